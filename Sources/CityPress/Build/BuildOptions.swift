@@ -1,0 +1,26 @@
+/// What `citypress build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The content folder (`Content`).
+    public var contentPath: String
+    /// The templates folder (`Templates`).
+    public var templatesPath: String
+    /// The output folder (`Public`).
+    public var outputPath: String
+    /// Overrides `base_url` of `site.yml`.
+    public var baseURL: String?
+    /// Publishes declarations marked `draft: true`.
+    public var includesDrafts: Bool
+    /// Replaces an output folder that CityPress did not write.
+    public var force: Bool
+
+    /// Creates options; the defaults are the project layout's folder names.
+    public init(contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Public",
+                baseURL: String? = nil, includesDrafts: Bool = false, force: Bool = false) {
+        self.contentPath = contentPath
+        self.templatesPath = templatesPath
+        self.outputPath = outputPath
+        self.baseURL = baseURL
+        self.includesDrafts = includesDrafts
+        self.force = force
+    }
+}

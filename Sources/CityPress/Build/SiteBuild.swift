@@ -1,0 +1,71 @@
+import Foundation
+
+/// The whole pipeline: load → resolve → render → write.
+public enum SiteBuild {
+    /// What a build did.
+    public struct Report: Sendable {
+        /// Every problem found, warnings included.
+        public var diagnostics: [Diagnostic]
+        /// Files written (pages and sitemap; assets not counted).
+        public var pagesWritten: Int
+        /// Whether the output folder now holds the new site.
+        public var succeeded: Bool { !diagnostics.containsErrors }
+    }
+
+    /// Loads and resolves the site and its templates, reporting every problem of both.
+    public static func prepare(_ options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
+        let (content, loadDiagnostics) = ContentLoader(contentPath: options.contentPath).load()
+        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templatesPath)
+        var diagnostics = loadDiagnostics + templateDiagnostics
+        guard var config = content.config else { return (nil, templates, diagnostics) }
+        if let baseURL = options.baseURL {
+            guard SiteConfig.isValidBaseURL(baseURL) else {
+                diagnostics.append(.error("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'"))
+                return (nil, templates, diagnostics)
+            }
+            config.baseURL = SiteConfig.normalizedBaseURL(baseURL)
+        }
+        let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(content, config: config)
+        diagnostics += resolveDiagnostics
+        if site != nil, config.baseURL == nil {
+            diagnostics.append(.warning("no base_url in site.yml: sitemap.xml is not written",
+                                        at: SourceLocation(path: joined(options.contentPath, "site.yml")),
+                                        notes: ["set base_url, or pass --base-url, to publish a sitemap"]))
+        }
+        guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
+        return (site, templates, diagnostics)
+    }
+
+    /// Builds the site into `options.outputPath`, which is replaced only if everything succeeded.
+    public static func run(_ options: BuildOptions) -> Report {
+        let (site, templates, prepared) = prepare(options)
+        var diagnostics = prepared
+        guard let site, let templates, !diagnostics.containsErrors else {
+            return Report(diagnostics: diagnostics, pagesWritten: 0)
+        }
+        let output = OutputFolder(path: options.outputPath)
+        let staging: StagingFolder
+        switch output.stage(force: options.force, protecting: [options.contentPath, options.templatesPath]) {
+        case .success(let folder): staging = folder
+        case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
+        }
+        do {
+            let written = try SiteRenderer(site: site, templates: templates).render(into: staging)
+            let assets = joined(options.templatesPath, "assets")
+            if FileManager.default.fileExists(atPath: assets) {
+                try staging.copyFolder(assets, to: "assets")
+            }
+            try staging.commit()
+            return Report(diagnostics: diagnostics, pagesWritten: written)
+        } catch {
+            staging.discard()
+            diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(OutputFolder.describe(error))",
+                                      notes: ["the output folder was left as it was"]))
+            return Report(diagnostics: diagnostics, pagesWritten: 0)
+        }
+    }
+
+    static func joined(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}

@@ -1,0 +1,9 @@
+/// Everything the load stage read: the typed records of one content folder.
+public struct LoadedContent: Sendable {
+    /// `site.yml`, when it could be read.
+    public var config: SiteConfig?
+    /// Every city record, ordered by slug.
+    public var cities: [CityRecord]
+    /// Every declaration record (drafts included), ordered by slug.
+    public var declarations: [DeclarationRecord]
+}

@@ -1,0 +1,179 @@
+import Yams
+
+/// A YAML mapping read from a content file, with typed accessors that record a
+/// diagnostic (with line and column) for every missing, mistyped or unknown field.
+///
+/// This is where field names are spelled; everything after the load stage uses typed records.
+struct YAMLDocument {
+    let source: SourceText
+    /// Lines before the YAML text in its file (front matter starts after the `---` line).
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+    private var fields: [String: (key: Node, value: Node)] = [:]
+    private let rootLocation: SourceLocation
+
+    /// Parses `yaml` (part of `source`, starting after `lineOffset` lines); `nil` when it is not
+    /// a mapping or not YAML, with the reason in `diagnostics`.
+    init(yaml: String, source: SourceText, lineOffset: Int) {
+        self.source = source
+        self.lineOffset = lineOffset
+        self.rootLocation = source.location(line: lineOffset + 1, column: 1)
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(Self.diagnostic(for: error, source: source, lineOffset: lineOffset))
+            return
+        } catch {
+            diagnostics.append(.error("malformed YAML", at: rootLocation))
+            return
+        }
+        guard let node, case .mapping(let mapping) = node else {
+            let location = node.flatMap { self.location(of: $0) } ?? rootLocation
+            diagnostics.append(.error("expected a mapping of fields (`name: value` lines)", at: location))
+            return
+        }
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                diagnostics.append(.error("field names must be plain words", at: location(of: key)))
+                continue
+            }
+            if let first = fields[scalar.string] {
+                diagnostics.append(.error("field '\(scalar.string)' is given twice", at: location(of: key),
+                                          notes: ["first given at \(location(of: first.key))"]))
+                continue
+            }
+            fields[scalar.string] = (key, value)
+        }
+    }
+
+    /// Whether the YAML could be read as a mapping.
+    var isValid: Bool { !diagnostics.containsErrors }
+
+    /// The location of a node in the whole file.
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return rootLocation }
+        return source.location(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The location of the field `key` (its name), or of the mapping when absent.
+    func location(ofField key: String) -> SourceLocation {
+        fields[key].map { location(of: $0.key) } ?? rootLocation
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// A string field. Records "missing required field" when `required` and absent or empty.
+    mutating func string(_ key: String, required: Bool) -> String? {
+        guard let (_, value) = fields[key], !isNull(value) else {
+            if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            diagnostics.append(.error("field '\(key)' must be a single line of text, not \(describe(value))",
+                                      at: location(of: value)))
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace()
+        if text.isEmpty {
+            if required { diagnostics.append(.error("field '\(key)' must not be empty", at: location(of: value))) }
+            return nil
+        }
+        return text
+    }
+
+    /// A `YYYY-MM-DD` date field.
+    mutating func date(_ key: String, required: Bool) -> Located<CalendarDate>? {
+        guard let text = string(key, required: required), let node = fields[key]?.value else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            diagnostics.append(.error("field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'",
+                                      at: location(of: node)))
+            return nil
+        }
+        return Located(date, at: location(of: node))
+    }
+
+    /// A `true`/`false` field; `false` when absent.
+    mutating func bool(_ key: String) -> Bool {
+        guard let node = fields[key]?.value, !isNull(node) else { return false }
+        if case .scalar(let scalar) = node, scalar.style == .plain {
+            if scalar.string == "true" { return true }
+            if scalar.string == "false" { return false }
+        }
+        diagnostics.append(.error("field '\(key)' must be true or false", at: location(of: node)))
+        return false
+    }
+
+    /// A list of single-line strings, each with its location.
+    mutating func stringList(_ key: String, required: Bool) -> [Located<String>] {
+        guard let (_, value) = fields[key], !isNull(value) else {
+            if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
+            return []
+        }
+        guard case .sequence(let sequence) = value else {
+            diagnostics.append(.error("field '\(key)' must be a list (`- item` lines), not \(describe(value))",
+                                      at: location(of: value)))
+            return []
+        }
+        var items: [Located<String>] = []
+        for item in sequence {
+            guard case .scalar(let scalar) = item, !isNull(item) else {
+                diagnostics.append(.error("each entry of '\(key)' must be a single word, not \(describe(item))",
+                                          at: location(of: item)))
+                continue
+            }
+            items.append(Located(scalar.string.trimmingWhitespace(), at: location(of: item)))
+        }
+        return items
+    }
+
+    /// Records a warning for every field not in `known`, with a suggestion when one is close.
+    mutating func warnAboutUnknownFields(known: [String]) {
+        for (name, field) in fields.sorted(by: { $0.key < $1.key }) where !known.contains(name) {
+            var notes: [String] = []
+            if let guess = Suggestion.closest(to: name, among: known) { notes.append("did you mean '\(guess)'?") }
+            notes.append("known fields: \(known.joined(separator: ", "))")
+            diagnostics.append(.warning("unknown field '\(name)' is ignored", at: location(of: field.key), notes: notes))
+        }
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    static func diagnostic(for error: YamlError, source: SourceText, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            source.location(line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let notes = context.map { ["\($0.text) at \(at($0.mark))"] } ?? []
+            return .error("malformed YAML: \(problem)", at: at(mark), notes: notes)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("field '\(duplicates.joined(separator: "', '"))' is given twice", at: at(context.mark))
+        case let .reader(problem, _, _, _):
+            return .error("malformed YAML: \(problem)", at: source.location(line: lineOffset + 1, column: 1))
+        default:
+            return .error("malformed YAML", at: source.location(line: lineOffset + 1, column: 1))
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
+    }
+}

@@ -1,0 +1,45 @@
+/// A parsed Markdown body, copied out of libcmark into plain Swift values.
+///
+/// The body is kept as a sequence of top-level blocks, already rendered to HTML,
+/// except top-level ordered lists, whose items are kept apart so that each one can
+/// become a numbered commitment with its own anchor and page.
+public struct MarkdownDocument: Sendable, Hashable {
+    /// One top-level block of the body.
+    public enum Block: Sendable, Hashable {
+        /// Any block but an ordered list, as HTML.
+        case html(String)
+        /// A top-level ordered list.
+        case orderedList(OrderedList)
+    }
+
+    /// A top-level ordered list and its items.
+    public struct OrderedList: Sendable, Hashable {
+        /// The number of the first item, as written in the source.
+        public var start: Int
+        /// 1-based line of the list's first line, counted in the Markdown text given to the parser.
+        public var line: Int
+        /// The items, in order.
+        public var items: [ListItem]
+    }
+
+    /// One item of an ordered list.
+    public struct ListItem: Sendable, Hashable {
+        /// The item's content as HTML (its paragraphs, without the `<li>`).
+        public var html: String
+        /// The item's text without markup, whitespace collapsed.
+        public var plainText: String
+        /// 1-based line of the item, counted in the Markdown text given to the parser.
+        public var line: Int
+    }
+
+    /// The top-level blocks in source order.
+    public var blocks: [Block]
+
+    /// The top-level ordered lists in source order.
+    public var orderedLists: [OrderedList] {
+        blocks.compactMap { block in
+            if case .orderedList(let list) = block { return list }
+            return nil
+        }
+    }
+}

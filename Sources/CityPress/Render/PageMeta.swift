@@ -1,0 +1,65 @@
+/// What the shared layout needs to know about every page.
+struct PageMeta: Sendable {
+    /// One step of the breadcrumb trail; the current page has no link.
+    struct Crumb: Sendable {
+        let label: String
+        let href: String?
+    }
+
+    /// The main navigation's sections.
+    enum Section: Sendable {
+        case home, declarations, cities, countries, commitments, none
+    }
+
+    let language: String
+    /// The full `<title>`: the page's own title, then the site's.
+    let title: String
+    let description: String
+    let root: String
+    let assets: String
+    let siteTitle: String
+    let network: String
+    let breadcrumbs: [Crumb]
+    let canonicalURL: String?
+    let inDeclarations: Bool
+    let inCities: Bool
+    let inCountries: Bool
+    let inCommitments: Bool
+    let homeHref: String
+    let declarationsHref: String
+    let citiesHref: String
+    let countriesHref: String
+    let commitmentsHref: String
+
+    init(config: SiteConfig, links: Links, path: String, title: String?, description: String,
+         section: Section, breadcrumbs: [Crumb]) {
+        language = config.language
+        self.title = title.map { "\($0) — \(config.title)" } ?? config.title
+        self.description = description
+        root = links.root
+        assets = links.asset("")
+        siteTitle = config.title
+        network = config.network
+        self.breadcrumbs = breadcrumbs
+        canonicalURL = config.baseURL.map { $0 + path }
+        inDeclarations = section == .declarations
+        inCities = section == .cities
+        inCountries = section == .countries
+        inCommitments = section == .commitments
+        homeHref = links.home
+        declarationsHref = links.declarations
+        citiesHref = links.cities
+        countriesHref = links.countries
+        commitmentsHref = links.commitments
+    }
+}
+
+extension String {
+    /// At most `limit` characters, cut at a word boundary with an ellipsis.
+    func excerpt(_ limit: Int = 160) -> String {
+        guard count > limit else { return self }
+        let cut = prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]).trimmingWhitespace() + "…"
+    }
+}

@@ -1,0 +1,121 @@
+/// Declaration, commitment and print pages.
+extension SiteRenderer {
+    /// The signatories grouped by country (countries A–Z, cities A–Z within each), rendered
+    /// once per link depth and reused by every page that lists them.
+    func signatoriesFragment(of index: Int, links: Links, template: String = "signatories") -> String {
+        let declaration = site.declarations[index]
+        guard !declaration.signatories.isEmpty else { return "" }
+        var byCountry: [Int: [Int]] = [:]
+        for city in declaration.signatories { byCountry[site.cities[city].country, default: []].append(city) }
+        // Site.cities and Site.countries are already A–Z, so sorting indexes sorts names.
+        let groups = byCountry.keys.sorted().map { countryIndex -> SignatoryGroupView in
+            let country = site.countries[countryIndex]
+            let cities = (byCountry[countryIndex] ?? []).sorted().map { cityIndex -> CityLinkView in
+                let city = site.cities[cityIndex]
+                return CityLinkView(name: city.name, href: links.city(city.slug), detail: city.detail)
+            }
+            return SignatoryGroupView(country: country.name, countryHref: links.country(country.slug),
+                                      count: cities.count, cities: cities)
+        }
+        return templates.render(SignatoriesFragment(groups: groups, count: declaration.signatories.count), with: template)
+    }
+
+    func declarationView(_ index: Int, links: Links, signatoriesHTML: String) -> DeclarationView {
+        let declaration = site.declarations[index]
+        let slug = declaration.slug
+        let commitments = declaration.commitments.map { commitment in
+            CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
+                               html: commitment.html, href: links.commitment(slug, commitment.number),
+                               excerpt: commitment.plainText.excerpt(120))
+        }
+        return DeclarationView(
+            title: declaration.title, event: declaration.event, venue: declaration.venue,
+            location: declaration.location,
+            dateSpan: CalendarDate.span(from: declaration.startDate, to: declaration.endDate),
+            adoptedText: declaration.adopted?.longForm, preambleHTML: declaration.preambleHTML,
+            closingHTML: declaration.closingHTML, commitments: commitments, commitmentCount: commitments.count,
+            firstNumber: declaration.commitments.first?.number ?? 1,
+            href: links.declaration(slug), printHref: links.print(slug), signatoriesHTML: signatoriesHTML,
+            signatoryCount: declaration.signatories.count, hasSignatories: !declaration.signatories.isEmpty,
+            asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
+            pdfs: pdfs[slug] ?? [])
+    }
+
+    func declarationPage(_ index: Int, signatoriesHTML: String) -> DeclarationPage {
+        let declaration = site.declarations[index]
+        let links = Links(depth: 2)
+        let path = "declarations/\(declaration.slug)/"
+        let description = "\(declaration.title): \(declaration.commitments.count) commitments. "
+            + "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate))."
+        return DeclarationPage(
+            page: meta(links, path: path, title: declaration.title, description: description, section: .declarations,
+                       trail: [.init(label: "Declarations", href: links.declarations),
+                               .init(label: declaration.title, href: nil)]),
+            declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML))
+    }
+
+    func commitmentPage(_ index: Int, position: Int, declaration view: DeclarationView) -> CommitmentPage {
+        let declaration = site.declarations[index]
+        let commitment = declaration.commitments[position]
+        let links = Links(depth: 4)
+        let slug = declaration.slug
+        let title = "Commitment \(commitment.number) of \(declaration.title)"
+        func neighbour(_ at: Int, _ label: String) -> NavLinkView? {
+            guard declaration.commitments.indices.contains(at) else { return nil }
+            let number = declaration.commitments[at].number
+            return NavLinkView(label: "\(label) \(number)", href: links.commitment(slug, number))
+        }
+        return CommitmentPage(
+            page: meta(links, path: "declarations/\(slug)/commitments/\(commitment.number)/", title: title,
+                       description: commitment.plainText.excerpt(), section: .declarations,
+                       trail: [.init(label: "Declarations", href: links.declarations),
+                               .init(label: declaration.title, href: links.declaration(slug)),
+                               .init(label: "Commitment \(commitment.number)", href: nil)]),
+            declaration: view, number: commitment.number, html: commitment.html,
+            declarationAnchorHref: links.declaration(slug) + "#commitment-\(commitment.number)",
+            previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"))
+    }
+
+    func printPage(_ index: Int) -> PrintPage {
+        let declaration = site.declarations[index]
+        let links = Links(depth: 3)
+        let path = "declarations/\(declaration.slug)/print/"
+        let names = signatoriesFragment(of: index, links: links, template: "print-signatories")
+        return PrintPage(
+            page: meta(links, path: path, title: "\(declaration.title) (print edition)",
+                       description: "Printable text of \(declaration.title).", section: .declarations,
+                       trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
+                               .init(label: "Print edition", href: nil)]),
+            declaration: declarationView(index, links: links, signatoriesHTML: names),
+            network: site.config.network, signatoriesHTML: names,
+            sourceURL: site.config.baseURL.map { $0 + "declarations/\(declaration.slug)/" },
+            editionText: declaration.signatoriesAsOf?.longForm)
+    }
+
+    func commitmentsIndexPage() -> CommitmentsIndexPage {
+        let links = Links(depth: 1)
+        let groups = site.declarations.map { declaration in
+            CommitmentGroupView(
+                title: declaration.title, href: links.declaration(declaration.slug),
+                dateText: declaration.date.longForm,
+                commitments: declaration.commitments.map { commitment in
+                    CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
+                                       html: commitment.html, href: links.commitment(declaration.slug, commitment.number),
+                                       excerpt: commitment.plainText.excerpt(120))
+                })
+        }
+        return CommitmentsIndexPage(
+            page: meta(links, path: "commitments/", title: "Commitments",
+                       description: "Every commitment of every declaration of the \(site.config.network).",
+                       section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
+            declarations: groups, commitmentCount: site.commitmentCount)
+    }
+}
+
+extension City {
+    /// `Tennessee · Region`: what a list shows after the name.
+    var detail: String? {
+        let parts = [subdivision, kind == .city ? nil : kind.label].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+}

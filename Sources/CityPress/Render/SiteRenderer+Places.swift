@@ -1,0 +1,82 @@
+/// City and country pages and their indexes.
+extension SiteRenderer {
+    func citiesIndexPage() -> CitiesIndexPage {
+        let links = Links(depth: 1)
+        var letters: [LetterGroupView] = []
+        var current: (letter: String, cities: [CityEntryView])?
+        for city in site.cities {
+            let letter = CollationKey(city.name).initial
+            let country = site.countries[city.country]
+            let entry = CityEntryView(name: city.name, href: links.city(city.slug), countryName: country.name,
+                                      countryHref: links.country(country.slug), detail: city.detail)
+            if let open = current, open.letter == letter {
+                current?.cities.append(entry)
+            } else {
+                if let open = current { letters.append(Self.group(open.letter, open.cities)) }
+                current = (letter, [entry])
+            }
+        }
+        if let open = current { letters.append(Self.group(open.letter, open.cities)) }
+        return CitiesIndexPage(
+            page: meta(links, path: "cities/", title: "Cities",
+                       description: "The \(site.cities.count) cities, regions and districts that endorse declarations of the \(site.config.network), A–Z.",
+                       section: .cities, trail: [.init(label: "Cities", href: nil)]),
+            letters: letters, cityCount: site.cities.count)
+    }
+
+    private static func group(_ letter: String, _ cities: [CityEntryView]) -> LetterGroupView {
+        LetterGroupView(letter: letter, anchor: letter == "#" ? "other" : "letter-\(letter.lowercased())", cities: cities)
+    }
+
+    func cityPage(_ index: Int) -> CityPage {
+        let city = site.cities[index]
+        let links = Links(depth: 2)
+        let country = site.countries[city.country]
+        let endorsements = city.endorsements.map { declarationIndex -> EndorsementView in
+            let declaration = site.declarations[declarationIndex]
+            return EndorsementView(
+                title: declaration.title, href: links.declaration(declaration.slug),
+                dateText: declaration.date.longForm,
+                commitments: declaration.commitments.map {
+                    NavLinkView(label: "\($0.number)", href: links.commitment(declaration.slug, $0.number))
+                })
+        }
+        let place = [city.subdivision, country.name].compactMap { $0 }.joined(separator: ", ")
+        let description = "\(city.name) (\(place)): \(city.kind.label.lowercased()) endorsing "
+            + "\(endorsements.count) declaration\(endorsements.count == 1 ? "" : "s") of the \(site.config.network)."
+        return CityPage(
+            page: meta(links, path: "cities/\(city.slug)/", title: city.name, description: description, section: .cities,
+                       trail: [.init(label: "Cities", href: links.cities), .init(label: city.name, href: nil)]),
+            name: city.name, kind: city.kind.label, subdivision: city.subdivision, countryName: country.name,
+            countryHref: links.country(country.slug), endorsements: endorsements,
+            hasEndorsements: !endorsements.isEmpty, endorsementCount: endorsements.count)
+    }
+
+    func countriesIndexPage() -> CountriesIndexPage {
+        let links = Links(depth: 1)
+        let countries = site.countries.map {
+            CountryEntryView(name: $0.name, href: links.country($0.slug), cityCount: $0.cities.count)
+        }
+        return CountriesIndexPage(
+            page: meta(links, path: "countries/", title: "Countries",
+                       description: "The \(countries.count) countries of the cities that endorse declarations of the \(site.config.network).",
+                       section: .countries, trail: [.init(label: "Countries", href: nil)]),
+            countries: countries, countryCount: countries.count)
+    }
+
+    func countryPage(_ index: Int) -> CountryPage {
+        let country = site.countries[index]
+        let links = Links(depth: 2)
+        let cities = country.cities.map { cityIndex -> CountryCityView in
+            let city = site.cities[cityIndex]
+            return CountryCityView(name: city.name, href: links.city(city.slug), detail: city.detail,
+                                   endorsementCount: city.endorsements.count)
+        }
+        return CountryPage(
+            page: meta(links, path: "countries/\(country.slug)/", title: country.name,
+                       description: "Cities in \(country.name) that endorse declarations of the \(site.config.network).",
+                       section: .countries,
+                       trail: [.init(label: "Countries", href: links.countries), .init(label: country.name, href: nil)]),
+            name: country.name, cities: cities, cityCount: cities.count)
+    }
+}

@@ -1,0 +1,44 @@
+/// `sitemap.xml`: the absolute URL of every HTML page but the 404 page.
+struct Sitemap: Sendable {
+    let site: Site
+
+    /// The sitemap for a site published at `baseURL` (ending in `/`).
+    func xml(baseURL: String) -> String {
+        var paths = ["", "declarations/", "cities/", "countries/", "commitments/"]
+        for declaration in site.declarations {
+            paths.append("declarations/\(declaration.slug)/")
+            paths.append("declarations/\(declaration.slug)/print/")
+            for commitment in declaration.commitments {
+                paths.append("declarations/\(declaration.slug)/commitments/\(commitment.number)/")
+            }
+        }
+        paths += site.cities.map { "cities/\($0.slug)/" }
+        paths += site.countries.map { "countries/\($0.slug)/" }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths.sorted() {
+            xml += "  <url><loc>\(XMLText.escape(baseURL + path))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return xml
+    }
+}
+
+/// Escaping for XML text and attributes.
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import CityPress
+
+@main
+struct CityPressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "citypress",
+        abstract: "A static site generator for networks of cities that publish joint declarations.",
+        version: CityPressVersion.string,
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: nil
+    )
+}
