@@ -166,7 +166,9 @@ public struct ContentLoader: Sendable {
 
         let body = parser.parse(parts.body)
         let lists = body.orderedLists
-        let bodyStart = source.location(line: min(parts.bodyLineOffset + 1, source.lines.count), column: 1)
+        let firstBodyLine = source.lines.indices.dropFirst(parts.bodyLineOffset)
+            .first { !source.lines[$0].allSatisfy(\.isWhitespace) }.map { $0 + 1 } ?? parts.bodyLineOffset
+        let bodyStart = source.location(line: max(1, firstBodyLine), column: 1)
         var commitmentsLocation = bodyStart
         if lists.isEmpty {
             problems.append(.error("declaration has no commitments: its body needs one top-level numbered list ('1. …')",

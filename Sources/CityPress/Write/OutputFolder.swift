@@ -22,6 +22,10 @@ public struct OutputFolder: Sendable {
 
     static func absolute(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
+        var path = path
+        if path == "~" || path.hasPrefix("~/") {
+            path = FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst()
+        }
         let joined = path.hasPrefix("/") ? path : cwd + "/" + path
         let standardized = URL(fileURLWithPath: joined).standardizedFileURL.resolvingSymlinksInPath().path
         return standardized.count > 1 && standardized.hasSuffix("/") ? String(standardized.dropLast()) : standardized

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// One problem a user can make, and the diagnostic CityPress must print for it.
+struct BrokenSite: CustomTestStringConvertible, Sendable {
+    let name: String
+    /// Files to write (relative to the site folder, which holds Content/ and Templates/); `nil` deletes.
+    let changes: [(String, Data?)]
+    /// The start of the diagnostic's first line: `path:line:column: error: message`.
+    let expected: String
+    var testDescription: String { name }
+
+    init(_ name: String, _ changes: [(String, String?)], expect expected: String) {
+        self.name = name
+        self.changes = changes.map { ($0.0, $0.1.map { Data($0.utf8) }) }
+        self.expected = expected
+    }
+
+    init(_ name: String, bytes changes: [(String, Data?)], expect expected: String) {
+        self.name = name
+        self.changes = changes
+        self.expected = expected
+    }
+
+    static let second = "Content/declarations/second-accord.md"
+    static func declaration(_ frontMatter: String, body: String = "1. To plant trees.\n") -> String {
+        "---\n\(frontMatter)---\n\n\(body)"
+    }
+    static let goodFront = """
+        title: Second Accord
+        event: Second Summit
+        venue: Congress Centre
+        location: Wrocław, Poland
+        start_date: 2022-05-10
+        signatories_as_of: 2022-06-01
+        signatories:
+          - lodz
+          - wroclaw
+
+        """
+
+    static let all: [BrokenSite] = [
+        BrokenSite("malformed YAML", [("Content/cities/poznan.yml", "name: Poznań\ncountry: [Poland\n")],
+                   expect: "Content/cities/poznan.yml:3:1: error: malformed YAML"),
+        BrokenSite("unclosed front matter", [(second, "---\ntitle: Second Accord\n\n1. To plant trees.\n")],
+                   expect: "\(second):1:1: error: front matter is never closed"),
+        BrokenSite("missing required field", [("Content/cities/wroclaw.yml", "name: Wroclaw\n")],
+                   expect: "Content/cities/wroclaw.yml:1:1: error: missing required field 'country'"),
+        BrokenSite("date not YYYY-MM-DD",
+                   [(second, declaration(goodFront.replacingOccurrences(of: "2022-05-10", with: "10/05/2022")))],
+                   expect: "\(second):6:13: error: field 'start_date' must be a date written YYYY-MM-DD, not '10/05/2022'"),
+        BrokenSite("list where a string belongs",
+                   [(second, declaration(goodFront.replacingOccurrences(of: "title: Second Accord", with: "title: [Second, Accord]")))],
+                   expect: "\(second):2:8: error: field 'title' must be a single line of text, not a list"),
+        BrokenSite("unknown city", [(second, declaration(goodFront.replacingOccurrences(of: "- wroclaw", with: "- wroclw")))],
+                   expect: "\(second):10:5: error: unknown city 'wroclw' (did you mean 'wroclaw'?)"),
+        BrokenSite("city listed twice", [(second, declaration(goodFront + "  - lodz\n"))],
+                   expect: "\(second):11:5: error: city 'lodz' is listed twice in signatories"),
+        BrokenSite("bad slug", [("Content/cities/Bad_Name.yml", "name: Bad\ncountry: Poland\n")],
+                   expect: "Content/cities/Bad_Name.yml: error: bad slug 'Bad_Name'"),
+        BrokenSite("no ordered list", [(second, declaration(goodFront, body: "Only a preamble.\n"))],
+                   expect: "\(second):13:1: error: declaration has no commitments"),
+        BrokenSite("two ordered lists", [(second, declaration(goodFront, body: "1. One.\n\nText.\n\n1. Again.\n"))],
+                   expect: "\(second):17:1: error: declaration has more than one top-level numbered list"),
+        BrokenSite("not UTF-8", bytes: [("Content/cities/poznan.yml", Data("name: Pozna".utf8) + Data([0xF1]) + Data("\ncountry: Poland\n".utf8))],
+                   expect: "Content/cities/poznan.yml:1:12: error: file is not valid UTF-8"),
+        BrokenSite("missing site.yml", [("Content/site.yml", nil)],
+                   expect: "citypress: error: 'Content/site.yml' is missing"),
+        BrokenSite("template syntax error", [("Templates/city.mustache", "{{<layout}}\n{{$main}}\n<h1>{{name}</h1>\n{{/main}}\n{{/layout}}\n")],
+                   expect: "Templates/city.mustache:3:"),
+        BrokenSite("missing template", [("Templates/country.mustache", nil)],
+                   expect: "Templates/country.mustache: error: missing template 'country'"),
+        BrokenSite("missing partial", [("Templates/countries.mustache", "{{<layout}}\n{{$main}}\n  {{>country-lisst}}\n{{/main}}\n{{/layout}}\n")],
+                   expect: "Templates/countries.mustache:3:3: error: template 'countries' uses 'country-lisst', which does not exist"),
+    ]
+}
+
+/// Builds a folder of broken sites, one problem each: the message, its location, exit status 1,
+/// and an output folder left byte for byte as the last good build wrote it.
+@Suite struct BrokenSitesTests {
+    func makeSite(in root: URL) throws -> URL {
+        let site = root.appendingPathComponent("site")
+        try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: site.appendingPathComponent("Content"))
+        try copyFolder(TestPaths.templates, to: site.appendingPathComponent("Templates"))
+        return site
+    }
+
+    @Test(arguments: BrokenSite.all)
+    func reportsTheProblemAndLeavesTheOutputAlone(_ broken: BrokenSite) throws {
+        try withTemporaryFolder { root in
+            let site = try makeSite(in: root)
+            let good = try runCityPress(["build"], in: site)
+            #expect(good.status == 0, "\(good.stderr)")
+            let before = try snapshot(of: site.appendingPathComponent("Public"))
+            #expect(before["index.html"] != nil)
+
+            for (path, data) in broken.changes {
+                let url = site.appendingPathComponent(path)
+                if let data {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: url)
+                } else {
+                    try FileManager.default.removeItem(at: url)
+                }
+            }
+            let result = try runCityPress(["build"], in: site)
+            #expect(result.status == 1)
+            let firstError = result.stderr.split(separator: "\n").first { $0.contains("error:") }.map(String.init) ?? ""
+            #expect(firstError.hasPrefix(broken.expected), "stderr was:\n\(result.stderr)")
+            #expect(!result.stderr.contains("Fatal error"))
+            #expect(try snapshot(of: site.appendingPathComponent("Public")) == before)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".") }
+            #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+        }
+    }
+
+    @Test func reportsEveryProblemOfARunTogether() throws {
+        try withTemporaryFolder { root in
+            let site = try makeSite(in: root)
+            try writeText("name: Wroclaw\n", to: site.appendingPathComponent("Content/cities/wroclaw.yml"))
+            try writeText("name: Poznań\ncountry: Poland\nmayor: X\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+            try FileManager.default.removeItem(at: site.appendingPathComponent("Templates/404.mustache"))
+            let result = try runCityPress(["build"], in: site)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("Content/cities/wroclaw.yml:1:1: error: missing required field 'country'"))
+            #expect(result.stderr.contains("Content/cities/poznan.yml:3:1: warning: unknown field 'mayor' is ignored"))
+            #expect(result.stderr.contains("error: missing template '404'"))
+            #expect(result.stderr.contains("mayor: X\n^"))
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Public").path))
+        }
+    }
+
+    @Test func anUnknownFieldIsOnlyAWarning() throws {
+        try withTemporaryFolder { root in
+            let site = try makeSite(in: root)
+            try writeText("name: Poznań\ncountry: Poland\npopulation: 500000\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+            let result = try runCityPress(["build"], in: site)
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("Content/cities/poznan.yml:3:1: warning: unknown field 'population' is ignored"))
+            #expect(result.stdout.contains("(1 warning)"))
+        }
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
+        try withTemporaryFolder { root in
+            let site = try makeSite(in: root)
+            try writeText("my notes", to: site.appendingPathComponent("Public/notes.txt"))
+            let before = try snapshot(of: site.appendingPathComponent("Public"))
+            let refused = try runCityPress(["build"], in: site)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("output folder 'Public' was not written by CityPress"))
+            #expect(refused.stderr.contains("--force"))
+            #expect(try snapshot(of: site.appendingPathComponent("Public")) == before)
+            for dangerous in [".", "Content", "..", "~"] {
+                let result = try runCityPress(["build", "--output", dangerous, "--force"], in: site)
+                #expect(result.status == 1, "--output \(dangerous) was accepted")
+            }
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Content/site.yml").path))
+            let forced = try runCityPress(["build", "--force"], in: site)
+            #expect(forced.status == 0)
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Public/notes.txt").path))
+        }
+    }
+}

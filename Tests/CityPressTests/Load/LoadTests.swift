@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import CityPress
+
+@Suite struct CalendarDateTests {
+    @Test func parsesOnlyRealDaysWrittenYYYYMMDD() {
+        #expect(CalendarDate(iso: "2022-11-15")?.longForm == "15 November 2022")
+        #expect(CalendarDate(iso: "2024-02-29") != nil)
+        #expect(CalendarDate(iso: "2023-02-29") == nil)
+        #expect(CalendarDate(iso: "2022-13-01") == nil)
+        #expect(CalendarDate(iso: "15/11/2022") == nil)
+        #expect(CalendarDate(iso: "2022-1-5") == nil)
+    }
+
+    @Test func formatsSpans() throws {
+        let start = try #require(CalendarDate(iso: "2022-11-15"))
+        #expect(CalendarDate.span(from: start, to: CalendarDate(iso: "2022-11-16")) == "15–16 November 2022")
+        #expect(CalendarDate.span(from: start, to: CalendarDate(iso: "2022-12-01")) == "15 November – 1 December 2022")
+        #expect(CalendarDate.span(from: start, to: nil) == "15 November 2022")
+    }
+}
+
+@Suite struct SlugTests {
+    @Test func validatesFileNames() {
+        #expect(Slug.isValid("the-hague"))
+        #expect(Slug.isValid("a1"))
+        #expect(!Slug.isValid("The-Hague"))
+        #expect(!Slug.isValid("a--b"))
+        #expect(!Slug.isValid("-a"))
+        #expect(!Slug.isValid(""))
+    }
+
+    @Test func makesCountrySlugsLikeTheCorpusGenerator() {
+        #expect(Slug.make(from: "The Netherlands") == "the-netherlands")
+        #expect(Slug.make(from: "Saint Lueck & Rigrad") == "saint-lueck-rigrad")
+        #expect(Slug.make(from: "Côte d'Ivoire") == "cote-d-ivoire")
+        #expect(Slug.make(from: "Łódź") == "lodz")
+        #expect(Slug.make(from: "  USA ") == "usa")
+    }
+
+    @Test func collatesAccentedInitialsWithTheirBaseLetter() {
+        let names = ["Zilina", "Łurenila", "Lurivik", "Lurenburg", "Malmö", "Malmo", "amsterdam"]
+        let sorted = names.sorted { CollationKey($0) < CollationKey($1) }
+        #expect(sorted == ["amsterdam", "Lurenburg", "Łurenila", "Lurivik", "Malmo", "Malmö", "Zilina"])
+    }
+}
+
+@Suite struct SourceReadingTests {
+    @Test func findsTheFirstInvalidUTF8Byte() {
+        #expect(SourceFileReader.firstInvalidUTF8Offset(in: Array("Poznań".utf8)) == nil)
+        #expect(SourceFileReader.firstInvalidUTF8Offset(in: [0x61, 0x62, 0xE9, 0x63]) == 2)
+        #expect(SourceFileReader.firstInvalidUTF8Offset(in: [0xC0, 0x80]) == 0)
+        #expect(SourceFileReader.firstInvalidUTF8Offset(in: [0xED, 0xA0, 0x80]) == 0)
+    }
+
+    @Test func splitsFrontMatterAndCountsLines() throws {
+        let text = "---\ntitle: A\n---\n\nBody\n"
+        let split = try FrontMatter.split(text, source: SourceText(path: "x.md", text: text)).get()
+        #expect(split.yaml == "title: A")
+        #expect(split.bodyLineOffset == 3)
+        #expect(split.body == "\nBody\n")
+    }
+
+    @Test func reportsUnclosedFrontMatterAtItsOpening() {
+        let text = "---\ntitle: A\n\nBody\n"
+        guard case .failure(let error) = FrontMatter.split(text, source: SourceText(path: "x.md", text: text)) else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(error.diagnostic.message.contains("never closed"))
+        #expect(error.diagnostic.location?.line == 1)
+    }
+
+    @Test func yamlFieldsReportTypeErrorsWithLineAndColumn() {
+        let text = "name: Oslo\ncountry:\n  - Norway\nkind: town\nmotto: x\n"
+        var yaml = YAMLDocument(yaml: text, source: SourceText(path: "c.yml", text: text), lineOffset: 0)
+        #expect(yaml.string("name", required: true) == "Oslo")
+        #expect(yaml.string("country", required: true) == nil)
+        #expect(yaml.string("subdivision", required: false) == nil)
+        yaml.warnAboutUnknownFields(known: ["name", "country", "kind"])
+        let messages = yaml.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+        #expect(messages == ["3:3 field 'country' must be a single line of text, not a list",
+                             "5:1 unknown field 'motto' is ignored"])
+    }
+
+    @Test func malformedYAMLIsReportedWhereItBreaks() {
+        let text = "name: Oslo\ncountry: \"Norway\n"
+        let yaml = YAMLDocument(yaml: text, source: SourceText(path: "c.yml", text: text), lineOffset: 0)
+        #expect(!yaml.isValid)
+        #expect(yaml.diagnostics.first?.message.hasPrefix("malformed YAML") == true)
+        #expect(yaml.diagnostics.first?.location?.line ?? 0 >= 2)
+    }
+}
+
+@Suite struct ContentLoaderTests {
+    @Test func loadsTheFixtureSiteIntoTypedRecords() throws {
+        let (content, diagnostics) = ContentLoader(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path).load()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(content.config?.baseURL == "https://example.org/declarations/")
+        #expect(content.cities.map(\.slug) == ["greater-leeds", "lodz", "poznan", "wroclaw"])
+        let first = try #require(content.declarations.first { $0.slug == "first-accord" })
+        #expect(first.signatories.map(\.value) == ["wroclaw", "poznan", "greater-leeds"])
+        #expect(first.signatories[0].location.line == 11)
+        #expect(first.signatories[0].location.column == 5)
+        #expect(first.body.orderedLists.count == 1)
+        #expect(content.declarations.first { $0.slug == "draft-accord" }?.isDraft == true)
+    }
+}

@@ -1,0 +1,40 @@
+import Testing
+@testable import CityPress
+
+@Suite struct MarkdownParserTests {
+    @Test func splitsTheTopLevelOrderedListIntoItems() throws {
+        let document = MarkdownParser().parse("Intro *call on*.\n\n1. One.\n2. Two\n   continued.\n\nAfter.\n")
+        #expect(document.blocks.count == 3)
+        let list = try #require(document.orderedLists.first)
+        #expect(list.start == 1)
+        #expect(list.line == 3)
+        #expect(list.items.map(\.plainText) == ["One.", "Two continued."])
+        #expect(list.items[0].html == "<p>One.</p>\n")
+        #expect(list.items[1].line == 4)
+        guard case .html(let intro) = document.blocks[0] else { Issue.record("expected HTML"); return }
+        #expect(intro == "<p>Intro <em>call on</em>.</p>\n")
+    }
+
+    @Test func nestedOrUnorderedListsAreNotCommitments() {
+        let document = MarkdownParser().parse("- a\n- b\n\n1. x\n   1. nested\n")
+        #expect(document.orderedLists.count == 1)
+        #expect(document.orderedLists.first?.items.count == 1)
+    }
+
+    @Test func rawHTMLIsOmittedUnlessAllowed() {
+        let markdown = "Hello <script>alert(1)</script>\n\n<div>block</div>\n"
+        let safe = MarkdownParser().parse(markdown)
+        let safeHTML = safe.blocks.map { if case .html(let h) = $0 { return h } else { return "" } }.joined()
+        #expect(!safeHTML.contains("<script>"))
+        #expect(!safeHTML.contains("<div>"))
+        #expect(safeHTML.contains("raw HTML omitted"))
+        let unsafe = MarkdownParser(allowsUnsafeHTML: true).parse(markdown)
+        let unsafeHTML = unsafe.blocks.map { if case .html(let h) = $0 { return h } else { return "" } }.joined()
+        #expect(unsafeHTML.contains("<div>block</div>"))
+    }
+
+    @Test func escapesTextAndKeepsApostrophes() {
+        let document = MarkdownParser().parse("1. R&D for peoples' <b>lived</b> realities\n")
+        #expect(document.orderedLists.first?.items.first?.html == "<p>R&amp;D for peoples' <!-- raw HTML omitted -->lived<!-- raw HTML omitted --> realities</p>\n")
+    }
+}

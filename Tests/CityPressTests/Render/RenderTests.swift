@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import CityPress
+
+@Suite struct RenderTests {
+    @Test func linksAreRelativeToThePage() {
+        #expect(Links(depth: 0).city("oslo") == "./cities/oslo/")
+        #expect(Links(depth: 2).declaration("x") == "../../declarations/x/")
+        #expect(Links(depth: 4).commitment("x", 3) == "../../../../declarations/x/commitments/3/")
+    }
+
+    @Test func rendersEveryPageOfTheFixtureSite() throws {
+        let (pages, diagnostics) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        #expect(!diagnostics.containsErrors, "\(diagnostics)")
+        let expected: Set<String> = [
+            "index.html", "404.html", "sitemap.xml", "declarations/index.html", "cities/index.html",
+            "countries/index.html", "commitments/index.html",
+            "declarations/first-accord/index.html", "declarations/first-accord/print/index.html",
+            "declarations/first-accord/commitments/1/index.html", "declarations/first-accord/commitments/2/index.html",
+            "declarations/first-accord/commitments/3/index.html",
+            "declarations/second-accord/index.html", "declarations/second-accord/print/index.html",
+            "declarations/second-accord/commitments/1/index.html", "declarations/second-accord/commitments/2/index.html",
+            "cities/poznan/index.html", "cities/wroclaw/index.html", "cities/lodz/index.html",
+            "cities/greater-leeds/index.html", "countries/poland/index.html", "countries/united-kingdom/index.html",
+        ]
+        #expect(Set(pages.keys) == expected)
+    }
+
+    @Test func escapesRecordFieldsAndOmitsRawHTML() throws {
+        let (pages, _) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        let city = try #require(pages["cities/greater-leeds/index.html"])
+        #expect(city.contains("Greater Leeds &amp; District"))
+        #expect(!city.contains("Leeds & District"))
+        let declaration = try #require(pages["declarations/first-accord/index.html"])
+        #expect(!declaration.contains("<script>"))
+        #expect(declaration.contains("open &amp; free"))
+    }
+
+    @Test func declarationPageHasAnchorsGroupsAndPrintLink() throws {
+        let (pages, _) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        let page = try #require(pages["declarations/first-accord/index.html"])
+        #expect(page.contains("<html lang=\"en-GB\">"))
+        #expect(page.contains("id=\"commitment-2\""))
+        #expect(page.contains("href=\"../../declarations/first-accord/commitments/2/\""))
+        #expect(page.contains("href=\"../../declarations/first-accord/print/\""))
+        #expect(page.contains("as of 1 April 2021"))
+        // Countries A–Z, cities A–Z inside each.
+        let poland = try #require(page.range(of: ">Poland<")), uk = try #require(page.range(of: ">United Kingdom<"))
+        #expect(poland.lowerBound < uk.lowerBound)
+        let poznan = try #require(page.range(of: ">Poznań<")), wroclaw = try #require(page.range(of: ">Wroclaw<"))
+        #expect(poznan.lowerBound < wroclaw.lowerBound)
+    }
+
+    @Test func printPageHasNoSiteNavigationAndEverySignatory() throws {
+        let (pages, _) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        let page = try #require(pages["declarations/first-accord/print/index.html"])
+        #expect(!page.contains("site-nav"))
+        #expect(!page.contains("aria-label=\"Breadcrumb\""))
+        for name in ["Poznań", "Wroclaw", "Greater Leeds &amp; District"] { #expect(page.contains(name)) }
+        #expect(page.contains("https://example.org/declarations/declarations/first-accord/"))
+    }
+
+    @Test func sitemapListsAbsoluteURLsOfEveryPage() throws {
+        let (pages, _) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        let sitemap = try #require(pages["sitemap.xml"])
+        #expect(sitemap.contains("<loc>https://example.org/declarations/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.org/declarations/cities/lodz/</loc>"))
+        #expect(!sitemap.contains("404"))
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == pages.keys.filter { $0.hasSuffix("index.html") }.count)
+    }
+
+    @Test func draftsRenderOnlyWhenAsked() throws {
+        let content = TestPaths.fixtureSite.appendingPathComponent("Content")
+        #expect(try renderInMemory(content: content).pages["declarations/draft-accord/index.html"] == nil)
+        let page = try #require(try renderInMemory(content: content, drafts: true).pages["declarations/draft-accord/index.html"])
+        #expect(page.contains("Draft"))
+        #expect(page.contains("not yet recorded in this edition"))
+    }
+
+    @Test func renderingTwiceGivesTheSameBytes() throws {
+        let content = TestPaths.fixtureSite.appendingPathComponent("Content")
+        #expect(try renderInMemory(content: content).pages == renderInMemory(content: content).pages)
+    }
+}

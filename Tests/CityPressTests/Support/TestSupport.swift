@@ -1,0 +1,112 @@
+import Foundation
+@testable import CityPress
+
+/// Paths of the repository, its fixtures and the built tool.
+enum TestPaths {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
+    static let fixtureSite = fixtures.appendingPathComponent("site")
+    static let templates = packageRoot.appendingPathComponent("Templates")
+    static let content = packageRoot.appendingPathComponent("Content")
+    static let seeds = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+
+    /// The `citypress` binary `swift test` built next to the test bundle.
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("citypress"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("citypress"),
+            packageRoot.appendingPathComponent(".build/debug/citypress"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }
+}
+
+/// A temporary folder removed when the value is dropped by `withTemporaryFolder`.
+func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("citypress-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
+}
+
+/// Copies a folder (fixtures are copied before a test changes them).
+func copyFolder(_ source: URL, to destination: URL) throws {
+    try? FileManager.default.removeItem(at: destination)
+    try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: source, to: destination)
+}
+
+/// Writes text to a file, creating folders.
+func writeText(_ text: String, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+}
+
+func readText(_ url: URL) throws -> String {
+    String(decoding: try Data(contentsOf: url), as: UTF8.self)
+}
+
+/// The result of running the real binary.
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs `citypress` with `arguments` in `directory`.
+func runCityPress(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = TestPaths.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Every file below `folder` with its bytes, keyed by relative path (to prove a folder is untouched).
+func snapshot(of folder: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let paths = FileManager.default.subpaths(atPath: folder.path) ?? []
+    for path in paths {
+        let url = folder.appendingPathComponent(path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            result[path] = try Data(contentsOf: url)
+        } else {
+            result[path + "/"] = Data()
+        }
+    }
+    return result
+}
+
+/// A sink that keeps pages in memory.
+final class MemorySink: PageSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: String] = [:]
+    func write(_ contents: String, to path: String) throws {
+        lock.lock(); defer { lock.unlock() }
+        storage[path] = contents
+    }
+    var pages: [String: String] {
+        lock.lock(); defer { lock.unlock() }
+        return storage
+    }
+}
+
+/// Loads, resolves and renders a content folder with the repository's templates into memory.
+func renderInMemory(content: URL, templates: URL = TestPaths.templates, drafts: Bool = false) throws -> (pages: [String: String], diagnostics: [Diagnostic]) {
+    let options = BuildOptions(contentPath: content.path, templatesPath: templates.path, includesDrafts: drafts)
+    let (site, templateSet, diagnostics) = SiteBuild.prepare(options)
+    guard let site, let templateSet else { return ([:], diagnostics) }
+    let sink = MemorySink()
+    try SiteRenderer(site: site, templates: templateSet).render(into: sink)
+    return (sink.pages, diagnostics)
+}
