@@ -28,10 +28,19 @@ public struct ContentLoader: Sendable {
         let parser = MarkdownParser(allowsUnsafeHTML: config?.allowsUnsafeHTML ?? false)
 
         let cityFiles = files(in: "cities", extension: "yml", &diagnostics)
-        let cities = cityFiles.compactMap { loadCity(named: $0, &diagnostics) }
+        var cities: [CityRecord] = []
+        var unreadable: Set<String> = []
+        for file in cityFiles {
+            if let city = loadCity(named: file, &diagnostics) {
+                cities.append(city)
+            } else {
+                unreadable.insert(String(file.dropLast(".yml".count)))
+            }
+        }
         let declarationFiles = files(in: "declarations", extension: "md", &diagnostics)
         let declarations = declarationFiles.compactMap { loadDeclaration(named: $0, parser: parser, &diagnostics) }
-        return (LoadedContent(config: config, cities: cities, declarations: declarations), diagnostics)
+        return (LoadedContent(config: config, cities: cities, declarations: declarations,
+                              unreadableCitySlugs: unreadable), diagnostics)
     }
 
     /// Names of the files in `folder` ending in `.ext`, sorted; other files get a warning.

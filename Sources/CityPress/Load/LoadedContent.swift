@@ -6,4 +6,7 @@ public struct LoadedContent: Sendable {
     public var cities: [CityRecord]
     /// Every declaration record (drafts included), ordered by slug.
     public var declarations: [DeclarationRecord]
+    /// Slugs of city files that exist but could not be read (already reported), so that
+    /// declarations naming them are not reported a second time.
+    public var unreadableCitySlugs: Set<String> = []
 }

@@ -46,10 +46,10 @@ public struct SiteResolver: Sendable {
             .sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
         var declarations: [Declaration] = []
         for record in content.declarations where !(includesDrafts || !record.isDraft) {
-            _ = resolveSignatories(record, cityIndex: cityIndex, &diagnostics)
+            _ = resolveSignatories(record, cityIndex: cityIndex, unreadable: content.unreadableCitySlugs, &diagnostics)
         }
         for record in published {
-            let signatories = resolveSignatories(record, cityIndex: cityIndex, &diagnostics)
+            let signatories = resolveSignatories(record, cityIndex: cityIndex, unreadable: content.unreadableCitySlugs, &diagnostics)
             declarations.append(makeDeclaration(record, signatories: signatories))
         }
 
@@ -73,7 +73,7 @@ public struct SiteResolver: Sendable {
         return (Site(config: config, declarations: declarations, cities: cities, countries: countries), diagnostics)
     }
 
-    private func resolveSignatories(_ record: DeclarationRecord, cityIndex: [String: Int],
+    private func resolveSignatories(_ record: DeclarationRecord, cityIndex: [String: Int], unreadable: Set<String>,
                                     _ diagnostics: inout [Diagnostic]) -> [Int] {
         var seen: [String: SourceLocation] = [:]
         var result: [Int] = []
@@ -86,6 +86,7 @@ public struct SiteResolver: Sendable {
             }
             seen[entry.value] = entry.location
             guard let index = cityIndex[entry.value] else {
+                if unreadable.contains(entry.value) { continue }  // its file's own error is reported
                 var message = "unknown city '\(entry.value)'"
                 if let guess = Suggestion.closest(to: entry.value, among: cityIndex.keys) {
                     message += " (did you mean '\(guess)'?)"
