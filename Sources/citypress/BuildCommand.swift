@@ -27,15 +27,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace an output folder that CityPress did not write.")
     var force = false
 
+    @Flag(help: "Also print each declaration to <slug>-a4.pdf and <slug>-letter.pdf, offered on its page (needs Chromium).")
+    var pdf = false
+
+    @Option(help: "The Chromium-family browser that prints PDFs (default: found on PATH).")
+    var browser: String?
+
     func run() throws {
         let started = ContinuousClock.now
-        let options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output,
+        var options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output,
                                    baseURL: baseURL, includesDrafts: drafts, force: force)
+        options.pdfPapers = pdf ? Paper.allCases : []
+        options.browserPath = browser
         let report = SiteBuild.run(options)
-        let formatter = DiagnosticFormatter(useColor: isatty(STDERR_FILENO) == 1)
-        if !report.diagnostics.isEmpty {
-            FileHandle.standardError.write(Data((formatter.format(report.diagnostics) + "\n").utf8))
-        }
+        printDiagnostics(report.diagnostics)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         guard report.succeeded else {
@@ -43,9 +48,7 @@ struct BuildCommand: ParsableCommand {
                 "citypress: build failed with \(errors) error\(errors == 1 ? "" : "s"); '\(output)' was left as it was\n".utf8))
             throw ExitCode.failure
         }
-        let elapsed = started.duration(to: .now)
-        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        var line = "Built \(report.pagesWritten) pages into \(output) in \(milliseconds) ms"
+        var line = "Built \(report.pagesWritten) pages into \(output) in \(milliseconds(since: started)) ms"
         if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
         print(line)
     }

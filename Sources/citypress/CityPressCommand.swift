@@ -7,7 +7,7 @@ struct CityPressCommand: ParsableCommand {
         commandName: "citypress",
         abstract: "A static site generator for networks of cities that publish joint declarations.",
         version: CityPressVersion.string,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, PDFCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -12,6 +12,10 @@ public struct BuildOptions: Sendable {
     public var includesDrafts: Bool
     /// Replaces an output folder that CityPress did not write.
     public var force: Bool
+    /// Paper sizes to print each declaration to PDF on (`build --pdf`); none by default.
+    public var pdfPapers: [Paper] = []
+    /// The browser that prints PDFs; found on `PATH` when `nil`.
+    public var browserPath: String?
 
     /// Creates options; the defaults are the project layout's folder names.
     public init(contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Public",

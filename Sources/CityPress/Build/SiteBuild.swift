@@ -27,11 +27,6 @@ public enum SiteBuild {
         }
         let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(content, config: config)
         diagnostics += resolveDiagnostics
-        if site != nil, config.baseURL == nil {
-            diagnostics.append(.warning("no base_url in site.yml: sitemap.xml is not written",
-                                        at: SourceLocation(path: joined(options.contentPath, "site.yml")),
-                                        notes: ["set base_url, or pass --base-url, to publish a sitemap"]))
-        }
         guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
         return (site, templates, diagnostics)
     }
@@ -43,6 +38,18 @@ public enum SiteBuild {
         guard let site, let templates, !diagnostics.containsErrors else {
             return Report(diagnostics: diagnostics, pagesWritten: 0)
         }
+        if site.config.baseURL == nil {
+            diagnostics.append(.warning("no base_url in site.yml: sitemap.xml is not written",
+                                        at: SourceLocation(path: joined(options.contentPath, "site.yml")),
+                                        notes: ["set base_url, or pass --base-url, to publish a sitemap"]))
+        }
+        var exporter: PrintEditionExporter?
+        if !options.pdfPapers.isEmpty {
+            switch Browser.locate(explicitPath: options.browserPath) {
+            case .success(let browser): exporter = PrintEditionExporter(printer: PDFPrinter(browser: browser))
+            case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
+            }
+        }
         let output = OutputFolder(path: options.outputPath)
         let staging: StagingFolder
         switch output.stage(force: options.force, protecting: [options.contentPath, options.templatesPath]) {
@@ -50,10 +57,20 @@ public enum SiteBuild {
         case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
         }
         do {
-            let written = try SiteRenderer(site: site, templates: templates).render(into: staging)
+            var written = try SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers)
+                .render(into: staging)
             let assets = joined(options.templatesPath, "assets")
             if FileManager.default.fileExists(atPath: assets) {
                 try staging.copyFolder(assets, to: "assets")
+            }
+            if let exporter {
+                for declaration in site.declarations {
+                    for paper in options.pdfPapers {
+                        let pdf = staging.path + "/declarations/\(declaration.slug)/" + paper.fileName(for: declaration.slug)
+                        try exporter.export(declaration, paper: paper, siteFolder: staging.path, to: pdf)
+                        written += 1
+                    }
+                }
             }
             try staging.commit()
             return Report(diagnostics: diagnostics, pagesWritten: written)

@@ -41,6 +41,8 @@ struct DeclarationView: Sendable {
     let asOfText: String?
     let isDraft: Bool
     let pdfs: [PDFLinkView]
+    /// The title as a CSS string literal, quotes included, for `@page` margin boxes.
+    let titleCSSString: String
 }
 
 struct PDFLinkView: Sendable {

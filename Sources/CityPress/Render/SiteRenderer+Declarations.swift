@@ -38,7 +38,7 @@ extension SiteRenderer {
             href: links.declaration(slug), printHref: links.print(slug), signatoriesHTML: signatoriesHTML,
             signatoryCount: declaration.signatories.count, hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
-            pdfs: pdfs[slug] ?? [])
+            pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title))
     }
 
     func declarationPage(_ index: Int, signatoriesHTML: String) -> DeclarationPage {
@@ -109,6 +109,23 @@ extension SiteRenderer {
                        description: "Every commitment of every declaration of the \(site.config.network).",
                        section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
             declarations: groups, commitmentCount: site.commitmentCount)
+    }
+}
+
+extension SiteRenderer {
+    /// `text` as a double-quoted CSS string that cannot end a `<style>` element.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "<": result += "\\3C "
+            case "\n", "\r": result += " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }
 

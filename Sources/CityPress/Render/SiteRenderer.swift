@@ -6,11 +6,17 @@ public struct SiteRenderer: Sendable {
     /// PDF downloads to offer on declaration pages, by declaration slug (`citypress build --pdf`).
     let pdfs: [String: [PDFLinkView]]
 
-    /// Creates a renderer for `site` with `templates`.
-    public init(site: Site, templates: TemplateSet) {
+    /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on `pdfPapers`.
+    public init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = []) {
         self.site = site
         self.templates = templates
-        self.pdfs = [:]
+        var pdfs: [String: [PDFLinkView]] = [:]
+        for declaration in site.declarations where !pdfPapers.isEmpty {
+            pdfs[declaration.slug] = pdfPapers.map {
+                PDFLinkView(label: $0.label, href: Links(depth: 2).declaration(declaration.slug) + $0.fileName(for: declaration.slug))
+            }
+        }
+        self.pdfs = pdfs
     }
 
     /// Every page path the site has, in the order they are rendered (for counts and progress).

@@ -1,0 +1,74 @@
+import Foundation
+
+/// `citypress pdf`: builds the site privately and prints chosen declarations to `DIR/<slug>-<paper>.pdf`.
+public enum PDFExport {
+    /// What to print.
+    public struct Request: Sendable {
+        /// Content and templates to build from (the output folder is not used).
+        public var build: BuildOptions
+        /// Declaration slugs to print; all published declarations when empty.
+        public var slugs: [String]
+        /// Paper sizes.
+        public var papers: [Paper]
+        /// Folder the PDFs are written to (created when missing).
+        public var outputDirectory: String
+
+        /// Creates a request.
+        public init(build: BuildOptions, slugs: [String], papers: [Paper], outputDirectory: String) {
+            self.build = build
+            self.slugs = slugs
+            self.papers = papers
+            self.outputDirectory = outputDirectory
+        }
+    }
+
+    /// Prints the PDFs; returns every diagnostic and the paths written.
+    public static func run(_ request: Request) -> (written: [String], diagnostics: [Diagnostic]) {
+        let (site, templates, prepared) = SiteBuild.prepare(request.build)
+        var diagnostics = prepared
+        guard let site, let templates, !diagnostics.containsErrors else { return ([], diagnostics) }
+
+        let known = site.declarations.map(\.slug)
+        var chosen: [Declaration] = []
+        for slug in request.slugs.isEmpty ? known : request.slugs {
+            guard let declaration = site.declarations.first(where: { $0.slug == slug }) else {
+                var notes = ["known declarations: \(known.joined(separator: ", "))"]
+                if let guess = Suggestion.closest(to: slug, among: known) { notes.insert("did you mean '\(guess)'?", at: 0) }
+                diagnostics.append(.error("unknown declaration '\(slug)'", notes: notes))
+                continue
+            }
+            chosen.append(declaration)
+        }
+        let browser: Browser
+        switch Browser.locate(explicitPath: request.build.browserPath) {
+        case .success(let found): browser = found
+        case .failure(let error): diagnostics.append(error.diagnostic)
+            return ([], diagnostics)
+        }
+        guard !diagnostics.containsErrors else { return ([], diagnostics) }
+
+        let manager = FileManager.default
+        let scratch = manager.temporaryDirectory.appendingPathComponent("citypress-pdf-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: scratch) }
+        var written: [String] = []
+        do {
+            try manager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            let folder = StagingFolder(path: scratch, destination: scratch, displayPath: scratch)
+            try SiteRenderer(site: site, templates: templates).render(into: folder)
+            let assets = SiteBuild.joined(request.build.templatesPath, "assets")
+            if manager.fileExists(atPath: assets) { try folder.copyFolder(assets, to: "assets") }
+            try manager.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
+            let exporter = PrintEditionExporter(printer: PDFPrinter(browser: browser))
+            for declaration in chosen {
+                for paper in request.papers {
+                    let target = SiteBuild.joined(request.outputDirectory, paper.fileName(for: declaration.slug))
+                    try exporter.export(declaration, paper: paper, siteFolder: scratch, to: target)
+                    written.append(target)
+                }
+            }
+        } catch {
+            diagnostics.append(.error("cannot print PDFs: \(error)"))
+        }
+        return (written, diagnostics)
+    }
+}

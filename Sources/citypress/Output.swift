@@ -1,0 +1,18 @@
+import ArgumentParser
+import CityPress
+import Foundation
+
+/// Prints diagnostics to standard error like a compiler, coloured on a terminal.
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    let formatter = DiagnosticFormatter(useColor: isatty(STDERR_FILENO) == 1)
+    FileHandle.standardError.write(Data((formatter.format(diagnostics) + "\n").utf8))
+}
+
+/// Milliseconds since `start`.
+func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
+    let elapsed = start.duration(to: .now)
+    return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+}
+
+extension Paper: ExpressibleByArgument {}

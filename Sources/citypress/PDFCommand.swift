@@ -1,0 +1,47 @@
+import ArgumentParser
+import CityPress
+import Foundation
+
+/// `citypress pdf`: prints declarations' print editions to PDF with headless Chromium.
+struct PDFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pdf",
+        abstract: "Print declarations to PDF files (<slug>-<paper>.pdf) with headless Chromium."
+    )
+
+    @Argument(help: "Slugs of the declarations to print (default: every published declaration).")
+    var slugs: [String] = []
+
+    @Option(help: "Paper size: a4 or letter (default: both).")
+    var paper: Paper?
+
+    @Option(help: "The folder the PDFs are written to.")
+    var output = "pdf"
+
+    @Option(help: "The Chromium-family browser to print with (default: chromium, chromium-browser or google-chrome on PATH).")
+    var browser: String?
+
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    @Option(help: "The templates folder.")
+    var templates = "Templates"
+
+    @Option(name: .customLong("base-url"), help: "The URL the site is published at (printed in the colophon).")
+    var baseURL: String?
+
+    @Flag(help: "Also allow declarations marked draft: true.")
+    var drafts = false
+
+    func run() throws {
+        let started = ContinuousClock.now
+        var build = BuildOptions(contentPath: content, templatesPath: templates, baseURL: baseURL, includesDrafts: drafts)
+        build.browserPath = browser
+        let request = PDFExport.Request(build: build, slugs: slugs, papers: paper.map { [$0] } ?? Paper.allCases,
+                                        outputDirectory: output)
+        let (written, diagnostics) = PDFExport.run(request)
+        printDiagnostics(diagnostics)
+        guard !diagnostics.containsErrors else { throw ExitCode.failure }
+        print("Printed \(written.count) PDF\(written.count == 1 ? "" : "s") into \(output) in \(milliseconds(since: started)) ms")
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import CityPress
+
+private let hasBrowserAndPoppler: Bool = {
+    guard case .success = Browser.locate(explicitPath: nil) else { return false }
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+    return ["pdftotext", "pdfinfo"].allSatisfy { tool in folders.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") } }
+}()
+
+/// Runs a tool and returns its standard output.
+private func run(_ tool: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// Text without white space or hyphens: pdftotext joins words hyphenated at a line end.
+private func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace && $0 != "-" } }
+
+/// Prints both seed declarations to PDF with the real binary and reads the PDFs back with poppler.
+@Suite(.serialized,
+       .enabled(if: hasBrowserAndPoppler,
+                "SKIPPED LOUDLY: no Chromium (chromium, chromium-browser, google-chrome) or no pdftotext/pdfinfo on PATH; `WITH_BROWSER=1 scripts/ensure-deps.sh` installs them"))
+struct PDFTests {
+    static let seeds: [(slug: String, seed: String, commitments: Int)] = [
+        ("the-hague-mayoral-declaration-2022", "the-hague-mayoral-declaration-2022.txt", 8),
+        ("new-york-city-mayoral-declaration-2023", "new-york-city-mayoral-declaration-2023.txt", 6),
+    ]
+
+    @Test func printsBothSeedsOnA4AndLetter() throws {
+        try withTemporaryFolder { root in
+            let output = root.appendingPathComponent("pdf")
+            let result = try runCityPress(["pdf", "--content", TestPaths.content.path, "--templates", TestPaths.templates.path,
+                                           "--output", output.path], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("Printed 4 PDFs"))
+            let hagueCities = try readText(TestPaths.content.appendingPathComponent("declarations/the-hague-mayoral-declaration-2022.md"))
+                .split(separator: "\n").filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
+            #expect(hagueCities.count == 40)
+            let hagueNames = try hagueCities.map { slug in
+                try readText(TestPaths.content.appendingPathComponent("cities/\(slug).yml")).split(separator: "\n")
+                    .first { $0.hasPrefix("name:") }.map { String($0.dropFirst(5)).trimmingWhitespace().replacingOccurrences(of: "\"", with: "") } ?? slug
+            }
+
+            for seed in Self.seeds {
+                let commitments = try readText(TestPaths.seeds.appendingPathComponent(seed.seed)).split(separator: "\n")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { $0.range(of: #"^\d+\. "#, options: .regularExpression) != nil }
+                    .map { String($0[$0.index(after: $0.firstIndex(of: " ") ?? $0.startIndex)...]) }
+                #expect(commitments.count == seed.commitments)
+                for paper in Paper.allCases {
+                    let pdf = output.appendingPathComponent(paper.fileName(for: seed.slug)).path
+                    let info = try run("pdfinfo", [pdf])
+                    let size = paper.points
+                    #expect(info.contains(paper == .a4 ? "(A4)" : "(letter)"), "\(pdf): \(info)")
+                    #expect(info.contains("x \(size.height)") || info.contains("x 841.92"), "\(pdf): \(info)")
+                    let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?
+                        .split(separator: " ").last ?? "") ?? 0
+                    #expect(pages >= 1)
+                    if seed.slug.hasPrefix("the-hague") { #expect(pages <= 3, "\(pdf) has \(pages) pages") }
+                    #expect(info.contains("Title:") && info.contains(seed.slug.hasPrefix("the-hague") ? "The Hague Mayoral Declaration" : "New York City Mayoral Declaration"))
+                    let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+                    #expect(raw.contains("/Lang (en)"), "\(pdf) has no language")
+
+                    let text = squeezed(try run("pdftotext", ["-enc", "UTF-8", pdf, "-"]))
+                    for (index, commitment) in commitments.enumerated() {
+                        let found = text.contains(squeezed(commitment))
+                        #expect(found, "\(pdf) lacks commitment \(index + 1)")
+                    }
+                    if seed.slug.hasPrefix("the-hague") {
+                        let missing = hagueNames.filter { !text.contains(squeezed($0)) }
+                        #expect(missing.isEmpty, "\(pdf) lacks \(missing)")
+                    }
+                    let first = try run("pdftotext", ["-f", "1", "-l", "1", "-enc", "UTF-8", pdf, "-"])
+                    #expect(first.contains("Page 1 of \(pages)"), "\(pdf) page 1 footer")
+                }
+            }
+        }
+    }
+
+    @Test func buildWithPDFOffersThemOnTheDeclarationPage() throws {
+        try withTemporaryFolder { root in
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+            try copyFolder(TestPaths.templates, to: root.appendingPathComponent("Templates"))
+            let result = try runCityPress(["build", "--pdf"], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            for paper in Paper.allCases {
+                let pdf = root.appendingPathComponent("Public/declarations/second-accord/" + paper.fileName(for: "second-accord"))
+                #expect(FileManager.default.fileExists(atPath: pdf.path))
+            }
+            let page = try readText(root.appendingPathComponent("Public/declarations/second-accord/index.html"))
+            #expect(page.contains("second-accord-letter.pdf\" download>"))
+            let leftovers = (FileManager.default.subpaths(atPath: root.appendingPathComponent("Public").path) ?? [])
+                .filter { $0.contains(".citypress-print") }
+            #expect(leftovers.isEmpty)
+            var checker = LinkChecker(root: root.appendingPathComponent("Public"))
+            _ = try checker.checkAll()
+            #expect(checker.failures.isEmpty, "\(checker.failures.prefix(5))")
+        }
+    }
+
+    @Test func unknownSlugListsTheKnownOnes() throws {
+        try withTemporaryFolder { root in
+            let result = try runCityPress(["pdf", "the-hauge", "--content", TestPaths.content.path,
+                                           "--templates", TestPaths.templates.path, "--output", root.path], in: root)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("error: unknown declaration 'the-hauge'"))
+            #expect(result.stderr.contains("known declarations: new-york-city-mayoral-declaration-2023, the-hague-mayoral-declaration-2022"))
+        }
+    }
+}

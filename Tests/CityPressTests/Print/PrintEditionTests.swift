@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import CityPress
+
+@Suite struct PrintEditionTests {
+    func pages() throws -> [String: String] {
+        try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content")).pages
+    }
+
+    @Test func printPageIsADocumentWithTitleBlockTextSignatoriesAndColophon() throws {
+        let page = try #require(try pages()["declarations/first-accord/print/index.html"])
+        #expect(!page.contains("<header class=\"site-header\""))
+        #expect(!page.contains("site-footer"))
+        #expect(page.contains("print.css"))
+        #expect(!page.contains("site.css"))
+        for text in ["Fixture Network of Cities", "First Summit of the Fixture Network", "Town Hall", "Poznań, Poland",
+                     "1–2 March 2021", "Mayoral Declaration", "<h1>First Accord</h1>"] {
+            #expect(page.contains(text), "title block lacks \(text)")
+        }
+        #expect(page.contains("<ol class=\"commitments\" start=\"1\">"))
+        #expect(page.contains("<li value=\"3\">"))
+        #expect(page.contains("as of 1 April 2021"))
+        #expect(page.contains("Edition of 1 April 2021"))
+        #expect(page.contains("https://example.org/declarations/declarations/first-accord/"))
+        #expect(page.contains("@bottom-left { content: \"First Accord\"; }"))
+        // Grouped by country as on the web page: Poland before United Kingdom.
+        let poland = try #require(page.range(of: "<h3>Poland</h3>")), uk = try #require(page.range(of: "<h3>United Kingdom</h3>"))
+        #expect(poland.lowerBound < uk.lowerBound)
+    }
+
+    @Test func declarationPagesOfferPDFsOnlyWhenBuiltWithThem() throws {
+        let page = try #require(try pages()["declarations/first-accord/index.html"])
+        #expect(!page.contains(".pdf"))
+        let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                   templatesPath: TestPaths.templates.path)
+        let (site, templates, _) = SiteBuild.prepare(options)
+        let sink = MemorySink()
+        try SiteRenderer(site: try #require(site), templates: try #require(templates), pdfPapers: Paper.allCases).render(into: sink)
+        let withPDFs = try #require(sink.pages["declarations/first-accord/index.html"])
+        #expect(withPDFs.contains("href=\"../../declarations/first-accord/first-accord-a4.pdf\" download>PDF, A4</a>"))
+        #expect(withPDFs.contains("first-accord-letter.pdf"))
+    }
+
+    @Test func theCSSTitleCannotBreakOutOfItsStyleElement() {
+        #expect(SiteRenderer.cssString("A \"B\" \\ </style>") == "\"A \\\"B\\\" \\\\ \\3C /style>\"")
+    }
+
+    @Test func paperVariantFixesSizeAndTitle() {
+        let html = "<html><head><title>X (print edition) — Site</title></head><body></body></html>"
+        let variant = PrintEditionExporter.variant(of: html, paper: .a4, title: "Rock & Roll")
+        #expect(variant.contains("<title>Rock &amp; Roll</title>"))
+        #expect(variant.contains("<style>@page { size: A4; }</style>\n</head>"))
+        #expect(PrintEditionExporter.variant(of: html, paper: .letter, title: "T").contains("size: letter;"))
+    }
+
+    @Test func aMissingBrowserIsAClearError() {
+        guard case .failure(let error) = Browser.locate(explicitPath: nil, environment: ["PATH": "/nonexistent"]) else {
+            Issue.record("found a browser in an empty PATH"); return
+        }
+        #expect(error.diagnostic.message.contains("no Chromium browser found"))
+        #expect(error.diagnostic.notes.contains { $0.contains("apt-get install chromium") })
+        guard case .failure = Browser.locate(explicitPath: "/nonexistent/chrome") else {
+            Issue.record("accepted a missing --browser"); return
+        }
+    }
+}
