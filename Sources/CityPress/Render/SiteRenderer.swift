@@ -74,7 +74,7 @@ public struct SiteRenderer: Sendable {
                         description: description ?? site.config.description, section: section, breadcrumbs: crumbs)
     }
 
-    private func homePage() -> HomePage {
+    func homePage() -> HomePage {
         let links = Links(depth: 0)
         let summaries = site.declarations.map { summary(of: $0, links: links) }
         return HomePage(
@@ -84,7 +84,7 @@ public struct SiteRenderer: Sendable {
             cityCount: site.cities.count, countryCount: site.countries.count)
     }
 
-    private func declarationsIndexPage() -> DeclarationsIndexPage {
+    func declarationsIndexPage() -> DeclarationsIndexPage {
         let links = Links(depth: 1)
         let summaries = site.declarations.map { summary(of: $0, links: links) }
         return DeclarationsIndexPage(
@@ -102,7 +102,7 @@ public struct SiteRenderer: Sendable {
             hasSignatories: !declaration.signatories.isEmpty, isDraft: declaration.isDraft)
     }
 
-    private func notFoundPage() -> NotFoundPage {
+    func notFoundPage() -> NotFoundPage {
         // Served at any address, so its links start from the site's root, not from its own folder.
         let root = site.config.baseURL.map { url -> String in
             guard let schemeEnd = url.range(of: "://"),

@@ -1,0 +1,52 @@
+import Testing
+import Mustache
+@testable import CityPress
+
+/// The page views answer templates' lookups through `MustacheParent` (not reflection); every stored
+/// property must be reachable by its name, or a template would silently render nothing.
+@Suite struct TemplateFieldTests {
+    func unwrap(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+
+    func check(_ value: Any, path: String, _ missing: inout [String]) {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .collection {
+            for element in mirror.children.prefix(2) { check(element.value, path: path + "[]", &missing) }
+            return
+        }
+        guard mirror.displayStyle == .struct, let parent = value as? MustacheParent else { return }
+        for child in mirror.children {
+            guard let label = child.label, let present = unwrap(child.value) else { continue }
+            let answer = parent.child(named: label)
+            if answer == nil { missing.append("\(type(of: value)).\(label) at \(path)") }
+            if present is String || present is Int || present is Bool, let answer, "\(answer)" != "\(present)" {
+                missing.append("\(type(of: value)).\(label) answers '\(answer)' instead of '\(present)'")
+            }
+            check(present, path: path + "." + label, &missing)
+        }
+        #expect(parent.child(named: "noSuchField") == nil)
+    }
+
+    @Test func everyFieldOfEveryPageViewIsReachableByName() throws {
+        let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                   templatesPath: TestPaths.templates.path, includesDrafts: true)
+        let (site, templates, _) = SiteBuild.prepare(options)
+        let renderer = SiteRenderer(site: try #require(site), templates: try #require(templates), pdfPapers: [.a4])
+        let signatories = renderer.signatoriesFragment(of: 1, links: Links(depth: 2))
+        let views: [Any] = [
+            renderer.homePage(), renderer.declarationsIndexPage(), renderer.notFoundPage(),
+            renderer.declarationPage(1, signatoriesHTML: signatories), renderer.printPage(1),
+            renderer.commitmentPage(1, position: 1, declaration: renderer.declarationView(1, links: Links(depth: 4), signatoriesHTML: "")),
+            renderer.citiesIndexPage(), renderer.cityPage(0), renderer.cityPage(2), renderer.countriesIndexPage(),
+            renderer.countryPage(0), renderer.commitmentsIndexPage(),
+            SignatoriesFragment(groups: [SignatoryGroupView(country: "C", countryHref: "h", count: 1,
+                                                            cities: [CityLinkView(name: "n", href: "h", detail: "d")])], count: 1),
+        ]
+        var missing: [String] = []
+        for view in views { check(view, path: "\(type(of: view))", &missing) }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+}
