@@ -223,7 +223,7 @@ extension CityPage: MustacheParent {
         case "subdivision": self.subdivision
         case "countryName": self.countryName
         case "countryHref": self.countryHref
-        case "endorsements": self.endorsements
+        case "endorsementsHTML": self.endorsementsHTML
         case "hasEndorsements": self.hasEndorsements
         case "endorsementCount": self.endorsementCount
         default: nil

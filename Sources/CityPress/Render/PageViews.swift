@@ -139,7 +139,8 @@ struct CityPage: Sendable {
     let subdivision: String?
     let countryName: String
     let countryHref: String
-    let endorsements: [EndorsementView]
+    /// The rendered `city-endorsement` entries, newest declaration first.
+    let endorsementsHTML: String
     let hasEndorsements: Bool
     let endorsementCount: Int
 }

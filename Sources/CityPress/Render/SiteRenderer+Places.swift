@@ -28,19 +28,24 @@ extension SiteRenderer {
         LetterGroupView(letter: letter, anchor: letter == "#" ? "other" : "letter-\(letter.lowercased())", cities: cities)
     }
 
-    func cityPage(_ index: Int) -> CityPage {
+    /// A city page's entry for a declaration: the same on every city page, so rendered once.
+    func endorsementView(of declarationIndex: Int) -> EndorsementView {
+        let declaration = site.declarations[declarationIndex]
+        let links = Links(depth: 2)
+        return EndorsementView(
+            title: declaration.title, href: links.declaration(declaration.slug),
+            dateText: declaration.date.longForm,
+            commitments: declaration.commitments.map {
+                NavLinkView(label: "\($0.number)", href: links.commitment(declaration.slug, $0.number))
+            })
+    }
+
+    /// The page of city `index`; `endorsementsHTML` holds each declaration's rendered entry.
+    func cityPage(_ index: Int, endorsementsHTML: [String]) -> CityPage {
         let city = site.cities[index]
         let links = Links(depth: 2)
         let country = site.countries[city.country]
-        let endorsements = city.endorsements.map { declarationIndex -> EndorsementView in
-            let declaration = site.declarations[declarationIndex]
-            return EndorsementView(
-                title: declaration.title, href: links.declaration(declaration.slug),
-                dateText: declaration.date.longForm,
-                commitments: declaration.commitments.map {
-                    NavLinkView(label: "\($0.number)", href: links.commitment(declaration.slug, $0.number))
-                })
-        }
+        let endorsements = city.endorsements.map { endorsementsHTML.indices.contains($0) ? endorsementsHTML[$0] : "" }
         let place = [city.subdivision, country.name].compactMap { $0 }.joined(separator: ", ")
         let description = "\(city.name) (\(place)): \(city.kind.label.lowercased()) endorsing "
             + "\(endorsements.count) declaration\(endorsements.count == 1 ? "" : "s") of the \(site.config.network)."
@@ -48,7 +53,7 @@ extension SiteRenderer {
             page: meta(links, path: "cities/\(city.slug)/", title: city.name, description: description, section: .cities,
                        trail: [.init(label: "Cities", href: links.cities), .init(label: city.name, href: nil)]),
             name: city.name, kind: city.kind.label, subdivision: city.subdivision, countryName: country.name,
-            countryHref: links.country(country.slug), endorsements: endorsements,
+            countryHref: links.country(country.slug), endorsementsHTML: endorsements.joined(),
             hasEndorsements: !endorsements.isEmpty, endorsementCount: endorsements.count)
     }
 

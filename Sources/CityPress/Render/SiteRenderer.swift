@@ -1,3 +1,5 @@
+import Foundation
+
 /// The render stage: turns the resolved site into pages (routes → page contexts → Mustache → HTML)
 /// and hands each one to a sink as soon as it is rendered.
 public struct SiteRenderer: Sendable {
@@ -25,45 +27,79 @@ public struct SiteRenderer: Sendable {
         return 6 + perDeclaration + site.cities.count + site.countries.count
     }
 
-    /// Renders every page into `sink`; returns the number of files written.
-    @discardableResult
-    public func render(into sink: some PageSink) throws -> Int {
-        var written = 0
-        func emit(_ contents: String, _ path: String) throws {
-            try sink.write(contents, to: path)
-            written += 1
+    /// One page to render.
+    enum Job: Sendable {
+        case home, declarationsIndex, citiesIndex, countriesIndex, commitmentsIndex, notFound, sitemap
+        case declaration(Int), print(Int), commitment(Int, position: Int), city(Int), country(Int)
+    }
+
+    /// Every page of the site, in a fixed order.
+    var jobs: [Job] {
+        var jobs: [Job] = [.home, .declarationsIndex, .citiesIndex, .countriesIndex, .commitmentsIndex, .notFound]
+        if site.config.baseURL != nil { jobs.append(.sitemap) }
+        for (index, declaration) in site.declarations.enumerated() {
+            jobs.append(.declaration(index))
+            jobs.append(.print(index))
+            jobs += declaration.commitments.indices.map { .commitment(index, position: $0) }
         }
-        try emit(templates.render(homePage(), with: "home"), "index.html")
-        try emit(templates.render(declarationsIndexPage(), with: "declarations"), "declarations/index.html")
-        for index in site.declarations.indices {
-            let slug = site.declarations[index].slug
-            let atDepth2 = signatoriesFragment(of: index, links: Links(depth: 2))
-            try emit(templates.render(declarationPage(index, signatoriesHTML: atDepth2), with: "declaration"),
-                     "declarations/\(slug)/index.html")
-            try emit(templates.render(printPage(index), with: "print-layout"), "declarations/\(slug)/print/index.html")
-            let atDepth4 = signatoriesFragment(of: index, links: Links(depth: 4))
-            let view = declarationView(index, links: Links(depth: 4), signatoriesHTML: atDepth4)
-            for position in site.declarations[index].commitments.indices {
-                let page = commitmentPage(index, position: position, declaration: view)
-                try emit(templates.render(page, with: "commitment"),
-                         "declarations/\(slug)/commitments/\(page.number)/index.html")
+        jobs += site.cities.indices.map { .city($0) }
+        jobs += site.countries.indices.map { .country($0) }
+        return jobs
+    }
+
+    /// Renders every page into `sink`, on all cores; returns the number of files written.
+    ///
+    /// Fragments shared by many pages (a declaration's signatory list, a city page's entry for a
+    /// declaration) are rendered once first. Each page's bytes depend only on the site, never on
+    /// the order pages are rendered in, so the output is the same as a sequential build's.
+    @discardableResult
+    public func render(into sink: some PageSink, parallel: Bool = true) throws -> Int {
+        let fragments = SharedFragments(renderer: self)
+        let jobs = self.jobs
+        let failure = FirstError()
+        let work: @Sendable (Int) -> Void = { index in
+            guard !failure.isSet else { return }
+            do {
+                let (contents, path) = render(jobs[index], fragments: fragments)
+                try sink.write(contents, to: path)
+            } catch {
+                failure.record(error)
             }
         }
-        try emit(templates.render(citiesIndexPage(), with: "cities"), "cities/index.html")
-        for index in site.cities.indices {
-            try emit(templates.render(cityPage(index), with: "city"), "cities/\(site.cities[index].slug)/index.html")
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        } else {
+            for index in jobs.indices { work(index) }
         }
-        try emit(templates.render(countriesIndexPage(), with: "countries"), "countries/index.html")
-        for index in site.countries.indices {
-            try emit(templates.render(countryPage(index), with: "country"),
-                     "countries/\(site.countries[index].slug)/index.html")
+        if let error = failure.error { throw error }
+        return jobs.count
+    }
+
+    /// The contents and path of one page.
+    func render(_ job: Job, fragments: SharedFragments) -> (String, String) {
+        switch job {
+        case .home: return (templates.render(homePage(), with: "home"), "index.html")
+        case .declarationsIndex: return (templates.render(declarationsIndexPage(), with: "declarations"), "declarations/index.html")
+        case .citiesIndex: return (templates.render(citiesIndexPage(), with: "cities"), "cities/index.html")
+        case .countriesIndex: return (templates.render(countriesIndexPage(), with: "countries"), "countries/index.html")
+        case .commitmentsIndex: return (templates.render(commitmentsIndexPage(), with: "commitments"), "commitments/index.html")
+        case .notFound: return (templates.render(notFoundPage(), with: "404"), "404.html")
+        case .sitemap: return (Sitemap(site: site).xml(baseURL: site.config.baseURL ?? "/"), "sitemap.xml")
+        case .declaration(let index):
+            return (templates.render(declarationPage(index, signatoriesHTML: fragments.signatories[index].atDepth2), with: "declaration"),
+                    "declarations/\(site.declarations[index].slug)/index.html")
+        case .print(let index):
+            return (templates.render(printPage(index), with: "print-layout"), "declarations/\(site.declarations[index].slug)/print/index.html")
+        case .commitment(let index, let position):
+            let page = commitmentPage(index, position: position, declaration: fragments.commitmentDeclarationViews[index])
+            return (templates.render(page, with: "commitment"),
+                    "declarations/\(site.declarations[index].slug)/commitments/\(page.number)/index.html")
+        case .city(let index):
+            return (templates.render(cityPage(index, endorsementsHTML: fragments.endorsements), with: "city"),
+                    "cities/\(site.cities[index].slug)/index.html")
+        case .country(let index):
+            return (templates.render(countryPage(index), with: "country"), "countries/\(site.countries[index].slug)/index.html")
         }
-        try emit(templates.render(commitmentsIndexPage(), with: "commitments"), "commitments/index.html")
-        try emit(templates.render(notFoundPage(), with: "404"), "404.html")
-        if let baseURL = site.config.baseURL {
-            try emit(Sitemap(site: site).xml(baseURL: baseURL), "sitemap.xml")
-        }
-        return written
     }
 
     func meta(_ links: Links, path: String, title: String?, description: String? = nil,

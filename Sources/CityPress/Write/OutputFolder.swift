@@ -75,6 +75,7 @@ public struct OutputFolder: Sendable {
     }
 
     static func describe(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return posix.description }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

@@ -1,6 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A folder beside the output where a build writes the new site, swapped in whole at the end.
+///
+/// Writes go straight to the file system with POSIX calls (no per-file `fsync`, no temporary files:
+/// the whole folder is the unit that is swapped in), and may come from several threads at once.
 public struct StagingFolder: PageSink {
     /// The staging folder's absolute path.
     public let path: String
@@ -12,9 +20,33 @@ public struct StagingFolder: PageSink {
     /// Writes one file, creating its folders.
     public func write(_ contents: String, to relativePath: String) throws {
         let full = path + "/" + relativePath
-        let folder = (full as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: full))
+        if let slash = relativePath.lastIndex(of: "/") {
+            try makeFolders(String(relativePath[..<slash]))
+        }
+        var text = contents
+        try text.withUTF8 { bytes in
+            let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw POSIXError(errno, path: full) }
+            defer { close(descriptor) }
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(errno, path: full)
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// `mkdir -p` below the staging folder; safe when several threads create the same folder.
+    private func makeFolders(_ relative: String) throws {
+        var current = path
+        for component in relative.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw POSIXError(errno, path: current) }
+        }
     }
 
     /// Copies the folder `source` (e.g. `Templates/assets`) to `relativePath` inside the site.
@@ -57,3 +89,20 @@ public struct StagingFolder: PageSink {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
+
+/// A failed system call on a path.
+struct POSIXError: Error, CustomStringConvertible {
+    let code: Int32
+    let path: String
+    init(_ code: Int32, path: String) {
+        self.code = code
+        self.path = path
+    }
+    var description: String { "\(path): \(String(cString: strerror(code)))" }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif

@@ -81,4 +81,15 @@ import Testing
         let content = TestPaths.fixtureSite.appendingPathComponent("Content")
         #expect(try renderInMemory(content: content).pages == renderInMemory(content: content).pages)
     }
+
+    @Test func parallelRenderingGivesTheSameBytesAsSequential() throws {
+        let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                   templatesPath: TestPaths.templates.path)
+        let (site, templates, _) = SiteBuild.prepare(options)
+        let renderer = SiteRenderer(site: try #require(site), templates: try #require(templates))
+        let parallel = MemorySink(), sequential = MemorySink()
+        #expect(try renderer.render(into: parallel, parallel: true) == renderer.render(into: sequential, parallel: false))
+        #expect(parallel.pages == sequential.pages)
+        #expect(parallel.pages.count == renderer.jobs.count)
+    }
 }
