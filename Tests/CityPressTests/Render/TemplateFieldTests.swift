@@ -40,7 +40,7 @@ import Mustache
             renderer.homePage(), renderer.declarationsIndexPage(), renderer.notFoundPage(),
             renderer.declarationPage(1, signatoriesHTML: signatories), renderer.printPage(1),
             renderer.commitmentPage(1, position: 1, declaration: renderer.declarationView(1, links: Links(depth: 4), signatoriesHTML: "")),
-            renderer.citiesIndexPage(), renderer.cityPage(0), renderer.cityPage(2), renderer.countriesIndexPage(),
+            renderer.citiesIndexPage(), renderer.cityPage(0, endorsementsHTML: ["<li></li>", "<li></li>", "<li></li>"]), renderer.endorsementView(of: 0), renderer.countriesIndexPage(),
             renderer.countryPage(0), renderer.commitmentsIndexPage(),
             SignatoriesFragment(groups: [SignatoryGroupView(country: "C", countryHref: "h", count: 1,
                                                             cities: [CityLinkView(name: "n", href: "h", detail: "d")])], count: 1),
