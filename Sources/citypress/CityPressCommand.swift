@@ -2,12 +2,12 @@ import ArgumentParser
 import CityPress
 
 @main
-struct CityPressCommand: ParsableCommand {
+struct CityPressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "citypress",
         abstract: "A static site generator for networks of cities that publish joint declarations.",
         version: CityPressVersion.string,
-        subcommands: [BuildCommand.self, PDFCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, PDFCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,105 @@
+import CityPress
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `citypress serve`: builds the site into memory, serves it, and rebuilds when a file changes.
+public struct PreviewServer: Sendable {
+    /// Content, templates and drafts.
+    public let options: BuildOptions
+    /// Address to bind.
+    public let host: String
+    /// Port to bind (0 picks a free one).
+    public let port: Int
+    /// How often the folders are checked for changes.
+    public var pollInterval: Duration = .milliseconds(50)
+    /// How long a burst of saves must be quiet before the rebuild starts.
+    public var quietPeriod: Duration = .milliseconds(40)
+    /// Where progress lines go (standard output by default).
+    public var report: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    /// Where diagnostics go (standard error by default).
+    public var reportProblems: @Sendable (String) -> Void = { text in
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Creates a server.
+    public init(options: BuildOptions, host: String, port: Int) {
+        self.options = options
+        self.host = host
+        self.port = port
+    }
+
+    /// Builds, then serves until SIGINT or SIGTERM. `onReady` gets the bound port.
+    public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let builder = PreviewBuilder(options: options)
+        let started = ContinuousClock.now
+        let first = builder.build()
+        let instance = String(UUID().uuidString.prefix(8)).lowercased()
+        let broadcaster = ReloadBroadcaster(site: PreviewSite(content: first.content, version: 1, instance: instance))
+        describe(first, cause: "first build", since: started)
+
+        var logger = Logger(label: "citypress.serve")
+        logger.logLevel = .error
+        let watcher = RebuildService(server: self, builder: builder, broadcaster: broadcaster)
+        let app = Application(
+            responder: PreviewResponder(broadcaster: broadcaster),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            services: [watcher],
+            onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) },
+            logger: logger)
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        await broadcaster.finishAll()
+    }
+
+    func describe(_ outcome: PreviewBuilder.Outcome, cause: String, since start: ContinuousClock.Instant) {
+        let elapsed = start.duration(to: .now)
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        if !outcome.diagnostics.isEmpty { reportProblems(DiagnosticFormatter().format(outcome.diagnostics)) }
+        switch outcome.content {
+        case .built:
+            report("\(cause): \(outcome.pageCount) pages in \(milliseconds) ms")
+        case .failed:
+            let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+            report("\(cause): build failed with \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; the browser shows them")
+        }
+    }
+}
+
+/// Watches the content and templates and swaps in a new build after every change.
+struct RebuildService: Service {
+    let server: PreviewServer
+    let builder: PreviewBuilder
+    let broadcaster: ReloadBroadcaster
+
+    func run() async throws {
+        let watcher = FileWatcher(folders: [server.options.contentPath, server.options.templatesPath])
+        let initial = watcher.snapshot()
+        do {
+            try await cancelWhenGracefulShutdown {
+                var last = initial
+                while !Task.isCancelled {
+                    try await Task.sleep(for: server.pollInterval)
+                    var current = watcher.snapshot()
+                    guard current != last else { continue }
+                    // Wait for a burst of saves to settle, so one build covers them all.
+                    while true {
+                        try await Task.sleep(for: server.quietPeriod)
+                        let next = watcher.snapshot()
+                        if next == current { break }
+                        current = next
+                    }
+                    let changed = FileWatcher.changes(from: last, to: current)
+                    last = current
+                    let start = ContinuousClock.now
+                    let outcome = builder.build()
+                    await broadcaster.publish(outcome.content)
+                    let names = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+                    server.describe(outcome, cause: "changed \(names)", since: start)
+                }
+            }
+        } catch is CancellationError {
+            // Shutting down: stop watching.
+        }
+    }
+}

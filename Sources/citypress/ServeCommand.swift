@@ -1,0 +1,73 @@
+import ArgumentParser
+import CityPress
+import CityPressServer
+import Foundation
+
+/// `citypress serve`: a local preview that rebuilds and reloads the browser on every save.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site locally; rebuild and reload the browser on every change. Never writes Public/."
+    )
+
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    @Option(help: "The templates folder.")
+    var templates = "Templates"
+
+    @Option(help: "The address to listen on. Anything but loopback exposes unpublished drafts to the network.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8000
+
+    @Flag(help: "Also show declarations marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Open the preview in the default browser.")
+    var open = false
+
+    func run() async throws {
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            FileHandle.standardError.write(Data(
+                "citypress: warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
+        }
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535")
+        }
+        let options = BuildOptions(contentPath: content, templatesPath: templates, includesDrafts: drafts)
+        let server = PreviewServer(options: options, host: host, port: port)
+        let host = self.host, open = self.open
+        do {
+            try await server.run { bound in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                FileHandle.standardOutput.write(Data("Serving the preview at http://\(shown):\(bound)/ (Ctrl-C stops)\n".utf8))
+                if open { Self.openBrowser("http://\(shown):\(bound)/") }
+            }
+        } catch {
+            let text = "\(error)"
+            if text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98") {
+                FileHandle.standardError.write(Data(
+                    "citypress: error: port \(port) on \(host) is already in use; choose another with --port\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data("citypress: error: the preview server stopped: \(text)\n".utf8))
+            }
+            throw ExitCode.failure
+        }
+    }
+
+    static func openBrowser(_ url: String) {
+        let process = Process()
+        #if os(macOS)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/open")
+        #else
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open"]
+        #endif
+        process.arguments = (process.arguments ?? []) + [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+    }
+}
