@@ -12,7 +12,7 @@ public struct PreviewServer: Sendable {
     public let host: String
     /// Port to bind (0 picks a free one).
     public let port: Int
-    /// How often the folders are checked for changes.
+    /// How often the folders are checked for changes where the kernel does not report them (inotify).
     public var pollInterval: Duration = .milliseconds(50)
     /// How long a burst of saves must be quiet before the rebuild starts.
     public var quietPeriod: Duration = .milliseconds(40)
@@ -73,13 +73,16 @@ struct RebuildService: Service {
     let broadcaster: ReloadBroadcaster
 
     func run() async throws {
-        let watcher = FileWatcher(folders: [server.options.contentPath, server.options.templatesPath])
+        let folders = [server.options.contentPath, server.options.templatesPath]
+        let watcher = FileWatcher(folders: folders)
         let initial = watcher.snapshot()
+        let signal = ChangeSignal(folders: folders, fallback: server.pollInterval)
+        defer { signal.stop() }
         do {
             try await cancelWhenGracefulShutdown {
                 var last = initial
-                while !Task.isCancelled {
-                    try await Task.sleep(for: server.pollInterval)
+                for await _ in signal.wakeUps {
+                    if Task.isCancelled { break }
                     var current = watcher.snapshot()
                     guard current != last else { continue }
                     // Wait for a burst of saves to settle, so one build covers them all.

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Time from saving a city record to the preview's reload event.
+
+    python3 bench/preview_latency.py CORPUS_CONTENT_DIR [--binary .build/release/citypress] [--saves 10]
+
+Starts `citypress serve --port 0` on a copy-free content folder (it edits one city file in place and
+restores it), subscribes to /__citypress/events, then saves the city file SAVES times, each time
+waiting for the `reload` event. Prints every latency and the median. Standard library only.
+"""
+import argparse, os, re, socket, statistics, subprocess, sys, time
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("content")
+    ap.add_argument("--templates", default=os.path.join(os.path.dirname(__file__), "..", "Templates"))
+    ap.add_argument("--binary", default=os.path.join(os.path.dirname(__file__), "..", ".build", "release", "citypress"))
+    ap.add_argument("--saves", type=int, default=10)
+    a = ap.parse_args()
+
+    proc = subprocess.Popen([a.binary, "serve", "--port", "0", "--content", a.content, "--templates", a.templates],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        port = None
+        first_build = None
+        deadline = time.time() + 120
+        while time.time() < deadline and port is None:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            if line.startswith("first build"):
+                first_build = line.strip()
+            m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            if m:
+                port = int(m.group(1))
+        if port is None:
+            sys.exit("the server did not start")
+        print(first_build)
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.sendall(b"GET /__citypress/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        sock.settimeout(10)
+        buf = b""
+
+        def wait_for(marker):
+            nonlocal buf
+            while marker not in buf:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    raise SystemExit("event stream closed")
+                buf += chunk
+            buf = buf[buf.index(marker) + len(marker):]
+
+        wait_for(b"event: hello")
+        cities = sorted(f for f in os.listdir(os.path.join(a.content, "cities")) if f.endswith(".yml"))
+        path = os.path.join(a.content, "cities", cities[len(cities) // 2])
+        original = open(path, encoding="utf-8").read()
+        latencies = []
+        try:
+            for i in range(a.saves):
+                time.sleep(0.3)
+                text = re.sub(r"^name: .*$", f"name: Benchmark City {i}", original, count=1, flags=re.M)
+                start = time.perf_counter()
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                wait_for(b"event: reload")
+                latencies.append((time.perf_counter() - start) * 1000)
+        finally:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original)
+        print("save → reload (ms):", " ".join(f"{x:.0f}" for x in latencies))
+        print(f"median {statistics.median(latencies):.0f} ms, min {min(latencies):.0f}, max {max(latencies):.0f} ({a.saves} saves of {os.path.basename(path)})")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
