@@ -5,7 +5,7 @@ SCRATCH    ?= .build
 BIN        := $(SCRATCH)/$(CONFIG)/citypress
 BUILDFLAGS := -c $(CONFIG) --scratch-path $(SCRATCH)
 
-.PHONY: site test build deps clean print-deps
+.PHONY: site test build bench deps clean
 
 site: build
 	$(BIN) build --content Content --templates Templates --output Public
@@ -15,6 +15,11 @@ build: deps
 
 test: deps
 	$(SWIFT) test --scratch-path $(SCRATCH)
+
+# Release build, then synthetic sites of 1000 and 10000 cities: pages/s, MiB/s, wall, CPU, peak RSS.
+BENCH_SIZES ?= 1000 10000
+bench: build
+	python3 bench/run.py $(BENCH_SIZES) --binary $(BIN)
 
 # libcmark is the one system library CityPress links. Install it when pkg-config cannot find it.
 deps:

@@ -33,13 +33,23 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The Chromium-family browser that prints PDFs (default: found on PATH).")
     var browser: String?
 
+    @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress, no summary line.")
+    var quiet = false
+
     func run() throws {
         let started = ContinuousClock.now
         var options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output,
                                    baseURL: baseURL, includesDrafts: drafts, force: force)
         options.pdfPapers = pdf ? Paper.allCases : []
         options.browserPath = browser
+        let showsProgress = !quiet && isatty(STDERR_FILENO) == 1
+        if showsProgress {
+            options.progress = { done, total in
+                FileHandle.standardError.write(Data("\r\u{1B}[2Krendering pages: \(done)/\(total)".utf8))
+            }
+        }
         let report = SiteBuild.run(options)
+        if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         printDiagnostics(report.diagnostics)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
@@ -50,6 +60,6 @@ struct BuildCommand: ParsableCommand {
         }
         var line = "Built \(report.pagesWritten) pages into \(output) in \(milliseconds(since: started)) ms"
         if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
-        print(line)
+        if !quiet { print(line) }
     }
 }

@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var pdfPapers: [Paper] = []
     /// The browser that prints PDFs; found on `PATH` when `nil`.
     public var browserPath: String?
+    /// Called as pages are written, with the pages done and the total (from several threads).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates options; the defaults are the project layout's folder names.
     public init(contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Public",

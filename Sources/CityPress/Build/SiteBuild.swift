@@ -58,7 +58,7 @@ public enum SiteBuild {
         }
         do {
             var written = try SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers)
-                .render(into: staging)
+                .render(into: staging, progress: options.progress)
             let assets = joined(options.templatesPath, "assets")
             if FileManager.default.fileExists(atPath: assets) {
                 try staging.copyFolder(assets, to: "assets")

@@ -89,7 +89,7 @@ extension SignatoryGroupView: MustacheParent {
         case "country": self.country
         case "countryHref": self.countryHref
         case "count": self.count
-        case "cities": self.cities
+        case "entriesHTML": self.entriesHTML
         default: nil
         }
     }

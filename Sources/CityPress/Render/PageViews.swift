@@ -60,7 +60,8 @@ struct SignatoryGroupView: Sendable {
     let country: String
     let countryHref: String
     let count: Int
-    let cities: [CityLinkView]
+    /// The group's rendered `signatory-entry` (or `print-signatory-entry`) items.
+    let entriesHTML: String
 }
 
 struct SignatoriesFragment: Sendable {

@@ -7,6 +7,8 @@ struct SharedFragments: Sendable {
         let atDepth2: String
         /// For pages four folders deep (commitment pages).
         let atDepth4: String
+        /// For the print edition (names only).
+        let forPrint: String
     }
 
     /// By declaration index.
@@ -18,15 +20,40 @@ struct SharedFragments: Sendable {
 
     init(renderer: SiteRenderer) {
         let count = renderer.site.declarations.count
+        let webEntries = renderer.signatoryEntries(template: "signatory-entry")
+        let printEntries = renderer.signatoryEntries(template: "print-signatory-entry")
         let signatories = (0..<count).parallelMap { index in
-            Signatories(atDepth2: renderer.signatoriesFragment(of: index, links: Links(depth: 2)),
-                        atDepth4: renderer.signatoriesFragment(of: index, links: Links(depth: 4)))
+            let web = renderer.signatoriesFragment(of: index, entries: webEntries)
+            return Signatories(atDepth2: web, atDepth4: SiteRenderer.relinked(web, toDepth: 4),
+                               forPrint: renderer.signatoriesFragment(of: index, entries: printEntries,
+                                                                      template: "print-signatories"))
         }
         self.signatories = signatories
         commitmentDeclarationViews = (0..<count).map { index in
             renderer.declarationView(index, links: Links(depth: 4), signatoriesHTML: signatories[index].atDepth4)
         }
         endorsements = (0..<count).map { renderer.templates.render(renderer.endorsementView(of: $0), with: "city-endorsement") }
+    }
+}
+
+/// Counts finished pages and reports every 1 % (and the last one).
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let stride: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.stride = max(1, total / 100)
+        self.report = report
+    }
+
+    func step() {
+        guard let report else { return }
+        let now = lock.withLock { () -> Int in done += 1; return done }
+        if now % stride == 0 || now == total { report(now, total) }
     }
 }
 

@@ -1,23 +1,39 @@
 /// Declaration, commitment and print pages.
 extension SiteRenderer {
-    /// The signatories grouped by country (countries A–Z, cities A–Z within each), rendered
-    /// once per link depth and reused by every page that lists them.
-    func signatoriesFragment(of index: Int, links: Links, template: String = "signatories") -> String {
+    /// Each city's entry in signatory lists (`template` is `signatory-entry` or `print-signatory-entry`),
+    /// rendered once per build with links from pages two folders deep.
+    func signatoryEntries(template: String) -> [String] {
+        let links = Links(depth: 2)
+        return site.cities.parallelMap { city in
+            templates.render(CityLinkView(name: city.name, href: links.city(city.slug), detail: city.detail), with: template)
+        }
+    }
+
+    /// The signatories of declaration `index` grouped by country (countries A–Z, cities A–Z within
+    /// each), from the cities' rendered `entries`, with links from pages two folders deep.
+    func signatoriesFragment(of index: Int, entries: [String], template: String = "signatories") -> String {
         let declaration = site.declarations[index]
         guard !declaration.signatories.isEmpty else { return "" }
         var byCountry: [Int: [Int]] = [:]
         for city in declaration.signatories { byCountry[site.cities[city].country, default: []].append(city) }
+        let links = Links(depth: 2)
         // Site.cities and Site.countries are already A–Z, so sorting indexes sorts names.
         let groups = byCountry.keys.sorted().map { countryIndex -> SignatoryGroupView in
             let country = site.countries[countryIndex]
-            let cities = (byCountry[countryIndex] ?? []).sorted().map { cityIndex -> CityLinkView in
-                let city = site.cities[cityIndex]
-                return CityLinkView(name: city.name, href: links.city(city.slug), detail: city.detail)
-            }
+            let cities = (byCountry[countryIndex] ?? []).sorted()
+            var html = ""
+            for city in cities where entries.indices.contains(city) { html += entries[city] }
             return SignatoryGroupView(country: country.name, countryHref: links.country(country.slug),
-                                      count: cities.count, cities: cities)
+                                      count: cities.count, entriesHTML: html)
         }
         return templates.render(SignatoriesFragment(groups: groups, count: declaration.signatories.count), with: template)
+    }
+
+    /// A fragment made for pages two folders deep, moved to pages `depth` folders deep: every
+    /// relative link (`href="../../…`) gets the extra steps.
+    static func relinked(_ html: String, toDepth depth: Int) -> String {
+        guard depth != 2 else { return html }
+        return html.replacingOccurrences(of: "href=\"../../", with: "href=\"" + Links(depth: depth).root)
     }
 
     func declarationView(_ index: Int, links: Links, signatoriesHTML: String) -> DeclarationView {
@@ -76,11 +92,10 @@ extension SiteRenderer {
             previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"))
     }
 
-    func printPage(_ index: Int) -> PrintPage {
+    func printPage(_ index: Int, signatoriesHTML names: String) -> PrintPage {
         let declaration = site.declarations[index]
         let links = Links(depth: 3)
         let path = "declarations/\(declaration.slug)/print/"
-        let names = signatoriesFragment(of: index, links: links, template: "print-signatories")
         return PrintPage(
             page: meta(links, path: path, title: "\(declaration.title) (print edition)",
                        description: "Printable text of \(declaration.title).", section: .declarations,

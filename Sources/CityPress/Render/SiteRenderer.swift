@@ -53,15 +53,18 @@ public struct SiteRenderer: Sendable {
     /// declaration) are rendered once first. Each page's bytes depend only on the site, never on
     /// the order pages are rendered in, so the output is the same as a sequential build's.
     @discardableResult
-    public func render(into sink: some PageSink, parallel: Bool = true) throws -> Int {
+    public func render(into sink: some PageSink, parallel: Bool = true,
+                       progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Int {
         let fragments = SharedFragments(renderer: self)
         let jobs = self.jobs
         let failure = FirstError()
+        let counter = ProgressCounter(total: jobs.count, report: progress)
         let work: @Sendable (Int) -> Void = { index in
             guard !failure.isSet else { return }
             do {
                 let (contents, path) = render(jobs[index], fragments: fragments)
                 try sink.write(contents, to: path)
+                counter.step()
             } catch {
                 failure.record(error)
             }
@@ -89,7 +92,7 @@ public struct SiteRenderer: Sendable {
             return (templates.render(declarationPage(index, signatoriesHTML: fragments.signatories[index].atDepth2), with: "declaration"),
                     "declarations/\(site.declarations[index].slug)/index.html")
         case .print(let index):
-            return (templates.render(printPage(index), with: "print-layout"), "declarations/\(site.declarations[index].slug)/print/index.html")
+            return (templates.render(printPage(index, signatoriesHTML: fragments.signatories[index].forPrint), with: "print-layout"), "declarations/\(site.declarations[index].slug)/print/index.html")
         case .commitment(let index, let position):
             let page = commitmentPage(index, position: position, declaration: fragments.commitmentDeclarationViews[index])
             return (templates.render(page, with: "commitment"),

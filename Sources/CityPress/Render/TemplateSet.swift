@@ -6,7 +6,7 @@ public struct TemplateSet: Sendable {
     /// The templates every build needs, by name (`Templates/<name>.mustache`).
     public static let requiredNames = [
         "layout", "print-layout", "home", "declarations", "declaration", "commitment", "print",
-        "cities", "city", "city-endorsement", "countries", "country", "commitments", "404", "signatories", "print-signatories",
+        "cities", "city", "city-endorsement", "countries", "country", "commitments", "404", "signatories", "signatory-entry", "print-signatories", "print-signatory-entry",
     ]
 
     let library: MustacheLibrary

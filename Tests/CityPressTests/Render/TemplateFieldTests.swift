@@ -35,15 +35,16 @@ import Mustache
                                    templatesPath: TestPaths.templates.path, includesDrafts: true)
         let (site, templates, _) = SiteBuild.prepare(options)
         let renderer = SiteRenderer(site: try #require(site), templates: try #require(templates), pdfPapers: [.a4])
-        let signatories = renderer.signatoriesFragment(of: 1, links: Links(depth: 2))
+        let signatories = renderer.signatoriesFragment(of: 1, entries: renderer.signatoryEntries(template: "signatory-entry"))
         let views: [Any] = [
             renderer.homePage(), renderer.declarationsIndexPage(), renderer.notFoundPage(),
-            renderer.declarationPage(1, signatoriesHTML: signatories), renderer.printPage(1),
+            renderer.declarationPage(1, signatoriesHTML: signatories), renderer.printPage(1, signatoriesHTML: signatories),
             renderer.commitmentPage(1, position: 1, declaration: renderer.declarationView(1, links: Links(depth: 4), signatoriesHTML: "")),
             renderer.citiesIndexPage(), renderer.cityPage(0, endorsementsHTML: ["<li></li>", "<li></li>", "<li></li>"]), renderer.endorsementView(of: 0), renderer.countriesIndexPage(),
             renderer.countryPage(0), renderer.commitmentsIndexPage(),
             SignatoriesFragment(groups: [SignatoryGroupView(country: "C", countryHref: "h", count: 1,
-                                                            cities: [CityLinkView(name: "n", href: "h", detail: "d")])], count: 1),
+                                                            entriesHTML: "<li>n</li>")], count: 1),
+            CityLinkView(name: "n", href: "h", detail: "d"),
         ]
         var missing: [String] = []
         for view in views { check(view, path: "\(type(of: view))", &missing) }
