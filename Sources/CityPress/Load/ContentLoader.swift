@@ -28,17 +28,24 @@ public struct ContentLoader: Sendable {
         let parser = MarkdownParser(allowsUnsafeHTML: config?.allowsUnsafeHTML ?? false)
 
         let cityFiles = files(in: "cities", extension: "yml", &diagnostics)
+        // Files are read and parsed on all cores; results keep the sorted file order.
         var cities: [CityRecord] = []
         var unreadable: Set<String> = []
-        for file in cityFiles {
-            if let city = loadCity(named: file, &diagnostics) {
-                cities.append(city)
-            } else {
-                unreadable.insert(String(file.dropLast(".yml".count)))
-            }
+        let loadedCities = cityFiles.parallelMap { file -> (CityRecord?, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            return (loadCity(named: file, &found), found)
+        }
+        for (file, (city, found)) in zip(cityFiles, loadedCities) {
+            diagnostics += found
+            if let city { cities.append(city) } else { unreadable.insert(String(file.dropLast(".yml".count))) }
         }
         let declarationFiles = files(in: "declarations", extension: "md", &diagnostics)
-        let declarations = declarationFiles.compactMap { loadDeclaration(named: $0, parser: parser, &diagnostics) }
+        let loadedDeclarations = declarationFiles.parallelMap { file -> (DeclarationRecord?, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            return (loadDeclaration(named: file, parser: parser, &found), found)
+        }
+        diagnostics += loadedDeclarations.flatMap(\.1)
+        let declarations = loadedDeclarations.compactMap(\.0)
         return (LoadedContent(config: config, cities: cities, declarations: declarations,
                               unreadableCitySlugs: unreadable), diagnostics)
     }
