@@ -11,6 +11,7 @@ import Darwin
 public struct FileWatcher: Sendable {
     /// One file's identity for change detection.
     struct Stamp: Equatable, Sendable {
+        var isFolder = false
         let size: Int64
         let seconds: Int
         let nanoseconds: Int
@@ -47,17 +48,22 @@ public struct FileWatcher: Sendable {
     private func stamp(_ path: String) -> Stamp {
         var info = stat()
         guard lstat(path, &info) == 0 else { return Stamp(size: -1, seconds: 0, nanoseconds: 0) }
+        let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
         #if canImport(Darwin)
-        return Stamp(size: Int64(info.st_size), seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec)
+        return Stamp(isFolder: isFolder, size: Int64(info.st_size), seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec)
         #else
-        return Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+        return Stamp(isFolder: isFolder, size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
         #endif
     }
 
-    /// The paths that differ between two snapshots (added, removed or changed), sorted.
+    /// The paths that differ between two snapshots (added, removed or changed), sorted. A folder whose
+    /// only change is its listing (a file saved through a rename) is not named; its files are.
     public static func changes(from old: Snapshot, to new: Snapshot) -> [String] {
         var paths: Set<String> = []
-        for (path, stamp) in new.stamps where old.stamps[path] != stamp { paths.insert(path) }
+        for (path, stamp) in new.stamps where old.stamps[path] != stamp {
+            if stamp.isFolder, old.stamps[path]?.isFolder == true { continue }
+            paths.insert(path)
+        }
         for path in old.stamps.keys where new.stamps[path] == nil { paths.insert(path) }
         return paths.sorted()
     }

@@ -150,8 +150,18 @@ struct YAMLDocument {
     }
 
     static func diagnostic(for error: YamlError, source: SourceText, lineOffset: Int) -> Diagnostic {
+        /// libyaml reports problems found at the end of the text on the empty line after it;
+        /// point at the end of the last line with text instead, where the reader can see it.
         func at(_ mark: Mark) -> SourceLocation {
-            source.location(line: mark.line + lineOffset, column: mark.column)
+            func isBlank(_ line: Int) -> Bool {
+                !source.lines.indices.contains(line - 1) || source.lines[line - 1].allSatisfy(\.isWhitespace)
+            }
+            var line = mark.line + lineOffset, column = mark.column
+            while line > max(1, lineOffset + 1), isBlank(line) {
+                line -= 1
+                column = isBlank(line) ? 1 : source.lines[line - 1].unicodeScalars.count + 1
+            }
+            return source.location(line: line, column: column)
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),

@@ -41,7 +41,7 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
 
     static let all: [BrokenSite] = [
         BrokenSite("malformed YAML", [("Content/cities/poznan.yml", "name: Poznań\ncountry: [Poland\n")],
-                   expect: "Content/cities/poznan.yml:3:1: error: malformed YAML"),
+                   expect: "Content/cities/poznan.yml:2:17: error: malformed YAML"),
         BrokenSite("unclosed front matter", [(second, "---\ntitle: Second Accord\n\n1. To plant trees.\n")],
                    expect: "\(second):1:1: error: front matter is never closed"),
         BrokenSite("missing required field", [("Content/cities/wroclaw.yml", "name: Wroclaw\n")],

@@ -66,7 +66,7 @@ import Testing
             _ = try events.read(until: "event: reload", within: 5)
             let broken = try RawHTTPConnection.get("/", port: port)
             #expect(broken.head.hasPrefix("HTTP/1.1 500"))
-            #expect(broken.body.contains("Content/cities/wroclaw.yml:3:1: error: malformed YAML"))
+            #expect(broken.body.contains("Content/cities/wroclaw.yml:2:17: error: malformed YAML"))
 
             // Fix it: the site is back.
             try writeText(good, to: city)
