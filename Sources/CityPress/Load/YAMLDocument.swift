@@ -20,7 +20,8 @@ struct YAMLDocument {
         self.rootLocation = source.location(line: lineOffset + 1, column: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8 named explicitly: `.default` reads the process environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, source: source, lineOffset: lineOffset))
             return

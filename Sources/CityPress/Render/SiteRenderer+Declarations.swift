@@ -33,7 +33,22 @@ extension SiteRenderer {
     /// relative link (`href="../../…`) gets the extra steps.
     static func relinked(_ html: String, toDepth depth: Int) -> String {
         guard depth != 2 else { return html }
-        return html.replacingOccurrences(of: "href=\"../../", with: "href=\"" + Links(depth: depth).root)
+        let needle = Array("href=\"../../".utf8), replacement = Array(("href=\"" + Links(depth: depth).root).utf8)
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == needle[0], index + needle.count <= bytes.count,
+               bytes[index..<index + needle.count].elementsEqual(needle) {
+                result += replacement
+                index += needle.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     func declarationView(_ index: Int, links: Links, signatoriesHTML: String) -> DeclarationView {

@@ -93,3 +93,13 @@ import Testing
         #expect(parallel.pages.count == renderer.jobs.count)
     }
 }
+
+@Suite struct RelinkTests {
+    @Test func movesRelativeLinksToAnotherDepth() {
+        let html = #"<a href="../../cities/oslo/">Oslo</a> <a href="https://x.org/">x</a> <a href="../../countries/norway/">N</a>"#
+        #expect(SiteRenderer.relinked(html, toDepth: 4)
+                == #"<a href="../../../../cities/oslo/">Oslo</a> <a href="https://x.org/">x</a> <a href="../../../../countries/norway/">N</a>"#)
+        #expect(SiteRenderer.relinked(html, toDepth: 2) == html)
+        #expect(SiteRenderer.relinked("Łódź href=\"../../", toDepth: 3) == "Łódź href=\"../../../")
+    }
+}
