@@ -9,11 +9,7 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site from content and templates into the output folder."
     )
 
-    @Option(help: "The content folder: site.yml, cities/, declarations/.")
-    var content = "Content"
-
-    @Option(help: "The templates folder: *.mustache and assets/.")
-    var templates = "Templates"
+    @OptionGroup var site: SiteFolderOptions
 
     @Option(help: "The output folder, replaced whole when the build succeeds.")
     var output = "Public"
@@ -21,8 +17,6 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The URL the site is published at (overrides base_url in site.yml).")
     var baseURL: String?
 
-    @Flag(help: "Also publish declarations marked draft: true.")
-    var drafts = false
 
     @Flag(help: "Replace an output folder that CityPress did not write.")
     var force = false
@@ -38,8 +32,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        var options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: output,
-                                   baseURL: baseURL, includesDrafts: drafts, force: force)
+        var options = BuildOptions(contentPath: site.content, templatesPath: site.templates, outputPath: output,
+                                   baseURL: baseURL, includesDrafts: site.drafts, force: force)
         options.pdfPapers = pdf ? Paper.allCases : []
         options.browserPath = browser
         let showsProgress = !quiet && isatty(STDERR_FILENO) == 1

@@ -21,21 +21,16 @@ struct PDFCommand: ParsableCommand {
     @Option(help: "The Chromium-family browser to print with (default: chromium, chromium-browser or google-chrome on PATH).")
     var browser: String?
 
-    @Option(help: "The content folder.")
-    var content = "Content"
-
-    @Option(help: "The templates folder.")
-    var templates = "Templates"
+    @OptionGroup var site: SiteFolderOptions
 
     @Option(name: .customLong("base-url"), help: "The URL the site is published at (printed in the colophon).")
     var baseURL: String?
 
-    @Flag(help: "Also allow declarations marked draft: true.")
-    var drafts = false
 
     func run() throws {
         let started = ContinuousClock.now
-        var build = BuildOptions(contentPath: content, templatesPath: templates, baseURL: baseURL, includesDrafts: drafts)
+        var build = BuildOptions(contentPath: site.content, templatesPath: site.templates, baseURL: baseURL,
+                                 includesDrafts: site.drafts)
         build.browserPath = browser
         let request = PDFExport.Request(build: build, slugs: slugs, papers: paper.map { [$0] } ?? Paper.allCases,
                                         outputDirectory: output)

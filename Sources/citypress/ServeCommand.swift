@@ -10,11 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Preview the site locally; rebuild and reload the browser on every change. Never writes Public/."
     )
 
-    @Option(help: "The content folder.")
-    var content = "Content"
-
-    @Option(help: "The templates folder.")
-    var templates = "Templates"
+    @OptionGroup var site: SiteFolderOptions
 
     @Option(help: "The address to listen on. Anything but loopback exposes unpublished drafts to the network.")
     var host = "127.0.0.1"
@@ -22,8 +18,6 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8000
 
-    @Flag(help: "Also show declarations marked draft: true.")
-    var drafts = false
 
     @Flag(help: "Open the preview in the default browser.")
     var open = false
@@ -36,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535")
         }
-        let options = BuildOptions(contentPath: content, templatesPath: templates, includesDrafts: drafts)
+        let options = BuildOptions(contentPath: site.content, templatesPath: site.templates, includesDrafts: site.drafts)
         let server = PreviewServer(options: options, host: host, port: port)
         let host = self.host, open = self.open
         do {
