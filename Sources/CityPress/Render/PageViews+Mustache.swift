@@ -344,6 +344,27 @@ extension PageMeta: MustacheParent {
         case "citiesHref": self.citiesHref
         case "countriesHref": self.countriesHref
         case "commitmentsHref": self.commitmentsHref
+        case "headerHTML": self.headerHTML
+        case "footerHTML": self.footerHTML
+        default: nil
+        }
+    }
+}
+
+extension Chrome.View: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "siteTitle": self.siteTitle
+        case "network": self.network
+        case "homeHref": self.homeHref
+        case "declarationsHref": self.declarationsHref
+        case "citiesHref": self.citiesHref
+        case "countriesHref": self.countriesHref
+        case "commitmentsHref": self.commitmentsHref
+        case "inDeclarations": self.inDeclarations
+        case "inCities": self.inCities
+        case "inCountries": self.inCountries
+        case "inCommitments": self.inCommitments
         default: nil
         }
     }

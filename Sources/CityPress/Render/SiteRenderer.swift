@@ -7,6 +7,8 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     /// PDF downloads to offer on declaration pages, by declaration slug (`citypress build --pdf`).
     let pdfs: [String: [PDFLinkView]]
+    /// Header and footer by link root and section, rendered once.
+    let chrome: [Chrome.Key: Chrome]
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on `pdfPapers`.
     public init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = []) {
@@ -19,6 +21,15 @@ public struct SiteRenderer: Sendable {
             }
         }
         self.pdfs = pdfs
+        var chrome: [Chrome.Key: Chrome] = [:]
+        for depth in 0...4 {
+            let links = Links(depth: depth)
+            for section in PageMeta.Section.allCases {
+                chrome[Chrome.Key(root: links.root, section: section)] =
+                    Chrome(config: site.config, links: links, section: section, templates: templates)
+            }
+        }
+        self.chrome = chrome
     }
 
     /// Every page path the site has, in the order they are rendered (for counts and progress).
@@ -109,8 +120,11 @@ public struct SiteRenderer: Sendable {
               section: PageMeta.Section, trail: [PageMeta.Crumb]) -> PageMeta {
         let crumbs = title == nil ? [PageMeta.Crumb(label: "Home", href: nil)]
             : [PageMeta.Crumb(label: "Home", href: links.home)] + trail
+        let shared = chrome[Chrome.Key(root: links.root, section: section)]
+            ?? Chrome(config: site.config, links: links, section: section, templates: templates)
         return PageMeta(config: site.config, links: links, path: path, title: title,
-                        description: description ?? site.config.description, section: section, breadcrumbs: crumbs)
+                        description: description ?? site.config.description, section: section, breadcrumbs: crumbs,
+                        chrome: shared)
     }
 
     func homePage() -> HomePage {

@@ -5,7 +5,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// The templates every build needs, by name (`Templates/<name>.mustache`).
     public static let requiredNames = [
-        "layout", "print-layout", "home", "declarations", "declaration", "commitment", "print",
+        "layout", "site-header", "site-footer", "print-layout", "home", "declarations", "declaration", "commitment", "print",
         "cities", "city", "city-endorsement", "countries", "country", "commitments", "404", "signatories", "signatory-entry", "print-signatories", "print-signatory-entry",
     ]
 
