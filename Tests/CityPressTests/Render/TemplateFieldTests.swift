@@ -45,6 +45,9 @@ import Mustache
             SignatoriesFragment(groups: [SignatoryGroupView(country: "C", countryHref: "h", count: 1,
                                                             entriesHTML: "<li>n</li>")], count: 1),
             CityLinkView(name: "n", href: "h", detail: "d"),
+            Chrome.View(siteTitle: "t", network: "n", homeHref: "h", declarationsHref: "d", citiesHref: "c",
+                        countriesHref: "k", commitmentsHref: "m", inDeclarations: true, inCities: true,
+                        inCountries: true, inCommitments: true),
         ]
         var missing: [String] = []
         for view in views { check(view, path: "\(type(of: view))", &missing) }
