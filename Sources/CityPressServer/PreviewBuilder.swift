@@ -5,6 +5,8 @@ import Foundation
 public struct PreviewBuilder: Sendable {
     /// Content, templates and drafts, as for `citypress build`.
     public let options: BuildOptions
+    /// The pages of the previous build, reused where their values and templates did not change.
+    let memo = RenderMemo()
 
     /// Creates a builder.
     public init(options: BuildOptions) {
@@ -26,7 +28,7 @@ public struct PreviewBuilder: Sendable {
         }
         let sink = MemoryFiles()
         do {
-            let count = try SiteRenderer(site: site, templates: templates).render(into: sink)
+            let count = try SiteRenderer(site: site, templates: templates).render(into: sink, memo: memo)
             var files = sink.files
             let assets = (options.templatesPath as NSString).appendingPathComponent("assets")
             for file in (FileManager.default.subpaths(atPath: assets) ?? []) where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {

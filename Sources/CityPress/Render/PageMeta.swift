@@ -1,7 +1,7 @@
 /// What the shared layout needs to know about every page.
-struct PageMeta: Sendable {
+struct PageMeta: Sendable, Hashable {
     /// One step of the breadcrumb trail; the current page has no link.
-    struct Crumb: Sendable {
+    struct Crumb: Sendable, Hashable {
         let label: String
         let href: String?
     }

@@ -1,7 +1,7 @@
 // The values the Mustache templates read. Each page template gets one of the `…Page`
 // structs; field names are the names templates use (documented in docs/templates.md).
 
-struct DeclarationSummaryView: Sendable {
+struct DeclarationSummaryView: Sendable, Hashable {
     let title: String
     let href: String
     let dateText: String
@@ -13,7 +13,7 @@ struct DeclarationSummaryView: Sendable {
     let isDraft: Bool
 }
 
-struct CommitmentItemView: Sendable {
+struct CommitmentItemView: Sendable, Hashable {
     let number: Int
     let anchor: String
     let html: String
@@ -21,7 +21,7 @@ struct CommitmentItemView: Sendable {
     let excerpt: String
 }
 
-struct DeclarationView: Sendable {
+struct DeclarationView: Sendable, Hashable {
     let title: String
     let event: String
     let venue: String
@@ -45,18 +45,18 @@ struct DeclarationView: Sendable {
     let titleCSSString: String
 }
 
-struct PDFLinkView: Sendable {
+struct PDFLinkView: Sendable, Hashable {
     let label: String
     let href: String
 }
 
-struct CityLinkView: Sendable {
+struct CityLinkView: Sendable, Hashable {
     let name: String
     let href: String
     let detail: String?
 }
 
-struct SignatoryGroupView: Sendable {
+struct SignatoryGroupView: Sendable, Hashable {
     let country: String
     let countryHref: String
     let count: Int
@@ -64,17 +64,17 @@ struct SignatoryGroupView: Sendable {
     let entriesHTML: String
 }
 
-struct SignatoriesFragment: Sendable {
+struct SignatoriesFragment: Sendable, Hashable {
     let groups: [SignatoryGroupView]
     let count: Int
 }
 
-struct NavLinkView: Sendable {
+struct NavLinkView: Sendable, Hashable {
     let label: String
     let href: String
 }
 
-struct HomePage: Sendable {
+struct HomePage: Sendable, Hashable {
     let page: PageMeta
     let description: String
     let declarations: [DeclarationSummaryView]
@@ -85,18 +85,18 @@ struct HomePage: Sendable {
     let countryCount: Int
 }
 
-struct DeclarationsIndexPage: Sendable {
+struct DeclarationsIndexPage: Sendable, Hashable {
     let page: PageMeta
     let declarations: [DeclarationSummaryView]
     let hasDeclarations: Bool
 }
 
-struct DeclarationPage: Sendable {
+struct DeclarationPage: Sendable, Hashable {
     let page: PageMeta
     let declaration: DeclarationView
 }
 
-struct CommitmentPage: Sendable {
+struct CommitmentPage: Sendable, Hashable {
     let page: PageMeta
     let declaration: DeclarationView
     let number: Int
@@ -106,7 +106,7 @@ struct CommitmentPage: Sendable {
     let next: NavLinkView?
 }
 
-struct CityEntryView: Sendable {
+struct CityEntryView: Sendable, Hashable {
     let name: String
     let href: String
     let countryName: String
@@ -114,26 +114,26 @@ struct CityEntryView: Sendable {
     let detail: String?
 }
 
-struct LetterGroupView: Sendable {
+struct LetterGroupView: Sendable, Hashable {
     let letter: String
     let anchor: String
     let cities: [CityEntryView]
 }
 
-struct CitiesIndexPage: Sendable {
+struct CitiesIndexPage: Sendable, Hashable {
     let page: PageMeta
     let letters: [LetterGroupView]
     let cityCount: Int
 }
 
-struct EndorsementView: Sendable {
+struct EndorsementView: Sendable, Hashable {
     let title: String
     let href: String
     let dateText: String
     let commitments: [NavLinkView]
 }
 
-struct CityPage: Sendable {
+struct CityPage: Sendable, Hashable {
     let page: PageMeta
     let name: String
     let kind: String
@@ -146,50 +146,50 @@ struct CityPage: Sendable {
     let endorsementCount: Int
 }
 
-struct CountryEntryView: Sendable {
+struct CountryEntryView: Sendable, Hashable {
     let name: String
     let href: String
     let cityCount: Int
 }
 
-struct CountriesIndexPage: Sendable {
+struct CountriesIndexPage: Sendable, Hashable {
     let page: PageMeta
     let countries: [CountryEntryView]
     let countryCount: Int
 }
 
-struct CountryCityView: Sendable {
+struct CountryCityView: Sendable, Hashable {
     let name: String
     let href: String
     let detail: String?
     let endorsementCount: Int
 }
 
-struct CountryPage: Sendable {
+struct CountryPage: Sendable, Hashable {
     let page: PageMeta
     let name: String
     let cities: [CountryCityView]
     let cityCount: Int
 }
 
-struct CommitmentGroupView: Sendable {
+struct CommitmentGroupView: Sendable, Hashable {
     let title: String
     let href: String
     let dateText: String
     let commitments: [CommitmentItemView]
 }
 
-struct CommitmentsIndexPage: Sendable {
+struct CommitmentsIndexPage: Sendable, Hashable {
     let page: PageMeta
     let declarations: [CommitmentGroupView]
     let commitmentCount: Int
 }
 
-struct NotFoundPage: Sendable {
+struct NotFoundPage: Sendable, Hashable {
     let page: PageMeta
 }
 
-struct PrintPage: Sendable {
+struct PrintPage: Sendable, Hashable {
     let page: PageMeta
     let declaration: DeclarationView
     let network: String

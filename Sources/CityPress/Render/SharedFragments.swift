@@ -18,10 +18,10 @@ struct SharedFragments: Sendable {
     /// A city page's entry for each declaration (its link, date and commitment links), by declaration index.
     let endorsements: [String]
 
-    init(renderer: SiteRenderer) {
+    init(renderer: SiteRenderer, memo: RenderMemo? = nil) {
         let count = renderer.site.declarations.count
-        let webEntries = renderer.signatoryEntries(template: "signatory-entry")
-        let printEntries = renderer.signatoryEntries(template: "print-signatory-entry")
+        let webEntries = renderer.signatoryEntries(template: "signatory-entry", memo: memo)
+        let printEntries = renderer.signatoryEntries(template: "print-signatory-entry", memo: memo)
         let signatories = (0..<count).parallelMap { index in
             let web = renderer.signatoriesFragment(of: index, entries: webEntries)
             return Signatories(atDepth2: web, atDepth4: SiteRenderer.relinked(web, toDepth: 4),

@@ -2,10 +2,12 @@
 extension SiteRenderer {
     /// Each city's entry in signatory lists (`template` is `signatory-entry` or `print-signatory-entry`),
     /// rendered once per build with links from pages two folders deep.
-    func signatoryEntries(template: String) -> [String] {
+    func signatoryEntries(template: String, memo: RenderMemo? = nil) -> [String] {
         let links = Links(depth: 2)
         return site.cities.parallelMap { city in
-            templates.render(CityLinkView(name: city.name, href: links.city(city.slug), detail: city.detail), with: template)
+            let view = CityLinkView(name: city.name, href: links.city(city.slug), detail: city.detail)
+            guard let memo else { return templates.render(view, with: template) }
+            return memo.html(for: "\u{0}\(template)/\(city.slug)", view: view) { templates.render(view, with: template) }
         }
     }
 

@@ -64,16 +64,17 @@ public struct SiteRenderer: Sendable {
     /// declaration) are rendered once first. Each page's bytes depend only on the site, never on
     /// the order pages are rendered in, so the output is the same as a sequential build's.
     @discardableResult
-    public func render(into sink: some PageSink, parallel: Bool = true,
+    public func render(into sink: some PageSink, parallel: Bool = true, memo: RenderMemo? = nil,
                        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Int {
-        let fragments = SharedFragments(renderer: self)
+        memo?.prepare(for: templates)
+        let fragments = SharedFragments(renderer: self, memo: memo)
         let jobs = self.jobs
         let failure = FirstError()
         let counter = ProgressCounter(total: jobs.count, report: progress)
         let work: @Sendable (Int) -> Void = { index in
             guard !failure.isSet else { return }
             do {
-                let (contents, path) = render(jobs[index], fragments: fragments)
+                let (contents, path) = render(jobs[index], fragments: fragments, memo: memo)
                 try sink.write(contents, to: path)
                 counter.step()
             } catch {
@@ -90,29 +91,32 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The contents and path of one page.
-    func render(_ job: Job, fragments: SharedFragments) -> (String, String) {
+    func render(_ job: Job, fragments: SharedFragments, memo: RenderMemo? = nil) -> (String, String) {
+        func page(_ view: some Hashable & Sendable, _ template: String, _ path: String) -> (String, String) {
+            guard let memo else { return (templates.render(view, with: template), path) }
+            return (memo.html(for: path, view: view) { templates.render(view, with: template) }, path)
+        }
         switch job {
-        case .home: return (templates.render(homePage(), with: "home"), "index.html")
-        case .declarationsIndex: return (templates.render(declarationsIndexPage(), with: "declarations"), "declarations/index.html")
-        case .citiesIndex: return (templates.render(citiesIndexPage(), with: "cities"), "cities/index.html")
-        case .countriesIndex: return (templates.render(countriesIndexPage(), with: "countries"), "countries/index.html")
-        case .commitmentsIndex: return (templates.render(commitmentsIndexPage(), with: "commitments"), "commitments/index.html")
-        case .notFound: return (templates.render(notFoundPage(), with: "404"), "404.html")
+        case .home: return page(homePage(), "home", "index.html")
+        case .declarationsIndex: return page(declarationsIndexPage(), "declarations", "declarations/index.html")
+        case .citiesIndex: return page(citiesIndexPage(), "cities", "cities/index.html")
+        case .countriesIndex: return page(countriesIndexPage(), "countries", "countries/index.html")
+        case .commitmentsIndex: return page(commitmentsIndexPage(), "commitments", "commitments/index.html")
+        case .notFound: return page(notFoundPage(), "404", "404.html")
         case .sitemap: return (Sitemap(site: site).xml(baseURL: site.config.baseURL ?? "/"), "sitemap.xml")
         case .declaration(let index):
-            return (templates.render(declarationPage(index, signatoriesHTML: fragments.signatories[index].atDepth2), with: "declaration"),
-                    "declarations/\(site.declarations[index].slug)/index.html")
+            return page(declarationPage(index, signatoriesHTML: fragments.signatories[index].atDepth2), "declaration",
+                        "declarations/\(site.declarations[index].slug)/index.html")
         case .print(let index):
-            return (templates.render(printPage(index, signatoriesHTML: fragments.signatories[index].forPrint), with: "print-layout"), "declarations/\(site.declarations[index].slug)/print/index.html")
+            return page(printPage(index, signatoriesHTML: fragments.signatories[index].forPrint), "print-layout",
+                        "declarations/\(site.declarations[index].slug)/print/index.html")
         case .commitment(let index, let position):
-            let page = commitmentPage(index, position: position, declaration: fragments.commitmentDeclarationViews[index])
-            return (templates.render(page, with: "commitment"),
-                    "declarations/\(site.declarations[index].slug)/commitments/\(page.number)/index.html")
+            let view = commitmentPage(index, position: position, declaration: fragments.commitmentDeclarationViews[index])
+            return page(view, "commitment", "declarations/\(site.declarations[index].slug)/commitments/\(view.number)/index.html")
         case .city(let index):
-            return (templates.render(cityPage(index, endorsementsHTML: fragments.endorsements), with: "city"),
-                    "cities/\(site.cities[index].slug)/index.html")
+            return page(cityPage(index, endorsementsHTML: fragments.endorsements), "city", "cities/\(site.cities[index].slug)/index.html")
         case .country(let index):
-            return (templates.render(countryPage(index), with: "country"), "countries/\(site.countries[index].slug)/index.html")
+            return page(countryPage(index), "country", "countries/\(site.countries[index].slug)/index.html")
         }
     }
 

@@ -12,6 +12,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// The folder as the user named it.
     public let path: String
+    /// The templates' names and texts, to tell whether two loads of the folder are the same.
+    public let texts: [String: String]
 
     /// Loads every `*.mustache` file below `path`, reporting syntax errors, missing templates
     /// and references to partials or parents that do not exist, each with its file and line.
@@ -62,7 +64,7 @@ public struct TemplateSet: Sendable {
             }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, path: path), diagnostics)
+        return (TemplateSet(library: library, path: path, texts: sources.mapValues(\.text)), diagnostics)
     }
 
     /// Renders `context` with the template `name` (checked to exist when the set was loaded).

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Pages of an earlier build, kept with the values they were rendered from, so a rebuild can reuse
+/// every page whose values and templates did not change (the preview's rebuilds).
+///
+/// A page's HTML depends only on its templates and its view value, so reusing it when both are equal
+/// gives the same bytes as rendering it again (a test compares with a full build).
+public final class RenderMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: (view: AnyHashable, html: String)] = [:]
+    private var templates: [String: String] = [:]
+    private(set) var reused = 0
+
+    /// An empty memo.
+    public init() {}
+
+    /// Forgets everything when the templates changed since the last build.
+    func prepare(for templateSet: TemplateSet) {
+        lock.withLock {
+            if templates != templateSet.texts {
+                pages.removeAll()
+                templates = templateSet.texts
+            }
+            reused = 0
+        }
+    }
+
+    /// The HTML of `path` if it was rendered from a view equal to `view`; otherwise renders and keeps it.
+    func html(for path: String, view: some Hashable & Sendable, render: () -> String) -> String {
+        let key = AnyHashable(view)
+        if let cached = lock.withLock({ pages[path] }), cached.view == key {
+            lock.withLock { reused += 1 }
+            return cached.html
+        }
+        let html = render()
+        lock.withLock { pages[path] = (key, html) }
+        return html
+    }
+
+    /// Pages reused by the last build.
+    public var reusedCount: Int { lock.withLock { reused } }
+}
