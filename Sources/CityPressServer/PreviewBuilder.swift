@@ -10,6 +10,8 @@ public struct PreviewBuilder: Sendable {
 
     /// Creates a builder.
     public init(options: BuildOptions) {
+        var options = options
+        options.loadCache = LoadCache()
         self.options = options
     }
 

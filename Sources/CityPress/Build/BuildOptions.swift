@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var pdfPapers: [Paper] = []
     /// The browser that prints PDFs; found on `PATH` when `nil`.
     public var browserPath: String?
+    /// Records of earlier loads to reuse for unchanged files (the preview's rebuilds).
+    public var loadCache: LoadCache?
     /// Called as pages are written, with the pages done and the total (from several threads).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 

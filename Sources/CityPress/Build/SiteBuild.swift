@@ -14,7 +14,7 @@ public enum SiteBuild {
 
     /// Loads and resolves the site and its templates, reporting every problem of both.
     public static func prepare(_ options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
-        let (content, loadDiagnostics) = ContentLoader(contentPath: options.contentPath).load()
+        let (content, loadDiagnostics) = ContentLoader(contentPath: options.contentPath, cache: options.loadCache).load()
         let (templates, templateDiagnostics) = TemplateSet.load(from: options.templatesPath)
         var diagnostics = loadDiagnostics + templateDiagnostics
         guard var config = content.config else { return (nil, templates, diagnostics) }

@@ -6,10 +6,13 @@ import Foundation
 public struct ContentLoader: Sendable {
     /// The content folder as the user named it (`Content`); diagnostics show paths below it.
     public var contentPath: String
+    /// Records of earlier loads to reuse for unchanged files (the preview keeps one).
+    public var cache: LoadCache?
 
     /// Creates a loader for the folder at `contentPath`.
-    public init(contentPath: String) {
+    public init(contentPath: String, cache: LoadCache? = nil) {
         self.contentPath = contentPath
+        self.cache = cache
     }
 
     private func display(_ relative: String) -> String {
@@ -32,8 +35,11 @@ public struct ContentLoader: Sendable {
         var cities: [CityRecord] = []
         var unreadable: Set<String> = []
         let loadedCities = cityFiles.parallelMap { file -> (CityRecord?, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            return (loadCity(named: file, &found), found)
+            let load = { () -> (CityRecord?, [Diagnostic]) in
+                var found: [Diagnostic] = []
+                return (loadCity(named: file, &found), found)
+            }
+            return cache?.city(at: contentPath + "/cities/" + file, load: load) ?? load()
         }
         for (file, (city, found)) in zip(cityFiles, loadedCities) {
             diagnostics += found
@@ -41,8 +47,12 @@ public struct ContentLoader: Sendable {
         }
         let declarationFiles = files(in: "declarations", extension: "md", &diagnostics)
         let loadedDeclarations = declarationFiles.parallelMap { file -> (DeclarationRecord?, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            return (loadDeclaration(named: file, parser: parser, &found), found)
+            let load = { () -> (DeclarationRecord?, [Diagnostic]) in
+                var found: [Diagnostic] = []
+                return (loadDeclaration(named: file, parser: parser, &found), found)
+            }
+            return cache?.declaration(at: contentPath + "/declarations/" + file, unsafeHTML: parser.allowsUnsafeHTML,
+                                      load: load) ?? load()
         }
         diagnostics += loadedDeclarations.flatMap(\.1)
         let declarations = loadedDeclarations.compactMap(\.0)
