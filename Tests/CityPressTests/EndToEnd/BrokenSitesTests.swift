@@ -78,12 +78,7 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
 /// Builds a folder of broken sites, one problem each: the message, its location, exit status 1,
 /// and an output folder left byte for byte as the last good build wrote it.
 @Suite struct BrokenSitesTests {
-    func makeSite(in root: URL) throws -> URL {
-        let site = root.appendingPathComponent("site")
-        try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: site.appendingPathComponent("Content"))
-        try copyFolder(TestPaths.templates, to: site.appendingPathComponent("Templates"))
-        return site
-    }
+    func makeSite(in root: URL) throws -> URL { try makeFixtureSite(in: root) }
 
     @Test(arguments: BrokenSite.all)
     func reportsTheProblemAndLeavesTheOutputAlone(_ broken: BrokenSite) throws {

@@ -30,9 +30,7 @@ import Testing
 
     @Test func reloadsAfterAnEditShowsErrorsAndRecovers() throws {
         try withTemporaryFolder { root in
-            let site = root.appendingPathComponent("site")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: site.appendingPathComponent("Content"))
-            try copyFolder(TestPaths.templates, to: site.appendingPathComponent("Templates"))
+            let site = try makeFixtureSite(in: root)
             let (process, port, _) = try start(in: site)
             defer { if process.isRunning { process.terminate() } }
 
@@ -86,9 +84,7 @@ import Testing
 
     @Test func aPortInUseIsAClearError() throws {
         try withTemporaryFolder { root in
-            let site = root.appendingPathComponent("site")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: site.appendingPathComponent("Content"))
-            try copyFolder(TestPaths.templates, to: site.appendingPathComponent("Templates"))
+            let site = try makeFixtureSite(in: root)
             let (process, port, _) = try start(in: site)
             defer { process.terminate(); process.waitUntilExit() }
             let second = try runCityPress(["serve", "--port", String(port)], in: site)

@@ -37,6 +37,14 @@ func copyFolder(_ source: URL, to destination: URL) throws {
     try FileManager.default.copyItem(at: source, to: destination)
 }
 
+/// A copy of the fixture site (Content/ and the repository's Templates/) in `root/site`, for tests that edit it.
+func makeFixtureSite(in root: URL) throws -> URL {
+    let site = root.appendingPathComponent("site")
+    try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: site.appendingPathComponent("Content"))
+    try copyFolder(TestPaths.templates, to: site.appendingPathComponent("Templates"))
+    return site
+}
+
 /// Writes text to a file, creating folders.
 func writeText(_ text: String, to url: URL) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
