@@ -92,7 +92,7 @@ public struct SiteRenderer: Sendable {
 
     /// The contents and path of one page.
     func render(_ job: Job, fragments: SharedFragments, memo: RenderMemo? = nil) -> (String, String) {
-        func page(_ view: some Hashable & Sendable, _ template: String, _ path: String) -> (String, String) {
+        func page(_ view: some TemplateFields & Hashable & Sendable, _ template: String, _ path: String) -> (String, String) {
             guard let memo else { return (templates.render(view, with: template), path) }
             return (memo.html(for: path, view: view) { templates.render(view, with: template) }, path)
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The Mustache templates of a site, parsed and checked before any page is rendered.
 public struct TemplateSet: Sendable {
@@ -9,7 +8,8 @@ public struct TemplateSet: Sendable {
         "cities", "city", "city-endorsement", "countries", "country", "commitments", "404", "signatories", "signatory-entry", "print-signatories", "print-signatory-entry",
     ]
 
-    let library: MustacheLibrary
+    /// The parsed templates by name.
+    let parsed: [String: [TemplateNode]]
     /// The folder as the user named it.
     public let path: String
     /// The templates' names and texts, to tell whether two loads of the folder are the same.
@@ -26,7 +26,7 @@ public struct TemplateSet: Sendable {
         let names = (FileManager.default.subpaths(atPath: path) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .sorted()
-        var library = MustacheLibrary()
+        var parsed: [String: ParsedTemplate] = [:]
         var sources: [String: SourceText] = [:]
         for file in names {
             let name = String(file.dropLast(".mustache".count))
@@ -39,13 +39,10 @@ public struct TemplateSet: Sendable {
             let source = SourceText(path: display, text: text)
             sources[name] = source
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template syntax error: \(describe(error.error))",
-                                          at: source.location(line: error.context.lineNumber,
-                                                              column: error.context.columnNumber)))
+                parsed[name] = try TemplateParser.parse(text)
             } catch {
-                diagnostics.append(.error("template syntax error", at: source.location(line: 1, column: 1)))
+                diagnostics.append(.error("template syntax error: \(error.message)",
+                                          at: source.location(line: error.line, column: error.column)))
             }
         }
         for required in requiredNames where sources[required] == nil {
@@ -53,59 +50,48 @@ public struct TemplateSet: Sendable {
                                       at: SourceLocation(path: (path.hasSuffix("/") ? path : path + "/") + required + ".mustache"),
                                       notes: ["every site needs the templates: \(requiredNames.joined(separator: ", "))"]))
         }
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in references(in: source) where sources[reference.name] == nil {
+        for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
+            guard let source = sources[name] else { continue }
+            for reference in template.references where sources[reference.name] == nil {
                 var notes: [String] = []
                 if let guess = Suggestion.closest(to: reference.name, among: sources.keys) {
                     notes.append("did you mean '\(guess)'?")
                 }
                 diagnostics.append(.error("template '\(name)' uses '\(reference.name)', which does not exist",
-                                          at: reference.location, notes: notes))
+                                          at: source.location(line: reference.line, column: reference.column), notes: notes))
             }
         }
+        diagnostics += cycles(in: parsed, sources: sources)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, path: path, texts: sources.mapValues(\.text)), diagnostics)
+        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text)), diagnostics)
+    }
+
+    /// Templates that include themselves, directly or through others: each would render forever.
+    private static func cycles(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var finished: Set<String> = []
+        func visit(_ name: String, trail: [String]) {
+            guard !finished.contains(name), let template = parsed[name] else { return }
+            for reference in template.references {
+                if let start = trail.firstIndex(of: reference.name) ?? (reference.name == name ? trail.count : nil) {
+                    let loop = (trail[start...] + [name, reference.name]).joined(separator: " → ")
+                    let location = sources[name].map { $0.location(line: reference.line, column: reference.column) }
+                    diagnostics.append(.error("templates use each other in a loop (\(loop))", at: location,
+                                              notes: ["a template may not use itself through partials or parents"]))
+                } else {
+                    visit(reference.name, trail: trail + [name])
+                }
+            }
+            finished.insert(name)
+        }
+        for name in parsed.keys.sorted() { visit(name, trail: []) }
+        return diagnostics
     }
 
     /// Renders `context` with the template `name` (checked to exist when the set was loaded).
-    func render(_ context: Any, with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags, with their positions.
-    private static func references(in source: SourceText) -> [(name: String, location: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
-        for (lineIndex, line) in source.lines.enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let after = rest[open.upperBound...]
-                guard let close = after.range(of: "}}") else { break }
-                let tag = after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty {
-                        let column = line[..<open.lowerBound].unicodeScalars.count + 1
-                        found.append((name, source.location(line: lineIndex + 1, column: column)))
-                    }
-                }
-                rest = after[close.upperBound...]
-            }
-        }
-        return found
-    }
-
-    private static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a name that does not match its opening tag"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is opened but never closed"
-        case .invalidSetDelimiter: return "malformed set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only block definitions ({{$name}}) may stand inside {{<parent}}"
-        case .textInsideInheritSection: return "only block definitions ({{$name}}) may stand inside {{<parent}}"
-        case .invalidConfigVariableSyntax: return "malformed pragma tag"
-        case .unrecognisedConfigVariable: return "unknown pragma"
-        }
+    func render(_ context: some TemplateFields, with name: String) -> String {
+        var rendering = TemplateRendering(templates: parsed)
+        rendering.render(name, with: .object(context))
+        return String(decoding: rendering.output, as: UTF8.self)
     }
 }

@@ -1,8 +1,7 @@
 import Testing
-import Mustache
 @testable import CityPress
 
-/// The page views answer templates' lookups through `MustacheParent` (not reflection); every stored
+/// The page views answer templates' lookups through `TemplateFields` (not reflection); every stored
 /// property must be reachable by its name, or a template would silently render nothing.
 @Suite struct TemplateFieldTests {
     func unwrap(_ value: Any) -> Any? {
@@ -17,17 +16,27 @@ import Mustache
             for element in mirror.children.prefix(2) { check(element.value, path: path + "[]", &missing) }
             return
         }
-        guard mirror.displayStyle == .struct, let parent = value as? MustacheParent else { return }
+        guard mirror.displayStyle == .struct, let fields = value as? TemplateFields else { return }
         for child in mirror.children {
-            guard let label = child.label, let present = unwrap(child.value) else { continue }
-            let answer = parent.child(named: label)
-            if answer == nil { missing.append("\(type(of: value)).\(label) at \(path)") }
-            if present is String || present is Int || present is Bool, let answer, "\(answer)" != "\(present)" {
-                missing.append("\(type(of: value)).\(label) answers '\(answer)' instead of '\(present)'")
+            guard let label = child.label else { continue }
+            guard let answer = fields.field(named: label) else {
+                missing.append("\(type(of: value)).\(label) at \(path)")
+                continue
             }
-            check(present, path: path + "." + label, &missing)
+            let present = unwrap(child.value)
+            let answered: String? = switch answer {
+            case .text(let text): text
+            case .number(let number): "\(number)"
+            case .bool(let flag): "\(flag)"
+            case .none: nil
+            case .object, .list: "\(present.map { "\($0)" } ?? "nil")"
+            }
+            if answered != present.map({ "\($0)" }) {
+                missing.append("\(type(of: value)).\(label) answers '\(answered ?? "none")' instead of '\(present.map { "\($0)" } ?? "nil")'")
+            }
+            if let present { check(present, path: path + "." + label, &missing) }
         }
-        #expect(parent.child(named: "noSuchField") == nil)
+        #expect(fields.field(named: "noSuchField") == nil)
     }
 
     @Test func everyFieldOfEveryPageViewIsReachableByName() throws {

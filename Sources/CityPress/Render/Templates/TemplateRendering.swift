@@ -1,0 +1,118 @@
+/// Renders parsed templates into UTF-8 bytes: one pass over the nodes, names looked up through a
+/// stack of contexts, text escaped byte by byte.
+struct TemplateRendering {
+    let templates: [String: [TemplateNode]]
+    private(set) var output: [UInt8] = []
+    private var stack: [TemplateValue] = []
+
+    init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
+        self.templates = templates
+        output.reserveCapacity(capacity)
+    }
+
+    /// Renders the template `name` with `root` as its context, appending to `output`.
+    mutating func render(_ name: String, with root: TemplateValue) {
+        stack.append(root)
+        render(templates[name] ?? [], blocks: [:])
+        stack.removeLast()
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], blocks: [String: [TemplateNode]]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                output.append(contentsOf: bytes)
+            case .variable(let path, let escaped):
+                guard let value = lookUp(path) else { continue }
+                switch value {
+                case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+                case .number(let number): output.append(contentsOf: String(number).utf8)
+                case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                case .object, .list, .none: break
+                }
+            case .section(let path, let inverted, let body):
+                let value = lookUp(path) ?? .none
+                if inverted {
+                    if value.isFalsy { render(body, blocks: blocks) }
+                    continue
+                }
+                switch value {
+                case .none, .bool(false): break
+                case .bool(true): render(body, blocks: blocks)
+                case .list(let list):
+                    for index in 0..<list.count {
+                        stack.append(list.element(at: index))
+                        render(body, blocks: blocks)
+                        stack.removeLast()
+                    }
+                default:
+                    stack.append(value)
+                    render(body, blocks: blocks)
+                    stack.removeLast()
+                }
+            case .partial(let name, let indentation):
+                renderIndented(by: indentation) { $0.render($0.templates[name] ?? [], blocks: blocks) }
+            case .parent(let name, let indentation, let overrides):
+                // The outermost template that fills a block wins.
+                let merged = blocks.merging(overrides) { outer, _ in outer }
+                renderIndented(by: indentation) { $0.render($0.templates[name] ?? [], blocks: merged) }
+            case .block(let name, let body):
+                render(blocks[name] ?? body, blocks: blocks)
+            }
+        }
+    }
+
+    /// Runs `body`, then puts `indentation` at the start of every line it wrote.
+    private mutating func renderIndented(by indentation: [UInt8], _ body: (inout TemplateRendering) -> Void) {
+        let start = output.count
+        body(&self)
+        guard !indentation.isEmpty, output.count > start else { return }
+        var indented: [UInt8] = indentation
+        indented.reserveCapacity(output.count - start + indentation.count * 8)
+        for index in start..<output.count {
+            indented.append(output[index])
+            if output[index] == UInt8(ascii: "\n"), index + 1 < output.count { indented.append(contentsOf: indentation) }
+        }
+        output.replaceSubrange(start..., with: indented)
+    }
+
+    /// The value `path` names: its first part is looked up from the innermost context outwards, the
+    /// rest inside what was found. An empty path is the current context.
+    private func lookUp(_ path: [String]) -> TemplateValue? {
+        guard let first = path.first else { return stack.last }
+        var found: TemplateValue?
+        for context in stack.reversed() {
+            if case .object(let fields) = context, let value = fields.field(named: first) {
+                found = value
+                break
+            }
+        }
+        for name in path.dropFirst() {
+            guard case .object(let fields) = found else { return nil }
+            found = fields.field(named: name)
+        }
+        return found
+    }
+
+    private mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+    }
+}
