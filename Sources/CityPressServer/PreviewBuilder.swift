@@ -59,9 +59,8 @@ final class MemoryFiles: PageSink, @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String: [UInt8]] = [:]
 
-    func write(_ contents: String, to path: String) throws {
-        let bytes = Array(contents.utf8)
-        lock.withLock { storage[path] = bytes }
+    func write(_ contents: [UInt8], to path: String) throws {
+        lock.withLock { storage[path] = contents }
     }
 
     var files: [String: [UInt8]] { lock.withLock { storage } }

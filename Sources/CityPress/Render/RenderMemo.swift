@@ -7,7 +7,7 @@ import Foundation
 /// gives the same bytes as rendering it again (a test compares with a full build).
 public final class RenderMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var pages: [String: (view: AnyHashable, html: String)] = [:]
+    private var pages: [String: (view: AnyHashable, html: any Sendable)] = [:]
     private var templates: [String: String] = [:]
     private(set) var reused = 0
 
@@ -26,11 +26,11 @@ public final class RenderMemo: @unchecked Sendable {
     }
 
     /// The HTML of `path` if it was rendered from a view equal to `view`; otherwise renders and keeps it.
-    func html(for path: String, view: some Hashable & Sendable, render: () -> String) -> String {
+    func html<Output: Sendable>(for path: String, view: some Hashable & Sendable, render: () -> Output) -> Output {
         let key = AnyHashable(view)
-        if let cached = lock.withLock({ pages[path] }), cached.view == key {
+        if let cached = lock.withLock({ pages[path] }), cached.view == key, let html = cached.html as? Output {
             lock.withLock { reused += 1 }
-            return cached.html
+            return html
         }
         let html = render()
         lock.withLock { pages[path] = (key, html) }

@@ -91,10 +91,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The contents and path of one page.
-    func render(_ job: Job, fragments: SharedFragments, memo: RenderMemo? = nil) -> (String, String) {
-        func page(_ view: some TemplateFields & Hashable & Sendable, _ template: String, _ path: String) -> (String, String) {
-            guard let memo else { return (templates.render(view, with: template), path) }
-            return (memo.html(for: path, view: view) { templates.render(view, with: template) }, path)
+    func render(_ job: Job, fragments: SharedFragments, memo: RenderMemo? = nil) -> ([UInt8], String) {
+        func page(_ view: some TemplateFields & Hashable & Sendable, _ template: String, _ path: String) -> ([UInt8], String) {
+            guard let memo else { return (templates.renderBytes(view, with: template), path) }
+            return (memo.html(for: path, view: view) { templates.renderBytes(view, with: template) }, path)
         }
         switch job {
         case .home: return page(homePage(), "home", "index.html")
@@ -103,7 +103,7 @@ public struct SiteRenderer: Sendable {
         case .countriesIndex: return page(countriesIndexPage(), "countries", "countries/index.html")
         case .commitmentsIndex: return page(commitmentsIndexPage(), "commitments", "commitments/index.html")
         case .notFound: return page(notFoundPage(), "404", "404.html")
-        case .sitemap: return (Sitemap(site: site).xml(baseURL: site.config.baseURL ?? "/"), "sitemap.xml")
+        case .sitemap: return (Array(Sitemap(site: site).xml(baseURL: site.config.baseURL ?? "/").utf8), "sitemap.xml")
         case .declaration(let index):
             return page(declarationPage(index, signatoriesHTML: fragments.signatories[index].atDepth2), "declaration",
                         "declarations/\(site.declarations[index].slug)/index.html")

@@ -18,13 +18,12 @@ public struct StagingFolder: PageSink {
     public let displayPath: String
 
     /// Writes one file, creating its folders.
-    public func write(_ contents: String, to relativePath: String) throws {
+    public func write(_ contents: [UInt8], to relativePath: String) throws {
         let full = path + "/" + relativePath
         if let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(String(relativePath[..<slash]))
         }
-        var text = contents
-        try text.withUTF8 { bytes in
+        try contents.withUnsafeBufferPointer { bytes in
             let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw POSIXError(errno, path: full) }
             defer { close(descriptor) }

@@ -99,9 +99,9 @@ func snapshot(of folder: URL) throws -> [String: Data] {
 final class MemorySink: PageSink, @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String: String] = [:]
-    func write(_ contents: String, to path: String) throws {
+    func write(_ contents: [UInt8], to path: String) throws {
         lock.lock(); defer { lock.unlock() }
-        storage[path] = contents
+        storage[path] = String(decoding: contents, as: UTF8.self)
     }
     var pages: [String: String] {
         lock.lock(); defer { lock.unlock() }

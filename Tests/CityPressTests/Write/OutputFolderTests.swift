@@ -8,7 +8,7 @@ import Testing
             let output = root.appendingPathComponent("Public")
             let staging = try OutputFolder(path: output.path).stage(force: false, protecting: []).get()
             #expect(!FileManager.default.fileExists(atPath: output.path))
-            try staging.write("<p>hi</p>", to: "a/b/index.html")
+            try staging.write(Array("<p>hi</p>".utf8), to: "a/b/index.html")
             try staging.commit()
             #expect(try readText(output.appendingPathComponent("a/b/index.html")) == "<p>hi</p>")
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputFolder.markerName).path))
