@@ -18,6 +18,10 @@ final class ChangeSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
     private var descriptor: Int32 = -1
+    private var events = 0
+
+    /// How many batches of kernel events have arrived (the periodic fallback does not count).
+    var eventCount: Int { lock.withLock { events } }
 
     /// Watches `folders`; the fallback wakes every `fallback` (every `kernelFallback` when inotify works).
     init(folders: [String], fallback: Duration, kernelFallback: Duration = .seconds(1)) {
@@ -88,6 +92,7 @@ final class ChangeSignal: @unchecked Sendable {
                 }
             }
             if sawFolderChange { addWatches(below: folders) }
+            lock.withLock { events += 1 }
             continuation.yield()
         }
     }

@@ -7,6 +7,8 @@ public struct PreviewBuilder: Sendable {
     public let options: BuildOptions
     /// The pages of the previous build, reused where their values and templates did not change.
     let memo = RenderMemo()
+    /// The last successful build, the starting point of the next one.
+    private let last = LastBuild()
 
     /// Creates a builder.
     public init(options: BuildOptions) {
@@ -22,11 +24,27 @@ public struct PreviewBuilder: Sendable {
         public let diagnostics: [Diagnostic]
     }
 
-    /// Builds everything. Never throws: every failure becomes a diagnostic.
-    public func build() -> Outcome {
+    /// Builds the site. With `changed` (the files that changed since the last build, as the watcher
+    /// names them), edits of city records alone re-render only the pages they affect; anything else
+    /// rebuilds everything, reusing unchanged pages. Never throws: every failure becomes a diagnostic.
+    public func build(changed: [String]? = nil) -> Outcome {
         let (site, templates, diagnostics) = SiteBuild.prepare(options)
         guard let site, let templates, !diagnostics.containsErrors else {
+            last.value = nil
             return failure(diagnostics)
+        }
+        if let changed, let slugs = editedCitySlugs(changed), let previous = last.value, previous.templates == templates.texts {
+            let sink = MemoryFiles(previous.files)
+            do {
+                if try SiteRenderer(site: site, templates: templates)
+                    .renderPages(afterEditingCities: slugs, previous: previous.site, into: sink) != nil {
+                    let files = sink.files
+                    last.value = .init(site: site, templates: templates.texts, files: files, pageCount: previous.pageCount)
+                    return Outcome(content: .built(files), pageCount: previous.pageCount, diagnostics: diagnostics)
+                }
+            } catch {
+                // Fall through to a full build, which reports the problem.
+            }
         }
         let sink = MemoryFiles()
         do {
@@ -38,10 +56,25 @@ public struct PreviewBuilder: Sendable {
                     files["assets/" + file] = [UInt8](data)
                 }
             }
+            last.value = .init(site: site, templates: templates.texts, files: files, pageCount: count)
             return Outcome(content: .built(files), pageCount: count, diagnostics: diagnostics)
         } catch {
+            last.value = nil
             return failure(diagnostics + [.error("rendering failed: \(error)")])
         }
+    }
+
+    /// The slugs of the city records in `changed`, when nothing else changed.
+    private func editedCitySlugs(_ changed: [String]) -> Set<String>? {
+        let folder = (options.contentPath.hasSuffix("/") ? options.contentPath : options.contentPath + "/") + "cities/"
+        var slugs: Set<String> = []
+        for path in changed {
+            guard path.hasPrefix(folder), path.hasSuffix(".yml") else { return nil }
+            let name = path.dropFirst(folder.count).dropLast(".yml".count)
+            guard !name.isEmpty, !name.contains("/") else { return nil }
+            slugs.insert(String(name))
+        }
+        return slugs.isEmpty ? nil : slugs
     }
 
     private func isFolder(_ path: String) -> Bool {
@@ -57,11 +90,33 @@ public struct PreviewBuilder: Sendable {
 /// Pages kept in memory, written from several threads.
 final class MemoryFiles: PageSink, @unchecked Sendable {
     private let lock = NSLock()
-    private var storage: [String: [UInt8]] = [:]
+    private var storage: [String: [UInt8]]
+
+    init(_ files: [String: [UInt8]] = [:]) {
+        storage = files
+    }
 
     func write(_ contents: [UInt8], to path: String) throws {
         lock.withLock { storage[path] = contents }
     }
 
     var files: [String: [UInt8]] { lock.withLock { storage } }
+}
+
+/// The last successful build: its site, templates and files.
+final class LastBuild: @unchecked Sendable {
+    struct Value {
+        let site: Site
+        let templates: [String: String]
+        let files: [String: [UInt8]]
+        let pageCount: Int
+    }
+
+    private let lock = NSLock()
+    private var stored: Value?
+
+    var value: Value? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
 }

@@ -15,7 +15,7 @@ public struct PreviewServer: Sendable {
     /// How often the folders are checked for changes where the kernel does not report them (inotify).
     public var pollInterval: Duration = .milliseconds(50)
     /// How long a burst of saves must be quiet before the rebuild starts.
-    public var quietPeriod: Duration = .milliseconds(40)
+    public var quietPeriod: Duration = .milliseconds(30)
     /// Where progress lines go (standard output by default).
     public var report: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
     /// Where diagnostics go (standard error by default).
@@ -83,19 +83,33 @@ struct RebuildService: Service {
                 var last = initial
                 for await _ in signal.wakeUps {
                     if Task.isCancelled { break }
-                    var current = watcher.snapshot()
-                    guard current != last else { continue }
-                    // Wait for a burst of saves to settle, so one build covers them all.
-                    while true {
-                        try await Task.sleep(for: server.quietPeriod)
-                        let next = watcher.snapshot()
-                        if next == current { break }
-                        current = next
+                    var current: FileWatcher.Snapshot
+                    if signal.usesKernelEvents {
+                        // Wait for a burst of saves to settle (no event for a quiet period), then look once.
+                        var seen = signal.eventCount
+                        while true {
+                            try await Task.sleep(for: server.quietPeriod)
+                            let now = signal.eventCount
+                            if now == seen { break }
+                            seen = now
+                        }
+                        current = watcher.snapshot()
+                        guard current != last else { continue }
+                    } else {
+                        current = watcher.snapshot()
+                        guard current != last else { continue }
+                        // Wait for a burst of saves to settle, so one build covers them all.
+                        while true {
+                            try await Task.sleep(for: server.quietPeriod)
+                            let next = watcher.snapshot()
+                            if next == current { break }
+                            current = next
+                        }
                     }
                     let changed = FileWatcher.changes(from: last, to: current)
                     last = current
                     let start = ContinuousClock.now
-                    let outcome = builder.build()
+                    let outcome = builder.build(changed: changed)
                     await broadcaster.publish(outcome.content)
                     let names = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
                     server.describe(outcome, cause: "changed \(names)", since: start)

@@ -14,15 +14,19 @@ struct SharedFragments: Sendable {
     /// By declaration index.
     let signatories: [Signatories]
     /// The declaration view every commitment page of a declaration shares, by declaration index.
-    let commitmentDeclarationViews: [DeclarationView]
+    let commitmentDeclarationViews: [Int: DeclarationView]
     /// A city page's entry for each declaration (its link, date and commitment links), by declaration index.
     let endorsements: [String]
 
-    init(renderer: SiteRenderer, memo: RenderMemo? = nil) {
+    /// The fragments of every declaration, or only of `declarations` (the others are left empty).
+    init(renderer: SiteRenderer, memo: RenderMemo? = nil, declarations: Set<Int>? = nil) {
         let count = renderer.site.declarations.count
-        let webEntries = renderer.signatoryEntries(template: "signatory-entry", memo: memo)
-        let printEntries = renderer.signatoryEntries(template: "print-signatory-entry", memo: memo)
+        let wanted = declarations ?? Set(0..<count)
+        let cities = declarations.map { Set($0.flatMap { renderer.site.declarations[$0].signatories }) }
+        let webEntries = renderer.signatoryEntries(template: "signatory-entry", memo: memo, only: cities)
+        let printEntries = renderer.signatoryEntries(template: "print-signatory-entry", memo: memo, only: cities)
         let signatories = (0..<count).parallelMap { index in
+            guard wanted.contains(index) else { return Signatories(atDepth2: "", atDepth4: "", forPrint: "") }
             let web = renderer.signatoriesFragment(of: index, entries: webEntries)
             let slug = renderer.site.declarations[index].slug
             func kept(_ fragment: String, _ name: String) -> String {
@@ -34,9 +38,11 @@ struct SharedFragments: Sendable {
                                                                            template: "print-signatories"), "print-signatories"))
         }
         self.signatories = signatories
-        commitmentDeclarationViews = (0..<count).map { index in
-            renderer.declarationView(index, links: Links(depth: 4), signatoriesHTML: signatories[index].atDepth4)
+        var views: [Int: DeclarationView] = [:]
+        for index in wanted.sorted() {
+            views[index] = renderer.declarationView(index, links: Links(depth: 4), signatoriesHTML: signatories[index].atDepth4)
         }
+        commitmentDeclarationViews = views
         endorsements = (0..<count).map { index in
             let html = renderer.templates.render(renderer.endorsementView(of: index), with: "city-endorsement")
             return memo?.interned(html, as: "city-endorsement/\(renderer.site.declarations[index].slug)") ?? html

@@ -2,9 +2,12 @@
 extension SiteRenderer {
     /// Each city's entry in signatory lists (`template` is `signatory-entry` or `print-signatory-entry`),
     /// rendered once per build with links from pages two folders deep.
-    func signatoryEntries(template: String, memo: RenderMemo? = nil) -> [String] {
+    /// With `only`, the other cities' entries are left empty.
+    func signatoryEntries(template: String, memo: RenderMemo? = nil, only: Set<Int>? = nil) -> [String] {
         let links = Links(depth: 2)
-        return site.cities.parallelMap { city in
+        return site.cities.indices.parallelMap { index in
+            if let only, !only.contains(index) { return "" }
+            let city = site.cities[index]
             let view = CityLinkView(name: city.name, href: links.city(city.slug), detail: city.detail)
             guard let memo else { return templates.render(view, with: template) }
             return memo.html(for: "\u{0}\(template)/\(city.slug)", view: view) { templates.render(view, with: template) }

@@ -123,7 +123,9 @@ public struct SiteRenderer: Sendable {
             return page(printPage(index, signatoriesHTML: fragments.signatories[index].forPrint), "print-layout",
                         "declarations/\(site.declarations[index].slug)/print/index.html")
         case .commitment(let index, let position):
-            let view = commitmentPage(index, position: position, declaration: fragments.commitmentDeclarationViews[index])
+            let declaration = fragments.commitmentDeclarationViews[index]
+                ?? declarationView(index, links: Links(depth: 4), signatoriesHTML: fragments.signatories[index].atDepth4)
+            let view = commitmentPage(index, position: position, declaration: declaration)
             return page(view, "commitment", "declarations/\(site.declarations[index].slug)/commitments/\(view.number)/index.html")
         case .city(let index):
             return page(cityPage(index, endorsementsHTML: fragments.endorsements), "city", "cities/\(site.cities[index].slug)/index.html")

@@ -90,13 +90,13 @@ public struct TemplateSet: Sendable {
 
     /// Renders `context` with the template `name` (checked to exist when the set was loaded).
     func render(_ context: some TemplateFields, with name: String) -> String {
-        String(decoding: renderBytes(context, with: name), as: UTF8.self)
+        String(decoding: renderBytes(context, with: name, capacity: 512), as: UTF8.self)
     }
 
     /// Renders `context` with the template `name` into UTF-8 bytes (pages go to disk as they are,
     /// without a round trip through `String`).
-    func renderBytes(_ context: some TemplateFields, with name: String) -> [UInt8] {
-        var rendering = TemplateRendering(templates: parsed)
+    func renderBytes(_ context: some TemplateFields, with name: String, capacity: Int = 16_384) -> [UInt8] {
+        var rendering = TemplateRendering(templates: parsed, capacity: capacity)
         rendering.render(name, with: .object(context))
         return rendering.output
     }

@@ -74,17 +74,22 @@ public struct SiteResolver: Sendable {
 
     private func resolveSignatories(_ record: DeclarationRecord, cityIndex: [String: Int], unreadable: Set<String>,
                                     _ diagnostics: inout [Diagnostic]) -> [Int] {
-        var seen: [String: SourceLocation] = [:]
+        // Where each known city was first listed (by city index), and each unknown name.
+        var firstPosition = [Int](repeating: -1, count: cityIndex.count)
+        var seenUnknown: [String: SourceLocation] = [:]
         var result: [Int] = []
         result.reserveCapacity(record.signatories.count)
-        for entry in record.signatories {
-            if let first = seen[entry.value] {
+        for (position, entry) in record.signatories.enumerated() {
+            let known = cityIndex[entry.value]
+            let first = known.flatMap { firstPosition[$0] >= 0 ? record.signatories[firstPosition[$0]].location : nil }
+                ?? (known == nil ? seenUnknown[entry.value] : nil)
+            if let first {
                 diagnostics.append(.error("city '\(entry.value)' is listed twice in signatories", at: entry.location,
                                           notes: ["first listed at \(first)"]))
                 continue
             }
-            seen[entry.value] = entry.location
-            guard let index = cityIndex[entry.value] else {
+            guard let index = known else {
+                seenUnknown[entry.value] = entry.location
                 if unreadable.contains(entry.value) { continue }  // its file's own error is reported
                 var message = "unknown city '\(entry.value)'"
                 if let guess = Suggestion.closest(to: entry.value, among: cityIndex.keys) {
@@ -94,6 +99,7 @@ public struct SiteResolver: Sendable {
                                           notes: ["signatories name cities by the file name of their record in cities/"]))
                 continue
             }
+            firstPosition[index] = position
             result.append(index)
         }
         return result

@@ -15,7 +15,7 @@ private struct Fields: TemplateFields {
     func render(_ text: String, _ values: [String: TemplateValue] = [:], partials: [String: String] = [:]) throws -> String {
         var templates = ["main": try TemplateParser.parse(text).nodes]
         for (name, partial) in partials { templates[name] = try TemplateParser.parse(partial).nodes }
-        var rendering = TemplateRendering(templates: templates)
+        var rendering = TemplateRendering(templates: templates, capacity: 64)
         rendering.render("main", with: .object(Fields(values)))
         return String(decoding: rendering.output, as: UTF8.self)
     }

@@ -5,7 +5,7 @@ struct TemplateRendering {
     private(set) var output: [UInt8] = []
     private var stack: [TemplateValue] = []
 
-    init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
+    init(templates: [String: [TemplateNode]], capacity: Int) {
         self.templates = templates
         output.reserveCapacity(capacity)
     }

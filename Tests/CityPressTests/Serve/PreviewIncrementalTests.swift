@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import CityPress
+@testable import CityPressServer
+
+/// Saving city records makes the preview re-render only the pages they affect; the files it then
+/// serves must be exactly those of a full build.
+@Suite struct PreviewIncrementalTests {
+    func files(_ outcome: PreviewBuilder.Outcome) -> [String: [UInt8]] {
+        guard case .built(let files) = outcome.content else { return [:] }
+        return files
+    }
+
+    @Test func cityEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            // Another country, so a city can move between two countries that both stay.
+            try writeText("name: Berlin\ncountry: Germany\n", to: content.appendingPathComponent("cities/berlin.yml"))
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options)
+            _ = builder.build()
+            func path(_ slug: String) -> String { content.path + "/cities/\(slug).yml" }
+
+            let edits: [(String, String, String)] = [
+                ("renamed, so it moves in every A–Z list", "wroclaw", "name: Aachen-Wrocław\ncountry: Poland\nsubdivision: Lower Silesia\n"),
+                ("its detail dropped", "wroclaw", "name: Aachen-Wrocław\ncountry: Poland\n"),
+                ("its kind changed", "lodz", "name: Łódź\ncountry: Poland\nkind: district\n"),
+                ("moved to another country that exists", "poznan", "name: Poznań\ncountry: Germany\n"),
+                ("a city no declaration lists", "berlin", "name: Berlin <Mitte>\ncountry: Germany\n"),
+            ]
+            for (what, slug, text) in edits {
+                try writeText(text, to: URL(fileURLWithPath: path(slug)))
+                let before = builder.memo.reusedCount
+                let incremental = files(builder.build(changed: [path(slug)]))
+                #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
+                let full = files(PreviewBuilder(options: options).build())
+                #expect(!full.isEmpty)
+                let same = incremental == full
+                #expect(same, "\(what): \(Set(full.keys).symmetricDifference(incremental.keys)), differing: \(full.keys.filter { full[$0] != incremental[$0] }.sorted())")
+            }
+            #expect(String(decoding: files(builder.build(changed: [path("berlin")]))["cities/berlin/index.html"] ?? [], as: UTF8.self)
+                        .contains("Berlin &lt;Mitte&gt;"))
+
+            // Changes the fast path does not cover fall back to a full build, with the same result.
+            try writeText("name: Gdańsk\ncountry: Poland\n", to: URL(fileURLWithPath: path("gdansk")))
+            let added = files(builder.build(changed: [path("gdansk")]))
+            #expect(added["cities/gdansk/index.html"] != nil)
+            let addedSame = added == files(PreviewBuilder(options: options).build())
+            #expect(addedSame)
+            try writeText("name: Berlin\ncountry: Austria\n", to: URL(fileURLWithPath: path("berlin")))
+            let newCountry = files(builder.build(changed: [path("berlin")]))
+            #expect(newCountry["countries/austria/index.html"] != nil)
+            let newCountrySame = newCountry == files(PreviewBuilder(options: options).build())
+            #expect(newCountrySame)
+        }
+    }
+}
