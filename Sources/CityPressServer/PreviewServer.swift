@@ -83,9 +83,9 @@ struct RebuildService: Service {
                 var last = initial
                 for await _ in signal.wakeUps {
                     if Task.isCancelled { break }
-                    var current: FileWatcher.Snapshot
+                    // Wait for a burst of saves to settle, so one build covers them all: with inotify, until no
+                    // event came for a quiet period (then one snapshot); otherwise until two snapshots agree.
                     if signal.usesKernelEvents {
-                        // Wait for a burst of saves to settle (no event for a quiet period), then look once.
                         var seen = signal.eventCount
                         while true {
                             try await Task.sleep(for: server.quietPeriod)
@@ -93,12 +93,10 @@ struct RebuildService: Service {
                             if now == seen { break }
                             seen = now
                         }
-                        current = watcher.snapshot()
-                        guard current != last else { continue }
-                    } else {
-                        current = watcher.snapshot()
-                        guard current != last else { continue }
-                        // Wait for a burst of saves to settle, so one build covers them all.
+                    }
+                    var current = watcher.snapshot()
+                    guard current != last else { continue }
+                    if !signal.usesKernelEvents {
                         while true {
                             try await Task.sleep(for: server.quietPeriod)
                             let next = watcher.snapshot()

@@ -74,12 +74,11 @@ public struct SiteRenderer: Sendable {
                                               footer: memo.interned(shared.footer, as: "footer \(key.root) \(key.section)"))
             }
         }
-        try renderer.renderPages(into: sink, parallel: parallel, memo: memo, progress: progress)
-        return renderer.jobs.count
+        return try renderer.renderPages(into: sink, parallel: parallel, memo: memo, progress: progress)
     }
 
     private func renderPages(into sink: some PageSink, parallel: Bool, memo: RenderMemo?,
-                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws {
+                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> Int {
         let fragments = SharedFragments(renderer: self, memo: memo)
         let jobs = self.jobs
         let failure = FirstError()
@@ -100,6 +99,7 @@ public struct SiteRenderer: Sendable {
             for index in jobs.indices { work(index) }
         }
         if let error = failure.error { throw error }
+        return jobs.count
     }
 
     /// The contents and path of one page.
