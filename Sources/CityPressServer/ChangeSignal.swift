@@ -7,8 +7,18 @@ import Glibc
 /// (inotify, on Linux), and a periodic one as the portable fallback (often where inotify is missing,
 /// rarely where it works, to catch what it cannot see such as a replaced folder on a network mount).
 ///
-/// A wake-up only says "look again": the loop compares file snapshots to find what changed.
+/// A wake-up only says "look again". With inotify the signal also names the paths the kernel reported
+/// (`takeTouched()`), so the loop re-stamps only those; otherwise it compares whole snapshots.
 final class ChangeSignal: @unchecked Sendable {
+    /// What changed since the last `takeTouched()`, as far as the kernel told.
+    enum Touched: Equatable {
+        /// Only these paths (files, or entries of watched folders) were touched.
+        case paths(Set<String>)
+        /// Anything may have changed: a folder was created, moved or removed, the kernel's queue
+        /// overflowed, or the periodic fallback came due. Take a whole snapshot.
+        case everything
+    }
+
     /// The wake-ups; consecutive ones are merged.
     let wakeUps: AsyncStream<Void>
     /// Whether the kernel notifies changes (otherwise only the periodic wake-up runs).
@@ -19,6 +29,10 @@ final class ChangeSignal: @unchecked Sendable {
     private var stopped = false
     private var descriptor: Int32 = -1
     private var events = 0
+    /// Watched folder of each inotify watch descriptor, without a trailing `/`.
+    private var watchedFolders: [Int32: String] = [:]
+    private var touchedPaths: Set<String> = []
+    private var touchedEverything = false
 
     /// How many batches of kernel events have arrived (the periodic fallback does not count).
     var eventCount: Int { lock.withLock { events } }
@@ -40,8 +54,17 @@ final class ChangeSignal: @unchecked Sendable {
         Task { [weak self] in
             while let self, !self.isStopped {
                 try? await Task.sleep(for: period)
+                self.lock.withLock { self.touchedEverything = true }
                 self.continuation.yield()
             }
+        }
+    }
+
+    /// The paths touched since the last call (and forgets them).
+    func takeTouched() -> Touched {
+        lock.withLock {
+            defer { touchedPaths = []; touchedEverything = false }
+            return touchedEverything ? .everything : .paths(touchedPaths)
         }
     }
 
@@ -57,18 +80,25 @@ final class ChangeSignal: @unchecked Sendable {
     private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    /// Watches every folder below `folders` (inotify is not recursive). Watching a folder twice is harmless.
+    /// Watches every folder below `folders` (inotify is not recursive). Watching a folder twice is
+    /// harmless (the kernel gives the same descriptor). Paths are spelled as `FileWatcher` spells them.
     private func addWatches(below folders: [String]) {
         for folder in folders {
-            _ = inotify_add_watch(descriptor, folder, Self.mask)
+            let root = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+            watch(root)
             for relative in FileManager.default.subpaths(atPath: folder) ?? [] {
-                let path = folder + "/" + relative
+                let path = root + "/" + relative
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    _ = inotify_add_watch(descriptor, path, Self.mask)
+                    watch(path)
                 }
             }
         }
+    }
+
+    private func watch(_ folder: String) {
+        let watchDescriptor = inotify_add_watch(descriptor, folder, Self.mask)
+        if watchDescriptor >= 0 { lock.withLock { watchedFolders[watchDescriptor] = folder } }
     }
 
     private func readEvents(folders: [String]) {
@@ -78,21 +108,36 @@ final class ChangeSignal: @unchecked Sendable {
             var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&request, 1, 250) > 0 else { continue }
             var sawFolderChange = false
+            var paths: [String] = []
             while true {
                 let count = read(descriptor, &buffer, buffer.count)
                 guard count > 0 else { break }
                 var offset = 0
                 while offset + 16 <= count {
-                    let mask = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 4, as: UInt32.self) }
-                    let nameLength = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset + 12, as: UInt32.self) }
-                    if mask & UInt32(IN_ISDIR) != 0 || mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
-                        sawFolderChange = true
+                    // struct inotify_event { int wd; uint32_t mask, cookie, len; char name[len]; }
+                    let (watchDescriptor, mask, nameLength) = buffer.withUnsafeBytes { raw in
+                        (raw.load(fromByteOffset: offset, as: Int32.self),
+                         raw.load(fromByteOffset: offset + 4, as: UInt32.self),
+                         Int(raw.load(fromByteOffset: offset + 12, as: UInt32.self)))
                     }
-                    offset += 16 + Int(nameLength)
+                    if mask & UInt32(IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED | IN_Q_OVERFLOW) != 0 {
+                        sawFolderChange = true
+                    } else if nameLength > 0, offset + 16 + nameLength <= count,
+                              let folder = lock.withLock({ watchedFolders[watchDescriptor] }) {
+                        let name = buffer[(offset + 16)..<(offset + 16 + nameLength)].prefix { $0 != 0 }
+                        paths.append(folder + "/" + String(decoding: name, as: UTF8.self))
+                    } else {
+                        sawFolderChange = true  // an event we cannot place: look everywhere
+                    }
+                    offset += 16 + nameLength
                 }
             }
             if sawFolderChange { addWatches(below: folders) }
-            lock.withLock { events += 1 }
+            lock.withLock {
+                events += 1
+                touchedPaths.formUnion(paths)
+                if sawFolderChange { touchedEverything = true }
+            }
             continuation.yield()
         }
     }

@@ -51,7 +51,7 @@ public struct FileWatcher: Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") { continue }
+            if Self.isIgnored(name) { continue }
             var info = stat()
             guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let path = folder + name
@@ -59,6 +59,38 @@ public struct FileWatcher: Sendable {
             stamps[path] = stamp
             if stamp.isFolder { walk(path + "/", into: &stamps) }
         }
+    }
+
+    /// Hidden entries and editors' backup and swap files.
+    private static func isIgnored(_ name: some StringProtocol) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp")
+    }
+
+    /// `snapshot` with the stamps of `paths` taken again (the paths the kernel reported touched), and
+    /// the paths whose stamps changed, as `changes(from:to:)` would name them. `nil` when a path is
+    /// or was a folder, or lies outside the watched folders: then only a whole snapshot tells.
+    func updating(_ snapshot: Snapshot, paths: Set<String>) -> (Snapshot, [String])? {
+        var updated = snapshot
+        var changed: [String] = []
+        var parents: Set<String> = []
+        for path in paths {
+            guard let root = folders.first(where: { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { return nil }
+            let relative = path.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1)
+            if relative.split(separator: "/").contains(where: { Self.isIgnored($0) }) { continue }
+            if let slash = path.lastIndex(of: "/") { parents.insert(String(path[..<slash])) }
+            let old = snapshot.stamps[path]
+            var info = stat()
+            let new = lstat(path, &info) == 0 ? Self.stamp(info) : nil
+            if old?.isFolder == true || new?.isFolder == true { return nil }
+            guard new != old else { continue }
+            updated.stamps[path] = new
+            changed.append(path)
+        }
+        // Their folders' listings changed too (kept up to date, though a folder is never named).
+        for parent in parents where snapshot.stamps[parent]?.isFolder == true {
+            updated.stamps[parent] = stamp(parent)
+        }
+        return (updated, changed.sorted())
     }
 
     private func stamp(_ path: String) -> Stamp {

@@ -7,8 +7,8 @@ public struct PreviewBuilder: Sendable {
     public let options: BuildOptions
     /// The pages of the previous build, reused where their values and templates did not change.
     let memo = RenderMemo()
-    /// The last successful build, the starting point of the next one.
-    private let last = LastBuild()
+    /// The last load and the last successful build, the starting point of the next one.
+    private let state = PreviewState()
 
     /// Creates a builder.
     public init(options: BuildOptions) {
@@ -25,21 +25,33 @@ public struct PreviewBuilder: Sendable {
     }
 
     /// Builds the site. With `changed` (the files that changed since the last build, as the watcher
-    /// names them), edits of city records alone re-render only the pages they affect; anything else
-    /// rebuilds everything, reusing unchanged pages. Never throws: every failure becomes a diagnostic.
+    /// names them), only changed content files are read again and the templates only when one of
+    /// them changed; edits of city records alone re-render only the pages they affect; anything else
+    /// renders everything, reusing unchanged pages. Never throws: every failure becomes a diagnostic.
     public func build(changed: [String]? = nil) -> Outcome {
-        let (site, templates, diagnostics) = SiteBuild.prepare(options)
+        let state = self.state.value
+        let loader = ContentLoader(contentPath: options.contentPath, cache: options.loadCache)
+        let templateChanges = changed?.filter(isTemplate) ?? []
+        let loaded = changed.flatMap { changed in
+            state.loaded.flatMap { loader.reload($0, changing: changed.filter { !isTemplate($0) }) }
+        } ?? loader.loadFiles()
+        let loadedTemplates = changed != nil && templateChanges.isEmpty
+            ? state.templates ?? TemplateSet.load(from: options.templatesPath)
+            : TemplateSet.load(from: options.templatesPath)
+        self.state.value = .init(loaded: loaded, templates: loadedTemplates, built: nil)
+
+        let (site, templates, diagnostics) = SiteBuild.resolve(loaded, templates: loadedTemplates, options: options)
         guard let site, let templates, !diagnostics.containsErrors else {
-            last.value = nil
             return failure(diagnostics)
         }
-        if let changed, let slugs = editedCitySlugs(changed), let previous = last.value, previous.templates == templates.texts {
+        if let changed, let slugs = editedCitySlugs(changed), let previous = state.built, previous.templates == templates.texts {
             let sink = MemoryFiles(previous.files)
             do {
                 if try SiteRenderer(site: site, templates: templates)
                     .renderPages(afterEditingCities: slugs, previous: previous.site, into: sink) != nil {
                     let files = sink.files
-                    last.value = .init(site: site, templates: templates.texts, files: files, pageCount: previous.pageCount)
+                    self.state.value.built = .init(site: site, templates: templates.texts, files: files,
+                                                   pageCount: previous.pageCount)
                     return Outcome(content: .built(files), pageCount: previous.pageCount, diagnostics: diagnostics)
                 }
             } catch {
@@ -56,12 +68,17 @@ public struct PreviewBuilder: Sendable {
                     files["assets/" + file] = [UInt8](data)
                 }
             }
-            last.value = .init(site: site, templates: templates.texts, files: files, pageCount: count)
+            self.state.value.built = .init(site: site, templates: templates.texts, files: files, pageCount: count)
             return Outcome(content: .built(files), pageCount: count, diagnostics: diagnostics)
         } catch {
-            last.value = nil
             return failure(diagnostics + [.error("rendering failed: \(error)")])
         }
+    }
+
+    /// Whether the watcher's `path` lies in the templates folder.
+    private func isTemplate(_ path: String) -> Bool {
+        let folder = options.templatesPath.hasSuffix("/") ? options.templatesPath : options.templatesPath + "/"
+        return path.hasPrefix(folder) || path == options.templatesPath
     }
 
     /// The slugs of the city records in `changed`, when nothing else changed.
@@ -103,19 +120,26 @@ final class MemoryFiles: PageSink, @unchecked Sendable {
     var files: [String: [UInt8]] { lock.withLock { storage } }
 }
 
-/// The last successful build: its site, templates and files.
-final class LastBuild: @unchecked Sendable {
-    struct Value {
+/// What the preview keeps between builds: the last load of the content and the templates (for
+/// reloading only what changed), and the last successful build (for re-rendering only what changed).
+final class PreviewState: @unchecked Sendable {
+    struct Built {
         let site: Site
         let templates: [String: String]
         let files: [String: [UInt8]]
         let pageCount: Int
     }
 
-    private let lock = NSLock()
-    private var stored: Value?
+    struct Value {
+        var loaded: LoadedFiles?
+        var templates: (TemplateSet?, [Diagnostic])?
+        var built: Built?
+    }
 
-    var value: Value? {
+    private let lock = NSLock()
+    private var stored = Value()
+
+    var value: Value {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }

@@ -34,6 +34,8 @@ public struct PreviewServer: Sendable {
     public func run(onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let builder = PreviewBuilder(options: options)
         let started = ContinuousClock.now
+        // The snapshot comes first: a file saved during the first build is then seen as changed.
+        let initial = FileWatcher(folders: [options.contentPath, options.templatesPath]).snapshot()
         let first = builder.build()
         let instance = String(UUID().uuidString.prefix(8)).lowercased()
         let broadcaster = ReloadBroadcaster(site: PreviewSite(content: first.content, version: 1, instance: instance))
@@ -41,7 +43,7 @@ public struct PreviewServer: Sendable {
 
         var logger = Logger(label: "citypress.serve")
         logger.logLevel = .error
-        let watcher = RebuildService(server: self, builder: builder, broadcaster: broadcaster)
+        let watcher = RebuildService(server: self, builder: builder, broadcaster: broadcaster, initial: initial)
         let app = Application(
             responder: PreviewResponder(broadcaster: broadcaster),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
@@ -71,21 +73,23 @@ struct RebuildService: Service {
     let server: PreviewServer
     let builder: PreviewBuilder
     let broadcaster: ReloadBroadcaster
+    /// The files as they were before the first build.
+    let initial: FileWatcher.Snapshot
 
     func run() async throws {
         let folders = [server.options.contentPath, server.options.templatesPath]
         let watcher = FileWatcher(folders: folders)
-        let initial = watcher.snapshot()
         let signal = ChangeSignal(folders: folders, fallback: server.pollInterval)
         defer { signal.stop() }
         do {
             try await cancelWhenGracefulShutdown {
                 var last = initial
+                var eventsSeen = signal.eventCount
                 for await _ in signal.wakeUps {
                     if Task.isCancelled { break }
                     // Wait for a burst of saves to settle, so one build covers them all: with inotify, until no
-                    // event came for a quiet period (then one snapshot); otherwise until two snapshots agree.
-                    if signal.usesKernelEvents {
+                    // event came for a quiet period; otherwise until two snapshots agree.
+                    if signal.usesKernelEvents, signal.eventCount != eventsSeen {
                         var seen = signal.eventCount
                         while true {
                             try await Task.sleep(for: server.quietPeriod)
@@ -94,18 +98,33 @@ struct RebuildService: Service {
                             seen = now
                         }
                     }
-                    var current = watcher.snapshot()
-                    guard current != last else { continue }
-                    if !signal.usesKernelEvents {
-                        while true {
-                            try await Task.sleep(for: server.quietPeriod)
-                            let next = watcher.snapshot()
-                            if next == current { break }
-                            current = next
+                    eventsSeen = signal.eventCount
+                    let current: FileWatcher.Snapshot
+                    let changed: [String]
+                    if signal.usesKernelEvents, case .paths(let paths) = signal.takeTouched() {
+                        // The kernel named what it touched: stamp only those paths.
+                        guard !paths.isEmpty else { continue }
+                        if let (updated, found) = watcher.updating(last, paths: paths) {
+                            (current, changed) = (updated, found)
+                        } else {
+                            current = watcher.snapshot()
+                            changed = FileWatcher.changes(from: last, to: current)
                         }
+                    } else {
+                        var latest = watcher.snapshot()
+                        guard latest != last else { continue }
+                        if !signal.usesKernelEvents {
+                            while true {
+                                try await Task.sleep(for: server.quietPeriod)
+                                let next = watcher.snapshot()
+                                if next == latest { break }
+                                latest = next
+                            }
+                        }
+                        (current, changed) = (latest, FileWatcher.changes(from: last, to: latest))
                     }
-                    let changed = FileWatcher.changes(from: last, to: current)
                     last = current
+                    guard !changed.isEmpty else { continue }
                     let start = ContinuousClock.now
                     let outcome = builder.build(changed: changed)
                     await broadcaster.publish(outcome.content)

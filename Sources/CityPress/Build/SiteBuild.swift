@@ -14,10 +14,16 @@ public enum SiteBuild {
 
     /// Loads and resolves the site and its templates, reporting every problem of both.
     public static func prepare(_ options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
-        let (content, loadDiagnostics) = ContentLoader(contentPath: options.contentPath, cache: options.loadCache).load()
-        let (templates, templateDiagnostics) = TemplateSet.load(from: options.templatesPath)
-        var diagnostics = loadDiagnostics + templateDiagnostics
-        guard var config = content.config else { return (nil, templates, diagnostics) }
+        let loaded = ContentLoader(contentPath: options.contentPath, cache: options.loadCache).loadFiles()
+        return resolve(loaded, templates: TemplateSet.load(from: options.templatesPath), options: options)
+    }
+
+    /// Resolves loaded content, with `options`' overrides, next to its loaded templates.
+    public static func resolve(_ loaded: LoadedFiles, templates loadedTemplates: (TemplateSet?, [Diagnostic]),
+                               options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
+        let templates = loadedTemplates.0
+        var diagnostics = loaded.diagnostics + loadedTemplates.1
+        guard var config = loaded.content.config else { return (nil, templates, diagnostics) }
         if let baseURL = options.baseURL {
             guard SiteConfig.isValidBaseURL(baseURL) else {
                 diagnostics.append(.error("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'"))
@@ -25,7 +31,7 @@ public enum SiteBuild {
             }
             config.baseURL = SiteConfig.normalizedBaseURL(baseURL)
         }
-        let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(content, config: config)
+        let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(loaded.content, config: config)
         diagnostics += resolveDiagnostics
         guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
         return (site, templates, diagnostics)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The A–Z order of names on every page: compare the folded names (diacritics removed,
 /// case ignored, so `Łurenila` sorts with `L` and `Malmö` with `Malmo`); when two folded
 /// names are equal, the original names by Unicode code points; then the slugs. This is a
@@ -21,8 +23,28 @@ public struct CollationKey: Sendable, Hashable, Comparable {
     }
 
     public static func < (lhs: CollationKey, rhs: CollationKey) -> Bool {
-        if lhs.folded != rhs.folded { return lhs.folded.unicodeScalars.lexicographicallyPrecedes(rhs.folded.unicodeScalars) }
-        if lhs.original != rhs.original { return lhs.original.unicodeScalars.lexicographicallyPrecedes(rhs.original.unicodeScalars) }
-        return lhs.tieBreaker.unicodeScalars.lexicographicallyPrecedes(rhs.tieBreaker.unicodeScalars)
+        // UTF-8 byte order is code point order, and bytes compare without decoding.
+        let folded = compareBytes(lhs.folded, rhs.folded)
+        if folded != 0 { return folded < 0 }
+        let original = compareBytes(lhs.original, rhs.original)
+        if original != 0 { return original < 0 }
+        return compareBytes(lhs.tieBreaker, rhs.tieBreaker) < 0
+    }
+
+    /// Negative, zero or positive as `lhs`'s UTF-8 bytes order before, with or after `rhs`'s.
+    private static func compareBytes(_ lhs: String, _ rhs: String) -> Int {
+        let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right -> Int in
+                let common = min(left.count, right.count)
+                if common > 0, let a = left.baseAddress, let b = right.baseAddress {
+                    let order = memcmp(a, b, common)
+                    if order != 0 { return Int(order) }
+                }
+                return left.count - right.count
+            }
+        }
+        if let result = fast ?? nil { return result }
+        if lhs.utf8.elementsEqual(rhs.utf8) { return 0 }
+        return lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1
     }
 }

@@ -21,43 +21,62 @@ public struct ContentLoader: Sendable {
 
     /// Reads the whole folder.
     public func load() -> (LoadedContent, [Diagnostic]) {
+        let files = loadFiles()
+        return (files.content, files.diagnostics)
+    }
+
+    /// Reads the whole folder, keeping what each file gave for later reloads.
+    public func loadFiles() -> LoadedFiles {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (LoadedContent(config: nil, cities: [], declarations: []),
-                    [.error("content folder '\(contentPath)' does not exist", notes: ["pass another folder with --content"])])
+            return LoadedFiles(config: nil, configDiagnostics: [
+                .error("content folder '\(contentPath)' does not exist", notes: ["pass another folder with --content"])])
         }
         let config = loadConfig(&diagnostics)
         let parser = MarkdownParser(allowsUnsafeHTML: config?.allowsUnsafeHTML ?? false)
 
-        let cityFiles = files(in: "cities", extension: "yml", &diagnostics)
         // Files are read and parsed on all cores; results keep the sorted file order.
-        var cities: [CityRecord] = []
-        var unreadable: Set<String> = []
-        let loadedCities = cityFiles.parallelMap { file -> (CityRecord?, [Diagnostic]) in
-            let load = { () -> (CityRecord?, [Diagnostic]) in
-                var found: [Diagnostic] = []
-                return (loadCity(named: file, &found), found)
-            }
-            return cache?.city(at: contentPath + "/cities/" + file, load: load) ?? load()
+        var cities = LoadedFiles.Folder<CityRecord>()
+        cities.names = files(in: "cities", extension: "yml", &cities.diagnostics)
+        cities.results = cities.names.parallelMap { file in
+            cache?.city(at: contentPath + "/cities/" + file) { loadCity(named: file) } ?? loadCity(named: file)
         }
-        for (file, (city, found)) in zip(cityFiles, loadedCities) {
-            diagnostics += found
-            if let city { cities.append(city) } else { unreadable.insert(String(file.dropLast(".yml".count))) }
-        }
-        let declarationFiles = files(in: "declarations", extension: "md", &diagnostics)
-        let loadedDeclarations = declarationFiles.parallelMap { file -> (DeclarationRecord?, [Diagnostic]) in
-            let load = { () -> (DeclarationRecord?, [Diagnostic]) in
-                var found: [Diagnostic] = []
-                return (loadDeclaration(named: file, parser: parser, &found), found)
-            }
+        var declarations = LoadedFiles.Folder<DeclarationRecord>()
+        declarations.names = files(in: "declarations", extension: "md", &declarations.diagnostics)
+        declarations.results = declarations.names.parallelMap { file in
+            let load = { loadDeclaration(named: file, parser: parser) }
             return cache?.declaration(at: contentPath + "/declarations/" + file, unsafeHTML: parser.allowsUnsafeHTML,
                                       load: load) ?? load()
         }
-        diagnostics += loadedDeclarations.flatMap(\.1)
-        let declarations = loadedDeclarations.compactMap(\.0)
-        return (LoadedContent(config: config, cities: cities, declarations: declarations,
-                              unreadableCitySlugs: unreadable), diagnostics)
+        return LoadedFiles(config: config, configDiagnostics: diagnostics, cities: cities, declarations: declarations)
+    }
+
+    /// `previous` with the files at `paths` read again: what `loadFiles()` would give when only
+    /// those files changed since `previous` was loaded. `nil` (read the whole folder instead) when a
+    /// path is anything but an existing city or declaration file that `previous` also had: a new,
+    /// removed or renamed file, `site.yml`, or a file elsewhere. Paths are spelled as
+    /// `contentPath` + `/cities/…` (as a file watcher names them).
+    public func reload(_ previous: LoadedFiles, changing paths: [String]) -> LoadedFiles? {
+        guard previous.config != nil else { return nil }
+        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
+        let parser = MarkdownParser(allowsUnsafeHTML: previous.config?.allowsUnsafeHTML ?? false)
+        var cities = previous.cities, declarations = previous.declarations
+        for path in paths {
+            guard path.hasPrefix(prefix), SourceFileReader.isRegularFile(path) else { return nil }
+            let parts = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            let name = String(parts[1])
+            if parts[0] == "cities", let index = cities.names.sortedIndex(of: name) {
+                cities.results[index] = loadCity(named: name)
+            } else if parts[0] == "declarations", let index = declarations.names.sortedIndex(of: name) {
+                declarations.results[index] = loadDeclaration(named: name, parser: parser)
+            } else {
+                return nil
+            }
+        }
+        return LoadedFiles(config: previous.config, configDiagnostics: previous.configDiagnostics,
+                           cities: cities, declarations: declarations)
     }
 
     /// Names of the files in `folder` ending in `.ext`, sorted; other files get a warning.
@@ -127,6 +146,18 @@ public struct ContentLoader: Sendable {
         guard !problems.containsErrors, let title, let network, let description, let language else { return nil }
         return SiteConfig(title: title, network: network, description: description, language: language,
                           baseURL: baseURL, allowsUnsafeHTML: unsafe)
+    }
+
+    private func loadCity(named name: String) -> (CityRecord?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let record = loadCity(named: name, &diagnostics)
+        return (record, diagnostics)
+    }
+
+    private func loadDeclaration(named name: String, parser: MarkdownParser) -> (DeclarationRecord?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let record = loadDeclaration(named: name, parser: parser, &diagnostics)
+        return (record, diagnostics)
     }
 
     private func loadCity(named name: String, _ diagnostics: inout [Diagnostic]) -> CityRecord? {
@@ -222,6 +253,18 @@ public struct ContentLoader: Sendable {
             startDate: start.value, endDate: end?.value, adopted: adopted?.value, signatoriesAsOf: asOf?.value,
             signatories: signatories, isDraft: isDraft, body: body,
             commitmentsLocation: commitmentsLocation, source: fileLocation)
+    }
+}
+
+extension [String] {
+    /// The index of `element` in this sorted array, found by bisection.
+    fileprivate func sortedIndex(of element: String) -> Int? {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < element { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == element ? low : nil
     }
 }
 

@@ -24,6 +24,12 @@ struct SourceFileReader {
         return .success(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Whether `path` names a regular file (following symbolic links).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
     static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
         var index = 0

@@ -16,15 +16,23 @@ extension SiteRenderer {
               site.declarations.map(\.slug) == previous.declarations.map(\.slug),
               site.declarations.map(\.signatories.count) == previous.declarations.map(\.signatories.count)
         else { return nil }
-        let newIndex = Dictionary(site.cities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let oldIndex = Dictionary(previous.cities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        guard newIndex.count == site.cities.count, Set(newIndex.keys) == Set(oldIndex.keys) else { return nil }
+        // Where each edited city is, now and before (a scan: slugs are compared, not hashed).
+        var edited: [(new: Int, old: Int)] = []
+        for slug in slugs.sorted() {
+            guard let new = site.cities.firstIndex(where: { $0.slug == slug }),
+                  let old = previous.cities.firstIndex(where: { $0.slug == slug }) else { return nil }
+            edited.append((new, old))
+        }
+        // Every other city is where it was relative to the others: the same slugs, the same order.
+        let newEdited = Set(edited.map(\.new)), oldEdited = Set(edited.map(\.old))
+        guard site.cities.indices.lazy.filter({ !newEdited.contains($0) }).map({ site.cities[$0].slug })
+            .elementsEqual(previous.cities.indices.lazy.filter({ !oldEdited.contains($0) }).map({ previous.cities[$0].slug }))
+        else { return nil }
 
         var countries: Set<Int> = []
         var declarations: Set<Int> = []
         var cities: [Int] = []
-        for slug in slugs.sorted() {
-            guard let index = newIndex[slug], let old = oldIndex[slug] else { return nil }
+        for (index, old) in edited {
             cities.append(index)
             countries.insert(site.cities[index].country)
             countries.insert(previous.cities[old].country)  // same country slugs, so the same index

@@ -5,7 +5,7 @@ extension SiteRenderer {
         var letters: [LetterGroupView] = []
         var current: (letter: String, cities: [CityEntryView])?
         for city in site.cities {
-            let letter = CollationKey(city.name).initial
+            let letter = city.sortKey.initial
             let country = site.countries[city.country]
             let entry = CityEntryView(name: city.name, href: links.city(city.slug), countryName: country.name,
                                       countryHref: links.country(country.slug), detail: city.detail)

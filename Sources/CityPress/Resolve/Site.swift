@@ -58,6 +58,8 @@ public struct City: Sendable {
     public let name: String
     public let kind: CityKind
     public let subdivision: String?
+    /// Its place in A–Z lists (also the letter it is filed under).
+    public let sortKey: CollationKey
     /// Index into `Site.countries`.
     public let country: Int
     /// Indexes into `Site.declarations` of the declarations it endorsed, newest first.

@@ -13,9 +13,9 @@ public struct SiteResolver: Sendable {
         var diagnostics: [Diagnostic] = []
 
         // Cities A–Z, and their slugs for lookups.
-        // Each key is made once (folding a name is the costly part), not once per comparison.
-        let cityRecords = content.cities.map { (CollationKey($0.name, tieBreaker: $0.slug), $0) }
-            .sorted { $0.0 < $1.0 }.map(\.1)
+        // Keys are made when the files are read (`CityRecord.sortKey`); indexes are sorted, not records.
+        let cityRecords = content.cities.indices
+            .sorted { content.cities[$0].sortKey < content.cities[$1].sortKey }.map { content.cities[$0] }
         var cityIndex: [String: Int] = [:]
         cityIndex.reserveCapacity(cityRecords.count)
         for (index, city) in cityRecords.enumerated() { cityIndex[city.slug] = index }
@@ -23,7 +23,7 @@ public struct SiteResolver: Sendable {
         // Countries from the cities' country names.
         var countryNames: [String: Located<String>] = [:]
         for city in content.cities {
-            let slug = Slug.make(from: city.country.value)
+            let slug = city.countrySlug
             if let first = countryNames[slug] {
                 if first.value != city.country.value {
                     diagnostics.append(.error(
@@ -60,9 +60,10 @@ public struct SiteResolver: Sendable {
         var cities: [City] = []
         cities.reserveCapacity(cityRecords.count)
         for (index, record) in cityRecords.enumerated() {
-            let country = countryIndex[Slug.make(from: record.country.value)] ?? 0
+            let country = countryIndex[record.countrySlug] ?? 0
             countryCities[country].append(index)
             cities.append(City(slug: record.slug, name: record.name, kind: record.kind, subdivision: record.subdivision,
+                               sortKey: record.sortKey,
                                country: country, endorsements: endorsements[index]))
         }
         let countries = countrySlugs.enumerated().map { index, slug in

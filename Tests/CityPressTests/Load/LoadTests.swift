@@ -104,4 +104,55 @@ import Testing
         #expect(first.body.orderedLists.count == 1)
         #expect(content.declarations.first { $0.slug == "draft-accord" }?.isDraft == true)
     }
+
+    /// Reloading the files that changed gives what loading the whole folder gives.
+    @Test func reloadingChangedFilesEqualsAFullLoad() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            let loader = ContentLoader(contentPath: content.path)
+            func file(_ relative: String) -> URL { content.appendingPathComponent(relative) }
+            func expectSame(_ reloaded: LoadedFiles?, _ what: String) {
+                let full = loader.loadFiles()
+                #expect(reloaded?.content.cities == full.content.cities, "\(what)")
+                #expect(reloaded?.content.declarations == full.content.declarations, "\(what)")
+                #expect(reloaded?.content.unreadableCitySlugs == full.content.unreadableCitySlugs, "\(what)")
+                #expect(reloaded?.diagnostics == full.diagnostics, "\(what)")
+            }
+            var previous = loader.loadFiles()
+
+            let edits: [(String, String, String)] = [
+                ("a city renamed", "cities/lodz.yml", "name: Łódź City\ncountry: Poland\nkind: region\n"),
+                ("a city broken", "cities/poznan.yml", "name: Poznań\ncountry: [Poland\n"),
+                ("a city with an unknown field", "cities/wroclaw.yml", "name: Wrocław\ncountry: Poland\nmotto: x\n"),
+                ("a declaration's signatories", "declarations/second-accord.md",
+                 try readText(file("declarations/second-accord.md")).replacingOccurrences(of: "  - lodz\n", with: "")),
+            ]
+            for (what, relative, text) in edits {
+                try writeText(text, to: file(relative))
+                let reloaded = loader.reload(previous, changing: [file(relative).path])
+                #expect(reloaded != nil, "\(what)")
+                expectSame(reloaded, what)
+                previous = reloaded ?? loader.loadFiles()
+            }
+            #expect(previous.diagnostics.contains { $0.severity == .error && $0.location?.path.hasSuffix("poznan.yml") == true })
+
+            // Two files at once, one of them fixed.
+            try writeText("name: Poznań\ncountry: Poland\n", to: file("cities/poznan.yml"))
+            try writeText("name: Wrocław\ncountry: Poland\n", to: file("cities/wroclaw.yml"))
+            let both = loader.reload(previous, changing: [file("cities/poznan.yml").path, file("cities/wroclaw.yml").path])
+            expectSame(both, "two cities")
+            #expect(both?.diagnostics.isEmpty == true)
+
+            // What a reload cannot tell: it declines, and the caller loads the whole folder.
+            let current = try #require(both)
+            try writeText("name: Gdańsk\ncountry: Poland\n", to: file("cities/gdansk.yml"))
+            #expect(loader.reload(current, changing: [file("cities/gdansk.yml").path]) == nil, "a new file")
+            try FileManager.default.removeItem(at: file("cities/lodz.yml"))
+            #expect(loader.reload(current, changing: [file("cities/lodz.yml").path]) == nil, "a removed file")
+            #expect(loader.reload(current, changing: [file("site.yml").path]) == nil, "site.yml")
+            try writeText("notes", to: file("cities/notes.txt"))
+            #expect(loader.reload(current, changing: [file("cities/notes.txt").path]) == nil, "a file that does not belong")
+        }
+    }
 }

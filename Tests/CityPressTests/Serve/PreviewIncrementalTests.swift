@@ -56,4 +56,42 @@ import Testing
             #expect(newCountrySame)
         }
     }
+
+    /// Rebuilds that read only the changed files (content or templates) serve what a full build serves,
+    /// errors included, and recover when the error is fixed.
+    @Test func rebuildsFromChangedFilesEqualFullBuilds() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options)
+            _ = builder.build()
+            func check(_ what: String, _ relative: String, in folder: URL, _ edit: (String) -> String) throws -> PreviewBuilder.Outcome {
+                let file = folder.appendingPathComponent(relative)
+                try writeText(edit(try readText(file)), to: file)
+                let incremental = builder.build(changed: [file.path])
+                let full = PreviewBuilder(options: options).build()
+                let same = files(incremental) == files(full)
+                #expect(same, "\(what)")
+                #expect(incremental.diagnostics == full.diagnostics, "\(what)")
+                return incremental
+            }
+            let declaration = try check("a declaration's text", "declarations/second-accord.md", in: content) {
+                $0.replacingOccurrences(of: "To plant trees.", with: "To plant ten thousand trees.")
+            }
+            #expect(String(decoding: files(declaration)["declarations/second-accord/index.html"] ?? [], as: UTF8.self)
+                        .contains("To plant ten thousand trees."))
+            let template = try check("a template", "signatory-entry.mustache", in: templates) {
+                $0.replacingOccurrences(of: "<li>", with: "<li class=\"signatory\">")
+            }
+            #expect(String(decoding: files(template)["declarations/second-accord/index.html"] ?? [], as: UTF8.self)
+                        .contains("<li class=\"signatory\">"))
+            let broken = try check("a city broken", "cities/lodz.yml", in: content) { _ in "name: Łódź\ncountry: [Poland\n" }
+            #expect(broken.diagnostics.contains { $0.severity == .error })
+            let fixed = try check("the city fixed", "cities/lodz.yml", in: content) { _ in "name: Łódź\ncountry: Poland\n" }
+            #expect(!fixed.diagnostics.contains { $0.severity == .error })
+            #expect(!files(fixed).isEmpty)
+        }
+    }
 }

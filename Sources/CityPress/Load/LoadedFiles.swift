@@ -1,0 +1,43 @@
+/// What loading each file of a content folder gave, kept so that a later load can redo only the
+/// files that changed (`ContentLoader.reload(_:changing:)`). `content` and `diagnostics` are put
+/// together from the files' results in file order, so they are what one full load gives.
+public struct LoadedFiles: Sendable {
+    /// One folder of records (`cities/` or `declarations/`).
+    struct Folder<Record: Sendable>: Sendable {
+        /// Problems with the folder itself: missing, or holding files that do not belong.
+        var diagnostics: [Diagnostic] = []
+        /// The record files' names, sorted.
+        var names: [String] = []
+        /// What each file gave, in `names` order: its record (`nil` when it has errors) and its problems.
+        var results: [(record: Record?, diagnostics: [Diagnostic])] = []
+
+        var allDiagnostics: [Diagnostic] { diagnostics + results.flatMap(\.diagnostics) }
+    }
+
+    /// `site.yml`, when it could be read.
+    let config: SiteConfig?
+    /// Problems with the content folder or `site.yml`.
+    let configDiagnostics: [Diagnostic]
+    let cities: Folder<CityRecord>
+    let declarations: Folder<DeclarationRecord>
+
+    /// The records, as the later stages take them.
+    public let content: LoadedContent
+    /// Every problem found, in file order.
+    public let diagnostics: [Diagnostic]
+
+    init(config: SiteConfig?, configDiagnostics: [Diagnostic],
+         cities: Folder<CityRecord> = .init(), declarations: Folder<DeclarationRecord> = .init()) {
+        self.config = config
+        self.configDiagnostics = configDiagnostics
+        self.cities = cities
+        self.declarations = declarations
+        var unreadable: Set<String> = []
+        for (name, result) in zip(cities.names, cities.results) where result.record == nil {
+            unreadable.insert(String(name.dropLast(".yml".count)))
+        }
+        content = LoadedContent(config: config, cities: cities.results.compactMap(\.record),
+                                declarations: declarations.results.compactMap(\.record), unreadableCitySlugs: unreadable)
+        diagnostics = configDiagnostics + cities.allDiagnostics + declarations.allDiagnostics
+    }
+}
