@@ -48,7 +48,7 @@ public struct PreviewBuilder: Sendable {
             let sink = MemoryFiles(previous.files)
             do {
                 if try SiteRenderer(site: site, templates: templates)
-                    .renderPages(afterEditingCities: slugs, previous: previous.site, into: sink) != nil {
+                    .renderPages(afterEditingCities: slugs, previous: previous.site, memo: memo, into: sink) != nil {
                     let files = sink.files
                     self.state.value.built = .init(site: site, templates: templates.texts, files: files,
                                                    pageCount: previous.pageCount)

@@ -10,6 +10,7 @@ public final class RenderMemo: @unchecked Sendable {
     private var pages: [String: (view: AnyHashable, html: any Sendable)] = [:]
     private var templates: [String: String] = [:]
     private var fragments: [String: String] = [:]
+    private var entries: SignatoryEntries?
     private(set) var reused = 0
 
     /// An empty memo.
@@ -21,6 +22,7 @@ public final class RenderMemo: @unchecked Sendable {
             if templates != templateSet.texts {
                 pages.removeAll()
                 fragments.removeAll()
+                entries = nil
                 templates = templateSet.texts
             }
             reused = 0
@@ -48,6 +50,12 @@ public final class RenderMemo: @unchecked Sendable {
             fragments[key] = fragment
             return fragment
         }
+    }
+
+    /// The signatory entries of the last build, for the next one to take unchanged cities' from.
+    var signatoryEntries: SignatoryEntries? {
+        get { lock.withLock { entries } }
+        set { lock.withLock { entries = newValue } }
     }
 
     /// Pages reused by the last build.

@@ -18,13 +18,17 @@ struct SharedFragments: Sendable {
     /// A city page's entry for each declaration (its link, date and commitment links), by declaration index.
     let endorsements: [String]
 
-    /// The fragments of every declaration, or only of `declarations` (the others are left empty).
-    init(renderer: SiteRenderer, memo: RenderMemo? = nil, declarations: Set<Int>? = nil) {
+    /// Each city's entries in signatory lists, which the fragments are made of.
+    let entries: SignatoryEntries
+
+    /// The fragments of every declaration, or only of `declarations` (the others are left empty),
+    /// made of `entries` (rendered here when not given).
+    init(renderer: SiteRenderer, memo: RenderMemo? = nil, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
         let count = renderer.site.declarations.count
         let wanted = declarations ?? Set(0..<count)
-        let cities = declarations.map { Set($0.flatMap { renderer.site.declarations[$0].signatories }) }
-        let webEntries = renderer.signatoryEntries(template: "signatory-entry", memo: memo, only: cities)
-        let printEntries = renderer.signatoryEntries(template: "print-signatory-entry", memo: memo, only: cities)
+        let entries = entries ?? SignatoryEntries(renderer: renderer, memo: memo)
+        self.entries = entries
+        let webEntries = entries.web, printEntries = entries.print
         let signatories = (0..<count).parallelMap { index in
             guard wanted.contains(index) else { return Signatories(atDepth2: "", atDepth4: "", forPrint: "") }
             let web = renderer.signatoriesFragment(of: index, entries: webEntries)

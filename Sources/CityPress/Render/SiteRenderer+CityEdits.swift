@@ -8,7 +8,9 @@ extension SiteRenderer {
     /// Returns `nil`, rendering nothing, when the edit may have changed more than that: a city added,
     /// removed or renamed to another slug, a country appearing or disappearing, a declaration changed.
     /// A test checks that the pages rendered here, laid over the previous build, equal a full build.
-    public func renderPages(afterEditingCities slugs: Set<String>, previous: Site,
+    /// With a `memo` holding the previous build's signatory entries, only the edited cities' entries
+    /// are rendered again (the memo then holds this build's).
+    public func renderPages(afterEditingCities slugs: Set<String>, previous: Site, memo: RenderMemo? = nil,
                             into sink: some PageSink) throws -> Int? {
         guard site.cities.count == previous.cities.count,
               site.countries.map(\.slug) == previous.countries.map(\.slug),
@@ -25,9 +27,14 @@ extension SiteRenderer {
         }
         // Every other city is where it was relative to the others: the same slugs, the same order.
         let newEdited = Set(edited.map(\.new)), oldEdited = Set(edited.map(\.old))
-        guard site.cities.indices.lazy.filter({ !newEdited.contains($0) }).map({ site.cities[$0].slug })
-            .elementsEqual(previous.cities.indices.lazy.filter({ !oldEdited.contains($0) }).map({ previous.cities[$0].slug }))
-        else { return nil }
+        var previousIndexes = [Int?](repeating: nil, count: site.cities.count)
+        var old = 0
+        for index in site.cities.indices where !newEdited.contains(index) {
+            while oldEdited.contains(old) { old += 1 }
+            guard old < previous.cities.count, previous.cities[old].slug == site.cities[index].slug else { return nil }
+            previousIndexes[index] = old
+            old += 1
+        }
 
         var countries: Set<Int> = []
         var declarations: Set<Int> = []
@@ -39,6 +46,8 @@ extension SiteRenderer {
             guard site.cities[index].endorsements == previous.cities[old].endorsements else { return nil }
             declarations.formUnion(site.cities[index].endorsements)
         }
+        // The previous build's entries, if the memo holds those of `previous`.
+        let keptEntries = memo?.signatoryEntries.flatMap { $0.slugs.elementsEqual(previous.cities.lazy.map(\.slug)) ? $0 : nil }
         var jobs: [Job] = [.citiesIndex, .countriesIndex]
         for index in declarations.sorted() {
             jobs += [.declaration(index), .print(index)]
@@ -47,7 +56,10 @@ extension SiteRenderer {
         jobs += cities.map { .city($0) }
         jobs += countries.sorted().map { .country($0) }
 
-        let fragments = SharedFragments(renderer: self, declarations: declarations)
+        let fragments = SharedFragments(renderer: self, declarations: declarations, entries: keptEntries.map {
+            SignatoryEntries(renderer: self, reusing: $0, previousIndexes: previousIndexes)
+        })
+        memo?.signatoryEntries = fragments.entries
         let pages = jobs.parallelMap { render($0, fragments: fragments) }
         for (contents, path) in pages { try sink.write(contents, to: path) }
         return pages.count

@@ -1,17 +1,23 @@
+import Foundation
+
 /// Declaration, commitment and print pages.
 extension SiteRenderer {
     /// Each city's entry in signatory lists (`template` is `signatory-entry` or `print-signatory-entry`),
-    /// rendered once per build with links from pages two folders deep.
-    /// With `only`, the other cities' entries are left empty.
-    func signatoryEntries(template: String, memo: RenderMemo? = nil, only: Set<Int>? = nil) -> [String] {
-        let links = Links(depth: 2)
-        return site.cities.indices.parallelMap { index in
-            if let only, !only.contains(index) { return "" }
-            let city = site.cities[index]
-            let view = CityLinkView(name: city.name, href: links.city(city.slug), detail: city.detail)
+    /// with links from pages two folders deep.
+    func signatoryEntries(template: String, memo: RenderMemo? = nil) -> [String] {
+        site.cities.indices.parallelMap { index in
+            let view = signatoryEntryView(of: index)
             guard let memo else { return templates.render(view, with: template) }
-            return memo.html(for: "\u{0}\(template)/\(city.slug)", view: view) { templates.render(view, with: template) }
+            return memo.html(for: "\u{0}\(template)/\(site.cities[index].slug)", view: view) {
+                templates.render(view, with: template)
+            }
         }
+    }
+
+    /// The view of city `index`'s entry in signatory lists.
+    func signatoryEntryView(of index: Int) -> CityLinkView {
+        let city = site.cities[index]
+        return CityLinkView(name: city.name, href: Links(depth: 2).city(city.slug), detail: city.detail)
     }
 
     /// The signatories of declaration `index` grouped by country (countries A–Z, cities A–Z within
@@ -39,21 +45,29 @@ extension SiteRenderer {
     static func relinked(_ html: String, toDepth depth: Int) -> String {
         guard depth != 2 else { return html }
         let needle = Array("href=\"../../".utf8), replacement = Array(("href=\"" + Links(depth: depth).root).utf8)
-        let bytes = Array(html.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + bytes.count / 8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == needle[0], index + needle.count <= bytes.count,
-               bytes[index..<index + needle.count].elementsEqual(needle) {
-                result += replacement
-                index += needle.count
-            } else {
-                result.append(bytes[index])
-                index += 1
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + bytes.count / 8)
+            guard let base = bytes.baseAddress else { return "" }
+            var copied = 0, index = 0
+            // Jump from one `h` to the next (memchr), and copy the text between matches in one piece.
+            while index + needle.count <= bytes.count,
+                  let found = memchr(base + index, Int32(needle[0]), bytes.count - index) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard at + needle.count <= bytes.count else { break }
+                if memcmp(base + at, needle, needle.count) == 0 {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<at]))
+                    result += replacement
+                    index = at + needle.count
+                    copied = index
+                } else {
+                    index = at + 1
+                }
             }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     func declarationView(_ index: Int, links: Links, signatoriesHTML: String) -> DeclarationView {

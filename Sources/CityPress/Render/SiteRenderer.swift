@@ -80,6 +80,7 @@ public struct SiteRenderer: Sendable {
     private func renderPages(into sink: some PageSink, parallel: Bool, memo: RenderMemo?,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> Int {
         let fragments = SharedFragments(renderer: self, memo: memo)
+        memo?.signatoryEntries = fragments.entries
         let jobs = self.jobs
         let failure = FirstError()
         let counter = ProgressCounter(total: jobs.count, report: progress)

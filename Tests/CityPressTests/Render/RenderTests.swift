@@ -101,5 +101,9 @@ import Testing
                 == #"<a href="../../../../cities/oslo/">Oslo</a> <a href="https://x.org/">x</a> <a href="../../../../countries/norway/">N</a>"#)
         #expect(SiteRenderer.relinked(html, toDepth: 2) == html)
         #expect(SiteRenderer.relinked("Łódź href=\"../../", toDepth: 3) == "Łódź href=\"../../../")
+        #expect(SiteRenderer.relinked("href=\"../../a", toDepth: 3) == "href=\"../../../a")
+        #expect(SiteRenderer.relinked("hhref=\"../../a href=\"../", toDepth: 3) == "hhref=\"../../../a href=\"../")
+        #expect(SiteRenderer.relinked("href=\"../.", toDepth: 4) == "href=\"../.")
+        #expect(SiteRenderer.relinked("", toDepth: 4) == "")
     }
 }
