@@ -3,7 +3,12 @@ SWIFT      ?= swift
 CONFIG     ?= release
 SCRATCH    ?= .build
 BIN        := $(SCRATCH)/$(CONFIG)/citypress
-BUILDFLAGS := -c $(CONFIG) --scratch-path $(SCRATCH)
+# Release builds on Linux link the Swift runtime into the binary: one self-contained file, which
+# starts in half the time (the seed site builds in ~20 ms instead of ~35 ms; see README).
+ifeq ($(CONFIG)-$(shell uname -s),release-Linux)
+STATIC     := --static-swift-stdlib
+endif
+BUILDFLAGS := -c $(CONFIG) --scratch-path $(SCRATCH) $(STATIC)
 
 .PHONY: site test build bench deps clean
 

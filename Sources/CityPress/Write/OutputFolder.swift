@@ -65,7 +65,7 @@ public struct OutputFolder: Sendable {
         let name = (absolutePath as NSString).lastPathComponent
         let staging = parent + "/.\(name).citypress-staging-\(ProcessInfo.processInfo.processIdentifier)"
         do {
-            try? manager.removeItem(atPath: staging)
+            try? FolderTree.remove(staging)
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
             try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputFolder.markerName))
         } catch {

@@ -16,6 +16,14 @@ public struct StagingFolder: PageSink {
     public let destination: String
     /// The output folder as the user named it.
     public let displayPath: String
+    /// Folders made so far, below `path`.
+    private let created = CreatedFolders()
+
+    init(path: String, destination: String, displayPath: String) {
+        self.path = path
+        self.destination = destination
+        self.displayPath = displayPath
+    }
 
     /// Writes one file, creating its folders.
     public func write(_ contents: [UInt8], to relativePath: String) throws {
@@ -40,12 +48,16 @@ public struct StagingFolder: PageSink {
     }
 
     /// `mkdir -p` below the staging folder; safe when several threads create the same folder.
+    /// The folder itself is tried first (its parents usually exist), and each is made once.
     private func makeFolders(_ relative: String) throws {
-        var current = path
-        for component in relative.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw POSIXError(errno, path: current) }
+        guard !created.contains(relative) else { return }
+        let full = path + "/" + relative
+        if mkdir(full, 0o755) != 0 && errno != EEXIST {
+            guard errno == ENOENT, let slash = relative.lastIndex(of: "/") else { throw POSIXError(errno, path: full) }
+            try makeFolders(String(relative[..<slash]))
+            if mkdir(full, 0o755) != 0 && errno != EEXIST { throw POSIXError(errno, path: full) }
         }
+        created.insert(relative)
     }
 
     /// Copies the folder `source` (e.g. `Templates/assets`) to `relativePath` inside the site.
@@ -71,21 +83,20 @@ public struct StagingFolder: PageSink {
         let parent = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
         let old = parent + "/.\(name).citypress-old-\(ProcessInfo.processInfo.processIdentifier)"
-        try? manager.removeItem(atPath: old)
+        try? FolderTree.remove(old)
         let hadOutput = manager.fileExists(atPath: destination)
-        if hadOutput { try manager.moveItem(atPath: destination, toPath: old) }
-        do {
-            try manager.moveItem(atPath: path, toPath: destination)
-        } catch {
-            if hadOutput { try? manager.moveItem(atPath: old, toPath: destination) }
+        if hadOutput, rename(destination, old) != 0 { throw POSIXError(errno, path: destination) }
+        if rename(path, destination) != 0 {
+            let error = POSIXError(errno, path: destination)
+            if hadOutput { _ = rename(old, destination) }
             throw error
         }
-        if hadOutput { try? manager.removeItem(atPath: old) }
+        if hadOutput { try? FolderTree.remove(old) }
     }
 
     /// Deletes the staging folder, leaving the output as it was.
     public func discard() {
-        try? FileManager.default.removeItem(atPath: path)
+        try? FolderTree.remove(path)
     }
 }
 
