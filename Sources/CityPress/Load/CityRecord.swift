@@ -10,7 +10,7 @@ public enum CityKind: String, Sendable, Hashable, CaseIterable {
 ///
 /// A record is immutable and its fields live in one shared box: records are copied often (every
 /// load, every resolve, across threads), and a copy is then one reference count, not ten.
-public struct CityRecord: Sendable, Hashable {
+public struct CityRecord: Sendable, Hashable, CustomStringConvertible {
     private final class Fields: Sendable {
         let slug: String
         let name: String
@@ -64,6 +64,11 @@ public struct CityRecord: Sendable, Hashable {
         lhs.fields === rhs.fields
             || (lhs.slug == rhs.slug && lhs.name == rhs.name && lhs.country == rhs.country
                 && lhs.subdivision == rhs.subdivision && lhs.kind == rhs.kind && lhs.source == rhs.source)
+    }
+
+    /// `lodz: Łódź, Poland (city)`, as test failures show a record.
+    public var description: String {
+        "\(slug): \(name)\(subdivision.map { ", " + $0 } ?? ""), \(country.value) (\(kind.rawValue))"
     }
 
     public func hash(into hasher: inout Hasher) {
