@@ -26,7 +26,7 @@ struct SharedFragments: Sendable {
     init(renderer: SiteRenderer, memo: RenderMemo? = nil, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
         let count = renderer.site.declarations.count
         let wanted = declarations ?? Set(0..<count)
-        let entries = entries ?? SignatoryEntries(renderer: renderer, memo: memo)
+        let entries = entries ?? SignatoryEntries(renderer: renderer)
         self.entries = entries
         let webEntries = entries.web, printEntries = entries.print
         let signatories = (0..<count).parallelMap { index in

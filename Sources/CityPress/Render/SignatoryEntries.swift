@@ -9,11 +9,11 @@ struct SignatoryEntries: Sendable {
     /// `print-signatory-entry`: for the print edition (names only).
     let print: [String]
 
-    /// Every city's entries; with a `memo`, a city's entry is reused when its view did not change.
-    init(renderer: SiteRenderer, memo: RenderMemo? = nil) {
+    /// Every city's entries. (Rendering one is cheaper than looking it up in a `RenderMemo`.)
+    init(renderer: SiteRenderer) {
         slugs = renderer.site.cities.map(\.slug)
-        web = renderer.signatoryEntries(template: "signatory-entry", memo: memo)
-        print = renderer.signatoryEntries(template: "print-signatory-entry", memo: memo)
+        web = renderer.signatoryEntries(template: "signatory-entry")
+        print = renderer.signatoryEntries(template: "print-signatory-entry")
     }
 
     /// The entries of `renderer.site`, taken from `previous` (those of the site before an edit) for

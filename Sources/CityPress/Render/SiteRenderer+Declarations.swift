@@ -4,14 +4,8 @@ import Foundation
 extension SiteRenderer {
     /// Each city's entry in signatory lists (`template` is `signatory-entry` or `print-signatory-entry`),
     /// with links from pages two folders deep.
-    func signatoryEntries(template: String, memo: RenderMemo? = nil) -> [String] {
-        site.cities.indices.parallelMap { index in
-            let view = signatoryEntryView(of: index)
-            guard let memo else { return templates.render(view, with: template) }
-            return memo.html(for: "\u{0}\(template)/\(site.cities[index].slug)", view: view) {
-                templates.render(view, with: template)
-            }
-        }
+    func signatoryEntries(template: String) -> [String] {
+        site.cities.indices.parallelMap { index in templates.render(signatoryEntryView(of: index), with: template) }
     }
 
     /// The view of city `index`'s entry in signatory lists.
