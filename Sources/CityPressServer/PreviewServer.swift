@@ -99,30 +99,8 @@ struct RebuildService: Service {
                         }
                     }
                     eventsSeen = signal.eventCount
-                    let current: FileWatcher.Snapshot
-                    let changed: [String]
-                    if signal.usesKernelEvents, case .paths(let paths) = signal.takeTouched() {
-                        // The kernel named what it touched: stamp only those paths.
-                        guard !paths.isEmpty else { continue }
-                        if let (updated, found) = watcher.updating(last, paths: paths) {
-                            (current, changed) = (updated, found)
-                        } else {
-                            current = watcher.snapshot()
-                            changed = FileWatcher.changes(from: last, to: current)
-                        }
-                    } else {
-                        var latest = watcher.snapshot()
-                        guard latest != last else { continue }
-                        if !signal.usesKernelEvents {
-                            while true {
-                                try await Task.sleep(for: server.quietPeriod)
-                                let next = watcher.snapshot()
-                                if next == latest { break }
-                                latest = next
-                            }
-                        }
-                        (current, changed) = (latest, FileWatcher.changes(from: last, to: latest))
-                    }
+                    guard let (current, changed) = try await changes(since: last, watcher: watcher, signal: signal)
+                    else { continue }
                     last = current
                     guard !changed.isEmpty else { continue }
                     let start = ContinuousClock.now
@@ -135,5 +113,29 @@ struct RebuildService: Service {
         } catch is CancellationError {
             // Shutting down: stop watching.
         }
+    }
+
+    /// The files now and the paths that changed since `last`; `nil` when nothing did. With inotify the
+    /// kernel names the touched paths and only those are stamped again (a whole snapshot when it
+    /// cannot say); without it, snapshots are taken until two agree.
+    private func changes(since last: FileWatcher.Snapshot, watcher: FileWatcher,
+                         signal: ChangeSignal) async throws -> (FileWatcher.Snapshot, [String])? {
+        if signal.usesKernelEvents, case .paths(let paths) = signal.takeTouched() {
+            guard !paths.isEmpty else { return nil }
+            if let updated = watcher.updating(last, paths: paths) { return updated }
+            let current = watcher.snapshot()
+            return (current, FileWatcher.changes(from: last, to: current))
+        }
+        var latest = watcher.snapshot()
+        guard latest != last else { return nil }
+        if !signal.usesKernelEvents {
+            while true {
+                try await Task.sleep(for: server.quietPeriod)
+                let next = watcher.snapshot()
+                if next == latest { break }
+                latest = next
+            }
+        }
+        return (latest, FileWatcher.changes(from: last, to: latest))
     }
 }
