@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includesDrafts: Bool
     /// Replaces an output folder that CityPress did not write.
     public var force: Bool
+    /// How links name pages: folders (for a web server) or `index.html` files (for a local folder).
+    public var linkStyle: LinkStyle = .folders
     /// Paper sizes to print each declaration to PDF on (`build --pdf`); none by default.
     public var pdfPapers: [Paper] = []
     /// The browser that prints PDFs; found on `PATH` when `nil`.

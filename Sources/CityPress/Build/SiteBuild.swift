@@ -33,6 +33,7 @@ public enum SiteBuild {
         }
         let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(loaded.content, config: config)
         diagnostics += resolveDiagnostics
+        if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
         guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
         return (site, templates, diagnostics)
     }
@@ -43,11 +44,6 @@ public enum SiteBuild {
         var diagnostics = prepared
         guard let site, let templates, !diagnostics.containsErrors else {
             return Report(diagnostics: diagnostics, pagesWritten: 0)
-        }
-        if site.config.baseURL == nil {
-            diagnostics.append(.warning("no base_url in site.yml: sitemap.xml is not written",
-                                        at: SourceLocation(path: joined(options.contentPath, "site.yml")),
-                                        notes: ["set base_url, or pass --base-url, to publish a sitemap"]))
         }
         var exporter: PrintEditionExporter?
         if !options.pdfPapers.isEmpty {
@@ -63,7 +59,8 @@ public enum SiteBuild {
         case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
         }
         do {
-            var written = try SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers)
+            var written = try SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers,
+                                       linkStyle: options.linkStyle)
                 .render(into: staging, progress: options.progress)
             let assets = joined(options.templatesPath, "assets")
             if FileManager.default.fileExists(atPath: assets) {

@@ -252,7 +252,7 @@ public struct ContentLoader: Sendable {
             slug: slug, title: title, event: event, venue: venue, location: location,
             startDate: start.value, endDate: end?.value, adopted: adopted?.value, signatoriesAsOf: asOf?.value,
             signatories: signatories, isDraft: isDraft, body: body,
-            commitmentsLocation: commitmentsLocation, source: fileLocation)
+            commitmentsLocation: commitmentsLocation, source: fileLocation, bodyLineOffset: parts.bodyLineOffset)
     }
 }
 

@@ -32,8 +32,22 @@ public struct MarkdownDocument: Sendable, Hashable {
         public var line: Int
     }
 
+    /// A link or image destination as the author wrote it, with where it is.
+    public struct Link: Sendable, Hashable {
+        /// The destination (`/cities/amsterdam/`, `https://…`, `#commitment-2`).
+        public var destination: String
+        /// 1-based line, counted in the Markdown text given to the parser.
+        public var line: Int
+        /// 1-based column of the destination in that line, counted in Unicode scalars (1 when unknown).
+        public var column: Int
+        /// The text of that line.
+        public var lineText: String
+    }
+
     /// The top-level blocks in source order.
     public var blocks: [Block]
+    /// Every link and image destination of the body, in source order.
+    public var links: [Link] = []
 
     /// The top-level ordered lists in source order.
     public var orderedLists: [OrderedList] {

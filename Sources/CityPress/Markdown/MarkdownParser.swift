@@ -37,6 +37,7 @@ public struct MarkdownParser: Sendable {
         }
         defer { cmark_node_free(root) }
 
+        let links = self.links(in: root, markdown: markdown)
         var blocks: [MarkdownDocument.Block] = []
         var node = cmark_node_first_child(root)
         while let current = node {
@@ -48,7 +49,57 @@ public struct MarkdownParser: Sendable {
             }
             node = cmark_node_next(current)
         }
-        return MarkdownDocument(blocks: blocks)
+        return MarkdownDocument(blocks: blocks, links: links)
+    }
+
+    /// Every link and image destination, located in `markdown` (cmark gives inline nodes the line of
+    /// their text; the destination's column is found by looking for it on that line).
+    private func links(in root: OpaquePointer, markdown: String) -> [MarkdownDocument.Link] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var lines: [Substring]?
+        var result: [MarkdownDocument.Link] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            let destination = String(cString: url)
+            if lines == nil {
+                lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            }
+            let allLines = lines ?? []
+            var line = Int(cmark_node_get_start_line(node))
+            if line < 1 { line = enclosingLine(of: node) }
+            // A link's text may span lines; its destination is on the first line after it that names it.
+            var column = 1
+            var found = line
+            let first = max(1, line)
+            for candidate in first...max(first, min(allLines.count, line + 20)) where allLines.indices.contains(candidate - 1) {
+                let text = allLines[candidate - 1]
+                if let range = text.range(of: "](" + destination) ?? text.range(of: destination) {
+                    let start = text[range].hasPrefix("](") ? text.index(range.lowerBound, offsetBy: 2) : range.lowerBound
+                    column = text[..<start].unicodeScalars.count + 1
+                    found = candidate
+                    break
+                }
+            }
+            let lineText = allLines.indices.contains(found - 1) ? String(allLines[found - 1]) : ""
+            result.append(.init(destination: destination, line: max(1, found), column: column, lineText: lineText))
+        }
+        return result
+    }
+
+    /// The line of the nearest ancestor block that knows its position.
+    private func enclosingLine(of node: OpaquePointer) -> Int {
+        var current = cmark_node_parent(node)
+        while let parent = current {
+            let line = Int(cmark_node_get_start_line(parent))
+            if line > 0 { return line }
+            current = cmark_node_parent(parent)
+        }
+        return 1
     }
 
     private func orderedList(_ list: OpaquePointer) -> MarkdownDocument.OrderedList {

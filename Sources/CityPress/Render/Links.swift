@@ -1,28 +1,52 @@
+/// How links name a page of the site.
+public enum LinkStyle: String, Sendable, Hashable, CaseIterable {
+    /// `cities/amsterdam/`: for a web server, which answers a folder's address with its `index.html`.
+    case folders
+    /// `cities/amsterdam/index.html`: for a site opened from a local folder or a USB stick
+    /// (`file://`), where nothing turns a folder into its `index.html`.
+    case indexFiles
+}
+
 /// Relative links from one page to the others, so the site works at a domain root,
-/// under any subpath and from a local folder.
+/// under any subpath and (with `LinkStyle.indexFiles`) from a local folder.
 struct Links: Sendable {
     /// The way back to the site root from the page: `./`, `../`, `../../` …
     let root: String
+    /// What follows a page's folder in a link: nothing, or `index.html`.
+    let page: String
 
     /// Links for a page whose folder is `depth` levels below the root.
-    init(depth: Int) {
+    init(depth: Int, style: LinkStyle = .folders) {
         root = depth == 0 ? "./" : String(repeating: "../", count: depth)
+        page = style == .indexFiles ? "index.html" : ""
     }
 
     /// Links that start from a fixed prefix (absolute URLs, for the 404 page served at any address).
     init(absoluteRoot: String) {
         root = absoluteRoot
+        page = ""
     }
 
-    var home: String { root }
-    var declarations: String { root + "declarations/" }
-    var cities: String { root + "cities/" }
-    var countries: String { root + "countries/" }
-    var commitments: String { root + "commitments/" }
-    func declaration(_ slug: String) -> String { root + "declarations/\(slug)/" }
-    func print(_ slug: String) -> String { root + "declarations/\(slug)/print/" }
-    func commitment(_ slug: String, _ number: Int) -> String { root + "declarations/\(slug)/commitments/\(number)/" }
-    func city(_ slug: String) -> String { root + "cities/\(slug)/" }
-    func country(_ slug: String) -> String { root + "countries/\(slug)/" }
+    var home: String { root + page }
+    var declarations: String { root + "declarations/" + page }
+    var cities: String { root + "cities/" + page }
+    var countries: String { root + "countries/" + page }
+    var commitments: String { root + "commitments/" + page }
+    func declaration(_ slug: String) -> String { declarationFolder(slug) + page }
+    /// The declaration's folder, where its PDFs sit beside its page.
+    func declarationFolder(_ slug: String) -> String { root + "declarations/\(slug)/" }
+    func print(_ slug: String) -> String { root + "declarations/\(slug)/print/" + page }
+    func commitment(_ slug: String, _ number: Int) -> String { root + "declarations/\(slug)/commitments/\(number)/" + page }
+    func city(_ slug: String) -> String { root + "cities/\(slug)/" + page }
+    func country(_ slug: String) -> String { root + "countries/\(slug)/" + page }
     func asset(_ name: String) -> String { root + "assets/\(name)" }
+
+    /// A site path (`cities/amsterdam/`, `declarations/x/#commitment-2`, `assets/logo.png`) from this page.
+    func path(_ sitePath: String) -> String {
+        guard !page.isEmpty else { return root + sitePath }
+        let end = sitePath.firstIndex { $0 == "#" || $0 == "?" } ?? sitePath.endIndex
+        let path = sitePath[..<end]
+        guard path.isEmpty || path.hasSuffix("/") else { return root + sitePath }
+        return root + path + page + sitePath[end...]
+    }
 }

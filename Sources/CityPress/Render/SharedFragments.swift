@@ -44,7 +44,7 @@ struct SharedFragments: Sendable {
         self.signatories = signatories
         var views: [Int: DeclarationView] = [:]
         for index in wanted.sorted() {
-            views[index] = renderer.declarationView(index, links: Links(depth: 4), signatoriesHTML: signatories[index].atDepth4)
+            views[index] = renderer.declarationView(index, links: renderer.links(depth: 4), signatoriesHTML: signatories[index].atDepth4)
         }
         commitmentDeclarationViews = views
         endorsements = (0..<count).map { index in

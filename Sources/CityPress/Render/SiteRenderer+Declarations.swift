@@ -11,7 +11,7 @@ extension SiteRenderer {
     /// The view of city `index`'s entry in signatory lists.
     func signatoryEntryView(of index: Int) -> CityLinkView {
         let city = site.cities[index]
-        return CityLinkView(name: city.name, href: Links(depth: 2).city(city.slug), detail: city.detail)
+        return CityLinkView(name: city.name, href: self.links(depth: 2).city(city.slug), detail: city.detail)
     }
 
     /// The signatories of declaration `index` grouped by country (countries A–Z, cities A–Z within
@@ -21,7 +21,7 @@ extension SiteRenderer {
         guard !declaration.signatories.isEmpty else { return "" }
         var byCountry: [Int: [Int]] = [:]
         for city in declaration.signatories { byCountry[site.cities[city].country, default: []].append(city) }
-        let links = Links(depth: 2)
+        let links = self.links(depth: 2)
         // Site.cities and Site.countries are already A–Z, so sorting indexes sorts names.
         let groups = byCountry.keys.sorted().map { countryIndex -> SignatoryGroupView in
             let country = site.countries[countryIndex]
@@ -64,20 +64,25 @@ extension SiteRenderer {
         }
     }
 
-    func declarationView(_ index: Int, links: Links, signatoriesHTML: String) -> DeclarationView {
+    /// The view of declaration `index` for a page with `links`; `onItsPage` for the declaration's own
+    /// page (where links to its commitments' anchors stay fragments).
+    func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false) -> DeclarationView {
         let declaration = site.declarations[index]
         let slug = declaration.slug
+        func body(_ html: String) -> String {
+            BodyLinks.relinked(html, links: links, declarationSlug: slug, onDeclarationPage: onItsPage)
+        }
         let commitments = declaration.commitments.map { commitment in
             CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
-                               html: commitment.html, href: links.commitment(slug, commitment.number),
+                               html: body(commitment.html), href: links.commitment(slug, commitment.number),
                                excerpt: commitment.plainText.excerpt(120))
         }
         return DeclarationView(
             title: declaration.title, event: declaration.event, venue: declaration.venue,
             location: declaration.location,
             dateSpan: CalendarDate.span(from: declaration.startDate, to: declaration.endDate),
-            adoptedText: declaration.adopted?.longForm, preambleHTML: declaration.preambleHTML,
-            closingHTML: declaration.closingHTML, commitments: commitments, commitmentCount: commitments.count,
+            adoptedText: declaration.adopted?.longForm, preambleHTML: body(declaration.preambleHTML),
+            closingHTML: body(declaration.closingHTML), commitments: commitments, commitmentCount: commitments.count,
             firstNumber: declaration.commitments.first?.number ?? 1,
             href: links.declaration(slug), printHref: links.print(slug), signatoriesHTML: signatoriesHTML,
             signatoryCount: declaration.signatories.count, hasSignatories: !declaration.signatories.isEmpty,
@@ -87,7 +92,7 @@ extension SiteRenderer {
 
     func declarationPage(_ index: Int, signatoriesHTML: String) -> DeclarationPage {
         let declaration = site.declarations[index]
-        let links = Links(depth: 2)
+        let links = self.links(depth: 2)
         let path = "declarations/\(declaration.slug)/"
         let description = "\(declaration.title): \(declaration.commitments.count) commitments. "
             + "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate))."
@@ -95,13 +100,13 @@ extension SiteRenderer {
             page: meta(links, path: path, title: declaration.title, description: description, section: .declarations,
                        trail: [.init(label: "Declarations", href: links.declarations),
                                .init(label: declaration.title, href: nil)]),
-            declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML))
+            declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML, onItsPage: true))
     }
 
     func commitmentPage(_ index: Int, position: Int, declaration view: DeclarationView) -> CommitmentPage {
         let declaration = site.declarations[index]
         let commitment = declaration.commitments[position]
-        let links = Links(depth: 4)
+        let links = self.links(depth: 4)
         let slug = declaration.slug
         let title = "Commitment \(commitment.number) of \(declaration.title)"
         func neighbour(_ at: Int, _ label: String) -> NavLinkView? {
@@ -115,14 +120,15 @@ extension SiteRenderer {
                        trail: [.init(label: "Declarations", href: links.declarations),
                                .init(label: declaration.title, href: links.declaration(slug)),
                                .init(label: "Commitment \(commitment.number)", href: nil)]),
-            declaration: view, number: commitment.number, html: commitment.html,
+            declaration: view, number: commitment.number,
+            html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: slug, onDeclarationPage: false),
             declarationAnchorHref: links.declaration(slug) + "#commitment-\(commitment.number)",
             previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"))
     }
 
     func printPage(_ index: Int, signatoriesHTML names: String) -> PrintPage {
         let declaration = site.declarations[index]
-        let links = Links(depth: 3)
+        let links = self.links(depth: 3)
         let path = "declarations/\(declaration.slug)/print/"
         return PrintPage(
             page: meta(links, path: path, title: "\(declaration.title) (print edition)",
@@ -136,14 +142,16 @@ extension SiteRenderer {
     }
 
     func commitmentsIndexPage() -> CommitmentsIndexPage {
-        let links = Links(depth: 1)
+        let links = self.links(depth: 1)
         let groups = site.declarations.map { declaration in
             CommitmentGroupView(
                 title: declaration.title, href: links.declaration(declaration.slug),
                 dateText: declaration.date.longForm,
                 commitments: declaration.commitments.map { commitment in
                     CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
-                                       html: commitment.html, href: links.commitment(declaration.slug, commitment.number),
+                                       html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug,
+                                                                onDeclarationPage: false),
+                                       href: links.commitment(declaration.slug, commitment.number),
                                        excerpt: commitment.plainText.excerpt(120))
                 })
         }

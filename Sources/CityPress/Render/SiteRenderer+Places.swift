@@ -1,7 +1,7 @@
 /// City and country pages and their indexes.
 extension SiteRenderer {
     func citiesIndexPage() -> CitiesIndexPage {
-        let links = Links(depth: 1)
+        let links = self.links(depth: 1)
         var letters: [LetterGroupView] = []
         var current: (letter: String, cities: [CityEntryView])?
         for city in site.cities {
@@ -31,7 +31,7 @@ extension SiteRenderer {
     /// A city page's entry for a declaration: the same on every city page, so rendered once.
     func endorsementView(of declarationIndex: Int) -> EndorsementView {
         let declaration = site.declarations[declarationIndex]
-        let links = Links(depth: 2)
+        let links = self.links(depth: 2)
         return EndorsementView(
             title: declaration.title, href: links.declaration(declaration.slug),
             dateText: declaration.date.longForm,
@@ -43,7 +43,7 @@ extension SiteRenderer {
     /// The page of city `index`; `endorsementsHTML` holds each declaration's rendered entry.
     func cityPage(_ index: Int, endorsementsHTML: [String]) -> CityPage {
         let city = site.cities[index]
-        let links = Links(depth: 2)
+        let links = self.links(depth: 2)
         let country = site.countries[city.country]
         let endorsements = city.endorsements.map { endorsementsHTML.indices.contains($0) ? endorsementsHTML[$0] : "" }
         let place = [city.subdivision, country.name].compactMap { $0 }.joined(separator: ", ")
@@ -58,7 +58,7 @@ extension SiteRenderer {
     }
 
     func countriesIndexPage() -> CountriesIndexPage {
-        let links = Links(depth: 1)
+        let links = self.links(depth: 1)
         let countries = site.countries.map {
             CountryEntryView(name: $0.name, href: links.country($0.slug), cityCount: $0.cities.count)
         }
@@ -71,7 +71,7 @@ extension SiteRenderer {
 
     func countryPage(_ index: Int) -> CountryPage {
         let country = site.countries[index]
-        let links = Links(depth: 2)
+        let links = self.links(depth: 2)
         let cities = country.cities.map { cityIndex -> CountryCityView in
             let city = site.cities[cityIndex]
             return CountryCityView(name: city.name, href: links.city(city.slug), detail: city.detail,

@@ -5,25 +5,29 @@ import Foundation
 public struct SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateSet
+    /// How links name pages (folders for a web server, `index.html` for a local folder).
+    let linkStyle: LinkStyle
     /// PDF downloads to offer on declaration pages, by declaration slug (`citypress build --pdf`).
     let pdfs: [String: [PDFLinkView]]
     /// Header and footer by link root and section, rendered once.
     private(set) var chrome: [Chrome.Key: Chrome]
 
-    /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on `pdfPapers`.
-    public init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = []) {
+    /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
+    /// `pdfPapers`; links name pages in `linkStyle`.
+    public init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = [], linkStyle: LinkStyle = .folders) {
         self.site = site
         self.templates = templates
+        self.linkStyle = linkStyle
         var pdfs: [String: [PDFLinkView]] = [:]
         for declaration in site.declarations where !pdfPapers.isEmpty {
             pdfs[declaration.slug] = pdfPapers.map {
-                PDFLinkView(label: $0.label, href: Links(depth: 2).declaration(declaration.slug) + $0.fileName(for: declaration.slug))
+                PDFLinkView(label: $0.label, href: Links(depth: 2).declarationFolder(declaration.slug) + $0.fileName(for: declaration.slug))
             }
         }
         self.pdfs = pdfs
         var chrome: [Chrome.Key: Chrome] = [:]
         for depth in 0...4 {
-            let links = Links(depth: depth)
+            let links = Links(depth: depth, style: linkStyle)
             for section in PageMeta.Section.allCases {
                 chrome[Chrome.Key(root: links.root, section: section)] =
                     Chrome(config: site.config, links: links, section: section, templates: templates)
@@ -31,6 +35,9 @@ public struct SiteRenderer: Sendable {
         }
         self.chrome = chrome
     }
+
+    /// Links for pages `depth` folders below the root, in this build's link style.
+    func links(depth: Int) -> Links { Links(depth: depth, style: linkStyle) }
 
     /// Every page path the site has, in the order they are rendered (for counts and progress).
     public var pageCount: Int {
@@ -125,7 +132,7 @@ public struct SiteRenderer: Sendable {
                         "declarations/\(site.declarations[index].slug)/print/index.html")
         case .commitment(let index, let position):
             let declaration = fragments.commitmentDeclarationViews[index]
-                ?? declarationView(index, links: Links(depth: 4), signatoriesHTML: fragments.signatories[index].atDepth4)
+                ?? declarationView(index, links: self.links(depth: 4), signatoriesHTML: fragments.signatories[index].atDepth4)
             let view = commitmentPage(index, position: position, declaration: declaration)
             return page(view, "commitment", "declarations/\(site.declarations[index].slug)/commitments/\(view.number)/index.html")
         case .city(let index):
@@ -147,7 +154,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func homePage() -> HomePage {
-        let links = Links(depth: 0)
+        let links = self.links(depth: 0)
         let summaries = site.declarations.map { summary(of: $0, links: links) }
         return HomePage(
             page: meta(links, path: "", title: nil, section: .home, trail: []),
@@ -157,7 +164,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func declarationsIndexPage() -> DeclarationsIndexPage {
-        let links = Links(depth: 1)
+        let links = self.links(depth: 1)
         let summaries = site.declarations.map { summary(of: $0, links: links) }
         return DeclarationsIndexPage(
             page: meta(links, path: "declarations/", title: "Declarations",

@@ -37,6 +37,8 @@ public struct Declaration: Sendable {
     public let signatories: [Int]
     /// Whether the file is marked `draft: true` (built only with `--drafts`).
     public let isDraft: Bool
+    /// Every link and image destination of the text, as written, where it is written.
+    public let links: [Located<String>]
 
     /// The date the declaration is filed under: adoption, else the first day of the event.
     public var date: CalendarDate { adopted ?? startDate }

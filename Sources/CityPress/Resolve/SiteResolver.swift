@@ -126,6 +126,10 @@ public struct SiteResolver: Sendable {
             slug: record.slug, title: record.title, event: record.event, venue: record.venue,
             location: record.location, startDate: record.startDate, endDate: record.endDate, adopted: record.adopted,
             signatoriesAsOf: record.signatoriesAsOf, preambleHTML: preamble, commitments: commitments,
-            closingHTML: closing, signatories: signatories, isDraft: record.isDraft)
+            closingHTML: closing, signatories: signatories, isDraft: record.isDraft,
+            links: record.body.links.map { link in
+                Located(link.destination, at: SourceLocation(path: record.source.path, line: link.line + record.bodyLineOffset,
+                                                             column: link.column, lineText: link.lineText))
+            })
     }
 }

@@ -37,24 +37,28 @@ public struct OutputFolder: Sendable {
 
     /// Checks that replacing the folder is safe, then creates an empty staging folder beside it.
     ///
-    /// - Parameter protectedFolders: folders that must survive the build (content, templates);
-    ///   the output may be neither one of them nor contain them.
+    /// The output is deleted and rebuilt on every build, so it may be none of the folders the build
+    /// reads (content, templates), lie inside one, or hold one; nor be, or hold, the working folder
+    /// or the home folder. `force` only lets the build replace a folder it did not write; it never
+    /// lifts these rules.
+    /// - Parameter protectedFolders: folders the build reads (content, templates).
     public func stage(force: Bool, protecting protectedFolders: [String]) -> Result<StagingFolder, DiagnosticError> {
-        let home = FileManager.default.homeDirectoryForCurrentUser.path
-        let cwd = OutputFolder.absolute(".")
-        let protected = [cwd, OutputFolder.absolute(home)] + protectedFolders.map(OutputFolder.absolute)
-        for folder in protected where OutputFolder.isSameOrInside(folder, absolutePath) {
-            return .failure(DiagnosticError(.error(
-                "refusing to use '\(path)' as the output folder: it would replace '\(folder)'",
-                notes: ["the output folder is deleted and rebuilt on every build; choose a folder of its own, such as 'Public'"])))
-        }
+        if let refusal = refusal(protecting: protectedFolders) { return .failure(refusal) }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: absolutePath, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 return .failure(DiagnosticError(.error("output '\(path)' exists and is not a folder")))
             }
-            let entries = (try? manager.contentsOfDirectory(atPath: absolutePath)) ?? []
+            // An unreadable folder cannot be shown to be CityPress's, so it is not replaced.
+            let entries: [String]
+            do {
+                entries = try manager.contentsOfDirectory(atPath: absolutePath)
+            } catch {
+                return .failure(DiagnosticError(.error(
+                    "cannot read the output folder '\(path)': \(Self.describe(error))",
+                    notes: ["CityPress replaces only folders it can read and knows it wrote"])))
+            }
             if !entries.isEmpty && !entries.contains(OutputFolder.markerName) && !force {
                 return .failure(DiagnosticError(.error(
                     "output folder '\(path)' was not written by CityPress (it has no \(OutputFolder.markerName) file), so it is left alone",
@@ -72,6 +76,29 @@ public struct OutputFolder: Sendable {
             return .failure(DiagnosticError(.error("cannot create a staging folder next to '\(path)': \(Self.describe(error))")))
         }
         return .success(StagingFolder(path: staging, destination: absolutePath, displayPath: path))
+    }
+
+    /// Why the output may not be this folder, whatever `--force` says; `nil` when it may.
+    func refusal(protecting protectedFolders: [String]) -> DiagnosticError? {
+        let note = "the output folder is deleted and rebuilt on every build; choose a folder of its own, such as 'Public'"
+        for folder in protectedFolders {
+            let absolute = OutputFolder.absolute(folder)
+            if OutputFolder.isSameOrInside(absolutePath, absolute) || OutputFolder.isSameOrInside(absolute, absolutePath) {
+                let relation = absolutePath == absolute ? "is" : (OutputFolder.isSameOrInside(absolutePath, absolute) ? "is inside" : "holds")
+                return DiagnosticError(.error(
+                    "refusing to use '\(path)' as the output folder: it \(relation) '\(folder)', which the build reads",
+                    notes: [note]))
+            }
+        }
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        for (folder, name) in [(OutputFolder.absolute("."), "the working folder"), (OutputFolder.absolute(home), "your home folder")]
+        where OutputFolder.isSameOrInside(folder, absolutePath) {
+            let relation = folder == absolutePath ? "is" : "holds"
+            return DiagnosticError(.error(
+                "refusing to use '\(path)' as the output folder: it \(relation) \(name) ('\(folder)')",
+                notes: [note]))
+        }
+        return nil
     }
 
     static func describe(_ error: Error) -> String {

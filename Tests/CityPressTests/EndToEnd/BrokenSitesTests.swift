@@ -148,11 +148,17 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
             #expect(refused.stderr.contains("output folder 'Public' was not written by CityPress"))
             #expect(refused.stderr.contains("--force"))
             #expect(try snapshot(of: site.appendingPathComponent("Public")) == before)
-            for dangerous in [".", "Content", "..", "~"] {
+            let contentBefore = try snapshot(of: site.appendingPathComponent("Content"))
+            let templatesBefore = try snapshot(of: site.appendingPathComponent("Templates"))
+            // The reported data loss: folders inside the content and templates folders, with --force.
+            for dangerous in [".", "Content", "..", "~", "Content/cities", "Content/declarations", "Templates",
+                              "Templates/assets", "./Content/cities/", "Public/../Templates/assets"] {
                 let result = try runCityPress(["build", "--output", dangerous, "--force"], in: site)
                 #expect(result.status == 1, "--output \(dangerous) was accepted")
+                #expect(result.stderr.contains("refusing to use"), "--output \(dangerous): \(result.stderr)")
             }
-            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Content/site.yml").path))
+            #expect(try snapshot(of: site.appendingPathComponent("Content")) == contentBefore)
+            #expect(try snapshot(of: site.appendingPathComponent("Templates")) == templatesBefore)
             let forced = try runCityPress(["build", "--force"], in: site)
             #expect(forced.status == 0)
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Public/notes.txt").path))

@@ -64,16 +64,66 @@ import Testing
         }
     }
 
-    @Test func neverReplacesTheWorkingFolderHomeOrContent() throws {
+    /// Every relation of the output to a folder the build reads: the same, inside it, holding it;
+    /// with and without `force`, the folder existing or not.
+    @Test func neverReplacesAFolderTheBuildReadsNorOneInsideOrAroundIt() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("site/Content")
-            try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-            for path in [".", FileManager.default.homeDirectoryForCurrentUser.path, "/", content.path,
-                         root.appendingPathComponent("site").path] {
-                let result = OutputFolder(path: path).stage(force: true, protecting: [content.path])
-                guard case .failure(let error) = result else { Issue.record("\(path) was accepted"); continue }
+            let site = root.appendingPathComponent("site")
+            let content = site.appendingPathComponent("Content")
+            let templates = site.appendingPathComponent("Templates")
+            try writeText("name: A", to: content.appendingPathComponent("cities/a.yml"))
+            try writeText("body {}", to: templates.appendingPathComponent("assets/site.css"))
+            for protected in [content, templates] {
+                let candidates = [protected, protected.appendingPathComponent("cities"),
+                                  protected.appendingPathComponent("assets"), protected.appendingPathComponent("new/deeper"),
+                                  protected.deletingLastPathComponent(), root]
+                for candidate in candidates {
+                    for force in [false, true] {
+                        let result = OutputFolder(path: candidate.path).stage(force: force, protecting: [content.path, templates.path])
+                        guard case .failure(let error) = result else {
+                            Issue.record("\(candidate.path) (force: \(force)) was accepted next to \(protected.path)")
+                            if case .success(let staging) = result { staging.discard() }
+                            continue
+                        }
+                        #expect(error.diagnostic.message.hasPrefix("refusing to use"))
+                    }
+                }
+            }
+            let sibling = OutputFolder(path: site.appendingPathComponent("Public").path)
+                .stage(force: true, protecting: [content.path, templates.path])
+            guard case .success(let staging) = sibling else { Issue.record("a sibling folder was refused"); return }
+            staging.discard()
+        }
+    }
+
+    @Test func neverReplacesTheWorkingFolderOrHomeNorWhatHoldsThem() throws {
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        let cwd = FileManager.default.currentDirectoryPath
+        var paths = [".", "..", "~", home, "/", cwd]
+        if let parentOfHome = Optional((home as NSString).deletingLastPathComponent), parentOfHome != home {
+            paths.append(parentOfHome)
+        }
+        for path in paths {
+            for force in [false, true] {
+                guard case .failure(let error) = OutputFolder(path: path).stage(force: force, protecting: []) else {
+                    Issue.record("\(path) (force: \(force)) was accepted"); continue
+                }
                 #expect(error.diagnostic.message.hasPrefix("refusing to use"))
             }
+        }
+    }
+
+    @Test func refusesAnOutputFolderItCannotRead() throws {
+        guard getuid() != 0 else { return }  // root reads every folder
+        try withTemporaryFolder { root in
+            let output = root.appendingPathComponent("locked")
+            try writeText("x", to: output.appendingPathComponent("file.txt"))
+            chmod(output.path, 0o000)
+            defer { chmod(output.path, 0o755) }
+            guard case .failure(let error) = OutputFolder(path: output.path).stage(force: true, protecting: []) else {
+                Issue.record("an unreadable folder was accepted"); return
+            }
+            #expect(error.diagnostic.message.contains("cannot read the output folder"))
         }
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import CityPress
+
+/// Links inside declaration texts: site links made relative per page, relative links refused.
+@Suite struct BodyLinksTests {
+    @Test func siteLinksAreMadeRelativeOnEveryPageThatShowsTheText() throws {
+        let (pages, diagnostics) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        #expect(!diagnostics.containsErrors, "\(diagnostics)")
+        let expectations: [(page: String, links: [String])] = [
+            ("declarations/second-accord/index.html",
+             ["../../declarations/first-accord/#commitment-3", "../../cities/lodz/", "\"#commitment-1\""]),
+            ("declarations/second-accord/commitments/2/index.html",
+             ["../../../../declarations/first-accord/#commitment-3", "../../../../cities/lodz/",
+              "../../../../declarations/second-accord/#commitment-1"]),
+            ("declarations/second-accord/print/index.html",
+             ["../../../declarations/first-accord/#commitment-3", "../../../cities/lodz/"]),
+            ("commitments/index.html",
+             ["../declarations/first-accord/#commitment-3", "../cities/lodz/", "../declarations/second-accord/#commitment-1"]),
+        ]
+        for (path, links) in expectations {
+            let page = try #require(pages[path], "\(path) missing")
+            for link in links { #expect(page.contains(link), "\(path) lacks \(link)") }
+            #expect(!page.contains("href=\"/declarations") && !page.contains("href=\"/cities"), "\(path) kept a root link")
+        }
+    }
+
+    @Test func indexFileLinksNameIndexHTML() {
+        let links = Links(depth: 4, style: .indexFiles)
+        #expect(BodyLinks.relinked("<a href=\"/cities/lodz/\">x</a><a href=\"/declarations/a/#commitment-2\">y</a>",
+                                   links: links, declarationSlug: "a", onDeclarationPage: false)
+                == "<a href=\"../../../../cities/lodz/index.html\">x</a><a href=\"../../../../declarations/a/index.html#commitment-2\">y</a>")
+        #expect(BodyLinks.relinked("<a href=\"#commitment-1\">z</a> <img src=\"/assets/x.png\" alt=\"\"> <a href=\"//example.org/\">e</a>",
+                                   links: links, declarationSlug: "a", onDeclarationPage: false)
+                == "<a href=\"../../../../declarations/a/index.html#commitment-1\">z</a> <img src=\"../../../../assets/x.png\" alt=\"\"> <a href=\"//example.org/\">e</a>")
+    }
+
+    /// The reported bug: a relative link copied onto pages at other depths. Now an error at its line.
+    @Test func relativeAndBrokenSiteLinksAreErrorsAtTheirLine() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let file = site.appendingPathComponent("Content/declarations/second-accord.md")
+            var text = try readText(file)
+            text = text.replacingOccurrences(of: "(/declarations/first-accord/#commitment-3)",
+                                              with: "(../first-accord/#commitment-8)")
+            text = text.replacingOccurrences(of: "(/cities/lodz/)", with: "(/cities/lodzz/)")
+            text = text.replacingOccurrences(of: "(#commitment-1)", with: "(#commitment-9)")
+            text += "\nSee [the list](/declarations/first-accord/commitments/7/) and [this](/nowhere/).\n"
+            try writeText(text, to: file)
+            let (_, diagnostics) = try renderInMemory(content: site.appendingPathComponent("Content"))
+            let errors = diagnostics.filter { $0.severity == .error }.map { "\($0.location.map { "\($0)" } ?? ""): \($0.message) \($0.notes)" }
+            func expectError(_ fragment: String, at position: String) {
+                #expect(errors.contains { $0.contains(fragment) && $0.contains("second-accord.md:\(position):") },
+                        "no error '\(fragment)' at \(position) in \(errors)")
+            }
+            expectError("relative link '../first-accord/#commitment-8'", at: "16:41")
+            expectError("/declarations/first-accord/#commitment-8", at: "16:41")
+            expectError("unknown city 'lodzz' (did you mean 'lodz'?)", at: "17:16")
+            expectError("names commitment 9", at: "17:51")
+            expectError("names commitment 7", at: "19:16")
+            expectError("link '/nowhere/' names no page", at: "19:70")
+            #expect(errors.count == 5, "\(errors)")
+        }
+    }
+
+    @Test func relativeLinksResolveFromTheDeclarationFolder() {
+        #expect(BodyLinkCheck.resolve("../the-hague/#commitment-8", from: "declarations/x/") == "declarations/the-hague/#commitment-8")
+        #expect(BodyLinkCheck.resolve("../../cities/amsterdam", from: "declarations/x/") == "cities/amsterdam/")
+        #expect(BodyLinkCheck.resolve("commitments/2/", from: "declarations/x/") == "declarations/x/commitments/2/")
+        #expect(BodyLinkCheck.hasScheme("https://example.org") && BodyLinkCheck.hasScheme("mailto:a@b.c"))
+        #expect(!BodyLinkCheck.hasScheme("../a:b") && !BodyLinkCheck.hasScheme("/x"))
+    }
+}
