@@ -20,6 +20,8 @@ struct PageMeta: Sendable, Hashable {
     let siteTitle: String
     let network: String
     let breadcrumbs: [Crumb]
+    /// Whether the trail says more than "Home" (the home page shows none).
+    let hasBreadcrumbs: Bool
     let canonicalURL: String?
     let inDeclarations: Bool
     let inCities: Bool
@@ -47,6 +49,7 @@ struct PageMeta: Sendable, Hashable {
         siteTitle = config.title
         network = config.network
         self.breadcrumbs = breadcrumbs
+        hasBreadcrumbs = breadcrumbs.count > 1
         canonicalURL = config.baseURL.map { $0 + path }
         inDeclarations = section == .declarations
         inCities = section == .cities

@@ -13,6 +13,10 @@ extension DeclarationSummaryView: TemplateFields {
         case "signatoryCount": TemplateValue(self.signatoryCount)
         case "hasSignatories": TemplateValue(self.hasSignatories)
         case "isDraft": TemplateValue(self.isDraft)
+        case "dateISO": TemplateValue(self.dateISO)
+        case "commitmentsText": TemplateValue(self.commitmentsText)
+        case "signatoriesText": TemplateValue(self.signatoriesText)
+        case "headingLevel": TemplateValue(self.headingLevel)
         default: nil
         }
     }
@@ -52,6 +56,7 @@ extension DeclarationView: TemplateFields {
         case "hasSignatories": TemplateValue(self.hasSignatories)
         case "asOfText": TemplateValue(self.asOfText)
         case "isDraft": TemplateValue(self.isDraft)
+        case "signatoriesText": TemplateValue(self.signatoriesText)
         case "pdfs": TemplateValue(self.pdfs)
         case "titleCSSString": TemplateValue(self.titleCSSString)
         default: nil
@@ -116,6 +121,7 @@ extension HomePage: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "page": TemplateValue(self.page)
+        case "totals": TemplateValue(self.totals)
         case "description": TemplateValue(self.description)
         case "declarations": TemplateValue(self.declarations)
         case "hasDeclarations": TemplateValue(self.hasDeclarations)
@@ -192,6 +198,7 @@ extension CitiesIndexPage: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "page": TemplateValue(self.page)
+        case "placesText": TemplateValue(self.placesText)
         case "letters": TemplateValue(self.letters)
         case "cityCount": TemplateValue(self.cityCount)
         default: nil
@@ -203,6 +210,7 @@ extension EndorsementView: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(self.title)
+        case "dateISO": TemplateValue(self.dateISO)
         case "href": TemplateValue(self.href)
         case "dateText": TemplateValue(self.dateText)
         case "commitments": TemplateValue(self.commitments)
@@ -232,6 +240,7 @@ extension CountryEntryView: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "name": TemplateValue(self.name)
+        case "placesText": TemplateValue(self.placesText)
         case "href": TemplateValue(self.href)
         case "cityCount": TemplateValue(self.cityCount)
         default: nil
@@ -243,6 +252,7 @@ extension CountriesIndexPage: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "page": TemplateValue(self.page)
+        case "countriesText": TemplateValue(self.countriesText)
         case "countries": TemplateValue(self.countries)
         case "countryCount": TemplateValue(self.countryCount)
         default: nil
@@ -254,6 +264,7 @@ extension CountryCityView: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "name": TemplateValue(self.name)
+        case "endorsementsText": TemplateValue(self.endorsementsText)
         case "href": TemplateValue(self.href)
         case "detail": TemplateValue(self.detail)
         case "endorsementCount": TemplateValue(self.endorsementCount)
@@ -266,6 +277,7 @@ extension CountryPage: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "page": TemplateValue(self.page)
+        case "placesText": TemplateValue(self.placesText)
         case "name": TemplateValue(self.name)
         case "cities": TemplateValue(self.cities)
         case "cityCount": TemplateValue(self.cityCount)
@@ -278,6 +290,7 @@ extension CommitmentGroupView: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "title": TemplateValue(self.title)
+        case "dateISO": TemplateValue(self.dateISO)
         case "href": TemplateValue(self.href)
         case "dateText": TemplateValue(self.dateText)
         case "commitments": TemplateValue(self.commitments)
@@ -290,6 +303,7 @@ extension CommitmentsIndexPage: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
         case "page": TemplateValue(self.page)
+        case "summaryText": TemplateValue(self.summaryText)
         case "declarations": TemplateValue(self.declarations)
         case "commitmentCount": TemplateValue(self.commitmentCount)
         default: nil
@@ -320,6 +334,16 @@ extension PrintPage: TemplateFields {
     }
 }
 
+extension TotalView: TemplateFields {
+    func field(named name: String) -> TemplateValue? {
+        switch name {
+        case "label": TemplateValue(self.label)
+        case "count": TemplateValue(self.count)
+        default: nil
+        }
+    }
+}
+
 extension PageMeta: TemplateFields {
     func field(named name: String) -> TemplateValue? {
         switch name {
@@ -331,6 +355,7 @@ extension PageMeta: TemplateFields {
         case "siteTitle": TemplateValue(self.siteTitle)
         case "network": TemplateValue(self.network)
         case "breadcrumbs": TemplateValue(self.breadcrumbs)
+        case "hasBreadcrumbs": TemplateValue(self.hasBreadcrumbs)
         case "canonicalURL": TemplateValue(self.canonicalURL)
         case "inDeclarations": TemplateValue(self.inDeclarations)
         case "inCities": TemplateValue(self.inCities)

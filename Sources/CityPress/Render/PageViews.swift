@@ -5,12 +5,20 @@ struct DeclarationSummaryView: Sendable, Hashable {
     let title: String
     let href: String
     let dateText: String
+    /// The date as `YYYY-MM-DD`, for `<time datetime>`.
+    let dateISO: String
     let event: String
     let location: String
     let commitmentCount: Int
+    /// `8 commitments`.
+    let commitmentsText: String
     let signatoryCount: Int
+    /// `38 cities, 1 region and 1 district`.
+    let signatoriesText: String
     let hasSignatories: Bool
     let isDraft: Bool
+    /// The level of the card's heading: 2 where it follows the page's `h1`, 3 under an `h2`.
+    let headingLevel: Int
 }
 
 struct CommitmentItemView: Sendable, Hashable {
@@ -37,6 +45,8 @@ struct DeclarationView: Sendable, Hashable {
     let printHref: String
     let signatoriesHTML: String
     let signatoryCount: Int
+    /// `38 cities, 1 region and 1 district`.
+    let signatoriesText: String
     let hasSignatories: Bool
     let asOfText: String?
     let isDraft: Bool
@@ -74,6 +84,12 @@ struct NavLinkView: Sendable, Hashable {
     let href: String
 }
 
+/// One number of the home page's totals, with its noun in the right form (`Declarations`, `Declaration`).
+struct TotalView: Sendable, Hashable {
+    let label: String
+    let count: Int
+}
+
 struct HomePage: Sendable, Hashable {
     let page: PageMeta
     let description: String
@@ -83,6 +99,8 @@ struct HomePage: Sendable, Hashable {
     let commitmentCount: Int
     let cityCount: Int
     let countryCount: Int
+    /// The four totals, labelled.
+    let totals: [TotalView]
 }
 
 struct DeclarationsIndexPage: Sendable, Hashable {
@@ -124,12 +142,15 @@ struct CitiesIndexPage: Sendable, Hashable {
     let page: PageMeta
     let letters: [LetterGroupView]
     let cityCount: Int
+    /// `38 cities, 1 region and 1 district`.
+    let placesText: String
 }
 
 struct EndorsementView: Sendable, Hashable {
     let title: String
     let href: String
     let dateText: String
+    let dateISO: String
     let commitments: [NavLinkView]
 }
 
@@ -150,12 +171,16 @@ struct CountryEntryView: Sendable, Hashable {
     let name: String
     let href: String
     let cityCount: Int
+    /// `12 cities`.
+    let placesText: String
 }
 
 struct CountriesIndexPage: Sendable, Hashable {
     let page: PageMeta
     let countries: [CountryEntryView]
     let countryCount: Int
+    /// `14 countries`.
+    let countriesText: String
 }
 
 struct CountryCityView: Sendable, Hashable {
@@ -163,6 +188,8 @@ struct CountryCityView: Sendable, Hashable {
     let href: String
     let detail: String?
     let endorsementCount: Int
+    /// `endorses 2 declarations`, `endorses no declarations`.
+    let endorsementsText: String
 }
 
 struct CountryPage: Sendable, Hashable {
@@ -170,12 +197,15 @@ struct CountryPage: Sendable, Hashable {
     let name: String
     let cities: [CountryCityView]
     let cityCount: Int
+    /// `3 cities and 1 region`.
+    let placesText: String
 }
 
 struct CommitmentGroupView: Sendable, Hashable {
     let title: String
     let href: String
     let dateText: String
+    let dateISO: String
     let commitments: [CommitmentItemView]
 }
 
@@ -183,6 +213,8 @@ struct CommitmentsIndexPage: Sendable, Hashable {
     let page: PageMeta
     let declarations: [CommitmentGroupView]
     let commitmentCount: Int
+    /// `14 commitments from 2 declarations`.
+    let summaryText: String
 }
 
 struct NotFoundPage: Sendable, Hashable {

@@ -85,7 +85,8 @@ extension SiteRenderer {
             closingHTML: body(declaration.closingHTML), commitments: commitments, commitmentCount: commitments.count,
             firstNumber: declaration.commitments.first?.number ?? 1,
             href: links.declaration(slug), printHref: links.print(slug), signatoriesHTML: signatoriesHTML,
-            signatoryCount: declaration.signatories.count, hasSignatories: !declaration.signatories.isEmpty,
+            signatoryCount: declaration.signatories.count, signatoriesText: signatoriesText(of: declaration),
+            hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
             pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title))
     }
@@ -94,7 +95,7 @@ extension SiteRenderer {
         let declaration = site.declarations[index]
         let links = self.links(depth: 2)
         let path = "declarations/\(declaration.slug)/"
-        let description = "\(declaration.title): \(declaration.commitments.count) commitments. "
+        let description = "\(declaration.title): \(Counted.text(declaration.commitments.count, "commitment", "commitments")). "
             + "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate))."
         return DeclarationPage(
             page: meta(links, path: path, title: declaration.title, description: description, section: .declarations,
@@ -146,7 +147,7 @@ extension SiteRenderer {
         let groups = site.declarations.map { declaration in
             CommitmentGroupView(
                 title: declaration.title, href: links.declaration(declaration.slug),
-                dateText: declaration.date.longForm,
+                dateText: declaration.date.longForm, dateISO: declaration.date.description,
                 commitments: declaration.commitments.map { commitment in
                     CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
                                        html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug,
@@ -159,7 +160,9 @@ extension SiteRenderer {
             page: meta(links, path: "commitments/", title: "Commitments",
                        description: "Every commitment of every declaration of the \(site.config.network).",
                        section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
-            declarations: groups, commitmentCount: site.commitmentCount)
+            declarations: groups, commitmentCount: site.commitmentCount,
+            summaryText: Counted.text(site.commitmentCount, "commitment", "commitments") + " from "
+                + Counted.text(site.declarations.count, "declaration", "declarations"))
     }
 }
 
@@ -181,9 +184,11 @@ extension SiteRenderer {
 }
 
 extension City {
-    /// `Tennessee · Region`: what a list shows after the name.
+    /// `Tennessee · Region`: what a list shows after the name. The kind is left out when the name
+    /// already says it (`Greater Manchester Region`).
     var detail: String? {
-        let parts = [subdivision, kind == .city ? nil : kind.label].compactMap { $0 }
+        let namesKind = name.lowercased().split(separator: " ").contains { $0 == kind.singular }
+        let parts = [subdivision, kind == .city || namesKind ? nil : kind.label].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 }

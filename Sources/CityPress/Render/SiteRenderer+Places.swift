@@ -19,9 +19,9 @@ extension SiteRenderer {
         if let open = current { letters.append(Self.group(open.letter, open.cities)) }
         return CitiesIndexPage(
             page: meta(links, path: "cities/", title: "Cities",
-                       description: "The \(site.cities.count) cities, regions and districts that endorse declarations of the \(site.config.network), A–Z.",
+                       description: "\(Counted.places(site.cities.map(\.kind))) that endorse declarations of the \(site.config.network), A–Z.",
                        section: .cities, trail: [.init(label: "Cities", href: nil)]),
-            letters: letters, cityCount: site.cities.count)
+            letters: letters, cityCount: site.cities.count, placesText: Counted.places(site.cities.map(\.kind)))
     }
 
     private static func group(_ letter: String, _ cities: [CityEntryView]) -> LetterGroupView {
@@ -34,7 +34,7 @@ extension SiteRenderer {
         let links = self.links(depth: 2)
         return EndorsementView(
             title: declaration.title, href: links.declaration(declaration.slug),
-            dateText: declaration.date.longForm,
+            dateText: declaration.date.longForm, dateISO: declaration.date.description,
             commitments: declaration.commitments.map {
                 NavLinkView(label: "\($0.number)", href: links.commitment(declaration.slug, $0.number))
             })
@@ -47,8 +47,8 @@ extension SiteRenderer {
         let country = site.countries[city.country]
         let endorsements = city.endorsements.map { endorsementsHTML.indices.contains($0) ? endorsementsHTML[$0] : "" }
         let place = [city.subdivision, country.name].compactMap { $0 }.joined(separator: ", ")
-        let description = "\(city.name) (\(place)): \(city.kind.label.lowercased()) endorsing "
-            + "\(endorsements.count) declaration\(endorsements.count == 1 ? "" : "s") of the \(site.config.network)."
+        let description = "\(city.name) (\(place)): \(city.kind.singular) endorsing "
+            + "\(Counted.text(endorsements.count, "declaration", "declarations", zeroAsNo: true)) of the \(site.config.network)."
         return CityPage(
             page: meta(links, path: "cities/\(city.slug)/", title: city.name, description: description, section: .cities,
                        trail: [.init(label: "Cities", href: links.cities), .init(label: city.name, href: nil)]),
@@ -60,13 +60,15 @@ extension SiteRenderer {
     func countriesIndexPage() -> CountriesIndexPage {
         let links = self.links(depth: 1)
         let countries = site.countries.map {
-            CountryEntryView(name: $0.name, href: links.country($0.slug), cityCount: $0.cities.count)
+            CountryEntryView(name: $0.name, href: links.country($0.slug), cityCount: $0.cities.count,
+                             placesText: Counted.places($0.cities.map { site.cities[$0].kind }))
         }
         return CountriesIndexPage(
             page: meta(links, path: "countries/", title: "Countries",
-                       description: "The \(countries.count) countries of the cities that endorse declarations of the \(site.config.network).",
+                       description: "\(Counted.text(countries.count, "country", "countries")) of the cities that endorse declarations of the \(site.config.network).",
                        section: .countries, trail: [.init(label: "Countries", href: nil)]),
-            countries: countries, countryCount: countries.count)
+            countries: countries, countryCount: countries.count,
+            countriesText: Counted.text(countries.count, "country", "countries"))
     }
 
     func countryPage(_ index: Int) -> CountryPage {
@@ -75,13 +77,15 @@ extension SiteRenderer {
         let cities = country.cities.map { cityIndex -> CountryCityView in
             let city = site.cities[cityIndex]
             return CountryCityView(name: city.name, href: links.city(city.slug), detail: city.detail,
-                                   endorsementCount: city.endorsements.count)
+                                   endorsementCount: city.endorsements.count,
+                                   endorsementsText: "endorses " + Counted.text(city.endorsements.count, "declaration", "declarations", zeroAsNo: true))
         }
         return CountryPage(
             page: meta(links, path: "countries/\(country.slug)/", title: country.name,
                        description: "Cities in \(country.name) that endorse declarations of the \(site.config.network).",
                        section: .countries,
                        trail: [.init(label: "Countries", href: links.countries), .init(label: country.name, href: nil)]),
-            name: country.name, cities: cities, cityCount: cities.count)
+            name: country.name, cities: cities, cityCount: cities.count,
+            placesText: Counted.places(country.cities.map { site.cities[$0].kind }))
     }
 }

@@ -155,30 +155,42 @@ public struct SiteRenderer: Sendable {
 
     func homePage() -> HomePage {
         let links = self.links(depth: 0)
-        let summaries = site.declarations.map { summary(of: $0, links: links) }
+        let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 3) }
         return HomePage(
             page: meta(links, path: "", title: nil, section: .home, trail: []),
             description: site.config.description, declarations: summaries, hasDeclarations: !summaries.isEmpty,
             declarationCount: site.declarations.count, commitmentCount: site.commitmentCount,
-            cityCount: site.cities.count, countryCount: site.countries.count)
+            cityCount: site.cities.count, countryCount: site.countries.count,
+            totals: [TotalView(label: site.declarations.count == 1 ? "Declaration" : "Declarations", count: site.declarations.count),
+                     TotalView(label: site.commitmentCount == 1 ? "Commitment" : "Commitments", count: site.commitmentCount),
+                     TotalView(label: site.cities.count == 1 ? "City" : "Cities", count: site.cities.count),
+                     TotalView(label: site.countries.count == 1 ? "Country" : "Countries", count: site.countries.count)])
     }
 
     func declarationsIndexPage() -> DeclarationsIndexPage {
         let links = self.links(depth: 1)
-        let summaries = site.declarations.map { summary(of: $0, links: links) }
+        let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 2) }
         return DeclarationsIndexPage(
             page: meta(links, path: "declarations/", title: "Declarations",
-                       description: "All \(summaries.count) declarations of the \(site.config.network), newest first.",
+                       description: "\(Counted.text(summaries.count, "declaration", "declarations")) of the \(site.config.network), newest first.",
                        section: .declarations, trail: [.init(label: "Declarations", href: nil)]),
             declarations: summaries, hasDeclarations: !summaries.isEmpty)
     }
 
-    func summary(of declaration: Declaration, links: Links) -> DeclarationSummaryView {
+    func summary(of declaration: Declaration, links: Links, headingLevel: Int) -> DeclarationSummaryView {
         DeclarationSummaryView(
             title: declaration.title, href: links.declaration(declaration.slug),
-            dateText: declaration.date.longForm, event: declaration.event, location: declaration.location,
-            commitmentCount: declaration.commitments.count, signatoryCount: declaration.signatories.count,
-            hasSignatories: !declaration.signatories.isEmpty, isDraft: declaration.isDraft)
+            dateText: declaration.date.longForm, dateISO: declaration.date.description,
+            event: declaration.event, location: declaration.location,
+            commitmentCount: declaration.commitments.count,
+            commitmentsText: Counted.text(declaration.commitments.count, "commitment", "commitments"),
+            signatoryCount: declaration.signatories.count, signatoriesText: signatoriesText(of: declaration),
+            hasSignatories: !declaration.signatories.isEmpty, isDraft: declaration.isDraft, headingLevel: headingLevel)
+    }
+
+    /// The signatories of `declaration` counted by kind: `38 cities, 1 region and 1 district`.
+    func signatoriesText(of declaration: Declaration) -> String {
+        Counted.places(declaration.signatories.map { site.cities[$0].kind })
     }
 
     func notFoundPage() -> NotFoundPage {

@@ -18,6 +18,9 @@ import Testing
             let result = try build(into: output)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("Built "))
+            // A clean build of the seed site says one line and warns about nothing.
+            #expect(result.stderr.isEmpty, "\(result.stderr)")
+            #expect(result.stdout.split(separator: "\n").count == 1, "\(result.stdout)")
             let files = FileManager.default.subpaths(atPath: output.path) ?? []
             func count(_ pattern: String) -> Int {
                 let regex = try? NSRegularExpression(pattern: "^" + pattern + "$")

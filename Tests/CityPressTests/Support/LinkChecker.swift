@@ -4,10 +4,16 @@ import Foundation
 /// links, at an `id` in that file.
 struct LinkChecker {
     let root: URL
+    /// Whether a link must name a file: a site opened from a local folder has no server to turn a
+    /// folder into its `index.html`.
+    let requiresFiles: Bool
     private(set) var failures: [String] = []
     private var idCache: [String: Set<String>] = [:]
 
-    init(root: URL) { self.root = root }
+    init(root: URL, requiresFiles: Bool = false) {
+        self.root = root
+        self.requiresFiles = requiresFiles
+    }
 
     static func hrefs(in html: String) -> [String] {
         matches(of: #"href="([^"]*)""#, in: html)
@@ -50,6 +56,7 @@ struct LinkChecker {
             var isDirectory: ObjCBool = false
             if path.isEmpty || (FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path,
                                                                 isDirectory: &isDirectory) && isDirectory.boolValue) {
+                if requiresFiles { failures.append("\(page): link '\(href)' names a folder, not a file"); continue }
                 path += path.isEmpty || path.hasSuffix("/") ? "index.html" : "/index.html"
             }
             let file = root.appendingPathComponent(path)
