@@ -44,10 +44,26 @@ public struct MarkdownDocument: Sendable, Hashable {
         public var lineText: String
     }
 
+    /// Something the author wrote that the site cannot show as written (GFM syntax, omitted raw HTML).
+    public struct Notice: Sendable, Hashable {
+        /// What was found and what the reader sees instead.
+        public var message: String
+        /// How to write it so it shows.
+        public var note: String
+        /// 1-based line, counted in the Markdown text given to the parser.
+        public var line: Int
+        /// 1-based column in that line.
+        public var column: Int
+        /// The text of that line.
+        public var lineText: String
+    }
+
     /// The top-level blocks in source order.
     public var blocks: [Block]
     /// Every link and image destination of the body, in source order.
     public var links: [Link] = []
+    /// What the site cannot show as written, in source order.
+    public var notices: [Notice] = []
 
     /// The top-level ordered lists in source order.
     public var orderedLists: [OrderedList] {

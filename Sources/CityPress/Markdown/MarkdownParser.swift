@@ -38,6 +38,7 @@ public struct MarkdownParser: Sendable {
         defer { cmark_node_free(root) }
 
         let links = self.links(in: root, markdown: markdown)
+        let notices = MarkdownNotices(markdown: markdown, keepsRawHTML: allowsUnsafeHTML).find(in: root)
         var blocks: [MarkdownDocument.Block] = []
         var node = cmark_node_first_child(root)
         while let current = node {
@@ -49,7 +50,7 @@ public struct MarkdownParser: Sendable {
             }
             node = cmark_node_next(current)
         }
-        return MarkdownDocument(blocks: blocks, links: links)
+        return MarkdownDocument(blocks: blocks, links: links, notices: notices)
     }
 
     /// Every link and image destination, located in `markdown` (cmark gives inline nodes the line of

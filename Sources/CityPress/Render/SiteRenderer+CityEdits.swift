@@ -2,7 +2,8 @@
 extension SiteRenderer {
     /// Renders only the pages that editing the records of the cities `slugs` can change, given the
     /// site `previous` that was rendered before the edit: each edited city's page, its country's page
-    /// (before and after the edit), the city and country indexes, and every page of each declaration
+    /// (before and after the edit), the city and country indexes, the home page and the declarations
+    /// index (they count signatories by kind), and every page of each declaration
     /// the city endorses (their signatory lists name it). Every other page of `previous` is unchanged.
     ///
     /// Returns `nil`, rendering nothing, when the edit may have changed more than that: a city added,
@@ -48,7 +49,8 @@ extension SiteRenderer {
         }
         // The previous build's entries, if the memo holds those of `previous`.
         let keptEntries = memo?.signatoryEntries.flatMap { $0.slugs.elementsEqual(previous.cities.lazy.map(\.slug)) ? $0 : nil }
-        var jobs: [Job] = [.citiesIndex, .countriesIndex]
+        // The home page and the declarations index count each declaration's signatories by kind.
+        var jobs: [Job] = [.home, .declarationsIndex, .citiesIndex, .countriesIndex]
         for index in declarations.sorted() {
             jobs += [.declaration(index), .print(index)]
             jobs += site.declarations[index].commitments.indices.map { .commitment(index, position: $0) }

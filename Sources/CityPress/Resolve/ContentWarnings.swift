@@ -1,0 +1,92 @@
+/// Warnings about content that builds but is probably not what the author meant: things that
+/// would otherwise surprise them on the published site.
+struct ContentWarnings {
+    let content: LoadedContent
+    /// The declarations that are published in this build.
+    let published: [DeclarationRecord]
+
+    /// Every warning, in no particular order (diagnostics are sorted for display).
+    func diagnostics() -> [Diagnostic] {
+        markdownNotices() + similarCountries() + citiesEndorsingNothing()
+    }
+
+    /// Markdown the site cannot show as written: GFM syntax, raw HTML that is omitted.
+    private func markdownNotices() -> [Diagnostic] {
+        content.declarations.flatMap { record in
+            record.body.notices.map { notice in
+                Diagnostic.warning(notice.message,
+                                   at: SourceLocation(path: record.source.path, line: notice.line + record.bodyLineOffset,
+                                                      column: notice.column, lineText: notice.lineText),
+                                   notes: [notice.note])
+            }
+        }
+    }
+
+    /// Two country names that are probably one country (`Netherlands`, `The Netherlands`; `USA`,
+    /// `United States`; a typo): each gets a page of its own, splitting its cities.
+    private func similarCountries() -> [Diagnostic] {
+        var firstUse: [String: Located<String>] = [:]  // by country slug, in file order
+        for city in content.cities where firstUse[city.countrySlug] == nil {
+            firstUse[city.countrySlug] = city.country
+        }
+        let names = firstUse.values.sorted { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }
+        var diagnostics: [Diagnostic] = []
+        for (offset, later) in names.enumerated() {
+            for earlier in names[..<offset] where Self.probablySame(earlier.value, later.value) {
+                diagnostics.append(.warning(
+                    "country '\(later.value)' is probably the same as '\(earlier.value)': they get a page each, and their cities are split between them",
+                    at: later.location,
+                    notes: ["'\(earlier.value)' is written at \(earlier.location)",
+                            "write the country's name the same way in every city record"]))
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    /// Cities no published declaration lists: they get a page and count in the totals, yet are
+    /// linked from no declaration.
+    private func citiesEndorsingNothing() -> [Diagnostic] {
+        var listed: Set<String> = []
+        for declaration in published { for entry in declaration.signatories { listed.insert(entry.value) } }
+        var inDrafts: [String: [String]] = [:]
+        for declaration in content.declarations where declaration.isDraft && !published.contains(where: { $0.slug == declaration.slug }) {
+            for entry in declaration.signatories { inDrafts[entry.value, default: []].append(declaration.slug) }
+        }
+        return content.cities.filter { !listed.contains($0.slug) }.map { city in
+            var notes = ["it still gets a page and counts in the home page's totals",
+                         "list '\(city.slug)' under signatories: of the declarations it endorses, or remove the file"]
+            if let drafts = inDrafts[city.slug] {
+                notes.insert("it is listed only in draft declarations: \(drafts.joined(separator: ", "))", at: 0)
+            }
+            return .warning("city '\(city.slug)' endorses no published declaration", at: city.source, notes: notes)
+        }
+    }
+
+    /// Names of one country that differ in an article, an abbreviation or a typo.
+    static func probablySame(_ a: String, _ b: String) -> Bool {
+        let first = canonical(a), second = canonical(b)
+        if first == second { return true }
+        // One slip in a long name (`Belguim` is two; `Slovakia` and `Slovenia` are two apart and distinct).
+        guard min(first.count, second.count) >= 7 else { return false }
+        return Suggestion.editDistance(Array(first.unicodeScalars), Array(second.unicodeScalars), limit: 1) <= 1
+    }
+
+    /// Letters only, folded, without a leading "the", common short forms made long.
+    static func canonical(_ name: String) -> String {
+        var words = TextFolding.fold(name).split { !$0.isLetter }.map(String.init)
+        if words.first == "the" { words.removeFirst() }
+        let joined = words.joined()
+        return aliases[joined] ?? joined
+    }
+
+    private static let aliases: [String: String] = [
+        "usa": "unitedstates", "us": "unitedstates", "unitedstatesofamerica": "unitedstates", "america": "unitedstates",
+        "uk": "unitedkingdom", "greatbritain": "unitedkingdom", "britain": "unitedkingdom",
+        "unitedkingdomofgreatbritainandnorthernireland": "unitedkingdom",
+        "holland": "netherlands", "kingdomofthenetherlands": "netherlands",
+        "czechrepublic": "czechia", "turkiye": "turkey", "ivorycoast": "cotedivoire",
+        "uae": "unitedarabemirates", "drc": "democraticrepublicofthecongo", "southkorea": "republicofkorea",
+        "korea": "republicofkorea", "russianfederation": "russia",
+    ]
+}
