@@ -38,18 +38,20 @@ public struct ContentLoader: Sendable {
 
         // Files are read and parsed on all cores; results keep the sorted file order.
         var cities = LoadedFiles.Folder<CityRecord>()
-        cities.names = files(in: "cities", extension: "yml", &cities.diagnostics)
+        cities.names = files(in: "cities", extension: "yml", &cities.diagnostics, skipped: &cities.skipped)
         cities.results = cities.names.parallelMap { file in
             cache?.city(at: contentPath + "/cities/" + file) { loadCity(named: file) } ?? loadCity(named: file)
         }
         var declarations = LoadedFiles.Folder<DeclarationRecord>()
-        declarations.names = files(in: "declarations", extension: "md", &declarations.diagnostics)
+        declarations.names = files(in: "declarations", extension: "md", &declarations.diagnostics,
+                                   skipped: &declarations.skipped)
         declarations.results = declarations.names.parallelMap { file in
             let load = { loadDeclaration(named: file, parser: parser) }
             return cache?.declaration(at: contentPath + "/declarations/" + file, unsafeHTML: parser.allowsUnsafeHTML,
                                       load: load) ?? load()
         }
-        return LoadedFiles(config: config, configDiagnostics: diagnostics, cities: cities, declarations: declarations)
+        return LoadedFiles(config: config, configDiagnostics: diagnostics, cities: cities, declarations: declarations,
+                           citiesPath: display("cities"))
     }
 
     /// `previous` with the files at `paths` read again: what `loadFiles()` would give when only
@@ -76,11 +78,13 @@ public struct ContentLoader: Sendable {
             }
         }
         return LoadedFiles(config: previous.config, configDiagnostics: previous.configDiagnostics,
-                           cities: cities, declarations: declarations)
+                           cities: cities, declarations: declarations, citiesPath: display("cities"))
     }
 
-    /// Names of the files in `folder` ending in `.ext`, sorted; other files get a warning.
-    private func files(in folder: String, extension ext: String, _ diagnostics: inout [Diagnostic]) -> [String] {
+    /// Names of the files in `folder` ending in `.ext`, sorted; other files get a warning, and their
+    /// names go to `skipped` (a record saved with another extension, `.yaml`, is asked for later).
+    private func files(in folder: String, extension ext: String, _ diagnostics: inout [Diagnostic],
+                       skipped: inout [String]) -> [String] {
         let path = contentPath + "/" + folder
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
             diagnostics.append(.error("folder '\(display(folder))' is missing"))
@@ -91,6 +95,7 @@ public struct ContentLoader: Sendable {
             if name.hasSuffix("." + ext) {
                 result.append(name)
             } else {
+                skipped.append(name)
                 diagnostics.append(.warning("file is ignored: only .\(ext) files belong in \(folder)/",
                                             at: SourceLocation(path: display(folder + "/" + name))))
             }

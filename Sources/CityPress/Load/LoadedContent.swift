@@ -9,4 +9,7 @@ public struct LoadedContent: Sendable {
     /// Slugs of city files that exist but could not be read (already reported), so that
     /// declarations naming them are not reported a second time.
     public var unreadableCitySlugs: Set<String> = []
+    /// Files in `cities/` that were skipped for their extension (`budavar.yaml`), by the slug their
+    /// name starts with, as paths to show: a declaration naming that slug is told to rename the file.
+    public var skippedCityFiles: [String: String] = [:]
 }

@@ -10,6 +10,8 @@ public struct LoadedFiles: Sendable {
         var names: [String] = []
         /// What each file gave, in `names` order: its record (`nil` when it has errors) and its problems.
         var results: [(record: Record?, diagnostics: [Diagnostic])] = []
+        /// Names of the files in the folder that are not records (a warning in `diagnostics` says so).
+        var skipped: [String] = []
 
         var allDiagnostics: [Diagnostic] { diagnostics + results.flatMap(\.diagnostics) }
     }
@@ -27,7 +29,8 @@ public struct LoadedFiles: Sendable {
     public let diagnostics: [Diagnostic]
 
     init(config: SiteConfig?, configDiagnostics: [Diagnostic],
-         cities: Folder<CityRecord> = .init(), declarations: Folder<DeclarationRecord> = .init()) {
+         cities: Folder<CityRecord> = .init(), declarations: Folder<DeclarationRecord> = .init(),
+         citiesPath: String = "cities") {
         self.config = config
         self.configDiagnostics = configDiagnostics
         self.cities = cities
@@ -36,8 +39,14 @@ public struct LoadedFiles: Sendable {
         for (name, result) in zip(cities.names, cities.results) where result.record == nil {
             unreadable.insert(String(name.dropLast(".yml".count)))
         }
+        var skipped: [String: String] = [:]
+        for name in cities.skipped {
+            let stem = String(name.prefix { $0 != "." })
+            if Slug.isValid(stem), skipped[stem] == nil { skipped[stem] = citiesPath + "/" + name }
+        }
         content = LoadedContent(config: config, cities: cities.results.compactMap(\.record),
-                                declarations: declarations.results.compactMap(\.record), unreadableCitySlugs: unreadable)
+                                declarations: declarations.results.compactMap(\.record), unreadableCitySlugs: unreadable,
+                                skippedCityFiles: skipped)
         diagnostics = configDiagnostics + cities.allDiagnostics + declarations.allDiagnostics
     }
 }

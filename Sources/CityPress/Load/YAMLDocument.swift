@@ -23,7 +23,7 @@ struct YAMLDocument {
             // UTF-8 named explicitly: `.default` reads the process environment on every call. The basic
             // resolver tags every scalar as a string: fields are typed here, and resolving tags ran ICU
             // regular expressions on every scalar (6 % of a 10,000-city build).
-            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            node = try Yams.compose(yaml: YAMLMistakes.clearingBlankLines(yaml), .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, source: source, lineOffset: lineOffset))
             return
@@ -81,6 +81,7 @@ struct YAMLDocument {
             return nil
         }
         let text = scalar.string.trimmingWhitespace()
+        warnAboutTypographicQuotes(text, style: scalar.style, of: key, at: value)
         if text.isEmpty {
             if required { diagnostics.append(.error("field '\(key)' must not be empty", at: location(of: value))) }
             return nil
@@ -128,7 +129,9 @@ struct YAMLDocument {
                                           at: location(of: item)))
                 continue
             }
-            items.append(Located(scalar.string.trimmingWhitespace(), at: location(of: item)))
+            let text = scalar.string.trimmingWhitespace()
+            warnAboutTypographicQuotes(text, style: scalar.style, of: key, at: item)
+            items.append(Located(text, at: location(of: item)))
         }
         return items
     }
@@ -141,6 +144,17 @@ struct YAMLDocument {
             notes.append("known fields: \(known.joined(separator: ", "))")
             diagnostics.append(.warning("unknown field '\(name)' is ignored", at: location(of: field.key), notes: notes))
         }
+    }
+
+    /// Word processors turn `"` into `“`, and YAML keeps those in the value: a name pasted as
+    /// `“Budavár”` would be filed under "#" in A–Z lists. Written in quotes (`"“Budavár”"`), they are meant.
+    private mutating func warnAboutTypographicQuotes(_ text: String, style: Node.Scalar.Style, of key: String,
+                                                     at node: Node) {
+        guard style == .plain, let inner = YAMLMistakes.unwrappingTypographicQuotes(text) else { return }
+        let first = text.unicodeScalars.first.map(String.init) ?? "", last = text.unicodeScalars.last.map(String.init) ?? ""
+        diagnostics.append(.warning(
+            "the value of '\(key)' is wrapped in typographic quotes \(first)…\(last), which become part of it",
+            at: location(of: node), notes: ["use straight quotes \"…\" or none: \(inner)"]))
     }
 
     private func describe(_ node: Node) -> String {
@@ -169,12 +183,21 @@ struct YAMLDocument {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if let plain = YAMLMistakes.explain(problem, at: at(mark)) { return plain }
             let notes = context.map { ["\($0.text) at \(at($0.mark))"] } ?? []
             return .error("malformed YAML: \(problem)", at: at(mark), notes: notes)
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error("field '\(duplicates.joined(separator: "', '"))' is given twice", at: at(context.mark))
-        case let .reader(problem, _, _, _):
-            return .error("malformed YAML: \(problem)", at: source.location(line: lineOffset + 1, column: 1))
+        case let .reader(problem, offset, _, yaml):
+            // `offset` counts Characters of the text given to libyaml.
+            guard let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) else {
+                return .error("malformed YAML: \(problem)", at: source.location(line: lineOffset + 1, column: 1))
+            }
+            let before = yaml[..<index]
+            let line = before.utf8.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } }
+            let column = (before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before)
+                .unicodeScalars.count + 1
+            return .error("malformed YAML: \(problem)", at: source.location(line: line + lineOffset, column: column))
         default:
             return .error("malformed YAML", at: source.location(line: lineOffset + 1, column: 1))
         }

@@ -45,10 +45,10 @@ public struct SiteResolver: Sendable {
             .sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
         var declarations: [Declaration] = []
         for record in content.declarations where !(includesDrafts || !record.isDraft) {
-            _ = resolveSignatories(record, cityIndex: cityIndex, unreadable: content.unreadableCitySlugs, &diagnostics)
+            _ = resolveSignatories(record, cityIndex: cityIndex, content: content, &diagnostics)
         }
         for record in published {
-            let signatories = resolveSignatories(record, cityIndex: cityIndex, unreadable: content.unreadableCitySlugs, &diagnostics)
+            let signatories = resolveSignatories(record, cityIndex: cityIndex, content: content, &diagnostics)
             declarations.append(makeDeclaration(record, signatories: signatories))
         }
 
@@ -69,11 +69,12 @@ public struct SiteResolver: Sendable {
         let countries = countrySlugs.enumerated().map { index, slug in
             Country(slug: slug, name: countryNames[slug]?.value ?? slug, cities: countryCities[index])
         }
+        diagnostics += ContentWarnings(content: content, published: published).diagnostics()
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Site(config: config, declarations: declarations, cities: cities, countries: countries), diagnostics)
     }
 
-    private func resolveSignatories(_ record: DeclarationRecord, cityIndex: [String: Int], unreadable: Set<String>,
+    private func resolveSignatories(_ record: DeclarationRecord, cityIndex: [String: Int], content: LoadedContent,
                                     _ diagnostics: inout [Diagnostic]) -> [Int] {
         // Where each known city was first listed (by city index), and each unknown name.
         var firstPosition = [Int](repeating: -1, count: cityIndex.count)
@@ -91,13 +92,17 @@ public struct SiteResolver: Sendable {
             }
             guard let index = known else {
                 seenUnknown[entry.value] = entry.location
-                if unreadable.contains(entry.value) { continue }  // its file's own error is reported
+                if content.unreadableCitySlugs.contains(entry.value) { continue }  // its file's own error is reported
                 var message = "unknown city '\(entry.value)'"
                 if let guess = Suggestion.closest(to: entry.value, among: cityIndex.keys) {
                     message += " (did you mean '\(guess)'?)"
                 }
-                diagnostics.append(.error(message, at: entry.location,
-                                          notes: ["signatories name cities by the file name of their record in cities/"]))
+                var notes = ["signatories name cities by the file name of their record in cities/"]
+                if let skipped = content.skippedCityFiles[entry.value] {
+                    // The record exists under a name the loader skips (a warning said so); say it here, where it bites.
+                    notes.append("'\(skipped)' was skipped: only .yml files are read; rename it to '\(entry.value).yml'")
+                }
+                diagnostics.append(.error(message, at: entry.location, notes: notes))
                 continue
             }
             firstPosition[index] = position

@@ -47,10 +47,13 @@ import Testing
 
 @Suite struct SourceReadingTests {
     @Test func findsTheFirstInvalidUTF8Byte() {
-        #expect(SourceFileReader.firstInvalidUTF8Offset(in: Array("Poznań".utf8)) == nil)
-        #expect(SourceFileReader.firstInvalidUTF8Offset(in: [0x61, 0x62, 0xE9, 0x63]) == 2)
-        #expect(SourceFileReader.firstInvalidUTF8Offset(in: [0xC0, 0x80]) == 0)
-        #expect(SourceFileReader.firstInvalidUTF8Offset(in: [0xED, 0xA0, 0x80]) == 0)
+        #expect(SourceFileReader.firstUnreadableOffset(in: Array("Poznań\tx\r\n".utf8)) == nil)
+        #expect(SourceFileReader.firstUnreadableOffset(in: [0x61, 0x62, 0xE9, 0x63]) == 2)
+        #expect(SourceFileReader.firstUnreadableOffset(in: [0xC0, 0x80]) == 0)
+        #expect(SourceFileReader.firstUnreadableOffset(in: [0xED, 0xA0, 0x80]) == 0)
+        #expect(SourceFileReader.firstUnreadableOffset(in: [0x61, 0x00]) == 1)
+        #expect(SourceFileReader.firstUnreadableOffset(in: Array("ab\u{0B}".utf8)) == 2)
+        #expect(SourceFileReader.firstUnreadableOffset(in: Array("a\u{2028}".utf8)) == 1)
     }
 
     @Test func splitsFrontMatterAndCountsLines() throws {

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import CityPress
+
+/// A city record saved as `.yaml` is skipped with a warning; the "unknown city" error a declaration
+/// naming it then gets says why, and how to fix it.
+@Suite struct SkippedCityFileTests {
+    @Test func theUnknownCityErrorNamesTheSkippedFile() throws {
+        try withTemporaryFolder { root in
+            let content = try makeFixtureSite(in: root).appendingPathComponent("Content")
+            try writeText("name: Budavár (Budapest I)\ncountry: Hungary\n", to: content.appendingPathComponent("cities/budavar.yaml"))
+            let declaration = content.appendingPathComponent("declarations/second-accord.md")
+            try writeText(try readText(declaration).replacingOccurrences(of: "  - lodz\n", with: "  - budavar\n"), to: declaration)
+            let (_, diagnostics) = try renderInMemory(content: content)
+            let prefix = content.path + "/"
+            let skipped = try #require(diagnostics.first { $0.severity == .warning })
+            #expect(skipped.description.replacingOccurrences(of: prefix, with: "")
+                    == "cities/budavar.yaml: warning: file is ignored: only .yml files belong in cities/")
+            let unknown = try #require(diagnostics.first { $0.message.hasPrefix("unknown city 'budavar'") })
+            #expect(unknown.location?.line == 9)
+            #expect(unknown.notes.last?.replacingOccurrences(of: prefix, with: "")
+                    == "'cities/budavar.yaml' was skipped: only .yml files are read; rename it to 'budavar.yml'")
+        }
+    }
+
+    @Test func anUnknownCityWithoutASkippedFileHasNoSuchNote() throws {
+        try withTemporaryFolder { root in
+            let content = try makeFixtureSite(in: root).appendingPathComponent("Content")
+            try writeText("notes", to: content.appendingPathComponent("cities/budapest.yaml"))
+            let declaration = content.appendingPathComponent("declarations/second-accord.md")
+            try writeText(try readText(declaration).replacingOccurrences(of: "  - lodz\n", with: "  - budavar\n"), to: declaration)
+            let (_, diagnostics) = try renderInMemory(content: content)
+            let unknown = try #require(diagnostics.first { $0.message.hasPrefix("unknown city 'budavar'") })
+            #expect(unknown.notes == ["signatories name cities by the file name of their record in cities/"])
+        }
+    }
+}

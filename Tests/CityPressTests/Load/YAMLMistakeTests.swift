@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import CityPress
+
+/// The YAML mistakes people make get plain words, at the place of the mistake.
+@Suite struct YAMLMistakeTests {
+    static func diagnostics(_ text: String, lineOffset: Int = 0) -> [Diagnostic] {
+        let source = SourceText(path: "c.yml", text: text)
+        var yaml = YAMLDocument(yaml: text, source: source, lineOffset: lineOffset)
+        _ = yaml.string("name", required: false)
+        _ = yaml.string("country", required: false)
+        _ = yaml.stringList("signatories", required: false)
+        return yaml.diagnostics
+    }
+
+    static func printed(_ text: String) -> String {
+        DiagnosticFormatter().format(diagnostics(text))
+    }
+
+    @Test func tabsUsedForIndentationAreNamed() {
+        #expect(Self.printed("name: Oslo\n\tcountry: Norway\n") == """
+            c.yml:2:1: error: indent with spaces, not tabs
+            \tcountry: Norway
+            ^
+            note: YAML does not accept a tab where it reads indentation; replace it with spaces
+            """)
+        #expect(Self.diagnostics("signatories:\n\t- lodz\n").first?.description == "c.yml:2:1: error: indent with spaces, not tabs")
+        #expect(Self.diagnostics("signatories:\n  - a\n  \t- b\n").first?.description
+                == "c.yml:3:3: error: indent with spaces, not tabs")
+        #expect(Self.diagnostics("signatories:\n  -\tlodz\n").first?.description == "c.yml:2:4: error: indent with spaces, not tabs")
+        #expect(Self.diagnostics("\tname: Oslo\n").first?.description == "c.yml:1:1: error: indent with spaces, not tabs")
+    }
+
+    @Test func tabsThatYAMLAcceptsAreAccepted() {
+        #expect(Self.diagnostics("name:\tOslo\t\ncountry: Norway\n\t\n").isEmpty)
+    }
+
+    @Test func anUnquotedColonInAValueAsksForQuotes() {
+        let text = "---\ntitle: A\nevent: Summit: Day One\n---\n"
+        let source = SourceText(path: "d.md", text: text)
+        let yaml = YAMLDocument(yaml: "title: A\nevent: Summit: Day One", source: source, lineOffset: 1)
+        #expect(DiagnosticFormatter().format(yaml.diagnostics) == """
+            d.md:3:14: error: put this value in quotes: YAML reads ': ' inside it as the start of another field
+            event: Summit: Day One
+                         ^
+            note: write the line as: event: "Summit: Day One"
+            """)
+    }
+
+    @Test func quotingKeepsQuotesThatAreAlreadyInTheValue() {
+        #expect(Self.diagnostics("name: The \"Hague\": Peace\n").first?.notes == [#"write the line as: name: 'The "Hague": Peace'"#])
+        #expect(Self.diagnostics("signatories:\n  - a: b: c \n").first?.notes == [#"write the line as:   - a: "b: c""#])
+    }
+
+    @Test func aMisindentedFieldIsNotMistakenForAColonInAValue() {
+        let first = Self.diagnostics("name: Oslo\n  country: Norway\n").first
+        #expect(first?.message.hasPrefix("malformed YAML") == true)
+        #expect(first?.location?.description == "c.yml:2:10")
+    }
+
+    @Test(arguments: [("“", "”"), ("‘", "’"), ("„", "“"), ("«", "»"), ("»", "«"), ("”", "”")])
+    func typographicQuotesAroundAValueAreAWarning(_ open: String, _ close: String) throws {
+        let diagnostics = Self.diagnostics("name: \(open)Budavár (Budapest I)\(close)\ncountry: Hungary\n")
+        let warning = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(warning.severity == .warning)
+        #expect(warning.description
+                == "c.yml:1:7: warning: the value of 'name' is wrapped in typographic quotes \(open)…\(close), which become part of it")
+        #expect(warning.notes == [#"use straight quotes "…" or none: Budavár (Budapest I)"#])
+    }
+
+    @Test func typographicQuotesInAListEntryAreAWarning() {
+        #expect(Self.diagnostics("signatories:\n  - “lodz”\n").map(\.description)
+                == ["c.yml:2:5: warning: the value of 'signatories' is wrapped in typographic quotes “…”, which become part of it"])
+    }
+
+    @Test func quotesThatAreMeantAreLeftAlone() {
+        #expect(Self.diagnostics("name: \"“Budavár”\"\ncountry: ’s-Hertogenbosch\n").isEmpty)
+        #expect(Self.diagnostics("name: “Peace” Declaration\n").isEmpty)
+    }
+
+    @Test func aReaderErrorIsLocated() {
+        // U+FFFE passes the file reader (it is valid UTF-8) but libyaml refuses it.
+        let first = Self.diagnostics("name: Oslo\ncountry: No\u{FFFE}rway\n").first
+        #expect(first?.location?.description == "c.yml:2:12")
+    }
+}
