@@ -32,3 +32,38 @@ deps:
 
 clean:
 	rm -rf $(SCRATCH)
+
+# Installs one stripped release binary (the default templates are inside it, for `citypress init`),
+# shell completions for bash, zsh and fish, and the man page, below $(DESTDIR)$(PREFIX).
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+STRIP      ?= strip
+# swift-argument-parser's man page generator: what its generate-manual plugin runs, built directly because
+# the plugin would make a second release build of every product (without the static runtime) to find ours.
+MANUAL_TOOL := $(SCRATCH)/$(CONFIG)/generate-manual
+INSTALL_BIN  = $(DESTDIR)$(PREFIX)/bin
+INSTALL_DATA = $(DESTDIR)$(PREFIX)/share
+
+.PHONY: install uninstall embed-templates
+
+install: build
+	$(SWIFT) build $(BUILDFLAGS) --product generate-manual
+	install -d "$(INSTALL_BIN)" "$(INSTALL_DATA)/man/man1" "$(INSTALL_DATA)/bash-completion/completions" \
+		"$(INSTALL_DATA)/zsh/site-functions" "$(INSTALL_DATA)/fish/vendor_completions.d"
+	install -m 755 "$(BIN)" "$(INSTALL_BIN)/citypress"
+	$(STRIP) "$(INSTALL_BIN)/citypress"
+	"$(INSTALL_BIN)/citypress" --generate-completion-script bash > "$(INSTALL_DATA)/bash-completion/completions/citypress"
+	"$(INSTALL_BIN)/citypress" --generate-completion-script zsh > "$(INSTALL_DATA)/zsh/site-functions/_citypress"
+	"$(INSTALL_BIN)/citypress" --generate-completion-script fish > "$(INSTALL_DATA)/fish/vendor_completions.d/citypress.fish"
+	"$(MANUAL_TOOL)" "$(INSTALL_BIN)/citypress" --output-directory "$(INSTALL_DATA)/man/man1"
+	@echo "Installed $(INSTALL_BIN)/citypress ($$(du -h "$(INSTALL_BIN)/citypress" | cut -f1)), its completions and man page"
+
+uninstall:
+	rm -f "$(INSTALL_BIN)/citypress" "$(INSTALL_DATA)/man/man1/citypress.1" \
+		"$(INSTALL_DATA)/bash-completion/completions/citypress" "$(INSTALL_DATA)/zsh/site-functions/_citypress" \
+		"$(INSTALL_DATA)/fish/vendor_completions.d/citypress.fish"
+
+# Copies Templates/ into the binary (Sources/CityPress/Scaffold/DefaultTemplates.swift) for `citypress init`.
+# Run it after every change to Templates/; EmbeddedTemplatesTests fails until you do.
+embed-templates:
+	./scripts/embed-templates.sh

@@ -17,9 +17,11 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The URL the site is published at (overrides base_url in site.yml).")
     var baseURL: String?
 
-
     @Flag(help: "Replace an output folder that CityPress did not write.")
     var force = false
+
+    @Flag(help: "Links name index.html files, so the site works opened from a folder or a USB stick (file://).")
+    var portable = false
 
     @Flag(help: "Also print each declaration to <slug>-a4.pdf and <slug>-letter.pdf, offered on its page (needs Chromium).")
     var pdf = false
@@ -34,6 +36,7 @@ struct BuildCommand: ParsableCommand {
         let started = ContinuousClock.now
         var options = BuildOptions(contentPath: site.content, templatesPath: site.templates, outputPath: output,
                                    baseURL: baseURL, includesDrafts: site.drafts, force: force)
+        options.linkStyle = portable ? .indexFiles : .folders
         options.pdfPapers = pdf ? Paper.allCases : []
         options.browserPath = browser
         let showsProgress = !quiet && isatty(STDERR_FILENO) == 1

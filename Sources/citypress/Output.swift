@@ -15,4 +15,7 @@ func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
     return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
 }
 
-extension Paper: ExpressibleByArgument {}
+/// `--paper A4`, `--paper Letter`: paper names are not case-sensitive (people write A4).
+extension Paper: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}

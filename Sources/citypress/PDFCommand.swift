@@ -12,7 +12,7 @@ struct PDFCommand: ParsableCommand {
     @Argument(help: "Slugs of the declarations to print (default: every published declaration).")
     var slugs: [String] = []
 
-    @Option(help: "Paper size: a4 or letter (default: both).")
+    @Option(help: "Paper size: a4 or letter, in any case (default: both).")
     var paper: Paper?
 
     @Option(help: "The folder the PDFs are written to.")
@@ -32,8 +32,9 @@ struct PDFCommand: ParsableCommand {
         var build = BuildOptions(contentPath: site.content, templatesPath: site.templates, baseURL: baseURL,
                                  includesDrafts: site.drafts)
         build.browserPath = browser
-        let request = PDFExport.Request(build: build, slugs: slugs, papers: paper.map { [$0] } ?? Paper.allCases,
+        var request = PDFExport.Request(build: build, slugs: slugs, papers: paper.map { [$0] } ?? Paper.allCases,
                                         outputDirectory: output)
+        request.draftsHint = "pass --drafts to print it"
         let (written, diagnostics) = PDFExport.run(request)
         printDiagnostics(diagnostics)
         guard !diagnostics.containsErrors else { throw ExitCode.failure }

@@ -22,13 +22,30 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Open the preview in the default browser.")
     var open = false
 
+    /// Checked while parsing, so that a bad value prints this command's usage.
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535")
+        }
+    }
+
     func run() async throws {
+        // A missing folder is not a content error the preview could show and recover from on the next save:
+        // the server would serve only an error page. Say so and stop before listening.
+        for (folder, option) in [(site.content, "--content"), (site.templates, "--templates")] {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                FileHandle.standardError.write(Data("""
+                    citypress: error: no folder '\(folder)' in \(FileManager.default.currentDirectoryPath)
+                    note: run citypress serve in a site's folder, name the folder with \(option), or start a site with citypress init
+
+                    """.utf8))
+                throw ExitCode.failure
+            }
+        }
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             FileHandle.standardError.write(Data(
                 "citypress: warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
-        }
-        guard (0...65535).contains(port) else {
-            throw ValidationError("--port must be between 0 and 65535")
         }
         let options = BuildOptions(contentPath: site.content, templatesPath: site.templates, includesDrafts: site.drafts)
         let server = PreviewServer(options: options, host: host, port: port)

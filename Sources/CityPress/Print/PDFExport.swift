@@ -12,6 +12,9 @@ public enum PDFExport {
         public var papers: [Paper]
         /// Folder the PDFs are written to (created when missing).
         public var outputDirectory: String
+        /// What to do to print a draft, said when a requested declaration is one: the command line
+        /// names its flag here (`pass --drafts to print it`), so the library does not have to.
+        public var draftsHint = "include drafts to print it"
 
         /// Creates a request.
         public init(build: BuildOptions, slugs: [String], papers: [Paper], outputDirectory: String) {
@@ -32,6 +35,10 @@ public enum PDFExport {
         var chosen: [Declaration] = []
         for slug in request.slugs.isEmpty ? known : request.slugs {
             guard let declaration = site.declarations.first(where: { $0.slug == slug }) else {
+                if isUnpublishedDraft(slug, request.build) {
+                    diagnostics.append(.error("'\(slug)' is a draft; \(request.draftsHint)"))
+                    continue
+                }
                 var notes = ["known declarations: \(known.joined(separator: ", "))"]
                 if let guess = Suggestion.closest(to: slug, among: known) { notes.insert("did you mean '\(guess)'?", at: 0) }
                 diagnostics.append(.error("unknown declaration '\(slug)'", notes: notes))
@@ -70,5 +77,13 @@ public enum PDFExport {
             diagnostics.append(.error("cannot print PDFs: \(error)"))
         }
         return (written, diagnostics)
+    }
+
+    /// Whether `slug` names a declaration file that the site left out because it is a draft. The site loaded
+    /// without errors, so a valid declaration file it does not hold can only be a draft that was not included.
+    static func isUnpublishedDraft(_ slug: String, _ build: BuildOptions) -> Bool {
+        guard !build.includesDrafts, Slug.isValid(slug) else { return false }
+        let path = SiteBuild.joined(SiteBuild.joined(build.contentPath, "declarations"), "\(slug).md")
+        return FileManager.default.fileExists(atPath: path)
     }
 }

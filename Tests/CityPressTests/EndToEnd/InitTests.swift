@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import CityPress
+
+/// `citypress init` and `citypress new`, run as a user would: the real binary, then `citypress build`.
+@Suite struct InitTests {
+    @Test func initThenBuildGivesASiteWithNoWarning() throws {
+        try withTemporaryFolder { root in
+            let site = root.appendingPathComponent("nested/my-site")
+            let created = try runCityPress(["init", site.path, "--network", "Strong Cities Network"], in: root)
+            #expect(created.status == 0, "\(created.stderr)")
+            #expect(created.stderr.isEmpty)
+            #expect(created.stdout.contains("citypress build"))
+
+            let config = try readText(site.appendingPathComponent("Content/site.yml"))
+            #expect(config.contains("network: Strong Cities Network"))
+            #expect(config.contains("title: Strong Cities Network Declarations"))
+            #expect(config.contains("# base_url: "), "base_url is there, commented out")
+            #expect(!config.contains("\nbase_url:"))
+            let gitignore = try readText(site.appendingPathComponent(".gitignore"))
+            #expect(gitignore.contains(".citypress-staging-"))
+            let readme = try readText(site.appendingPathComponent("README.md"))
+            for command in ["citypress build", "citypress serve", "citypress new city"] { #expect(readme.contains(command)) }
+
+            // The templates are an editable copy of the repository's, byte for byte.
+            let copied = try snapshot(of: site.appendingPathComponent("Templates"))
+            let original = try snapshot(of: TestPaths.templates).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
+            #expect(copied == original)
+
+            let built = try runCityPress(["build"], in: site)
+            #expect(built.status == 0, "\(built.stderr)")
+            #expect(built.stderr.isEmpty, "a new site builds with no warning: \(built.stderr)")
+            #expect(built.stdout.hasPrefix("Built "))
+            let home = try readText(site.appendingPathComponent("Public/index.html"))
+            #expect(home.contains("Strong Cities Network"))
+            let declaration = try readText(site.appendingPathComponent("Public/declarations/example-declaration/index.html"))
+            #expect(declaration.contains("commitment-3"), "the example declaration has three commitments")
+            for city in ["northport", "eastvale"] {
+                #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Public/cities/\(city)/index.html").path))
+            }
+        }
+    }
+
+    @Test func initRefusesAFolderThatIsNotEmpty() throws {
+        try withTemporaryFolder { root in
+            let site = root.appendingPathComponent("site")
+            try writeText("mine\n", to: site.appendingPathComponent("notes.txt"))
+            let before = try snapshot(of: site)
+            let result = try runCityPress(["init", site.path], in: root)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("is not empty"), "\(result.stderr)")
+            #expect(result.stderr.contains("notes.txt"))
+            #expect(try snapshot(of: site) == before, "nothing was written")
+
+            let file = root.appendingPathComponent("file.txt")
+            try writeText("x\n", to: file)
+            let onFile = try runCityPress(["init", file.path], in: root)
+            #expect(onFile.status == 1)
+            #expect(onFile.stderr.contains("is a file, not a folder"))
+        }
+    }
+
+    @Test func initInTheCurrentFolderWhenItIsEmpty() throws {
+        try withTemporaryFolder { root in
+            let result = try runCityPress(["init"], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/site.yml").path))
+            let config = try readText(root.appendingPathComponent("Content/site.yml"))
+            #expect(config.contains("network: \(SiteScaffold.defaultNetwork)"))
+        }
+    }
+
+    @Test func newRecordsBuildOnceListed() throws {
+        try withTemporaryFolder { root in
+            let site = root.appendingPathComponent("site")
+            #expect(try runCityPress(["init", site.path], in: root).status == 0)
+
+            let city = try runCityPress(["new", "city", "Łódź", "--country", "Poland", "--subdivision", "Łódź Voivodeship"], in: site)
+            #expect(city.status == 0, "\(city.stderr)")
+            #expect(city.stdout.contains("Content/cities/lodz.yml"), "slug made with Slug.make(from:)")
+            let cityText = try readText(site.appendingPathComponent("Content/cities/lodz.yml"))
+            for field in ["name: Łódź", "country: Poland", "subdivision: Łódź Voivodeship", "kind: city"] {
+                #expect(cityText.contains(field))
+            }
+
+            let declaration = try runCityPress(["new", "declaration", "The Łódź Declaration", "--date", "2024-03-01"], in: site)
+            #expect(declaration.status == 0, "\(declaration.stderr)")
+            let path = site.appendingPathComponent("Content/declarations/the-lodz-declaration.md")
+            var text = try readText(path)
+            for field in ["title:", "event:", "venue:", "location:", "start_date: 2024-03-01", "end_date:", "adopted:",
+                          "signatories_as_of: 2024-03-01", "signatories: []", "draft: true"] {
+                #expect(text.contains("\n\(field)"), "\(field) is present")
+            }
+            #expect(text.split(separator: "\n").filter { $0.hasPrefix("# ") }.count >= 10, "every field is explained")
+            text = text.replacingOccurrences(of: "signatories: []", with: "signatories:\n  - lodz")
+            try writeText(text, to: path)
+
+            let built = try runCityPress(["build", "--drafts"], in: site)
+            #expect(built.status == 0, "\(built.stderr)")
+            #expect(built.stderr.isEmpty, "\(built.stderr)")
+            let page = try readText(site.appendingPathComponent("Public/declarations/the-lodz-declaration/index.html"))
+            #expect(page.contains("Łódź"))
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Public/cities/lodz/index.html").path))
+        }
+    }
+
+    @Test func newRefusesToReplaceARecord() throws {
+        try withTemporaryFolder { root in
+            let site = root.appendingPathComponent("site")
+            #expect(try runCityPress(["init", site.path], in: root).status == 0)
+            let existing = site.appendingPathComponent("Content/cities/northport.yml")
+            let before = try readText(existing)
+            let result = try runCityPress(["new", "city", "Northport"], in: site)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("already exists"), "\(result.stderr)")
+            #expect(try readText(existing) == before)
+
+            let missing = try runCityPress(["new", "city", "Oslo", "--content", "Elsewhere"], in: site)
+            #expect(missing.status == 1)
+            #expect(missing.stderr.contains("no content folder 'Elsewhere'"))
+            let badSlug = try runCityPress(["new", "declaration", "Oslo", "--slug", "Not A Slug"], in: site)
+            #expect(badSlug.status == 1)
+            #expect(badSlug.stderr.contains("is not a slug"))
+        }
+    }
+}
