@@ -67,7 +67,7 @@ struct ContentWarnings {
     static func probablySame(_ a: String, _ b: String) -> Bool {
         let first = canonical(a), second = canonical(b)
         if first == second { return true }
-        // One slip in a long name (`Belguim` is two; `Slovakia` and `Slovenia` are two apart and distinct).
+        // One slip in a long name (`Belguim`, `Swizerland`); `Slovakia` and `Slovenia` are two apart, and distinct.
         guard min(first.count, second.count) >= 7 else { return false }
         return Suggestion.editDistance(Array(first.unicodeScalars), Array(second.unicodeScalars), limit: 1) <= 1
     }

@@ -30,5 +30,9 @@ import Testing
     @Test func suggestsCloseWordsOnly() {
         #expect(Suggestion.closest(to: "amstrdam", among: ["amsterdam", "rotterdam", "arnhem"]) == "amsterdam")
         #expect(Suggestion.closest(to: "zzz", among: ["amsterdam"]) == nil)
+        // A swap of two neighbouring letters is one slip, not two.
+        #expect(Suggestion.closest(to: "amstedram", among: ["amsterdam", "rotterdam"]) == "amsterdam")
+        #expect(Suggestion.closest(to: "buidl", among: ["build", "serve", "pdf"]) == "build")
+        #expect(Suggestion.editDistance(Array("ab".unicodeScalars), Array("ba".unicodeScalars), limit: 3) == 1)
     }
 }
