@@ -130,10 +130,13 @@ struct StarterSite {
         Run these in this folder:
 
         ```sh
-        citypress build          # writes the site into Public/: open Public/index.html
+        citypress build          # writes the site into Public/, ready for a web server
         citypress serve --open   # a preview at http://127.0.0.1:8000/ that reloads on every save
         citypress new city "Los Angeles" --country USA   # a new city record to edit
         ```
+
+        To open the site straight from a folder or a USB stick (no server), build it with
+        `citypress build --portable`: its links then name each page's `index.html`.
 
         Then edit:
 
