@@ -39,9 +39,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// `15 November 2022`.
     public var longForm: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
 
-    /// `November 2022`.
-    public var monthAndYear: String { "\(Self.monthNames[month - 1]) \(year)" }
-
     /// A span of days for a title block: `15–16 November 2022`, `30 September – 2 October 2023`.
     public static func span(from start: CalendarDate, to end: CalendarDate?) -> String {
         guard let end, end != start else { return start.longForm }

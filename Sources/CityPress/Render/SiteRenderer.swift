@@ -39,12 +39,6 @@ public struct SiteRenderer: Sendable {
     /// Links for pages `depth` folders below the root, in this build's link style.
     func links(depth: Int) -> Links { Links(depth: depth, style: linkStyle) }
 
-    /// Every page path the site has, in the order they are rendered (for counts and progress).
-    public var pageCount: Int {
-        let perDeclaration = site.declarations.reduce(0) { $0 + 2 + $1.commitments.count }
-        return 6 + perDeclaration + site.cities.count + site.countries.count
-    }
-
     /// One page to render.
     enum Job: Sendable {
         case home, declarationsIndex, citiesIndex, countriesIndex, commitmentsIndex, notFound, sitemap

@@ -79,7 +79,10 @@ import Testing
 
     @Test func renderingTwiceGivesTheSameBytes() throws {
         let content = TestPaths.fixtureSite.appendingPathComponent("Content")
-        #expect(try renderInMemory(content: content).pages == renderInMemory(content: content).pages)
+        let first = try renderInMemory(content: content), second = try renderInMemory(content: content)
+        // Two failed loads would also be equal: the fixture must build.
+        #expect(!first.diagnostics.containsErrors && first.pages.count > 10)
+        #expect(first.pages == second.pages)
     }
 
     @Test func parallelRenderingGivesTheSameBytesAsSequential() throws {
