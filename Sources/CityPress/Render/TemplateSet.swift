@@ -50,6 +50,37 @@ public struct TemplateSet: Sendable {
                                       at: SourceLocation(path: (path.hasSuffix("/") ? path : path + "/") + required + ".mustache"),
                                       notes: ["every site needs the templates: \(requiredNames.joined(separator: ", "))"]))
         }
+        diagnostics += missingReferences(in: parsed, sources: sources)
+        diagnostics += cycles(in: parsed, sources: sources)
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text)), diagnostics)
+    }
+
+    /// Parses templates given as name → text, with every check `load(from:)` makes except the
+    /// required names: a set made in memory (the Mustache specification's tests) is no site's set.
+    static func load(texts: [String: String]) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var parsed: [String: ParsedTemplate] = [:]
+        var sources: [String: SourceText] = [:]
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let source = SourceText(path: name + ".mustache", text: text)
+            sources[name] = source
+            do {
+                parsed[name] = try TemplateParser.parse(text)
+            } catch {
+                diagnostics.append(.error("template syntax error: \(error.message)",
+                                          at: source.location(line: error.line, column: error.column)))
+            }
+        }
+        diagnostics += missingReferences(in: parsed, sources: sources)
+        diagnostics += cycles(in: parsed, sources: sources)
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: "", texts: texts), diagnostics)
+    }
+
+    /// Partials and parents named by a template that are not in the set.
+    private static func missingReferences(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
             guard let source = sources[name] else { continue }
             for reference in template.references where sources[reference.name] == nil {
@@ -61,9 +92,7 @@ public struct TemplateSet: Sendable {
                                           at: source.location(line: reference.line, column: reference.column), notes: notes))
             }
         }
-        diagnostics += cycles(in: parsed, sources: sources)
-        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text)), diagnostics)
+        return diagnostics
     }
 
     /// Templates that include themselves, directly or through others: each would render forever.

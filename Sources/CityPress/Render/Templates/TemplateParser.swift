@@ -13,6 +13,8 @@ struct TemplateParser {
     private var closing: [UInt8] = Array("}}".utf8)
     private var open: [OpenSection] = []
     private var references: [ParsedTemplate.Reference] = []
+    /// Set while the parser is inside a line made only of parent and block tags (see `inheritanceLine(from:tagEnd:)`).
+    private var inheritanceLine: (lastTagEnd: Int, lineEnd: Int)?
 
     private struct OpenSection {
         enum Kind { case root, section, inverted, parent, block }
@@ -94,11 +96,23 @@ struct TemplateParser {
         var textEnd = tagStart
         var resume = tagEnd
         var indentation: [UInt8] = []
-        if kind != .variable, kind != .unescaped, let lineStart = standaloneLineStart(tagStart: tagStart),
-           let lineEnd = standaloneLineEnd(tagEnd: tagEnd) {
-            textEnd = lineStart
-            resume = lineEnd
-            indentation = Array(bytes[lineStart..<tagStart])
+        if let line = inheritanceLine {
+            // A later tag of a line of inheritance tags: the spaces before it go, and the last one takes the line end.
+            textEnd = position
+            if tagEnd >= line.lastTagEnd {
+                resume = line.lineEnd
+                inheritanceLine = nil
+            }
+        } else if kind != .variable, kind != .unescaped, let lineStart = standaloneLineStart(tagStart: tagStart) {
+            if let lineEnd = standaloneLineEnd(tagEnd: tagEnd) {
+                textEnd = lineStart
+                resume = lineEnd
+                indentation = Array(bytes[lineStart..<tagStart])
+            } else if let line = inheritanceLine(from: kind, tagEnd: tagEnd) {
+                textEnd = lineStart
+                indentation = Array(bytes[lineStart..<tagStart])
+                inheritanceLine = line
+            }
         }
         appendText(position..<textEnd)
         position = resume
@@ -205,6 +219,49 @@ struct TemplateParser {
         if bytes[index] == UInt8(ascii: "\n") { return index + 1 }
         if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { return index + 2 }
         return nil
+    }
+
+    /// Where the line ends if the tag just read (of `kind`, ending at `tagEnd`, first on its line) is followed on
+    /// its line only by other parent, block and closing tags, at least one of them a parent's: the specification
+    /// makes such a line standalone as a whole (`{{<parent}}{{$block}}`, `{{/block}}{{/parent}}`,
+    /// `{{<parent}}{{/parent}}`). Lines of block tags alone (`{{$main}}{{/main}}`) and lines that close sections
+    /// keep the ordinary rule, one tag per standalone line.
+    private func inheritanceLine(from kind: TagKind, tagEnd: Int) -> (lastTagEnd: Int, lineEnd: Int)? {
+        var kinds = open.map(\.kind)
+        var hasParent = false
+        func apply(_ kind: TagKind) -> Bool {
+            switch kind {
+            case .parent:
+                hasParent = true
+                kinds.append(.parent)
+            case .block:
+                kinds.append(.block)
+            case .close:
+                guard kinds.count > 1, let closed = kinds.popLast(), closed == .parent || closed == .block else { return false }
+                if closed == .parent { hasParent = true }
+            default:
+                return false
+            }
+            return true
+        }
+        guard apply(kind) else { return nil }
+        var lastTagEnd = tagEnd
+        while true {
+            if let lineEnd = standaloneLineEnd(tagEnd: lastTagEnd) { return hasParent ? (lastTagEnd, lineEnd) : nil }
+            var index = lastTagEnd
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+            let sigil = index + opening.count
+            guard sigil < bytes.count, bytes[index..<sigil].elementsEqual(opening),
+                  let end = find(closing, from: sigil + 1) else { return nil }
+            let next: TagKind = switch bytes[sigil] {
+            case UInt8(ascii: "<"): .parent
+            case UInt8(ascii: "$"): .block
+            case UInt8(ascii: "/"): .close
+            default: .variable
+            }
+            guard apply(next) else { return nil }
+            lastTagEnd = end + closing.count
+        }
     }
 
     private func path(_ content: String, at tagStart: Int) throws(TemplateSyntaxError) -> [String] {

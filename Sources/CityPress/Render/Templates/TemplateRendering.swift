@@ -4,6 +4,11 @@ struct TemplateRendering {
     let templates: [String: [TemplateNode]]
     private(set) var output: [UInt8] = []
     private var stack: [TemplateValue] = []
+    /// What starts every line of the standalone partials and parents being rendered (`  {{>partial}}`):
+    /// their indentations, outermost first. Empty outside them.
+    private var indentation: [UInt8] = []
+    /// Whether the next byte written starts a template line of an indented partial, so `indentation` goes first.
+    private var atLineStart = false
 
     init(templates: [String: [TemplateNode]], capacity: Int) {
         self.templates = templates
@@ -21,13 +26,21 @@ struct TemplateRendering {
         for node in nodes {
             switch node {
             case .text(let bytes):
-                output.append(contentsOf: bytes)
+                if indentation.isEmpty { output.append(contentsOf: bytes) } else { appendIndented(bytes) }
             case .variable(let path, let escaped):
                 guard let value = lookUp(path) else { continue }
+                // A value's own line breaks are data, not template lines: they get no indentation.
                 switch value {
-                case .text(let text): escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
-                case .number(let number): output.append(contentsOf: String(number).utf8)
-                case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+                case .text(let text):
+                    guard !text.isEmpty else { continue }
+                    startLine()
+                    escaped ? appendEscaped(text) : output.append(contentsOf: text.utf8)
+                case .number(let number):
+                    startLine()
+                    output.append(contentsOf: String(number).utf8)
+                case .bool(let flag):
+                    startLine()
+                    output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .object, .list, .none: break
                 }
             case .section(let path, let inverted, let body):
@@ -62,18 +75,41 @@ struct TemplateRendering {
         }
     }
 
-    /// Runs `body`, then puts `indentation` at the start of every line it wrote.
-    private mutating func renderIndented(by indentation: [UInt8], _ body: (inout TemplateRendering) -> Void) {
+    /// Runs `body` (a partial or parent whose tag stood alone on its line after `extra`), putting `extra`
+    /// at the start of every line of template text it writes, as the specification says: lines that a
+    /// value's own line breaks start are left alone.
+    private mutating func renderIndented(by extra: [UInt8], _ body: (inout TemplateRendering) -> Void) {
+        guard !extra.isEmpty else { return body(&self) }
+        let outer = indentation
+        let outerAtLineStart = atLineStart
         let start = output.count
+        indentation = outer + extra
+        atLineStart = true
         body(&self)
-        guard !indentation.isEmpty, output.count > start else { return }
-        var indented: [UInt8] = indentation
-        indented.reserveCapacity(output.count - start + indentation.count * 8)
-        for index in start..<output.count {
-            indented.append(output[index])
-            if output[index] == UInt8(ascii: "\n"), index + 1 < output.count { indented.append(contentsOf: indentation) }
+        indentation = outer
+        // The tag's line was removed with its line break, so what follows starts a line only if the partial ended one.
+        atLineStart = output.count == start ? outerAtLineStart : !outer.isEmpty && output.last == UInt8(ascii: "\n")
+    }
+
+    /// Writes the indentation if the next byte starts a line of an indented partial.
+    private mutating func startLine() {
+        guard atLineStart else { return }
+        output.append(contentsOf: indentation)
+        atLineStart = false
+    }
+
+    /// Writes template text inside an indented partial: each line it starts begins with the indentation.
+    private mutating func appendIndented(_ bytes: [UInt8]) {
+        var start = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            startLine()
+            output.append(contentsOf: bytes[start...index])
+            start = index + 1
+            atLineStart = true
         }
-        output.replaceSubrange(start..., with: indented)
+        guard start < bytes.count else { return }
+        startLine()
+        output.append(contentsOf: bytes[start...])
     }
 
     /// The value `path` names: its first part is looked up from the innermost context outwards, the
