@@ -1,10 +1,10 @@
 import CityPress
 import Foundation
-import Hummingbird
-import HummingbirdTesting
 import Testing
 @testable import CityPressServer
 
+/// The preview's answers, decided in process by `PreviewRoutes` (what `PreviewResponder` sends);
+/// `PreviewSocketTests` checks the same over a socket against the real server.
 @Suite struct PreviewResponderTests {
     static let files: [String: [UInt8]] = [
         "index.html": Array("<html><body><h1>Home</h1></body></html>".utf8),
@@ -14,97 +14,151 @@ import Testing
         "sitemap.xml": Array("<urlset/>".utf8), "data.json": [1], "doc.pdf": [1], "assets/font.woff2": [1],
     ]
 
-    func app(_ content: PreviewSite.Content = .built(files)) -> some ApplicationProtocol {
-        let broadcaster = ReloadBroadcaster(site: PreviewSite(content: content, version: 1, instance: "test"))
-        return Application(responder: PreviewResponder(broadcaster: broadcaster))
+    static func site(_ content: PreviewSite.Content = .built(files)) -> PreviewSite {
+        PreviewSite(content: content, version: 1, instance: "test")
     }
 
-    @Test func servesPagesWithTheReloadScriptAndNoCaching() async throws {
-        try await app().test(.router) { client in
-            let response = try await client.execute(uri: "/", method: .get)
-            #expect(response.status == .ok)
-            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-            #expect(response.headers[.cacheControl] == "no-store")
-            let body = String(buffer: response.body)
-            #expect(body.hasPrefix("<html><body><h1>Home</h1><script>"))
-            #expect(body.contains("/__citypress/events"))
-            #expect(body.hasSuffix("</script></body></html>"))
+    /// The answer to `method` on `target` (path and query, as a browser sends them).
+    func reply(_ target: String, method: String = "GET", site: PreviewSite = site()) -> PreviewReply {
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        return PreviewRoutes.reply(method: method, path: String(parts[0]), query: parts.count > 1 ? String(parts[1]) : nil,
+                                   site: site)
+    }
+
+    @Test func servesPagesWithTheReloadScriptAndNoCaching() {
+        let response = reply("/")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(response.header("cache-control") == "no-store")
+        #expect(response.header("X-Content-Type-Options") == "nosniff")
+        #expect(response.header("Content-Length") == String(response.bytes.count))
+        let body = String(decoding: response.bytes, as: UTF8.self)
+        #expect(body.hasPrefix("<html><body><h1>Home</h1><script>"))
+        #expect(body.contains("new EventSource(\"/__citypress/events\")"))
+        #expect(body.hasSuffix("</script></body></html>"))
+        // Files that are not HTML are served as they are.
+        #expect(reply("/assets/site.css").bytes == Array("body{}".utf8))
+    }
+
+    @Test func foldersRedirectAndServeTheirIndex() {
+        let redirect = reply("/cities?x=1")
+        #expect(redirect.status == 301)
+        #expect(redirect.header("Location") == "/cities/?x=1")
+        #expect(redirect.header("Cache-Control") == "no-store")
+        #expect(redirect.header("Content-Length") == "0")
+        #expect(redirect.body == .bytes([]))
+        #expect(reply("/cities").header("Location") == "/cities/")
+        let page = reply("/cities/")
+        #expect(page.status == 200)
+        #expect(String(decoding: page.bytes, as: UTF8.self).contains("Cities"))
+        #expect(reply("/cities/?x=1").status == 200)
+    }
+
+    @Test func unknownPathsGetThe404PageAndOtherMethods405() {
+        for path in ["/nowhere/", "/nowhere", "/assets/", "/index.html/"] {
+            let missing = reply(path)
+            #expect(missing.status == 404, "\(path)")
+            #expect(missing.header("Content-Type") == "text/html; charset=utf-8", "\(path)")
+            #expect(String(decoding: missing.bytes, as: UTF8.self).contains("Nothing here"), "\(path)")
         }
-    }
-
-    @Test func foldersRedirectAndServeTheirIndex() async throws {
-        try await app().test(.router) { client in
-            let redirect = try await client.execute(uri: "/cities?x=1", method: .get)
-            #expect(redirect.status == .movedPermanently)
-            #expect(redirect.headers[.location] == "/cities/?x=1")
-            let page = try await client.execute(uri: "/cities/", method: .get)
-            #expect(page.status == .ok)
-            #expect(String(buffer: page.body).contains("Cities"))
-        }
-    }
-
-    @Test func unknownPathsGetThe404PageAndOtherMethods405() async throws {
-        try await app().test(.router) { client in
-            let missing = try await client.execute(uri: "/nowhere/", method: .get)
-            #expect(missing.status == .notFound)
-            #expect(String(buffer: missing.body).contains("Nothing here"))
-            for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
-                let response = try await client.execute(uri: "/", method: method)
-                #expect(response.status == .methodNotAllowed)
-                #expect(response.headers[.allow] == "GET, HEAD")
+        var withoutPage = Self.files
+        withoutPage["404.html"] = nil
+        let plain = reply("/nowhere/", site: Self.site(.built(withoutPage)))
+        #expect(plain.status == 404)
+        #expect(plain.bytes == Array("Not found.\n".utf8))
+        for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "get"] {
+            for path in ["/", "/nowhere/", PreviewRoutes.eventsPath] {
+                let response = reply(path, method: method)
+                #expect(response.status == 405, "\(method) \(path)")
+                #expect(response.header("Allow") == "GET, HEAD", "\(method) \(path)")
+                #expect(response.header("Cache-Control") == "no-store")
             }
         }
     }
 
-    @Test func headHasHeadersButNoBody() async throws {
-        try await app().test(.router) { client in
-            let response = try await client.execute(uri: "/assets/site.css", method: .head)
-            #expect(response.status == .ok)
-            #expect(response.headers[.contentLength] == "6")
-            #expect(response.body.readableBytes == 0)
-        }
+    @Test func headHasHeadersButNoBody() {
+        let response = reply("/assets/site.css", method: "HEAD")
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "text/css; charset=utf-8")
+        #expect(response.header("Content-Length") == "6")
+        #expect(response.body == .bytes([]))
+        // A page's length is the length GET sends, reload script included.
+        let page = reply("/", method: "HEAD"), get = reply("/")
+        #expect(page.headers == get.headers)
+        #expect(page.body == .bytes([]))
+        let missing = reply("/nowhere/", method: "HEAD")
+        #expect(missing.status == 404)
+        #expect(missing.body == .bytes([]))
+        #expect(reply("/", method: "HEAD", site: Self.site(.failed("x"))).body == .bytes([]))
     }
 
-    @Test func mediaTypes() async throws {
+    @Test func mediaTypes() {
         let expected = [
             "/assets/site.css": "text/css; charset=utf-8", "/assets/app.js": "text/javascript; charset=utf-8",
             "/assets/logo.svg": "image/svg+xml", "/assets/logo.png": "image/png",
             "/sitemap.xml": "application/xml; charset=utf-8", "/data.json": "application/json",
             "/doc.pdf": "application/pdf", "/assets/font.woff2": "font/woff2",
         ]
-        try await app().test(.router) { client in
-            for (path, type) in expected {
-                let response = try await client.execute(uri: path, method: .get)
-                #expect(response.status == .ok, "\(path)")
-                #expect(response.headers[.contentType] == type, "\(path)")
-            }
+        for (path, type) in expected {
+            let response = reply(path)
+            #expect(response.status == 200, "\(path)")
+            #expect(response.header("Content-Type") == type, "\(path)")
         }
     }
 
     @Test(arguments: ["/../Package.swift", "/%2e%2e/Package.swift", "/cities/%2e%2e/%2e%2e/etc/passwd",
                       "/assets%2f..%2f..%2fPackage.swift", "/assets/..\\..\\Package.swift", "/index.html%00.css",
-                      "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..%5c..%5cPackage.swift", "//etc/passwd", "/%zz"])
-    func noRequestReadsOutsideTheSite(_ path: String) async throws {
-        try await app().test(.router) { client in
-            let response = try await client.execute(uri: path, method: .get)
-            #expect(response.status == .notFound, "\(path) answered \(response.status)")
-            #expect(!String(buffer: response.body).contains("swift-tools-version"))
+                      "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..%5c..%5cPackage.swift", "//etc/passwd", "/%zz",
+                      "/cities/../index.html", "/./index.html", "index.html", ""])
+    func noRequestReadsOutsideTheSite(_ path: String) {
+        let response = reply(path)
+        #expect(response.status == 404, "\(path) answered \(response.status)")
+        #expect(String(decoding: response.bytes, as: UTF8.self).contains("Nothing here"))
+    }
+
+    @Test func aFailedBuildShowsItsProblemsOnEveryPage() {
+        let report = "Content/cities/oslo.yml:2:1: error: missing required field 'country'\n<name>\n^"
+        for path in ["/", "/cities/", "/anything", "/assets/site.css"] {
+            let response = reply(path, site: Self.site(.failed(report)))
+            #expect(response.status == 500)
+            #expect(response.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(response.header("Cache-Control") == "no-store")
+            let body = String(decoding: response.bytes, as: UTF8.self)
+            #expect(body.contains("Content/cities/oslo.yml:2:1: error: missing required field &#39;country&#39;")
+                    || body.contains("Content/cities/oslo.yml:2:1: error: missing required field 'country'"))
+            #expect(body.contains("&lt;name&gt;"))
+            #expect(!body.contains("<name>"))
+            #expect(body.contains("/__citypress/events"))
         }
     }
 
-    @Test func aFailedBuildShowsItsProblemsOnEveryPage() async throws {
-        let report = "Content/cities/oslo.yml:2:1: error: missing required field 'country'\n<name>\n^"
-        try await app(.failed(report)).test(.router) { client in
-            for path in ["/", "/cities/", "/anything"] {
-                let response = try await client.execute(uri: path, method: .get)
-                #expect(response.status == .internalServerError)
-                let body = String(buffer: response.body)
-                #expect(body.contains("Content/cities/oslo.yml:2:1: error: missing required field &#39;country&#39;")
-                        || body.contains("Content/cities/oslo.yml:2:1: error: missing required field 'country'"))
-                #expect(body.contains("&lt;name&gt;"))
-                #expect(body.contains("/__citypress/events"))
-            }
+    @Test func theEventsPathIsTheReloadStream() {
+        for site in [Self.site(), Self.site(.failed("x"))] {
+            let stream = reply(PreviewRoutes.eventsPath, site: site)
+            #expect(stream.status == 200)
+            #expect(stream.header("Content-Type") == "text/event-stream")
+            #expect(stream.header("Cache-Control") == "no-store")
+            #expect(stream.body == .events)
+            let head = reply(PreviewRoutes.eventsPath, method: "HEAD", site: site)
+            #expect(head.headers == stream.headers)
+            #expect(head.body == .bytes([]))
         }
+    }
+
+    /// What the stream sends: `hello` with the build a tab has, then `reload` with each new build.
+    @Test func reloadEventsFollowTheBroadcaster() async {
+        let broadcaster = ReloadBroadcaster(site: Self.site())
+        let (id, stream) = await broadcaster.subscribe()
+        var tags = stream.makeAsyncIterator()
+        let hello = await tags.next()
+        #expect(hello.map { PreviewRoutes.eventText(tag: $0, isFirst: true) } == "event: hello\ndata: test-1\n\n")
+        await broadcaster.publish(.failed("broken"))
+        let reload = await tags.next()
+        #expect(reload.map { PreviewRoutes.eventText(tag: $0, isFirst: false) } == "event: reload\ndata: test-2\n\n")
+        #expect(await broadcaster.subscriberCount == 1)
+        await broadcaster.unsubscribe(id)
+        #expect(await tags.next() == nil)
+        #expect(PreviewRoutes.eventsPreamble == "retry: 500\n\n")
     }
 
     @Test func requestPathsDecodeSafely() {

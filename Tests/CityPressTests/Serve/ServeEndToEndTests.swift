@@ -3,36 +3,11 @@ import Testing
 
 /// Runs `citypress serve` on a copy of the fixture site and edits files under it, as an editor would.
 @Suite(.serialized) struct ServeEndToEndTests {
-    /// Starts the server; returns the process and its port, read from its first line.
-    func start(in site: URL) throws -> (Process, Int, Pipe) {
-        let process = Process()
-        process.executableURL = TestPaths.binary
-        process.arguments = ["serve", "--port", "0"]
-        process.currentDirectoryURL = site
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        var text = ""
-        while Date() < deadline {
-            let data = out.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-            if let range = text.range(of: #"http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
-                let port = Int(text[range].dropFirst("http://127.0.0.1:".count).dropLast()) ?? 0
-                return (process, port, out)
-            }
-        }
-        process.terminate()
-        throw RawHTTPError.timedOut("Serving …", text)
-    }
-
     @Test func reloadsAfterAnEditShowsErrorsAndRecovers() throws {
         try withTemporaryFolder { root in
             let site = try makeFixtureSite(in: root)
-            let (process, port, _) = try start(in: site)
-            defer { if process.isRunning { process.terminate() } }
+            let server = try ServeProcess(in: site)
+            let process = server.process, port = server.port
 
             let first = try RawHTTPConnection.get("/declarations/second-accord/", port: port)
             #expect(first.head.hasPrefix("HTTP/1.1 200"))
@@ -85,8 +60,9 @@ import Testing
     @Test func aPortInUseIsAClearError() throws {
         try withTemporaryFolder { root in
             let site = try makeFixtureSite(in: root)
-            let (process, port, _) = try start(in: site)
-            defer { process.terminate(); process.waitUntilExit() }
+            let server = try ServeProcess(in: site)
+            defer { server.stop() }
+            let port = server.port
             let second = try runCityPress(["serve", "--port", String(port)], in: site)
             #expect(second.status == 1)
             #expect(second.stderr.contains("port \(port) on 127.0.0.1 is already in use"))

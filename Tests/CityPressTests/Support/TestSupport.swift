@@ -9,7 +9,8 @@ enum TestPaths {
     static let fixtureSite = fixtures.appendingPathComponent("site")
     static let templates = packageRoot.appendingPathComponent("Templates")
     static let content = packageRoot.appendingPathComponent("Content")
-    static let seeds = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    /// The two seed declaration texts, verbatim, kept in the repository so a fresh clone tests alone.
+    static let seeds = fixtures.appendingPathComponent("seeds")
 
     /// The `citypress` binary `swift test` built next to the test bundle.
     static var binary: URL {

@@ -1,0 +1,89 @@
+/// What the preview answers to a request, decided from the method, the path and the site in memory,
+/// with no HTTP server involved (`PreviewResponder` sends the answer).
+///
+/// GET and HEAD only; `/x/` serves `x/index.html`, `/x` redirects to `/x/`; unknown paths get the
+/// site's `404.html`; HTML gets the live-reload script; nothing is cached. While the last build
+/// failed, every page is the list of its problems.
+public enum PreviewRoutes {
+    /// The path of the Server-Sent Events stream the reload script listens to.
+    public static let eventsPath = "/__citypress/events"
+
+    /// The methods the preview answers, as the `Allow` header of a 405 lists them.
+    public static let allowedMethods = "GET, HEAD"
+
+    /// The first thing the reload stream sends: browsers retry quickly when the server restarts.
+    public static let eventsPreamble = "retry: 500\n\n"
+
+    /// The answer to `method` on `path` (the request target's path, still percent-encoded) with `query`
+    /// (without its `?`), serving `site`.
+    public static func reply(method: String, path: String, query: String?, site: PreviewSite) -> PreviewReply {
+        guard method == "GET" || method == "HEAD" else {
+            return plain(405, "Method not allowed: the preview answers GET and HEAD only.\n",
+                         extra: [PreviewReply.Header("Allow", allowedMethods)], head: false)
+        }
+        let head = method == "HEAD"
+        if path == eventsPath {
+            // HEAD learns what GET would stream, without subscribing to a stream nobody reads.
+            return PreviewReply(status: 200, headers: [PreviewReply.Header("Content-Type", "text/event-stream"),
+                                                       PreviewReply.Header("Cache-Control", "no-store")],
+                                body: head ? .bytes([]) : .events)
+        }
+        guard case .built(let files) = site.content else {
+            if case .failed(let report) = site.content {
+                return file(ErrorPage.html(report), type: "text/html; charset=utf-8", status: 500, head: head)
+            }
+            return plain(500, "No build yet.\n", head: head)
+        }
+        guard let segments = RequestPath.segments(of: path) else {
+            return notFound(files, head: head)
+        }
+        let key = segments.joined(separator: "/")
+        if path.hasSuffix("/") || segments.isEmpty {
+            let index = key.isEmpty ? "index.html" : key + "/index.html"
+            if let bytes = files[index] { return file(bytes, type: RequestPath.mediaType(of: index), head: head) }
+            return notFound(files, head: head)
+        }
+        if let bytes = files[key] { return file(bytes, type: RequestPath.mediaType(of: key), head: head) }
+        if files[key + "/index.html"] != nil {
+            var location = path + "/"
+            if let query { location += "?" + query }
+            return PreviewReply(status: 301, headers: [PreviewReply.Header("Location", location),
+                                                       PreviewReply.Header("Cache-Control", "no-store"),
+                                                       PreviewReply.Header("Content-Length", "0")],
+                                body: .bytes([]))
+        }
+        return notFound(files, head: head)
+    }
+
+    /// One event of the reload stream: `hello` with the build a browser has when it connects, then
+    /// `reload` with each new build's tag.
+    public static func eventText(tag: String, isFirst: Bool) -> String {
+        "event: \(isFirst ? "hello" : "reload")\ndata: \(tag)\n\n"
+    }
+
+    private static func notFound(_ files: [String: [UInt8]], head: Bool) -> PreviewReply {
+        if let page = files["404.html"] {
+            return file(page, type: "text/html; charset=utf-8", status: 404, head: head)
+        }
+        return plain(404, "Not found.\n", head: head)
+    }
+
+    /// A file of the site; HTML gets the reload script. HEAD gets the headers GET would, `Content-Length` included.
+    static func file(_ bytes: [UInt8], type: String, status: Int = 200, head: Bool) -> PreviewReply {
+        let body = type.hasPrefix("text/html") ? LiveReloadScript.inject(into: bytes) : bytes
+        return PreviewReply(status: status,
+                            headers: [PreviewReply.Header("Content-Type", type), PreviewReply.Header("Cache-Control", "no-store"),
+                                      PreviewReply.Header("Content-Length", String(body.count)),
+                                      PreviewReply.Header("X-Content-Type-Options", "nosniff")],
+                            body: .bytes(head ? [] : body))
+    }
+
+    static func plain(_ status: Int, _ text: String, extra: [PreviewReply.Header] = [], head: Bool) -> PreviewReply {
+        let body = Array(text.utf8)
+        return PreviewReply(status: status,
+                            headers: [PreviewReply.Header("Content-Type", "text/plain; charset=utf-8"),
+                                      PreviewReply.Header("Cache-Control", "no-store"),
+                                      PreviewReply.Header("Content-Length", String(body.count))] + extra,
+                            body: .bytes(head ? [] : body))
+    }
+}
