@@ -44,7 +44,7 @@ MANUAL_TOOL := $(SCRATCH)/$(CONFIG)/generate-manual
 INSTALL_BIN  = $(DESTDIR)$(PREFIX)/bin
 INSTALL_DATA = $(DESTDIR)$(PREFIX)/share
 
-.PHONY: install uninstall embed-templates
+.PHONY: install uninstall embed-templates check-a11y
 
 install: build
 	$(SWIFT) build $(BUILDFLAGS) --product generate-manual
@@ -67,3 +67,14 @@ uninstall:
 # Run it after every change to Templates/; EmbeddedTemplatesTests fails until you do.
 embed-templates:
 	./scripts/embed-templates.sh
+
+# Nu Html Checker and axe-core on every page of Public/, of the fixture site and of a new `citypress init` site.
+A11Y_TMP ?= /tmp/citypress-a11y
+check-a11y: site
+	bash scripts/a11y/install.sh
+	rm -rf "$(A11Y_TMP)" && mkdir -p "$(A11Y_TMP)"
+	$(BIN) build --quiet --content Tests/Fixtures/site/Content --templates Templates --output "$(A11Y_TMP)/fixture" \
+		--base-url https://example.org/
+	$(BIN) init "$(A11Y_TMP)/starter" > /dev/null
+	cd "$(A11Y_TMP)/starter" && "$(CURDIR)/$(BIN)" build --quiet
+	python3 scripts/a11y/check.py Public "$(A11Y_TMP)/fixture" "$(A11Y_TMP)/starter/Public"

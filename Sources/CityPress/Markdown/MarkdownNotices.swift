@@ -1,11 +1,19 @@
-import CCmark
-
 /// Finds what an author wrote that CommonMark does not show as written: GitHub-flavoured syntax
 /// (tables, footnotes, strikethrough, task lists), which comes out as plain text, and raw HTML,
 /// which is omitted unless the site keeps it.
 ///
-/// Lives beside `MarkdownParser`: it reads the same cmark tree, and the C pointers stay in this folder.
+/// It reads plain values that `MarkdownParser` copies out of cmark's tree (the C pointers stay there).
 struct MarkdownNotices {
+    /// What the parser reports of each node that may need a notice.
+    enum Element: Sendable {
+        /// A raw HTML block or inline, from `line`.
+        case rawHTML(literal: String, line: Int)
+        /// A paragraph spanning `first...last`.
+        case paragraph(first: Int, last: Int)
+        /// A text node on `line`; `opensListItem` when it begins an item's first paragraph.
+        case text(String, line: Int, opensListItem: Bool)
+    }
+
     let lines: [Substring]
     let keepsRawHTML: Bool
 
@@ -14,10 +22,8 @@ struct MarkdownNotices {
         self.keepsRawHTML = keepsRawHTML
     }
 
-    /// The notices of the tree under `root`, in source order, at most one of each kind per line.
-    func find(in root: OpaquePointer) -> [MarkdownDocument.Notice] {
-        guard let iterator = cmark_iter_new(root) else { return [] }
-        defer { cmark_iter_free(iterator) }
+    /// The notices of `elements`, in source order, at most one of each kind per line.
+    func find(in elements: [Element]) -> [MarkdownDocument.Notice] {
         var notices: [MarkdownDocument.Notice] = []
         var seen: Set<String> = []
         func add(_ message: String, _ note: String, line: Int, marker: String) {
@@ -25,29 +31,23 @@ struct MarkdownNotices {
             guard seen.insert(key).inserted else { return }
             notices.append(notice(message, note, line: line, marker: marker))
         }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            let line = Self.line(of: node)
-            switch type {
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+        for element in elements {
+            switch element {
+            case .rawHTML(let literal, let line):
                 if keepsRawHTML { break }
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? "<"
                 let marker = String(literal.prefix { $0 != "\n" && $0 != ">" })
                 add("raw HTML is omitted from the page", "write it in Markdown; a site whose authors are all trusted may set unsafe_html: true in site.yml",
                     line: line, marker: marker)
-            case CMARK_NODE_PARAGRAPH:
-                let end = Int(cmark_node_get_end_line(node))
-                for number in max(1, line)...max(line, end) where lines.indices.contains(number - 1) {
+            case .paragraph(let first, let last):
+                let first = max(1, first)
+                for number in first...max(first, last) where lines.indices.contains(number - 1) {
                     if Self.isTableDelimiterRow(lines[number - 1]) {
+                        // Point at the header row above the delimiter row, when the paragraph has one.
                         add("a GitHub-style table is shown as plain text (CommonMark has no tables)",
-                            "write the rows as a list, or as paragraphs", line: number - 1 >= line ? number - 1 : number, marker: "|")
+                            "write the rows as a list, or as paragraphs", line: number > first ? number - 1 : number, marker: "|")
                     }
                 }
-            case CMARK_NODE_TEXT:
-                let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            case .text(let text, let line, let opensListItem):
                 if text.contains("[^") && text.contains("]") {
                     add("a footnote ('[^…]') is shown as plain text (CommonMark has no footnotes)",
                         "put the note in the text, in parentheses, or link to it", line: line, marker: "[^")
@@ -56,15 +56,10 @@ struct MarkdownNotices {
                     add("'~~' is shown as written (CommonMark has no strikethrough)",
                         "say it in words, or remove the struck text", line: line, marker: "~~")
                 }
-                if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
-                   let item = cmark_node_parent(parent), cmark_node_get_type(item) == CMARK_NODE_ITEM,
-                   cmark_node_first_child(parent) == node,
-                   text.hasPrefix("[ ]") || text.hasPrefix("[x]") || text.hasPrefix("[X]") {
+                if opensListItem, text.hasPrefix("[ ]") || text.hasPrefix("[x]") || text.hasPrefix("[X]") {
                     add("a task-list box ('[ ]') is shown as written (CommonMark has no task lists)",
                         "write the items as a plain list", line: line, marker: String(text.prefix(3)))
                 }
-            default:
-                break
             }
         }
         return notices
@@ -94,16 +89,5 @@ struct MarkdownNotices {
         }
         let text = lines.indices.contains(found - 1) ? String(lines[found - 1]) : ""
         return .init(message: message, note: note, line: found, column: column, lineText: text)
-    }
-
-    /// The node's line, or that of its nearest ancestor that knows it.
-    private static func line(of node: OpaquePointer) -> Int {
-        var current: OpaquePointer? = node
-        while let here = current {
-            let line = Int(cmark_node_get_start_line(here))
-            if line > 0 { return line }
-            current = cmark_node_parent(here)
-        }
-        return 1
     }
 }

@@ -38,7 +38,7 @@ public struct MarkdownParser: Sendable {
         defer { cmark_node_free(root) }
 
         let links = self.links(in: root, markdown: markdown)
-        let notices = MarkdownNotices(markdown: markdown, keepsRawHTML: allowsUnsafeHTML).find(in: root)
+        let notices = MarkdownNotices(markdown: markdown, keepsRawHTML: allowsUnsafeHTML).find(in: noticeElements(in: root))
         var blocks: [MarkdownDocument.Block] = []
         var node = cmark_node_first_child(root)
         while let current = node {
@@ -90,6 +90,35 @@ public struct MarkdownParser: Sendable {
             result.append(.init(destination: destination, line: max(1, found), column: column, lineText: lineText))
         }
         return result
+    }
+
+    /// The nodes `MarkdownNotices` looks at, copied out of the tree.
+    private func noticeElements(in root: OpaquePointer) -> [MarkdownNotices.Element] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var elements: [MarkdownNotices.Element] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            var line = Int(cmark_node_get_start_line(node))
+            if line < 1 { line = enclosingLine(of: node) }
+            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                elements.append(.rawHTML(literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "<", line: line))
+            } else if type == CMARK_NODE_PARAGRAPH {
+                elements.append(.paragraph(first: line, last: Int(cmark_node_get_end_line(node))))
+            } else if type == CMARK_NODE_TEXT {
+                let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                var opensListItem = false
+                if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
+                   let item = cmark_node_parent(parent), cmark_node_get_type(item) == CMARK_NODE_ITEM {
+                    opensListItem = cmark_node_first_child(parent) == node && cmark_node_first_child(item) == parent
+                }
+                elements.append(.text(text, line: line, opensListItem: opensListItem))
+            }
+        }
+        return elements
     }
 
     /// The line of the nearest ancestor block that knows its position.
