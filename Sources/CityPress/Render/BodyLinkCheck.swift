@@ -6,6 +6,14 @@
 /// says how to write it; so is a site link or `#commitment-N` that names no page or commitment.
 struct BodyLinkCheck {
     let site: Site
+    private let citySlugs: Set<String>
+    private let countrySlugs: Set<String>
+
+    init(site: Site) {
+        self.site = site
+        citySlugs = Set(site.cities.map(\.slug))
+        countrySlugs = Set(site.countries.map(\.slug))
+    }
 
     /// Every problem with the links of every published declaration.
     func diagnostics() -> [Diagnostic] {
@@ -33,6 +41,10 @@ struct BodyLinkCheck {
             return fragmentProblem(String(destination.dropFirst()), on: declaration, link: destination)
         }
         guard destination.hasPrefix("/") else {
+            if let host = destination.split(separator: "/").first, host.hasPrefix("www.") || (host.contains(".") && !host.hasPrefix(".")) && !host.hasSuffix(".html") {
+                return Problem(message: "link '\(destination)' has no scheme, so it would be read as a page of this site",
+                               notes: ["for another site, write 'https://\(destination)'"])
+            }
             let suggestion = Self.resolve(destination, from: "declarations/\(declaration.slug)/")
             return Problem(message: "relative link '\(destination)' would point elsewhere on the commitment pages, the print edition and the commitments index",
                            notes: ["write it from the site root: '/\(suggestion)'", Self.siteLinkNote])
@@ -47,6 +59,10 @@ struct BodyLinkCheck {
         if path.hasSuffix("index.html") { path = path.dropLast("index.html".count) }
         if path.hasPrefix("assets/") { return nil }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if let last = parts.last, last.contains(".") {
+            return Problem(message: "link '\(destination)' names a file, not a page of this site",
+                           notes: [Self.siteLinkNote])
+        }
         guard path.isEmpty || path.hasSuffix("/") else {
             return Problem(message: "site link '\(destination)' must end in '/' (page addresses are folders)",
                            notes: ["write '/\(path)/\(fragment.map { "#" + $0 } ?? "")'"])
@@ -66,10 +82,10 @@ struct BodyLinkCheck {
         let slug = segments[1]
         switch segments[0] {
         case "cities" where segments.count == 2:
-            return site.cities.contains { $0.slug == slug } ? nil
+            return citySlugs.contains(slug) ? nil
                 : unknown("city", slug, among: site.cities.map(\.slug), link: link)
         case "countries" where segments.count == 2:
-            return site.countries.contains { $0.slug == slug } ? nil
+            return countrySlugs.contains(slug) ? nil
                 : unknown("country", slug, among: site.countries.map(\.slug), link: link)
         case "declarations":
             guard let declaration = site.declarations.first(where: { $0.slug == slug }) else {
@@ -78,7 +94,10 @@ struct BodyLinkCheck {
             if segments.count == 2 {
                 return fragment.flatMap { fragmentProblem($0, on: declaration, link: link) }
             }
-            if segments.count == 3, segments[2] == "print" { return nil }
+            if segments.count == 3, segments[2] == "print" {
+                return fragment.map { _ in Problem(message: "link '\(link)' names a place in the print edition, which has no anchors",
+                                                   notes: ["link to '/declarations/\(slug)/#…' instead"]) }
+            }
             if segments.count == 4, segments[2] == "commitments" {
                 return commitmentProblem(segments[3], of: declaration, link: link)
             }
@@ -90,14 +109,17 @@ struct BodyLinkCheck {
     private func fragmentProblem(_ fragment: String, on declaration: Declaration, link: String) -> Problem? {
         if ["text", "signatories", "main"].contains(fragment) { return nil }
         guard fragment.hasPrefix("commitment-") else {
+            let numbers = declaration.commitments.map(\.number)
+            let commitments = numbers.first.map { "#commitment-\($0) … #commitment-\(numbers.last ?? $0), " } ?? ""
             return Problem(message: "link '\(link)' names no place on the page of '\(declaration.title)'",
-                           notes: ["its anchors are #commitment-1 … #commitment-\(declaration.commitments.count), #text and #signatories"])
+                           notes: ["its anchors are \(commitments)#text and #signatories"])
         }
         return commitmentProblem(String(fragment.dropFirst("commitment-".count)), of: declaration, link: link)
     }
 
     private func commitmentProblem(_ number: String, of declaration: Declaration, link: String) -> Problem? {
-        if let value = Int(number), declaration.commitments.contains(where: { $0.number == value }) { return nil }
+        // Compared as written: `#commitment-08` names no anchor, though it reads as 8.
+        if declaration.commitments.contains(where: { String($0.number) == number }) { return nil }
         let numbers = declaration.commitments.map(\.number)
         let range = numbers.first.map { "\($0)–\(numbers.last ?? $0)" } ?? "none"
         return Problem(message: "link '\(link)' names commitment \(number), which '\(declaration.title)' does not have",

@@ -9,6 +9,25 @@ enum BodyLinks {
     /// page of `links`, and every fragment-only link (`href="#…"`) pointed at the page of the
     /// declaration `slug`, unless the page is that declaration's own page.
     static func relinked(_ html: String, links: Links, declarationSlug slug: String, onDeclarationPage: Bool) -> String {
+        rewriting(html) { value, _ in rewritten(value, links: links, slug: slug, onDeclarationPage: onDeclarationPage) }
+    }
+
+    /// `html` for paper (the print edition, which PDFs are printed from a local copy of): links to
+    /// pages of the site become absolute links to the published site when `baseURL` is known, and
+    /// plain text otherwise (a relative link would print as the build machine's `file://` path).
+    /// Images keep their relative `src`, which the browser loads from the copy.
+    static func forPaper(_ html: String, baseURL: String?, declarationSlug slug: String) -> String {
+        rewriting(html) { value, isHref in
+            guard isHref else { return value.hasPrefix("/") && !value.hasPrefix("//") ? Links(depth: 3).path(String(value.dropFirst())) : value }
+            if value.hasPrefix("#") { return baseURL.map { $0 + "declarations/\(slug)/" + value } }
+            if value.hasPrefix("/") && !value.hasPrefix("//") { return baseURL.map { $0 + value.dropFirst() } }
+            return value
+        }
+    }
+
+    /// `html` with each `href`/`src` value replaced by `rewrite(value, isHref)`; a `nil` href is
+    /// removed with its attribute (the link becomes text).
+    private static func rewriting(_ html: String, _ rewrite: (String, Bool) -> String?) -> String {
         let bytes = Array(html.utf8)
         guard mayNeedRelinking(bytes) else { return html }
         var result: [UInt8] = []
@@ -20,12 +39,18 @@ enum BodyLinks {
                 index += 1
                 continue
             }
-            result += bytes[index..<attributeEnd]
-            index = attributeEnd
-            let valueEnd = bytes[index...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
-            let value = String(decoding: bytes[index..<valueEnd], as: UTF8.self)
-            result += Array(rewritten(value, links: links, slug: slug, onDeclarationPage: onDeclarationPage).utf8)
-            index = valueEnd
+            let isHref = bytes[index] == UInt8(ascii: "h")
+            let valueEnd = bytes[attributeEnd...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+            let value = String(decoding: bytes[attributeEnd..<valueEnd], as: UTF8.self)
+            if let replacement = rewrite(value, isHref) {
+                result += bytes[index..<attributeEnd]
+                result += Array(replacement.utf8)
+                index = valueEnd
+            } else {
+                // Drop ` href="…"` whole: the space before it, the attribute and its closing quote.
+                if result.last == UInt8(ascii: " ") || result.last == UInt8(ascii: "\n") { result.removeLast() }
+                index = min(bytes.count, valueEnd + 1)
+            }
         }
         return String(decoding: result, as: UTF8.self)
     }

@@ -1,12 +1,3 @@
-/// How links name a page of the site.
-public enum LinkStyle: String, Sendable, Hashable, CaseIterable {
-    /// `cities/amsterdam/`: for a web server, which answers a folder's address with its `index.html`.
-    case folders
-    /// `cities/amsterdam/index.html`: for a site opened from a local folder or a USB stick
-    /// (`file://`), where nothing turns a folder into its `index.html`.
-    case indexFiles
-}
-
 /// Relative links from one page to the others, so the site works at a domain root,
 /// under any subpath and (with `LinkStyle.indexFiles`) from a local folder.
 struct Links: Sendable {

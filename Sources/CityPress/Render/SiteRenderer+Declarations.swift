@@ -66,11 +66,14 @@ extension SiteRenderer {
 
     /// The view of declaration `index` for a page with `links`; `onItsPage` for the declaration's own
     /// page (where links to its commitments' anchors stay fragments).
-    func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false) -> DeclarationView {
+    /// `forPaper` for the print edition, whose text links go to the published site or are plain text.
+    func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false,
+                         forPaper: Bool = false) -> DeclarationView {
         let declaration = site.declarations[index]
         let slug = declaration.slug
         func body(_ html: String) -> String {
-            BodyLinks.relinked(html, links: links, declarationSlug: slug, onDeclarationPage: onItsPage)
+            forPaper ? BodyLinks.forPaper(html, baseURL: site.config.baseURL, declarationSlug: slug)
+                : BodyLinks.relinked(html, links: links, declarationSlug: slug, onDeclarationPage: onItsPage)
         }
         let commitments = declaration.commitments.map { commitment in
             CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
@@ -136,7 +139,7 @@ extension SiteRenderer {
                        description: "Printable text of \(declaration.title).", section: .declarations,
                        trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
                                .init(label: "Print edition", href: nil)]),
-            declaration: declarationView(index, links: links, signatoriesHTML: names),
+            declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true),
             network: site.config.network, signatoriesHTML: names,
             sourceURL: site.config.baseURL.map { $0 + "declarations/\(declaration.slug)/" },
             editionText: declaration.signatoriesAsOf?.longForm)

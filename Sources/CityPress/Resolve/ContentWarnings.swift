@@ -53,7 +53,8 @@ struct ContentWarnings {
         for declaration in content.declarations where declaration.isDraft && !published.contains(where: { $0.slug == declaration.slug }) {
             for entry in declaration.signatories { inDrafts[entry.value, default: []].append(declaration.slug) }
         }
-        return content.cities.filter { !listed.contains($0.slug) }.map { city in
+        let unlisted = content.cities.filter { !listed.contains($0.slug) }.sorted { $0.source.path < $1.source.path }
+        var diagnostics = unlisted.prefix(Self.unlistedCitiesShown).map { city -> Diagnostic in
             var notes = ["it still gets a page and counts in the home page's totals",
                          "list '\(city.slug)' under signatories: of the declarations it endorses, or remove the file"]
             if let drafts = inDrafts[city.slug] {
@@ -61,15 +62,33 @@ struct ContentWarnings {
             }
             return .warning("city '\(city.slug)' endorses no published declaration", at: city.source, notes: notes)
         }
+        // A network whose declarations are all drafts would otherwise get a warning per city.
+        if unlisted.count > Self.unlistedCitiesShown {
+            let rest = unlisted.dropFirst(Self.unlistedCitiesShown)
+            diagnostics.append(.warning(
+                "\(rest.count) more cities endorse no published declaration",
+                notes: ["among them: " + rest.prefix(5).map(\.slug).joined(separator: ", ") + (rest.count > 5 ? ", …" : "")]))
+        }
+        return diagnostics
     }
+
+    /// How many cities that endorse nothing are named one by one.
+    static let unlistedCitiesShown = 10
 
     /// Names of one country that differ in an article, an abbreviation or a typo.
     static func probablySame(_ a: String, _ b: String) -> Bool {
         let first = canonical(a), second = canonical(b)
         if first == second { return true }
-        // One slip in a long name (`Belguim`, `Swizerland`); `Slovakia` and `Slovenia` are two apart, and distinct.
+        // One slip in a long name: a letter left out or doubled (`Swizerland`), two letters swapped
+        // (`Belguim`). Not a letter replaced: `Iceland` and `Ireland` are two countries.
         guard min(first.count, second.count) >= 7 else { return false }
-        return Suggestion.editDistance(Array(first.unicodeScalars), Array(second.unicodeScalars), limit: 1) <= 1
+        let a = Array(first.unicodeScalars), b = Array(second.unicodeScalars)
+        if a.count == b.count {
+            let differing = a.indices.filter { a[$0] != b[$0] }
+            return differing.count == 2 && differing[1] == differing[0] + 1
+                && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
+        }
+        return Suggestion.editDistance(a, b, limit: 1) <= 1
     }
 
     /// Letters only, folded, without a leading "the", common short forms made long.

@@ -37,6 +37,10 @@ public enum SiteScaffold {
         guard !network.isEmpty else { return .failure(DiagnosticError(.error("the network's name is empty"))) }
         let title = options.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? defaultTitle(network: network)
         guard !title.isEmpty else { return .failure(DiagnosticError(.error("the site's title is empty"))) }
+        guard SiteConfig.isValidLanguageTag(options.language) else {
+            return .failure(DiagnosticError(.error(
+                "'\(options.language)' is not a BCP 47 language tag", notes: ["write it as en, en-GB, fr or pt-BR"])))
+        }
 
         var files: [(path: String, data: Data)] = StarterSite(network: network, title: title, language: options.language)
             .files.map { ($0.path, Data($0.text.utf8)) }
@@ -76,8 +80,9 @@ public enum SiteScaffold {
             guard isDirectory.boolValue else {
                 return DiagnosticError(.error("'\(folder)' is a file, not a folder"))
             }
+            // A new Git repository (`git init x && cd x && citypress init`) or a Finder file is no content to lose.
             let entries: [String]
-            do { entries = try manager.contentsOfDirectory(atPath: folder) } catch {
+            do { entries = try manager.contentsOfDirectory(atPath: folder).filter { ![".git", ".DS_Store"].contains($0) } } catch {
                 return DiagnosticError(.error("cannot read the folder '\(folder)': \(reason(error))"))
             }
             guard entries.isEmpty else {

@@ -31,8 +31,26 @@ public struct OutputFolder: Sendable {
         return standardized.count > 1 && standardized.hasSuffix("/") ? String(standardized.dropLast()) : standardized
     }
 
+    /// Whether `path` is `folder` or lies inside it: by their names, and, where folders exist, by the
+    /// file system's identity of them (a case-insensitive disk gives `content` and `Content` one folder).
     private static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
-        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
+        if path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") { return true }
+        guard let target = identity(of: folder) else { return false }
+        var current = path
+        while !current.isEmpty {
+            if identity(of: current) == target { return true }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current { return false }
+            current = parent
+        }
+        return false
+    }
+
+    /// The device and inode of an existing folder.
+    private static func identity(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
     /// Checks that replacing the folder is safe, then creates an empty staging folder beside it.

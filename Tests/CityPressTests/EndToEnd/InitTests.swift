@@ -60,8 +60,13 @@ import Testing
         }
     }
 
-    @Test func initInTheCurrentFolderWhenItIsEmpty() throws {
+    @Test func initInTheCurrentFolderWhenItIsEmptyOrANewRepository() throws {
         try withTemporaryFolder { root in
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+            let badLanguage = try runCityPress(["init", "--language", "english"], in: root)
+            #expect(badLanguage.status == 1)
+            #expect(badLanguage.stderr.contains("not a BCP 47 language tag"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == [".git"], "nothing was written")
             let result = try runCityPress(["init"], in: root)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/site.yml").path))

@@ -13,8 +13,6 @@ import Testing
             ("declarations/second-accord/commitments/2/index.html",
              ["../../../../declarations/first-accord/#commitment-3", "../../../../cities/lodz/",
               "../../../../declarations/second-accord/#commitment-1"]),
-            ("declarations/second-accord/print/index.html",
-             ["../../../declarations/first-accord/#commitment-3", "../../../cities/lodz/"]),
             ("commitments/index.html",
              ["../declarations/first-accord/#commitment-3", "../cities/lodz/", "../declarations/second-accord/#commitment-1"]),
         ]
@@ -23,6 +21,22 @@ import Testing
             for link in links { #expect(page.contains(link), "\(path) lacks \(link)") }
             #expect(!page.contains("href=\"/declarations") && !page.contains("href=\"/cities"), "\(path) kept a root link")
         }
+    }
+
+    /// PDFs are printed from a local copy of the print page: a relative link would print as a
+    /// `file://` path of the build machine.
+    @Test func paperLinksGoToThePublishedSiteOrBecomeText() throws {
+        let html = "<p><a href=\"/cities/lodz/\">Łódź</a> and <a href=\"#commitment-1\">one</a>, <a href=\"https://example.org/\">x</a> <img src=\"/assets/m.png\" alt=\"m\"></p>"
+        #expect(BodyLinks.forPaper(html, baseURL: "https://cities.example/", declarationSlug: "a")
+                == "<p><a href=\"https://cities.example/cities/lodz/\">Łódź</a> and <a href=\"https://cities.example/declarations/a/#commitment-1\">one</a>, <a href=\"https://example.org/\">x</a> <img src=\"../../../assets/m.png\" alt=\"m\"></p>")
+        #expect(BodyLinks.forPaper(html, baseURL: nil, declarationSlug: "a")
+                == "<p><a>Łódź</a> and <a>one</a>, <a href=\"https://example.org/\">x</a> <img src=\"../../../assets/m.png\" alt=\"m\"></p>")
+        let (pages, _) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        let print = try #require(pages["declarations/second-accord/print/index.html"])
+        // The fixture's site.yml sets base_url: its print edition links to the published pages.
+        #expect(print.contains("<a href=\"https://example.org/declarations/declarations/first-accord/#commitment-3\">the First Accord</a>"))
+        #expect(print.contains("<a href=\"https://example.org/declarations/cities/lodz/\">Łódź</a>"))
+        #expect(!print.contains("../../../cities/lodz/"), "no relative link in the print edition's text")
     }
 
     @Test func indexFileLinksNameIndexHTML() {
@@ -46,6 +60,7 @@ import Testing
             text = text.replacingOccurrences(of: "(/cities/lodz/)", with: "(/cities/lodzz/)")
             text = text.replacingOccurrences(of: "(#commitment-1)", with: "(#commitment-9)")
             text += "\nSee [the list](/declarations/first-accord/commitments/7/) and [this](/nowhere/).\n"
+            text += "\n[a](#commitment-02) [b](/declarations/first-accord/print/#commitment-1) [c](www.example.org/x) [d](/404.html)\n"
             try writeText(text, to: file)
             let (_, diagnostics) = try renderInMemory(content: site.appendingPathComponent("Content"))
             let errors = diagnostics.filter { $0.severity == .error }.map { "\($0.location.map { "\($0)" } ?? ""): \($0.message) \($0.notes)" }
@@ -59,7 +74,11 @@ import Testing
             expectError("names commitment 9", at: "17:51")
             expectError("names commitment 7", at: "19:16")
             expectError("link '/nowhere/' names no page", at: "19:70")
-            #expect(errors.count == 5, "\(errors)")
+            expectError("names commitment 02", at: "21:5")
+            expectError("names a place in the print edition", at: "21:25")
+            expectError("https://www.example.org/x", at: "21:77")
+            expectError("names a file", at: "21:100")
+            #expect(errors.count == 9, "\(errors)")
         }
     }
 
