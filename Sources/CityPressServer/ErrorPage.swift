@@ -1,10 +1,10 @@
+import CityPress
 import Foundation
 
 /// The page every URL shows while the last build failed.
 enum ErrorPage {
     static func html(_ report: String) -> [UInt8] {
-        let escaped = report.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        let escaped = MarkupEscaping.escape(report)
         return Array("""
             <!DOCTYPE html>
             <html lang="en">

@@ -40,7 +40,8 @@ public struct PreviewBuilder: Sendable {
             : TemplateSet.load(from: options.templatesPath)
         self.state.value = .init(loaded: loaded, templates: loadedTemplates, built: nil)
 
-        let (site, templates, diagnostics) = SiteBuild.resolve(loaded, templates: loadedTemplates, options: options)
+        let (site, templates, resolved) = SiteBuild.resolve(loaded, templates: loadedTemplates, options: options)
+        var diagnostics = resolved
         guard let site, let templates, !diagnostics.containsErrors else {
             return failure(diagnostics)
         }
@@ -55,7 +56,8 @@ public struct PreviewBuilder: Sendable {
                     return Outcome(content: .built(files), pageCount: previous.pageCount, diagnostics: diagnostics)
                 }
             } catch {
-                // Fall through to a full build, which reports the problem.
+                // The full build below reports a problem of the site; this says the quick path had one.
+                diagnostics.append(Diagnostic.warning("the quick rebuild after editing \(slugs.sorted().joined(separator: ", ")) failed (\(error)); the whole site was rebuilt instead"))
             }
         }
         let sink = MemoryFiles()

@@ -33,7 +33,7 @@ public struct PrintEditionExporter: Sendable {
             page = style + page
         }
         if let open = page.range(of: "<title>"), let close = page.range(of: "</title>", range: open.upperBound..<page.endIndex) {
-            page.replaceSubrange(open.upperBound..<close.lowerBound, with: XMLText.escape(title))
+            page.replaceSubrange(open.upperBound..<close.lowerBound, with: MarkupEscaping.escape(title))
         }
         return page
     }

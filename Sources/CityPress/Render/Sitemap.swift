@@ -17,28 +17,9 @@ struct Sitemap: Sendable {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {
-            xml += "  <url><loc>\(XMLText.escape(baseURL + path))</loc></url>\n"
+            xml += "  <url><loc>\(MarkupEscaping.escape(baseURL + path))</loc></url>\n"
         }
         xml += "</urlset>\n"
         return xml
-    }
-}
-
-/// Escaping for XML text and attributes.
-enum XMLText {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
