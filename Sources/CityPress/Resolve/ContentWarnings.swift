@@ -30,16 +30,23 @@ struct ContentWarnings {
             firstUse[city.countrySlug] = city.country
         }
         let names = firstUse.values.sorted { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }
+        // Each name is folded once, and compared only with earlier names its key could match: the same
+        // key, or a key one letter longer or shorter or as long (this runs on every preview rebuild).
+        let keys = names.map { Array(Self.canonical($0.value).unicodeScalars) }
+        var earlierByLength: [Int: [Int]] = [:]
         var diagnostics: [Diagnostic] = []
         for (offset, later) in names.enumerated() {
-            for earlier in names[..<offset] where Self.probablySame(earlier.value, later.value) {
+            let key = keys[offset]
+            let candidates = [key.count - 1, key.count, key.count + 1].flatMap { earlierByLength[$0] ?? [] }.sorted()
+            if let match = candidates.first(where: { Self.probablySame(canonical: keys[$0], key) }) {
+                let earlier = names[match]
                 diagnostics.append(.warning(
                     "country '\(later.value)' is probably the same as '\(earlier.value)': they get a page each, and their cities are split between them",
                     at: later.location,
                     notes: ["'\(earlier.value)' is written at \(earlier.location)",
                             "write the country's name the same way in every city record"]))
-                break
             }
+            earlierByLength[key.count, default: []].append(offset)
         }
         return diagnostics
     }
@@ -77,12 +84,15 @@ struct ContentWarnings {
 
     /// Names of one country that differ in an article, an abbreviation or a typo.
     static func probablySame(_ a: String, _ b: String) -> Bool {
-        let first = canonical(a), second = canonical(b)
-        if first == second { return true }
+        probablySame(canonical: Array(canonical(a).unicodeScalars), Array(canonical(b).unicodeScalars))
+    }
+
+    /// `probablySame` of two names already made `canonical`.
+    static func probablySame(canonical a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        if a == b { return true }
         // One slip in a long name: a letter left out or doubled (`Swizerland`), two letters swapped
         // (`Belguim`). Not a letter replaced: `Iceland` and `Ireland` are two countries.
-        guard min(first.count, second.count) >= 7 else { return false }
-        let a = Array(first.unicodeScalars), b = Array(second.unicodeScalars)
+        guard min(a.count, b.count) >= 7, abs(a.count - b.count) <= 1 else { return false }
         if a.count == b.count {
             let differing = a.indices.filter { a[$0] != b[$0] }
             return differing.count == 2 && differing[1] == differing[0] + 1
