@@ -16,7 +16,13 @@ enum YAMLText {
             return false
         }
         if text.contains(": ") || text.contains(" #") || text.contains("\t") { return false }
-        return !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        return !text.unicodeScalars.contains(where: needsEscape)
+    }
+
+    /// Control characters, and the line separators (U+0085, U+2028, U+2029) that the loader refuses
+    /// written raw: they are written as escapes instead.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// A double-quoted YAML string: backslashes, quotes and control characters escaped.
@@ -29,9 +35,9 @@ enum YAMLText {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
-                    result += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                    result += scalar.value > 0xFF ? "\\u" + hex : "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
                 } else {
                     result.unicodeScalars.append(scalar)
                 }

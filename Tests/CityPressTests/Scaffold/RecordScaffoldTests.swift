@@ -5,7 +5,8 @@ import Testing
 /// New records read back as what was asked for, whatever the name holds.
 @Suite struct RecordScaffoldTests {
     @Test(arguments: ["Los Angeles", "Budavár (Budapest I)", "Hello: World", "#1 City", "null", "true", "- dash",
-                      "Quote \"inside\"", "Back\\slash", "O'Brien Town", "Trailing:", "yes"])
+                      "Quote \"inside\"", "Back\\slash", "O'Brien Town", "Trailing:", "yes",
+                      "Line\u{2028}Separator", "Next\u{85}Line"])
     func cityNamesReadBackExactly(name: String) throws {
         try withTemporaryFolder { root in
             let content = root.appendingPathComponent("Content")
