@@ -14,22 +14,37 @@ struct MarkdownNotices {
         case text(String, line: Int, opensListItem: Bool)
     }
 
-    let lines: [Substring]
+    let markdown: String
     let keepsRawHTML: Bool
+    /// Whether the text has a `|` at all (no table without one).
+    private let hasPipe: Bool
 
     init(markdown: String, keepsRawHTML: Bool) {
-        lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        self.markdown = markdown
         self.keepsRawHTML = keepsRawHTML
+        hasPipe = markdown.utf8.contains(UInt8(ascii: "|"))
+    }
+
+    /// The lines of the text; split only when a notice needs them (most texts have none).
+    private var lines: [Substring] {
+        markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
     }
 
     /// The notices of `elements`, in source order, at most one of each kind per line.
     func find(in elements: [Element]) -> [MarkdownDocument.Notice] {
+        var split: [Substring]?
+        func lines() -> [Substring] {
+            if let split { return split }
+            let made = self.lines
+            split = made
+            return made
+        }
         var notices: [MarkdownDocument.Notice] = []
         var seen: Set<String> = []
         func add(_ message: String, _ note: String, line: Int, marker: String) {
             let key = "\(line) \(message)"
             guard seen.insert(key).inserted else { return }
-            notices.append(notice(message, note, line: line, marker: marker))
+            notices.append(notice(message, note, line: line, marker: marker, lines: lines()))
         }
         for element in elements {
             switch element {
@@ -40,7 +55,8 @@ struct MarkdownNotices {
                 add("raw HTML is omitted from the page", "write it in Markdown; a site whose authors are all trusted may set unsafe_html: true in site.yml",
                     line: line, marker: marker)
             case .paragraph(let first, let last):
-                let first = max(1, first)
+                guard hasPipe else { break }
+                let first = max(1, first), lines = lines()
                 for number in first...max(first, last) where lines.indices.contains(number - 1) {
                     if Self.isTableDelimiterRow(lines[number - 1]) {
                         // Point at the header row above the delimiter row, when the paragraph has one.
@@ -78,7 +94,7 @@ struct MarkdownNotices {
         }
     }
 
-    private func notice(_ message: String, _ note: String, line: Int, marker: String) -> MarkdownDocument.Notice {
+    private func notice(_ message: String, _ note: String, line: Int, marker: String, lines: [Substring]) -> MarkdownDocument.Notice {
         var found = max(1, line)
         var column = 1
         for candidate in found...max(found, min(lines.count, found + 20)) where lines.indices.contains(candidate - 1) {

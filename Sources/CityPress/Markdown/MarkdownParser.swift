@@ -108,8 +108,10 @@ public struct MarkdownParser: Sendable {
                 elements.append(.rawHTML(literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "<", line: line))
             } else if type == CMARK_NODE_PARAGRAPH {
                 elements.append(.paragraph(first: line, last: Int(cmark_node_get_end_line(node))))
-            } else if type == CMARK_NODE_TEXT {
-                let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            } else if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
+                      strchr(literal, Int32(UInt8(ascii: "["))) != nil || strchr(literal, Int32(UInt8(ascii: "~"))) != nil {
+                // Only text with `[` or `~` can hold a footnote, strikethrough or task box: the rest is not copied.
+                let text = String(cString: literal)
                 var opensListItem = false
                 if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
                    let item = cmark_node_parent(parent), cmark_node_get_type(item) == CMARK_NODE_ITEM {
