@@ -11,8 +11,11 @@ struct BodyLinkCheck {
 
     init(site: Site) {
         self.site = site
-        citySlugs = Set(site.cities.map(\.slug))
-        countrySlugs = Set(site.countries.map(\.slug))
+        // Most texts link to no city or country page: the lookup sets are made only when one does
+        // (this runs on every preview rebuild, over every city).
+        let linksPlaces = site.declarations.contains { $0.links.contains { $0.value.hasPrefix("/cities/") || $0.value.hasPrefix("/countries/") } }
+        citySlugs = linksPlaces ? Set(site.cities.map(\.slug)) : []
+        countrySlugs = linksPlaces ? Set(site.countries.map(\.slug)) : []
     }
 
     /// Every problem with the links of every published declaration.

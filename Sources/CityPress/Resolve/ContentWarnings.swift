@@ -4,6 +4,10 @@ struct ContentWarnings {
     let content: LoadedContent
     /// The declarations that are published in this build.
     let published: [DeclarationRecord]
+    /// Each country name as first written, by country slug (the resolver has them already).
+    let countryNames: [String: Located<String>]
+    /// The cities no published declaration lists (the resolver knows each city's endorsements).
+    let unlistedCities: [CityRecord]
 
     /// Every warning, in no particular order (diagnostics are sorted for display).
     func diagnostics() -> [Diagnostic] {
@@ -25,11 +29,7 @@ struct ContentWarnings {
     /// Two country names that are probably one country (`Netherlands`, `The Netherlands`; `USA`,
     /// `United States`; a typo): each gets a page of its own, splitting its cities.
     private func similarCountries() -> [Diagnostic] {
-        var firstUse: [String: Located<String>] = [:]  // by country slug, in file order
-        for city in content.cities where firstUse[city.countrySlug] == nil {
-            firstUse[city.countrySlug] = city.country
-        }
-        let names = firstUse.values.sorted { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }
+        let names = countryNames.values.sorted { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }
         // Each name is folded once, and compared only with earlier names its key could match: the same
         // key, or a key one letter longer or shorter or as long (this runs on every preview rebuild).
         let keys = names.map { Array(Self.canonical($0.value).unicodeScalars) }
@@ -54,13 +54,12 @@ struct ContentWarnings {
     /// Cities no published declaration lists: they get a page and count in the totals, yet are
     /// linked from no declaration.
     private func citiesEndorsingNothing() -> [Diagnostic] {
-        var listed: Set<String> = []
-        for declaration in published { for entry in declaration.signatories { listed.insert(entry.value) } }
+        guard !unlistedCities.isEmpty else { return [] }
         var inDrafts: [String: [String]] = [:]
         for declaration in content.declarations where declaration.isDraft && !published.contains(where: { $0.slug == declaration.slug }) {
             for entry in declaration.signatories { inDrafts[entry.value, default: []].append(declaration.slug) }
         }
-        let unlisted = content.cities.filter { !listed.contains($0.slug) }.sorted { $0.source.path < $1.source.path }
+        let unlisted = unlistedCities.sorted { $0.source.path < $1.source.path }
         var diagnostics = unlisted.prefix(Self.unlistedCitiesShown).map { city -> Diagnostic in
             var notes = ["it still gets a page and counts in the home page's totals",
                          "list '\(city.slug)' under signatories: of the declarations it endorses, or remove the file"]

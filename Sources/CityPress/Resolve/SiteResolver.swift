@@ -69,7 +69,9 @@ public struct SiteResolver: Sendable {
         let countries = countrySlugs.enumerated().map { index, slug in
             Country(slug: slug, name: countryNames[slug]?.value ?? slug, cities: countryCities[index])
         }
-        diagnostics += ContentWarnings(content: content, published: published).diagnostics()
+        let unlisted = cityRecords.indices.filter { endorsements[$0].isEmpty }.map { cityRecords[$0] }
+        diagnostics += ContentWarnings(content: content, published: published, countryNames: countryNames,
+                                       unlistedCities: unlisted).diagnostics()
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Site(config: config, declarations: declarations, cities: cities, countries: countries), diagnostics)
     }
