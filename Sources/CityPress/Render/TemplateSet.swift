@@ -26,7 +26,6 @@ public struct TemplateSet: Sendable {
         let names = (FileManager.default.subpaths(atPath: path) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .sorted()
-        var parsed: [String: ParsedTemplate] = [:]
         var sources: [String: SourceText] = [:]
         for file in names {
             let name = String(file.dropLast(".mustache".count))
@@ -36,37 +35,33 @@ public struct TemplateSet: Sendable {
             case .success(let read): text = read
             case .failure(let error): diagnostics.append(error.diagnostic); continue
             }
-            let source = SourceText(path: display, text: text)
-            sources[name] = source
-            do {
-                parsed[name] = try TemplateParser.parse(text)
-            } catch {
-                diagnostics.append(.error("template syntax error: \(error.message)",
-                                          at: source.location(line: error.line, column: error.column)))
-            }
+            sources[name] = SourceText(path: display, text: text)
         }
         for required in requiredNames where sources[required] == nil {
             diagnostics.append(.error("missing template '\(required)'",
                                       at: SourceLocation(path: (path.hasSuffix("/") ? path : path + "/") + required + ".mustache"),
                                       notes: ["every site needs the templates: \(requiredNames.joined(separator: ", "))"]))
         }
-        diagnostics += missingReferences(in: parsed, sources: sources)
-        diagnostics += cycles(in: parsed, sources: sources)
-        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text)), diagnostics)
+        return parse(sources, path: path, diagnostics: diagnostics)
     }
 
     /// Parses templates given as name → text, with every check `load(from:)` makes except the
     /// required names: a set made in memory (the Mustache specification's tests) is no site's set.
     static func load(texts: [String: String]) -> (TemplateSet?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var parsed: [String: ParsedTemplate] = [:]
         var sources: [String: SourceText] = [:]
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            let source = SourceText(path: name + ".mustache", text: text)
-            sources[name] = source
+        for (name, text) in texts { sources[name] = SourceText(path: name + ".mustache", text: text) }
+        return parse(sources, path: "", diagnostics: [])
+    }
+
+    /// Parses every source, then checks references and cycles across them; `diagnostics` are the
+    /// problems found before (reading the files).
+    private static func parse(_ sources: [String: SourceText], path: String,
+                              diagnostics: [Diagnostic]) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics = diagnostics
+        var parsed: [String: ParsedTemplate] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                parsed[name] = try TemplateParser.parse(text)
+                parsed[name] = try TemplateParser.parse(source.text)
             } catch {
                 diagnostics.append(.error("template syntax error: \(error.message)",
                                           at: source.location(line: error.line, column: error.column)))
@@ -75,7 +70,7 @@ public struct TemplateSet: Sendable {
         diagnostics += missingReferences(in: parsed, sources: sources)
         diagnostics += cycles(in: parsed, sources: sources)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: "", texts: texts), diagnostics)
+        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text)), diagnostics)
     }
 
     /// Partials and parents named by a template that are not in the set.
