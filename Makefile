@@ -63,7 +63,7 @@ uninstall:
 		"$(INSTALL_DATA)/bash-completion/completions/citypress" "$(INSTALL_DATA)/zsh/site-functions/_citypress" \
 		"$(INSTALL_DATA)/fish/vendor_completions.d/citypress.fish"
 
-# Copies Templates/ into the binary (Sources/CityPress/Scaffold/DefaultTemplates.swift) for `citypress init`.
+# Copies Templates/ into the binary (Sources/CityPressScaffold/DefaultTemplates.swift) for `citypress init`.
 # Run it after every change to Templates/; EmbeddedTemplatesTests fails until you do.
 embed-templates:
 	./scripts/embed-templates.sh

@@ -1,12 +1,15 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// One target per stage of the pipeline; each imports only the layers below it (README: Architecture).
+//
+//   Core ─ Markdown ─ Templates ─ Load ─ Site ─ Render ─ Write ─ Print ─ Build ─ Scaffold ─ Server ─ citypress
 let package = Package(
     name: "CityPress",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "citypress", targets: ["citypress"]),
-        .library(name: "CityPress", targets: ["CityPress"]),
+        .library(name: "CityPress", targets: ["CityPressBuild", "CityPressScaffold"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -23,17 +26,39 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(
-            name: "CityPress",
-            dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
+        // Diagnostics, source text, escaping, the sink pages are written to: what every stage shares.
+        .target(name: "CityPressCore"),
+        // CommonMark through libcmark; its C pointers never leave this target.
+        .target(name: "CityPressMarkdown", dependencies: ["CityPressCore", "CCmark"]),
+        // The Mustache engine: parsing, checking templates against their views, rendering.
+        .target(name: "CityPressTemplates", dependencies: ["CityPressCore"]),
+        // Files → typed records with source locations.
+        .target(name: "CityPressLoad", dependencies: [
+            "CityPressCore", "CityPressMarkdown", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Records → one immutable site model, and the checks that need the whole site.
+        .target(name: "CityPressSite", dependencies: ["CityPressCore", "CityPressMarkdown", "CityPressLoad"]),
+        // Site model → outputs (paths and bytes). Reads no files.
+        .target(name: "CityPressRender", dependencies: [
+            "CityPressCore", "CityPressMarkdown", "CityPressTemplates", "CityPressLoad", "CityPressSite",
+        ]),
+        // Outputs → a staging folder swapped in on success.
+        .target(name: "CityPressWrite", dependencies: ["CityPressCore"]),
+        // Print pages → PDF through a headless browser.
+        .target(name: "CityPressPrint", dependencies: ["CityPressCore"]),
+        // The one orchestrator: build, pdf and the preview's rebuilds run its named steps.
+        .target(name: "CityPressBuild", dependencies: [
+            "CityPressCore", "CityPressMarkdown", "CityPressTemplates", "CityPressLoad", "CityPressSite",
+            "CityPressRender", "CityPressWrite", "CityPressPrint",
+        ]),
+        // `citypress init` and `citypress new`.
+        .target(name: "CityPressScaffold", dependencies: ["CityPressCore", "CityPressLoad"]),
+        // The preview server; the only target that imports Hummingbird.
         .target(
             name: "CityPressServer",
             dependencies: [
-                "CityPress",
+                "CityPressCore", "CityPressTemplates", "CityPressLoad", "CityPressSite", "CityPressRender",
+                "CityPressBuild",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -42,15 +67,16 @@ let package = Package(
         .executableTarget(
             name: "citypress",
             dependencies: [
-                "CityPress",
-                "CityPressServer",
+                "CityPressCore", "CityPressLoad", "CityPressRender", "CityPressPrint", "CityPressBuild",
+                "CityPressScaffold", "CityPressServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CityPressTests",
             dependencies: [
-                "CityPress",
+                "CityPressCore", "CityPressMarkdown", "CityPressTemplates", "CityPressLoad", "CityPressSite",
+                "CityPressRender", "CityPressWrite", "CityPressPrint", "CityPressBuild", "CityPressScaffold",
                 // No HummingbirdTesting: its HTTP client brings NIOSSL, whose BoringSSL doubled CI's compile time.
                 // The preview is tested through PreviewRoutes and a socket client against a real server.
                 "CityPressServer",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Embeds the default templates (Templates/, assets included) in the library, so that `citypress init` works from
-# the installed binary alone: writes Sources/CityPress/Scaffold/DefaultTemplates.swift.
+# the installed binary alone: writes Sources/CityPressScaffold/DefaultTemplates.swift.
 # Run it after every change to Templates/ (`make embed-templates`); EmbeddedTemplatesTests fails until you do.
 # Files are stored as base64, so every byte survives: line endings, trailing spaces, binary assets (images, fonts).
 # Names starting with "." (.DS_Store, editor backups) are skipped, here and in the test.
@@ -8,7 +8,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 source_dir="${1:-$root/Templates}"
-target="${2:-$root/Sources/CityPress/Scaffold/DefaultTemplates.swift}"
+target="${2:-$root/Sources/CityPressScaffold/DefaultTemplates.swift}"
 
 [ -d "$source_dir" ] || { echo "embed-templates: no folder '$source_dir'" >&2; exit 1; }
 

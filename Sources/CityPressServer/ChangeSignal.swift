@@ -9,9 +9,9 @@ import Glibc
 ///
 /// A wake-up only says "look again". With inotify the signal also names the paths the kernel reported
 /// (`takeTouched()`), so the loop re-stamps only those; otherwise it compares whole snapshots.
-final class ChangeSignal: @unchecked Sendable {
+package final class ChangeSignal: @unchecked Sendable {
     /// What changed since the last `takeTouched()`, as far as the kernel told.
-    enum Touched: Equatable {
+    package enum Touched: Equatable {
         /// Only these paths (files, or entries of watched folders) were touched.
         case paths(Set<String>)
         /// Anything may have changed: a folder was created, moved or removed, the kernel's queue
@@ -20,9 +20,9 @@ final class ChangeSignal: @unchecked Sendable {
     }
 
     /// The wake-ups; consecutive ones are merged.
-    let wakeUps: AsyncStream<Void>
+    package let wakeUps: AsyncStream<Void>
     /// Whether the kernel notifies changes (otherwise only the periodic wake-up runs).
-    let usesKernelEvents: Bool
+    package let usesKernelEvents: Bool
 
     private let continuation: AsyncStream<Void>.Continuation
     private let lock = NSLock()
@@ -35,10 +35,10 @@ final class ChangeSignal: @unchecked Sendable {
     private var touchedEverything = false
 
     /// How many batches of kernel events have arrived (the periodic fallback does not count).
-    var eventCount: Int { lock.withLock { events } }
+    package var eventCount: Int { lock.withLock { events } }
 
     /// Watches `folders`; the fallback wakes every `fallback` (every `kernelFallback` when inotify works).
-    init(folders: [String], fallback: Duration, kernelFallback: Duration = .seconds(1)) {
+    package init(folders: [String], fallback: Duration, kernelFallback: Duration = .seconds(1)) {
         (wakeUps, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         #if os(Linux)
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
@@ -61,7 +61,7 @@ final class ChangeSignal: @unchecked Sendable {
     }
 
     /// The paths touched since the last call (and forgets them).
-    func takeTouched() -> Touched {
+    package func takeTouched() -> Touched {
         lock.withLock {
             defer { touchedPaths = []; touchedEverything = false }
             return touchedEverything ? .everything : .paths(touchedPaths)
@@ -71,7 +71,7 @@ final class ChangeSignal: @unchecked Sendable {
     private var isStopped: Bool { lock.withLock { stopped } }
 
     /// Ends the wake-ups and the kernel watch.
-    func stop() {
+    package func stop() {
         lock.withLock { stopped = true }
         continuation.finish()
     }

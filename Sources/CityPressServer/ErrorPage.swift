@@ -1,9 +1,14 @@
-import CityPress
+import CityPressBuild
+import CityPressCore
+import CityPressLoad
+import CityPressRender
+import CityPressSite
+import CityPressTemplates
 import Foundation
 
 /// The page every URL shows while the last build failed.
-enum ErrorPage {
-    static func html(_ report: String) -> [UInt8] {
+package enum ErrorPage {
+    package static func html(_ report: String) -> [UInt8] {
         let escaped = MarkupEscaping.escape(report)
         return Array("""
             <!DOCTYPE html>

@@ -10,11 +10,11 @@ import Darwin
 /// inotify events can go missing); a snapshot of a few thousand files takes a few milliseconds.
 public struct FileWatcher: Sendable {
     /// One file's identity for change detection.
-    struct Stamp: Equatable, Sendable {
-        var isFolder = false
-        let size: Int64
-        let seconds: Int
-        let nanoseconds: Int
+    package struct Stamp: Equatable, Sendable {
+        package var isFolder = false
+        package let size: Int64
+        package let seconds: Int
+        package let nanoseconds: Int
     }
 
     /// Paths to stamps.
@@ -69,7 +69,7 @@ public struct FileWatcher: Sendable {
     /// `snapshot` with the stamps of `paths` taken again (the paths the kernel reported touched), and
     /// the paths whose stamps changed, as `changes(from:to:)` would name them. `nil` when a path is
     /// or was a folder, or lies outside the watched folders: then only a whole snapshot tells.
-    func updating(_ snapshot: Snapshot, paths: Set<String>) -> (Snapshot, [String])? {
+    package func updating(_ snapshot: Snapshot, paths: Set<String>) -> (Snapshot, [String])? {
         var updated = snapshot
         var changed: [String] = []
         var parents: Set<String> = []

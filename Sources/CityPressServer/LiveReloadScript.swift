@@ -1,13 +1,13 @@
 /// The script served pages get (never written to `Public/`): reloads the tab when a new build is in,
 /// and after a server restart.
-enum LiveReloadScript {
-    static let source = """
+package enum LiveReloadScript {
+    package static let source = """
         <script>(function(){var seen=null;function connect(){var es=new EventSource("\(PreviewRoutes.eventsPath)");\
         es.addEventListener("hello",function(e){if(seen!==null&&seen!==e.data){location.reload();}seen=e.data;});\
         es.addEventListener("reload",function(e){seen=e.data;location.reload();});}connect();})();</script>
         """
 
-    static func inject(into page: [UInt8]) -> [UInt8] {
+    package static func inject(into page: [UInt8]) -> [UInt8] {
         let script = Array(source.utf8)
         let marker = Array("</body>".utf8)
         if let range = lastRange(of: marker, in: page) {

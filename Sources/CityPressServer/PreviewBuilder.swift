@@ -1,4 +1,9 @@
-import CityPress
+import CityPressBuild
+import CityPressCore
+import CityPressLoad
+import CityPressRender
+import CityPressSite
+import CityPressTemplates
 import Foundation
 
 /// Builds the site into memory for the preview; never writes to the output folder.
@@ -6,7 +11,7 @@ public struct PreviewBuilder: Sendable {
     /// Content, templates and drafts, as for `citypress build`.
     public let options: BuildOptions
     /// The pages of the previous build, reused where their values and templates did not change.
-    let memo = RenderMemo()
+    package let memo = RenderMemo()
     /// The last load and the last successful build, the starting point of the next one.
     private let state = PreviewState()
 
@@ -107,41 +112,41 @@ public struct PreviewBuilder: Sendable {
 }
 
 /// Pages kept in memory, written from several threads.
-final class MemoryFiles: PageSink, @unchecked Sendable {
+package final class MemoryFiles: PageSink, @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String: [UInt8]]
 
-    init(_ files: [String: [UInt8]] = [:]) {
+    package init(_ files: [String: [UInt8]] = [:]) {
         storage = files
     }
 
-    func write(_ contents: [UInt8], to path: String) throws {
+    package func write(_ contents: [UInt8], to path: String) throws {
         lock.withLock { storage[path] = contents }
     }
 
-    var files: [String: [UInt8]] { lock.withLock { storage } }
+    package var files: [String: [UInt8]] { lock.withLock { storage } }
 }
 
 /// What the preview keeps between builds: the last load of the content and the templates (for
 /// reloading only what changed), and the last successful build (for re-rendering only what changed).
-final class PreviewState: @unchecked Sendable {
-    struct Built {
-        let site: Site
-        let templates: [String: String]
-        let files: [String: [UInt8]]
-        let pageCount: Int
+package final class PreviewState: @unchecked Sendable {
+    package struct Built {
+        package let site: Site
+        package let templates: [String: String]
+        package let files: [String: [UInt8]]
+        package let pageCount: Int
     }
 
-    struct Value {
-        var loaded: LoadedFiles?
-        var templates: (TemplateSet?, [Diagnostic])?
-        var built: Built?
+    package struct Value {
+        package var loaded: LoadedFiles?
+        package var templates: (TemplateSet?, [Diagnostic])?
+        package var built: Built?
     }
 
     private let lock = NSLock()
     private var stored = Value()
 
-    var value: Value {
+    package var value: Value {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }

@@ -10,7 +10,7 @@ public struct PreviewResponder: HTTPResponder {
     /// The path of the Server-Sent Events stream the reload script listens to.
     public static let eventsPath = PreviewRoutes.eventsPath
 
-    let broadcaster: ReloadBroadcaster
+    package let broadcaster: ReloadBroadcaster
 
     /// Creates a responder serving what `broadcaster` holds.
     public init(broadcaster: ReloadBroadcaster) {

@@ -69,7 +69,7 @@ public enum PreviewRoutes {
     }
 
     /// A file of the site; HTML gets the reload script. HEAD gets the headers GET would, `Content-Length` included.
-    static func file(_ bytes: [UInt8], type: String, status: Int = 200, head: Bool) -> PreviewReply {
+    package static func file(_ bytes: [UInt8], type: String, status: Int = 200, head: Bool) -> PreviewReply {
         let body = type.hasPrefix("text/html") ? LiveReloadScript.inject(into: bytes) : bytes
         return PreviewReply(status: status,
                             headers: [PreviewReply.Header("Content-Type", type), PreviewReply.Header("Cache-Control", "no-store"),
@@ -78,7 +78,7 @@ public enum PreviewRoutes {
                             body: .bytes(head ? [] : body))
     }
 
-    static func plain(_ status: Int, _ text: String, extra: [PreviewReply.Header] = [], head: Bool) -> PreviewReply {
+    package static func plain(_ status: Int, _ text: String, extra: [PreviewReply.Header] = [], head: Bool) -> PreviewReply {
         let body = Array(text.utf8)
         return PreviewReply(status: status,
                             headers: [PreviewReply.Header("Content-Type", "text/plain; charset=utf-8"),

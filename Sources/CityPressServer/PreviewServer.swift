@@ -1,4 +1,9 @@
-import CityPress
+import CityPressBuild
+import CityPressCore
+import CityPressLoad
+import CityPressRender
+import CityPressSite
+import CityPressTemplates
 import Foundation
 import Hummingbird
 import Logging
@@ -54,7 +59,7 @@ public struct PreviewServer: Sendable {
         await broadcaster.finishAll()
     }
 
-    func describe(_ outcome: PreviewBuilder.Outcome, cause: String, since start: ContinuousClock.Instant) {
+    package func describe(_ outcome: PreviewBuilder.Outcome, cause: String, since start: ContinuousClock.Instant) {
         let elapsed = start.duration(to: .now)
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         if !outcome.diagnostics.isEmpty { reportProblems(DiagnosticFormatter().format(outcome.diagnostics)) }
@@ -69,14 +74,14 @@ public struct PreviewServer: Sendable {
 }
 
 /// Watches the content and templates and swaps in a new build after every change.
-struct RebuildService: Service {
-    let server: PreviewServer
-    let builder: PreviewBuilder
-    let broadcaster: ReloadBroadcaster
+package struct RebuildService: Service {
+    package let server: PreviewServer
+    package let builder: PreviewBuilder
+    package let broadcaster: ReloadBroadcaster
     /// The files as they were before the first build.
-    let initial: FileWatcher.Snapshot
+    package let initial: FileWatcher.Snapshot
 
-    func run() async throws {
+    package func run() async throws {
         let folders = [server.options.contentPath, server.options.templatesPath]
         let watcher = FileWatcher(folders: folders)
         let signal = ChangeSignal(folders: folders, fallback: server.pollInterval)

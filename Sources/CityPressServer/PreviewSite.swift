@@ -1,4 +1,9 @@
-import CityPress
+import CityPressBuild
+import CityPressCore
+import CityPressLoad
+import CityPressRender
+import CityPressSite
+import CityPressTemplates
 
 /// What the preview serves right now: the files of the last build, or the problems of a failed one.
 public struct PreviewSite: Sendable {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Holds the current preview and tells every connected browser when a new one is swapped in.
 public actor ReloadBroadcaster {
-    private(set) var current: PreviewSite
+    package private(set) var current: PreviewSite
     private var subscribers: [UUID: AsyncStream<String>.Continuation] = [:]
 
     /// Starts with `site`.

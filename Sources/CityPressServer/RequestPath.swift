@@ -1,8 +1,8 @@
 /// Turns a request's URL path into a key of the site's files, refusing anything that could
 /// name a file outside the site (`..`, encoded slashes or dots, backslashes, NUL).
-enum RequestPath {
+package enum RequestPath {
     /// The decoded path segments, or `nil` when the path is not acceptable.
-    static func segments(of rawPath: String) -> [String]? {
+    package static func segments(of rawPath: String) -> [String]? {
         let pathOnly = rawPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         guard pathOnly.hasPrefix("/") else { return nil }
         var segments: [String] = []
@@ -18,7 +18,7 @@ enum RequestPath {
     }
 
     /// `%41` → `A`; `nil` for malformed escapes or bytes that are not UTF-8.
-    static func percentDecoded(_ text: Substring) -> String? {
+    package static func percentDecoded(_ text: Substring) -> String? {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
@@ -42,7 +42,7 @@ enum RequestPath {
     }
 
     /// The `Content-Type` of a file name.
-    static func mediaType(of path: String) -> String {
+    package static func mediaType(of path: String) -> String {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         switch ext {
         case "html", "htm": return "text/html; charset=utf-8"

@@ -1,4 +1,8 @@
-import CityPress
+import CityPressBuild
+import CityPressCore
+import CityPressLoad
+import CityPressRender
+import CityPressScaffold
 
 /// "Did you mean …?" for a mistyped subcommand name.
 enum CommandSuggestion {

@@ -1,5 +1,9 @@
 import ArgumentParser
-import CityPress
+import CityPressBuild
+import CityPressCore
+import CityPressLoad
+import CityPressRender
+import CityPressScaffold
 import Foundation
 
 /// `citypress new city NAME`: writes `Content/cities/<slug>.yml`.

@@ -1,5 +1,9 @@
 import ArgumentParser
-import CityPress
+import CityPressBuild
+import CityPressCore
+import CityPressLoad
+import CityPressRender
+import CityPressScaffold
 import Foundation
 
 /// Prints diagnostics to standard error like a compiler, coloured on a terminal.

@@ -1,5 +1,9 @@
 import ArgumentParser
-import CityPress
+import CityPressBuild
+import CityPressCore
+import CityPressLoad
+import CityPressRender
+import CityPressScaffold
 import CityPressServer
 import Foundation
 

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import CityPress
+@testable import CityPressBuild
+@testable import CityPressCore
+@testable import CityPressLoad
+@testable import CityPressMarkdown
+@testable import CityPressPrint
+@testable import CityPressRender
+@testable import CityPressScaffold
+@testable import CityPressSite
+@testable import CityPressTemplates
+@testable import CityPressWrite
 
 /// The preview reuses pages whose view values and templates did not change; the result must be the
 /// same bytes as a full build.

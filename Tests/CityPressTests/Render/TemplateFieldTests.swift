@@ -1,5 +1,14 @@
 import Testing
-@testable import CityPress
+@testable import CityPressBuild
+@testable import CityPressCore
+@testable import CityPressLoad
+@testable import CityPressMarkdown
+@testable import CityPressPrint
+@testable import CityPressRender
+@testable import CityPressScaffold
+@testable import CityPressSite
+@testable import CityPressTemplates
+@testable import CityPressWrite
 
 /// The page views answer templates' lookups through `TemplateFields` (not reflection); every stored
 /// property must be reachable by its name, or a template would silently render nothing.

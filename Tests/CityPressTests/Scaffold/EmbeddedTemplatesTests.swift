@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import CityPress
+@testable import CityPressBuild
+@testable import CityPressCore
+@testable import CityPressLoad
+@testable import CityPressMarkdown
+@testable import CityPressPrint
+@testable import CityPressRender
+@testable import CityPressScaffold
+@testable import CityPressSite
+@testable import CityPressTemplates
+@testable import CityPressWrite
 
 /// The templates inside the binary (for `citypress init`) are `Templates/`, byte for byte.
 @Suite struct EmbeddedTemplatesTests {
@@ -27,7 +36,7 @@ import Testing
         let stale = Set(repository.keys).symmetricDifference(embedded.keys)
             .union(repository.keys.filter { embedded[$0] != nil && embedded[$0] != repository[$0] })
         #expect(stale.isEmpty, """
-            Sources/CityPress/Scaffold/DefaultTemplates.swift differs from Templates/ in \(stale.sorted()): \
+            Sources/CityPressScaffold/DefaultTemplates.swift differs from Templates/ in \(stale.sorted()): \
             run `make embed-templates`
             """)
         #expect(repository.keys.contains("layout.mustache"))

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
-@testable import CityPress
+@testable import CityPressBuild
+@testable import CityPressCore
+@testable import CityPressLoad
+@testable import CityPressMarkdown
+@testable import CityPressPrint
+@testable import CityPressRender
+@testable import CityPressScaffold
+@testable import CityPressSite
+@testable import CityPressTemplates
+@testable import CityPressWrite
 @testable import CityPressServer
 
 /// Saving city records makes the preview re-render only the pages they affect; the files it then

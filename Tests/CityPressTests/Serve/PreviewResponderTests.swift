@@ -1,4 +1,5 @@
-import CityPress
+@testable import CityPressBuild
+@testable import CityPressCore
 import Foundation
 import Testing
 @testable import CityPressServer

@@ -1,0 +1,44 @@
+import CityPressCore
+import CityPressLoad
+import CityPressPrint
+import CityPressRender
+import CityPressSite
+import CityPressTemplates
+import CityPressWrite
+
+/// What `citypress build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The content folder (`Content`).
+    public var contentPath: String
+    /// The templates folder (`Templates`).
+    public var templatesPath: String
+    /// The output folder (`Public`).
+    public var outputPath: String
+    /// Overrides `base_url` of `site.yml`.
+    public var baseURL: String?
+    /// Publishes declarations marked `draft: true`.
+    public var includesDrafts: Bool
+    /// Replaces an output folder that CityPress did not write.
+    public var force: Bool
+    /// How links name pages: folders (for a web server) or `index.html` files (for a local folder).
+    public var linkStyle: LinkStyle = .folders
+    /// Paper sizes to print each declaration to PDF on (`build --pdf`); none by default.
+    public var pdfPapers: [Paper] = []
+    /// The browser that prints PDFs; found on `PATH` when `nil`.
+    public var browserPath: String?
+    /// Records of earlier loads to reuse for unchanged files (the preview's rebuilds).
+    public var loadCache: LoadCache?
+    /// Called as pages are written, with the pages done and the total (from several threads).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    /// Creates options; the defaults are the project layout's folder names.
+    public init(contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Public",
+                baseURL: String? = nil, includesDrafts: Bool = false, force: Bool = false) {
+        self.contentPath = contentPath
+        self.templatesPath = templatesPath
+        self.outputPath = outputPath
+        self.baseURL = baseURL
+        self.includesDrafts = includesDrafts
+        self.force = force
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import CityPressCore
+import CityPressLoad
+import CityPressPrint
+import CityPressRender
+import CityPressSite
+import CityPressTemplates
+import CityPressWrite
+
+/// `citypress pdf`: builds the site privately and prints chosen declarations to `DIR/<slug>-<paper>.pdf`.
+public enum PDFExport {
+    /// What to print.
+    public struct Request: Sendable {
+        /// Content and templates to build from (the output folder is not used).
+        public var build: BuildOptions
+        /// Declaration slugs to print; all published declarations when empty.
+        public var slugs: [String]
+        /// Paper sizes.
+        public var papers: [Paper]
+        /// Folder the PDFs are written to (created when missing).
+        public var outputDirectory: String
+        /// What to do to print a draft, said when a requested declaration is one: the command line
+        /// names its flag here (`pass --drafts to print it`), so the library does not have to.
+        public var draftsHint = "include drafts to print it"
+
+        /// Creates a request.
+        public init(build: BuildOptions, slugs: [String], papers: [Paper], outputDirectory: String) {
+            self.build = build
+            self.slugs = slugs
+            self.papers = papers
+            self.outputDirectory = outputDirectory
+        }
+    }
+
+    /// Prints the PDFs; returns every diagnostic and the paths written.
+    public static func run(_ request: Request) -> (written: [String], diagnostics: [Diagnostic]) {
+        let (site, templates, prepared) = SiteBuild.prepare(request.build)
+        var diagnostics = prepared
+        guard let site, let templates, !diagnostics.containsErrors else { return ([], diagnostics) }
+
+        let known = site.declarations.map(\.slug)
+        var chosen: [Declaration] = []
+        for slug in request.slugs.isEmpty ? known : request.slugs {
+            guard let declaration = site.declarations.first(where: { $0.slug == slug }) else {
+                if isUnpublishedDraft(slug, request.build) {
+                    diagnostics.append(.error("'\(slug)' is a draft; \(request.draftsHint)"))
+                    continue
+                }
+                var notes = ["known declarations: \(known.joined(separator: ", "))"]
+                if let guess = Suggestion.closest(to: slug, among: known) { notes.insert("did you mean '\(guess)'?", at: 0) }
+                diagnostics.append(.error("unknown declaration '\(slug)'", notes: notes))
+                continue
+            }
+            chosen.append(declaration)
+        }
+        let browser: Browser
+        switch Browser.locate(explicitPath: request.build.browserPath) {
+        case .success(let found): browser = found
+        case .failure(let error): diagnostics.append(error.diagnostic)
+            return ([], diagnostics)
+        }
+        guard !diagnostics.containsErrors else { return ([], diagnostics) }
+
+        let manager = FileManager.default
+        let scratch = manager.temporaryDirectory.appendingPathComponent("citypress-pdf-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: scratch) }
+        var written: [String] = []
+        do {
+            try manager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            let folder = StagingFolder(path: scratch, destination: scratch, displayPath: scratch)
+            try SiteRenderer(site: site, templates: templates).render(into: folder)
+            let assets = SiteBuild.joined(request.build.templatesPath, "assets")
+            if manager.fileExists(atPath: assets) { try folder.copyFolder(assets, to: "assets") }
+            try manager.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
+            let exporter = PrintEditionExporter(printer: PDFPrinter(browser: browser))
+            for declaration in chosen {
+                for paper in request.papers {
+                    let target = SiteBuild.joined(request.outputDirectory, paper.fileName(for: declaration.slug))
+                    try exporter.export(slug: declaration.slug, title: declaration.title, paper: paper, siteFolder: scratch, to: target)
+                    written.append(target)
+                }
+            }
+        } catch {
+            diagnostics.append(.error("cannot print PDFs: \(error)"))
+        }
+        return (written, diagnostics)
+    }
+
+    /// Whether `slug` names a declaration file that the site left out because it is a draft. The site loaded
+    /// without errors, so a valid declaration file it does not hold can only be a draft that was not included.
+    package static func isUnpublishedDraft(_ slug: String, _ build: BuildOptions) -> Bool {
+        guard !build.includesDrafts, Slug.isValid(slug) else { return false }
+        let path = SiteBuild.joined(SiteBuild.joined(build.contentPath, "declarations"), "\(slug).md")
+        return FileManager.default.fileExists(atPath: path)
+    }
+}

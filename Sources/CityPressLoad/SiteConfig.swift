@@ -1,0 +1,52 @@
+import CityPressCore
+import CityPressMarkdown
+
+/// The typed contents of `Content/site.yml`.
+public struct SiteConfig: Sendable, Hashable {
+    /// The site's title (`<title>` suffix and header).
+    public var title: String
+    /// The network that publishes the declarations.
+    public var network: String
+    /// One or two sentences for the home page and meta descriptions.
+    public var description: String
+    /// BCP 47 language tag of the content (`en`).
+    public var language: String
+    /// Absolute URL the site is published at, ending in `/`; needed for `sitemap.xml`.
+    public var baseURL: String?
+    /// Whether raw HTML inside Markdown is kept (it is omitted by default).
+    public var allowsUnsafeHTML: Bool
+
+    /// Creates a configuration.
+    public init(title: String, network: String, description: String, language: String,
+                baseURL: String? = nil, allowsUnsafeHTML: Bool = false) {
+        self.title = title
+        self.network = network
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL.map(SiteConfig.normalizedBaseURL)
+        self.allowsUnsafeHTML = allowsUnsafeHTML
+    }
+
+    /// The URL with exactly one trailing slash.
+    public static func normalizedBaseURL(_ url: String) -> String {
+        var trimmed = url
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        return trimmed + "/"
+    }
+
+    /// Whether `url` is an absolute http(s) URL.
+    public static func isValidBaseURL(_ url: String) -> Bool {
+        (url.hasPrefix("https://") || url.hasPrefix("http://")) && url.count > 8
+            && !url.contains(" ") && !url.contains("\"") && !url.contains("<")
+    }
+
+    /// Whether `tag` looks like a BCP 47 tag (`en`, `en-GB`, `pt-BR`, `zh-Hant`).
+    public static func isValidLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count),
+              first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import CityPressCore
+import CityPressMarkdown
+import Yams
+
+/// A YAML mapping read from a content file, with typed accessors that record a
+/// diagnostic (with line and column) for every missing, mistyped or unknown field.
+///
+/// This is where field names are spelled; everything after the load stage uses typed records.
+package struct YAMLDocument {
+    package let source: SourceText
+    /// Lines before the YAML text in its file (front matter starts after the `---` line).
+    package let lineOffset: Int
+    package private(set) var diagnostics: [Diagnostic] = []
+    private var fields: [String: (key: Node, value: Node)] = [:]
+    private let rootLocation: SourceLocation
+
+    /// Parses `yaml` (part of `source`, starting after `lineOffset` lines); `nil` when it is not
+    /// a mapping or not YAML, with the reason in `diagnostics`.
+    package init(yaml: String, source: SourceText, lineOffset: Int) {
+        self.source = source
+        self.lineOffset = lineOffset
+        self.rootLocation = source.location(line: lineOffset + 1, column: 1)
+        let node: Node?
+        do {
+            // UTF-8 named explicitly: `.default` reads the process environment on every call. The basic
+            // resolver tags every scalar as a string: fields are typed here, and resolving tags ran ICU
+            // regular expressions on every scalar (6 % of a 10,000-city build).
+            node = try Yams.compose(yaml: YAMLMistakes.clearingBlankLines(yaml), .basic, .default, .utf8)
+        } catch let error as YamlError {
+            diagnostics.append(Self.diagnostic(for: error, source: source, lineOffset: lineOffset))
+            return
+        } catch {
+            diagnostics.append(.error("malformed YAML", at: rootLocation))
+            return
+        }
+        guard let node, case .mapping(let mapping) = node else {
+            let location = node.flatMap { self.location(of: $0) } ?? rootLocation
+            diagnostics.append(.error("expected a mapping of fields (`name: value` lines)", at: location))
+            return
+        }
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                diagnostics.append(.error("field names must be plain words", at: location(of: key)))
+                continue
+            }
+            if let first = fields[scalar.string] {
+                diagnostics.append(.error("field '\(scalar.string)' is given twice", at: location(of: key),
+                                          notes: ["first given at \(location(of: first.key))"]))
+                continue
+            }
+            fields[scalar.string] = (key, value)
+        }
+    }
+
+    /// Whether the YAML could be read as a mapping.
+    package var isValid: Bool { !diagnostics.containsErrors }
+
+    /// The location of a node in the whole file.
+    package func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return rootLocation }
+        return source.location(line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The location of the field `key` (its name), or of the mapping when absent.
+    package func location(ofField key: String) -> SourceLocation {
+        fields[key].map { location(of: $0.key) } ?? rootLocation
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// A string field. Records "missing required field" when `required` and absent or empty.
+    package mutating func string(_ key: String, required: Bool) -> String? {
+        guard let (_, value) = fields[key], !isNull(value) else {
+            if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            diagnostics.append(.error("field '\(key)' must be a single line of text, not \(describe(value))",
+                                      at: location(of: value)))
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace()
+        warnAboutTypographicQuotes(text, style: scalar.style, of: key, at: value)
+        if text.isEmpty {
+            if required { diagnostics.append(.error("field '\(key)' must not be empty", at: location(of: value))) }
+            return nil
+        }
+        return text
+    }
+
+    /// A `YYYY-MM-DD` date field.
+    package mutating func date(_ key: String, required: Bool) -> Located<CalendarDate>? {
+        guard let text = string(key, required: required), let node = fields[key]?.value else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            diagnostics.append(.error("field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'",
+                                      at: location(of: node)))
+            return nil
+        }
+        return Located(date, at: location(of: node))
+    }
+
+    /// A `true`/`false` field; `false` when absent.
+    package mutating func bool(_ key: String) -> Bool {
+        guard let node = fields[key]?.value, !isNull(node) else { return false }
+        if case .scalar(let scalar) = node, scalar.style == .plain {
+            if scalar.string == "true" { return true }
+            if scalar.string == "false" { return false }
+        }
+        diagnostics.append(.error("field '\(key)' must be true or false", at: location(of: node)))
+        return false
+    }
+
+    /// A list of single-line strings, each with its location.
+    package mutating func stringList(_ key: String, required: Bool) -> [Located<String>] {
+        guard let (_, value) = fields[key], !isNull(value) else {
+            if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
+            return []
+        }
+        guard case .sequence(let sequence) = value else {
+            diagnostics.append(.error("field '\(key)' must be a list (`- item` lines), not \(describe(value))",
+                                      at: location(of: value)))
+            return []
+        }
+        var items: [Located<String>] = []
+        for item in sequence {
+            guard case .scalar(let scalar) = item, !isNull(item) else {
+                diagnostics.append(.error("each entry of '\(key)' must be a single word, not \(describe(item))",
+                                          at: location(of: item)))
+                continue
+            }
+            let text = scalar.string.trimmingWhitespace()
+            warnAboutTypographicQuotes(text, style: scalar.style, of: key, at: item)
+            items.append(Located(text, at: location(of: item)))
+        }
+        return items
+    }
+
+    /// Records a warning for every field not in `known`, with a suggestion when one is close.
+    package mutating func warnAboutUnknownFields(known: [String]) {
+        for (name, field) in fields.sorted(by: { $0.key < $1.key }) where !known.contains(name) {
+            var notes: [String] = []
+            if let guess = Suggestion.closest(to: name, among: known) { notes.append("did you mean '\(guess)'?") }
+            notes.append("known fields: \(known.joined(separator: ", "))")
+            diagnostics.append(.warning("unknown field '\(name)' is ignored", at: location(of: field.key), notes: notes))
+        }
+    }
+
+    /// Word processors turn `"` into `“`, and YAML keeps those in the value: a name pasted as
+    /// `“Budavár”` would be filed under "#" in A–Z lists. Written in quotes (`"“Budavár”"`), they are meant.
+    private mutating func warnAboutTypographicQuotes(_ text: String, style: Node.Scalar.Style, of key: String,
+                                                     at node: Node) {
+        guard style == .plain, let inner = YAMLMistakes.unwrappingTypographicQuotes(text) else { return }
+        let first = text.unicodeScalars.first.map(String.init) ?? "", last = text.unicodeScalars.last.map(String.init) ?? ""
+        diagnostics.append(.warning(
+            "the value of '\(key)' is wrapped in typographic quotes \(first)…\(last), which become part of it",
+            at: location(of: node), notes: ["use straight quotes \"…\" or none: \(inner)"]))
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    package static func diagnostic(for error: YamlError, source: SourceText, lineOffset: Int) -> Diagnostic {
+        /// libyaml reports problems found at the end of the text on the empty line after it;
+        /// point at the end of the last line with text instead, where the reader can see it.
+        func at(_ mark: Mark) -> SourceLocation {
+            func isBlank(_ line: Int) -> Bool {
+                !source.lines.indices.contains(line - 1) || source.lines[line - 1].allSatisfy(\.isWhitespace)
+            }
+            var line = mark.line + lineOffset, column = mark.column
+            while line > max(1, lineOffset + 1), isBlank(line) {
+                line -= 1
+                column = isBlank(line) ? 1 : source.lines[line - 1].unicodeScalars.count + 1
+            }
+            return source.location(line: line, column: column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            if let plain = YAMLMistakes.explain(problem, at: at(mark)) { return plain }
+            let notes = context.map { ["\($0.text) at \(at($0.mark))"] } ?? []
+            return .error("malformed YAML: \(problem)", at: at(mark), notes: notes)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("field '\(duplicates.joined(separator: "', '"))' is given twice", at: at(context.mark))
+        case let .reader(problem, offset, _, yaml):
+            // `offset` counts Characters of the text given to libyaml.
+            guard let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) else {
+                return .error("malformed YAML: \(problem)", at: source.location(line: lineOffset + 1, column: 1))
+            }
+            let before = yaml[..<index]
+            let line = before.utf8.reduce(into: 1) { count, byte in if byte == 0x0A { count += 1 } }
+            let column = (before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before)
+                .unicodeScalars.count + 1
+            return .error("malformed YAML: \(problem)", at: source.location(line: line + lineOffset, column: column))
+        default:
+            return .error("malformed YAML", at: source.location(line: lineOffset + 1, column: 1))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import CityPressCore
+import CityPressLoad
+import CityPressMarkdown
+import CityPressSite
+import CityPressTemplates
+
+/// Links inside a declaration's text, made right for the page that shows the text.
+///
+/// Authors link to other pages of the site from its root (`[…](/declarations/x/#commitment-8)`), so
+/// the same text works on the declaration page, its commitment pages, its print edition and the
+/// commitments index, which sit at different depths. Each page gets the text with those links made
+/// relative to itself (and naming `index.html` when the build is for a local folder).
+package enum BodyLinks {
+    /// `html` with every site-root link (`href="/…"`, `src="/…"`, not `//host`) made relative to the
+    /// page of `links`, and every fragment-only link (`href="#…"`) pointed at the page of the
+    /// declaration `slug`, unless the page is that declaration's own page.
+    package static func relinked(_ html: String, links: Links, declarationSlug slug: String, onDeclarationPage: Bool) -> String {
+        rewriting(html) { value, _ in rewritten(value, links: links, slug: slug, onDeclarationPage: onDeclarationPage) }
+    }
+
+    /// `html` for paper (the print edition, which PDFs are printed from a local copy of): links to
+    /// pages of the site become absolute links to the published site when `baseURL` is known, and
+    /// plain text otherwise (a relative link would print as the build machine's `file://` path).
+    /// Images keep their relative `src`, which the browser loads from the copy.
+    package static func forPaper(_ html: String, baseURL: String?, declarationSlug slug: String) -> String {
+        rewriting(html) { value, isHref in
+            guard isHref else { return value.hasPrefix("/") && !value.hasPrefix("//") ? Links(depth: 3).path(String(value.dropFirst())) : value }
+            if value.hasPrefix("#") { return baseURL.map { $0 + "declarations/\(slug)/" + value } }
+            if value.hasPrefix("/") && !value.hasPrefix("//") { return baseURL.map { $0 + value.dropFirst() } }
+            return value
+        }
+    }
+
+    /// `html` with each `href`/`src` value replaced by `rewrite(value, isHref)`; a `nil` href is
+    /// removed with its attribute (the link becomes text).
+    private static func rewriting(_ html: String, _ rewrite: (String, Bool) -> String?) -> String {
+        let bytes = Array(html.utf8)
+        guard mayNeedRelinking(bytes) else { return html }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 64)
+        var index = 0
+        while index < bytes.count {
+            guard let attributeEnd = attributeValueStart(in: bytes, at: index) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            let isHref = bytes[index] == UInt8(ascii: "h")
+            let valueEnd = bytes[attributeEnd...].firstIndex(of: UInt8(ascii: "\"")) ?? bytes.count
+            let value = String(decoding: bytes[attributeEnd..<valueEnd], as: UTF8.self)
+            if let replacement = rewrite(value, isHref) {
+                result += bytes[index..<attributeEnd]
+                result += Array(replacement.utf8)
+                index = valueEnd
+            } else {
+                // Drop ` href="…"` whole: the space before it, the attribute and its closing quote.
+                if result.last == UInt8(ascii: " ") || result.last == UInt8(ascii: "\n") { result.removeLast() }
+                index = min(bytes.count, valueEnd + 1)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func rewritten(_ value: String, links: Links, slug: String, onDeclarationPage: Bool) -> String {
+        if value.hasPrefix("#") {
+            return onDeclarationPage ? value : links.declaration(slug) + value
+        }
+        if value.hasPrefix("/") && !value.hasPrefix("//") {
+            return links.path(String(value.dropFirst()))
+        }
+        return value
+    }
+
+    /// The index just after `href="` or `src="` when one starts at `index`.
+    private static func attributeValueStart(in bytes: [UInt8], at index: Int) -> Int? {
+        for name in [hrefPrefix, srcPrefix] where bytes.count - index >= name.count {
+            if bytes[index] == name[0], bytes[index..<(index + name.count)].elementsEqual(name) {
+                // `data-href="…"` is not a link: the attribute must start a word.
+                if index > 0, bytes[index - 1] != UInt8(ascii: " ") && bytes[index - 1] != UInt8(ascii: "\n") { return nil }
+                return index + name.count
+            }
+        }
+        return nil
+    }
+
+    private static let hrefPrefix = Array("href=\"".utf8)
+    private static let srcPrefix = Array("src=\"".utf8)
+
+    /// Whether `="/` or `="#` occurs at all (most texts have no such link: nothing to copy).
+    private static func mayNeedRelinking(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for index in 0..<(bytes.count - 2) where bytes[index] == UInt8(ascii: "=") && bytes[index + 1] == UInt8(ascii: "\"") {
+            let next = bytes[index + 2]
+            if next == UInt8(ascii: "/") || next == UInt8(ascii: "#") { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,49 @@
+import CityPressCore
+import CityPressLoad
+import CityPressMarkdown
+import CityPressSite
+import CityPressTemplates
+
+/// Relative links from one page to the others, so the site works at a domain root,
+/// under any subpath and (with `LinkStyle.indexFiles`) from a local folder.
+package struct Links: Sendable {
+    /// The way back to the site root from the page: `./`, `../`, `../../` …
+    package let root: String
+    /// What follows a page's folder in a link: nothing, or `index.html`.
+    package let page: String
+
+    /// Links for a page whose folder is `depth` levels below the root.
+    package init(depth: Int, style: LinkStyle = .folders) {
+        root = depth == 0 ? "./" : String(repeating: "../", count: depth)
+        page = style == .indexFiles ? "index.html" : ""
+    }
+
+    /// Links that start from a fixed prefix (absolute URLs, for the 404 page served at any address).
+    package init(absoluteRoot: String) {
+        root = absoluteRoot
+        page = ""
+    }
+
+    package var home: String { root + page }
+    package var declarations: String { root + "declarations/" + page }
+    package var cities: String { root + "cities/" + page }
+    package var countries: String { root + "countries/" + page }
+    package var commitments: String { root + "commitments/" + page }
+    package func declaration(_ slug: String) -> String { declarationFolder(slug) + page }
+    /// The declaration's folder, where its PDFs sit beside its page.
+    package func declarationFolder(_ slug: String) -> String { root + "declarations/\(slug)/" }
+    package func print(_ slug: String) -> String { root + "declarations/\(slug)/print/" + page }
+    package func commitment(_ slug: String, _ number: Int) -> String { root + "declarations/\(slug)/commitments/\(number)/" + page }
+    package func city(_ slug: String) -> String { root + "cities/\(slug)/" + page }
+    package func country(_ slug: String) -> String { root + "countries/\(slug)/" + page }
+    package func asset(_ name: String) -> String { root + "assets/\(name)" }
+
+    /// A site path (`cities/amsterdam/`, `declarations/x/#commitment-2`, `assets/logo.png`) from this page.
+    package func path(_ sitePath: String) -> String {
+        guard !page.isEmpty else { return root + sitePath }
+        let end = sitePath.firstIndex { $0 == "#" || $0 == "?" } ?? sitePath.endIndex
+        let path = sitePath[..<end]
+        guard path.isEmpty || path.hasSuffix("/") else { return root + sitePath }
+        return root + path + page + sitePath[end...]
+    }
+}

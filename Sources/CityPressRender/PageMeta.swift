@@ -1,0 +1,127 @@
+import CityPressCore
+import CityPressLoad
+import CityPressMarkdown
+import CityPressSite
+import CityPressTemplates
+
+/// What the shared layout needs to know about every page.
+package struct PageMeta: Sendable, Hashable {
+    /// One step of the breadcrumb trail; the current page has no link.
+    package struct Crumb: Sendable, Hashable {
+        package let label: String
+        package let href: String?
+    }
+
+    /// The main navigation's sections.
+    package enum Section: Sendable, Hashable, CaseIterable {
+        case home, declarations, cities, countries, commitments, none
+    }
+
+    package let language: String
+    /// The full `<title>`: the page's own title, then the site's.
+    package let title: String
+    package let description: String
+    package let root: String
+    package let assets: String
+    package let siteTitle: String
+    package let network: String
+    package let breadcrumbs: [Crumb]
+    /// Whether the trail says more than "Home" (the home page shows none).
+    package let hasBreadcrumbs: Bool
+    package let canonicalURL: String?
+    package let inDeclarations: Bool
+    package let inCities: Bool
+    package let inCountries: Bool
+    package let inCommitments: Bool
+    package let homeHref: String
+    package let declarationsHref: String
+    package let citiesHref: String
+    package let countriesHref: String
+    package let commitmentsHref: String
+    /// The rendered `site-header` (skip link, header, main navigation), shared by every page of the same depth and section.
+    package let headerHTML: String
+    /// The rendered `site-footer`, shared likewise.
+    package let footerHTML: String
+
+    package init(config: SiteConfig, links: Links, path: String, title: String?, description: String,
+         section: Section, breadcrumbs: [Crumb], chrome: Chrome) {
+        headerHTML = chrome.header
+        footerHTML = chrome.footer
+        language = config.language
+        self.title = title.map { "\($0) — \(config.title)" } ?? config.title
+        self.description = description
+        root = links.root
+        assets = links.asset("")
+        siteTitle = config.title
+        network = config.network
+        self.breadcrumbs = breadcrumbs
+        hasBreadcrumbs = breadcrumbs.count > 1
+        canonicalURL = config.baseURL.map { $0 + path }
+        inDeclarations = section == .declarations
+        inCities = section == .cities
+        inCountries = section == .countries
+        inCommitments = section == .commitments
+        homeHref = links.home
+        declarationsHref = links.declarations
+        citiesHref = links.cities
+        countriesHref = links.countries
+        commitmentsHref = links.commitments
+    }
+}
+
+/// The header and footer of a page, rendered once per link depth and section.
+package struct Chrome: Sendable {
+    package let header: String
+    package let footer: String
+
+    /// What `site-header` and `site-footer` read.
+    package struct View: Sendable {
+        package let siteTitle: String
+        package let network: String
+        package let homeHref: String
+        package let declarationsHref: String
+        package let citiesHref: String
+        package let countriesHref: String
+        package let commitmentsHref: String
+        package let inDeclarations: Bool
+        package let inCities: Bool
+        package let inCountries: Bool
+        package let inCommitments: Bool
+    }
+
+    /// Renders the chrome for pages whose links start with `links.root`, in `section`.
+    package init(header: String, footer: String) {
+        self.header = header
+        self.footer = footer
+    }
+
+    package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet) {
+        let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
+                        declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
+                        commitmentsHref: links.commitments, inDeclarations: section == .declarations,
+                        inCities: section == .cities, inCountries: section == .countries,
+                        inCommitments: section == .commitments)
+        // The layout puts each on a line of its own, so drop the template file's final line break.
+        func rendered(_ name: String) -> String {
+            let text = templates.render(view, with: name)
+            return text.hasSuffix("\n") ? String(text.dropLast()) : text
+        }
+        header = rendered("site-header")
+        footer = rendered("site-footer")
+    }
+
+    package struct Key: Hashable, Sendable {
+        package let root: String
+        package let section: PageMeta.Section
+    }
+}
+
+extension String {
+    /// At most `limit` characters, cut at a word boundary with an ellipsis.
+    package func excerpt(_ limit: Int = 160) -> String {
+        guard count > limit else { return self }
+        let cut = prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]).trimmingWhitespace() + "…"
+    }
+}

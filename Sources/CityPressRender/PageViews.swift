@@ -1,0 +1,237 @@
+import CityPressCore
+import CityPressLoad
+import CityPressMarkdown
+import CityPressSite
+import CityPressTemplates
+
+// The values the Mustache templates read. Each page template gets one of the `…Page`
+// structs; field names are the names templates use (documented in docs/templates.md).
+
+package struct DeclarationSummaryView: Sendable, Hashable {
+    package let title: String
+    package let href: String
+    package let dateText: String
+    /// The date as `YYYY-MM-DD`, for `<time datetime>`.
+    package let dateISO: String
+    package let event: String
+    package let location: String
+    package let commitmentCount: Int
+    /// `8 commitments`.
+    package let commitmentsText: String
+    package let signatoryCount: Int
+    /// `38 cities, 1 region and 1 district`.
+    package let signatoriesText: String
+    package let hasSignatories: Bool
+    package let isDraft: Bool
+    /// The level of the card's heading: 2 where it follows the page's `h1`, 3 under an `h2`.
+    package let headingLevel: Int
+}
+
+package struct CommitmentItemView: Sendable, Hashable {
+    package let number: Int
+    package let anchor: String
+    package let html: String
+    package let href: String
+    package let excerpt: String
+}
+
+package struct DeclarationView: Sendable, Hashable {
+    package let title: String
+    package let event: String
+    package let venue: String
+    package let location: String
+    package let dateSpan: String
+    package let adoptedText: String?
+    package let preambleHTML: String
+    package let closingHTML: String
+    package let commitments: [CommitmentItemView]
+    package let commitmentCount: Int
+    package let firstNumber: Int
+    package let href: String
+    package let printHref: String
+    package let signatoriesHTML: String
+    package let signatoryCount: Int
+    /// `38 cities, 1 region and 1 district`.
+    package let signatoriesText: String
+    package let hasSignatories: Bool
+    package let asOfText: String?
+    package let isDraft: Bool
+    package let pdfs: [PDFLinkView]
+    /// The title as a CSS string literal, quotes included, for `@page` margin boxes.
+    package let titleCSSString: String
+}
+
+package struct PDFLinkView: Sendable, Hashable {
+    package let label: String
+    package let href: String
+}
+
+package struct CityLinkView: Sendable, Hashable {
+    package let name: String
+    package let href: String
+    package let detail: String?
+}
+
+package struct SignatoryGroupView: Sendable, Hashable {
+    package let country: String
+    package let countryHref: String
+    package let count: Int
+    /// The group's rendered `signatory-entry` (or `print-signatory-entry`) items.
+    package let entriesHTML: String
+}
+
+package struct SignatoriesFragment: Sendable, Hashable {
+    package let groups: [SignatoryGroupView]
+    package let count: Int
+}
+
+package struct NavLinkView: Sendable, Hashable {
+    package let label: String
+    package let href: String
+}
+
+/// One number of the home page's totals, with its noun in the right form (`Declarations`, `Declaration`).
+package struct TotalView: Sendable, Hashable {
+    package let label: String
+    package let count: Int
+}
+
+package struct HomePage: Sendable, Hashable {
+    package let page: PageMeta
+    package let description: String
+    package let declarations: [DeclarationSummaryView]
+    package let hasDeclarations: Bool
+    package let declarationCount: Int
+    package let commitmentCount: Int
+    package let cityCount: Int
+    package let countryCount: Int
+    /// The four totals, labelled.
+    package let totals: [TotalView]
+}
+
+package struct DeclarationsIndexPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let declarations: [DeclarationSummaryView]
+    package let hasDeclarations: Bool
+}
+
+package struct DeclarationPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let declaration: DeclarationView
+}
+
+package struct CommitmentPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let declaration: DeclarationView
+    package let number: Int
+    package let html: String
+    package let declarationAnchorHref: String
+    package let previous: NavLinkView?
+    package let next: NavLinkView?
+}
+
+package struct CityEntryView: Sendable, Hashable {
+    package let name: String
+    package let href: String
+    package let countryName: String
+    package let countryHref: String
+    package let detail: String?
+}
+
+package struct LetterGroupView: Sendable, Hashable {
+    package let letter: String
+    package let anchor: String
+    package let cities: [CityEntryView]
+}
+
+package struct CitiesIndexPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let letters: [LetterGroupView]
+    package let cityCount: Int
+    /// `38 cities, 1 region and 1 district`.
+    package let placesText: String
+}
+
+package struct EndorsementView: Sendable, Hashable {
+    package let title: String
+    package let href: String
+    package let dateText: String
+    package let dateISO: String
+    package let commitments: [NavLinkView]
+}
+
+package struct CityPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let name: String
+    package let kind: String
+    package let subdivision: String?
+    package let countryName: String
+    package let countryHref: String
+    /// The rendered `city-endorsement` entries, newest declaration first.
+    package let endorsementsHTML: String
+    package let hasEndorsements: Bool
+    package let endorsementCount: Int
+}
+
+package struct CountryEntryView: Sendable, Hashable {
+    package let name: String
+    package let href: String
+    package let cityCount: Int
+    /// `12 cities`.
+    package let placesText: String
+}
+
+package struct CountriesIndexPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let countries: [CountryEntryView]
+    package let countryCount: Int
+    /// `14 countries`.
+    package let countriesText: String
+}
+
+package struct CountryCityView: Sendable, Hashable {
+    package let name: String
+    package let href: String
+    package let detail: String?
+    package let endorsementCount: Int
+    /// `endorses 2 declarations`, `endorses no declarations`.
+    package let endorsementsText: String
+}
+
+package struct CountryPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let name: String
+    package let cities: [CountryCityView]
+    package let cityCount: Int
+    /// `3 cities and 1 region`.
+    package let placesText: String
+}
+
+package struct CommitmentGroupView: Sendable, Hashable {
+    package let title: String
+    package let href: String
+    package let dateText: String
+    package let dateISO: String
+    package let commitments: [CommitmentItemView]
+}
+
+package struct CommitmentsIndexPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let declarations: [CommitmentGroupView]
+    package let commitmentCount: Int
+    /// `14 commitments from 2 declarations`.
+    package let summaryText: String
+}
+
+package struct NotFoundPage: Sendable, Hashable {
+    package let page: PageMeta
+}
+
+package struct PrintPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let declaration: DeclarationView
+    package let network: String
+    package let signatoriesHTML: String
+    package let sourceURL: String?
+    package let editionText: String?
+}

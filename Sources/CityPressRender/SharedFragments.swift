@@ -1,0 +1,94 @@
+import Foundation
+import CityPressCore
+import CityPressLoad
+import CityPressMarkdown
+import CityPressSite
+import CityPressTemplates
+
+/// HTML that many pages share, rendered once per build before the pages.
+package struct SharedFragments: Sendable {
+    package struct Signatories: Sendable {
+        /// For pages two folders deep (the declaration page).
+        package let atDepth2: String
+        /// For pages four folders deep (commitment pages).
+        package let atDepth4: String
+        /// For the print edition (names only).
+        package let forPrint: String
+    }
+
+    /// By declaration index.
+    package let signatories: [Signatories]
+    /// The declaration view every commitment page of a declaration shares, by declaration index.
+    package let commitmentDeclarationViews: [Int: DeclarationView]
+    /// A city page's entry for each declaration (its link, date and commitment links), by declaration index.
+    package let endorsements: [String]
+
+    /// Each city's entries in signatory lists, which the fragments are made of.
+    package let entries: SignatoryEntries
+
+    /// The fragments of every declaration, or only of `declarations` (the others are left empty),
+    /// made of `entries` (rendered here when not given).
+    package init(renderer: SiteRenderer, memo: RenderMemo? = nil, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
+        let count = renderer.site.declarations.count
+        let wanted = declarations ?? Set(0..<count)
+        let entries = entries ?? SignatoryEntries(renderer: renderer)
+        self.entries = entries
+        let webEntries = entries.web, printEntries = entries.print
+        let signatories = (0..<count).parallelMap { index in
+            guard wanted.contains(index) else { return Signatories(atDepth2: "", atDepth4: "", forPrint: "") }
+            let web = renderer.signatoriesFragment(of: index, entries: webEntries)
+            let slug = renderer.site.declarations[index].slug
+            func kept(_ fragment: String, _ name: String) -> String {
+                memo?.interned(fragment, as: "\(name)/\(slug)") ?? fragment
+            }
+            return Signatories(atDepth2: kept(web, "signatories"),
+                               atDepth4: kept(SiteRenderer.relinked(web, toDepth: 4), "signatories@4"),
+                               forPrint: kept(renderer.signatoriesFragment(of: index, entries: printEntries,
+                                                                           template: "print-signatories"), "print-signatories"))
+        }
+        self.signatories = signatories
+        var views: [Int: DeclarationView] = [:]
+        for index in wanted.sorted() {
+            views[index] = renderer.declarationView(index, links: renderer.links(depth: 4), signatoriesHTML: signatories[index].atDepth4)
+        }
+        commitmentDeclarationViews = views
+        endorsements = (0..<count).map { index in
+            let html = renderer.templates.render(renderer.endorsementView(of: index), with: "city-endorsement")
+            return memo?.interned(html, as: "city-endorsement/\(renderer.site.declarations[index].slug)") ?? html
+        }
+    }
+}
+
+/// Counts finished pages and reports every 1 % (and the last one).
+package final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let stride: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    package init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.stride = max(1, total / 100)
+        self.report = report
+    }
+
+    package func step() {
+        guard let report else { return }
+        let now = lock.withLock { () -> Int in done += 1; return done }
+        if now % stride == 0 || now == total { report(now, total) }
+    }
+}
+
+/// The first error several threads ran into.
+package final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+
+    package var isSet: Bool { lock.withLock { stored != nil } }
+    package var error: Error? { lock.withLock { stored } }
+
+    package func record(_ error: Error) {
+        lock.withLock { if stored == nil { stored = error } }
+    }
+}

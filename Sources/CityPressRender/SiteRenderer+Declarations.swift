@@ -1,0 +1,202 @@
+import Foundation
+import CityPressCore
+import CityPressLoad
+import CityPressMarkdown
+import CityPressSite
+import CityPressTemplates
+
+/// Declaration, commitment and print pages.
+extension SiteRenderer {
+    /// Each city's entry in signatory lists (`template` is `signatory-entry` or `print-signatory-entry`),
+    /// with links from pages two folders deep.
+    package func signatoryEntries(template: String) -> [String] {
+        site.cities.indices.parallelMap { index in templates.render(signatoryEntryView(of: index), with: template) }
+    }
+
+    /// The view of city `index`'s entry in signatory lists.
+    package func signatoryEntryView(of index: Int) -> CityLinkView {
+        let city = site.cities[index]
+        return CityLinkView(name: city.name, href: self.links(depth: 2).city(city.slug), detail: city.detail)
+    }
+
+    /// The signatories of declaration `index` grouped by country (countries A–Z, cities A–Z within
+    /// each), from the cities' rendered `entries`, with links from pages two folders deep.
+    package func signatoriesFragment(of index: Int, entries: [String], template: String = "signatories") -> String {
+        let declaration = site.declarations[index]
+        guard !declaration.signatories.isEmpty else { return "" }
+        var byCountry: [Int: [Int]] = [:]
+        for city in declaration.signatories { byCountry[site.cities[city].country, default: []].append(city) }
+        let links = self.links(depth: 2)
+        // Site.cities and Site.countries are already A–Z, so sorting indexes sorts names.
+        let groups = byCountry.keys.sorted().map { countryIndex -> SignatoryGroupView in
+            let country = site.countries[countryIndex]
+            let cities = (byCountry[countryIndex] ?? []).sorted()
+            var html = ""
+            for city in cities where entries.indices.contains(city) { html += entries[city] }
+            return SignatoryGroupView(country: country.name, countryHref: links.country(country.slug),
+                                      count: cities.count, entriesHTML: html)
+        }
+        return templates.render(SignatoriesFragment(groups: groups, count: declaration.signatories.count), with: template)
+    }
+
+    /// A fragment made for pages two folders deep, moved to pages `depth` folders deep: every
+    /// relative link (`href="../../…`) gets the extra steps.
+    package static func relinked(_ html: String, toDepth depth: Int) -> String {
+        guard depth != 2 else { return html }
+        let needle = Array("href=\"../../".utf8), replacement = Array(("href=\"" + Links(depth: depth).root).utf8)
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + bytes.count / 8)
+            guard let base = bytes.baseAddress else { return "" }
+            var copied = 0, index = 0
+            // Jump from one `h` to the next (memchr), and copy the text between matches in one piece.
+            while index + needle.count <= bytes.count,
+                  let found = memchr(base + index, Int32(needle[0]), bytes.count - index) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard at + needle.count <= bytes.count else { break }
+                if memcmp(base + at, needle, needle.count) == 0 {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<at]))
+                    result += replacement
+                    index = at + needle.count
+                    copied = index
+                } else {
+                    index = at + 1
+                }
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// The view of declaration `index` for a page with `links`; `onItsPage` for the declaration's own
+    /// page (where links to its commitments' anchors stay fragments).
+    /// `forPaper` for the print edition, whose text links go to the published site or are plain text.
+    package func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false,
+                         forPaper: Bool = false) -> DeclarationView {
+        let declaration = site.declarations[index]
+        let slug = declaration.slug
+        func body(_ html: String) -> String {
+            forPaper ? BodyLinks.forPaper(html, baseURL: site.config.baseURL, declarationSlug: slug)
+                : BodyLinks.relinked(html, links: links, declarationSlug: slug, onDeclarationPage: onItsPage)
+        }
+        let commitments = declaration.commitments.map { commitment in
+            CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
+                               html: body(commitment.html), href: links.commitment(slug, commitment.number),
+                               excerpt: commitment.plainText.excerpt(120))
+        }
+        return DeclarationView(
+            title: declaration.title, event: declaration.event, venue: declaration.venue,
+            location: declaration.location,
+            dateSpan: CalendarDate.span(from: declaration.startDate, to: declaration.endDate),
+            adoptedText: declaration.adopted?.longForm, preambleHTML: body(declaration.preambleHTML),
+            closingHTML: body(declaration.closingHTML), commitments: commitments, commitmentCount: commitments.count,
+            firstNumber: declaration.commitments.first?.number ?? 1,
+            href: links.declaration(slug), printHref: links.print(slug), signatoriesHTML: signatoriesHTML,
+            signatoryCount: declaration.signatories.count, signatoriesText: signatoriesText(of: declaration),
+            hasSignatories: !declaration.signatories.isEmpty,
+            asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
+            pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title))
+    }
+
+    package func declarationPage(_ index: Int, signatoriesHTML: String) -> DeclarationPage {
+        let declaration = site.declarations[index]
+        let links = self.links(depth: 2)
+        let path = "declarations/\(declaration.slug)/"
+        let description = "\(declaration.title): \(Counted.text(declaration.commitments.count, "commitment", "commitments")). "
+            + "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate))."
+        return DeclarationPage(
+            page: meta(links, path: path, title: declaration.title, description: description, section: .declarations,
+                       trail: [.init(label: "Declarations", href: links.declarations),
+                               .init(label: declaration.title, href: nil)]),
+            declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML, onItsPage: true))
+    }
+
+    package func commitmentPage(_ index: Int, position: Int, declaration view: DeclarationView) -> CommitmentPage {
+        let declaration = site.declarations[index]
+        let commitment = declaration.commitments[position]
+        let links = self.links(depth: 4)
+        let slug = declaration.slug
+        let title = "Commitment \(commitment.number) of \(declaration.title)"
+        func neighbour(_ at: Int, _ label: String) -> NavLinkView? {
+            guard declaration.commitments.indices.contains(at) else { return nil }
+            let number = declaration.commitments[at].number
+            return NavLinkView(label: "\(label) \(number)", href: links.commitment(slug, number))
+        }
+        return CommitmentPage(
+            page: meta(links, path: "declarations/\(slug)/commitments/\(commitment.number)/", title: title,
+                       description: commitment.plainText.excerpt(), section: .declarations,
+                       trail: [.init(label: "Declarations", href: links.declarations),
+                               .init(label: declaration.title, href: links.declaration(slug)),
+                               .init(label: "Commitment \(commitment.number)", href: nil)]),
+            declaration: view, number: commitment.number,
+            html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: slug, onDeclarationPage: false),
+            declarationAnchorHref: links.declaration(slug) + "#commitment-\(commitment.number)",
+            previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"))
+    }
+
+    package func printPage(_ index: Int, signatoriesHTML names: String) -> PrintPage {
+        let declaration = site.declarations[index]
+        let links = self.links(depth: 3)
+        let path = "declarations/\(declaration.slug)/print/"
+        return PrintPage(
+            page: meta(links, path: path, title: "\(declaration.title) (print edition)",
+                       description: "Printable text of \(declaration.title).", section: .declarations,
+                       trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
+                               .init(label: "Print edition", href: nil)]),
+            declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true),
+            network: site.config.network, signatoriesHTML: names,
+            sourceURL: site.config.baseURL.map { $0 + "declarations/\(declaration.slug)/" },
+            editionText: declaration.signatoriesAsOf?.longForm)
+    }
+
+    package func commitmentsIndexPage() -> CommitmentsIndexPage {
+        let links = self.links(depth: 1)
+        let groups = site.declarations.map { declaration in
+            CommitmentGroupView(
+                title: declaration.title, href: links.declaration(declaration.slug),
+                dateText: declaration.date.longForm, dateISO: declaration.date.description,
+                commitments: declaration.commitments.map { commitment in
+                    CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
+                                       html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug,
+                                                                onDeclarationPage: false),
+                                       href: links.commitment(declaration.slug, commitment.number),
+                                       excerpt: commitment.plainText.excerpt(120))
+                })
+        }
+        return CommitmentsIndexPage(
+            page: meta(links, path: "commitments/", title: "Commitments",
+                       description: "Every commitment of every declaration of the \(site.config.network).",
+                       section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
+            declarations: groups, commitmentCount: site.commitmentCount,
+            summaryText: Counted.text(site.commitmentCount, "commitment", "commitments") + " from "
+                + Counted.text(site.declarations.count, "declaration", "declarations"))
+    }
+}
+
+extension SiteRenderer {
+    /// `text` as a double-quoted CSS string that cannot end a `<style>` element.
+    package static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "<": result += "\\3C "
+            case "\n", "\r": result += " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension City {
+    /// `Tennessee · Region`: what a list shows after the name. The kind is left out when the name
+    /// already says it (`Greater Manchester Region`).
+    package var detail: String? {
+        let namesKind = name.lowercased().split(separator: " ").contains { $0 == kind.singular }
+        let parts = [subdivision, kind == .city || namesKind ? nil : kind.label].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,146 @@
+import CityPressCore
+import CityPressLoad
+import CityPressMarkdown
+
+/// The resolve stage: links loaded records into one `Site`, reporting every broken reference.
+public struct SiteResolver: Sendable {
+    /// Whether declarations marked `draft: true` are published.
+    public var includesDrafts: Bool
+
+    /// Creates a resolver.
+    public init(includesDrafts: Bool = false) {
+        self.includesDrafts = includesDrafts
+    }
+
+    /// Resolves `content` with `config`; `nil` when an error was found (all of them are returned).
+    public func resolve(_ content: LoadedContent, config: SiteConfig) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+
+        // Cities A–Z, and their slugs for lookups.
+        // Keys are made when the files are read (`CityRecord.sortKey`); indexes are sorted, not records.
+        let cityRecords = content.cities.indices
+            .sorted { content.cities[$0].sortKey < content.cities[$1].sortKey }.map { content.cities[$0] }
+        var cityIndex: [String: Int] = [:]
+        cityIndex.reserveCapacity(cityRecords.count)
+        for (index, city) in cityRecords.enumerated() { cityIndex[city.slug] = index }
+
+        // Countries from the cities' country names.
+        var countryNames: [String: Located<String>] = [:]
+        for city in content.cities {
+            let slug = city.countrySlug
+            if let first = countryNames[slug] {
+                if first.value != city.country.value {
+                    diagnostics.append(.error(
+                        "country '\(city.country.value)' is spelled differently from '\(first.value)', which has the same address countries/\(slug)/",
+                        at: city.country.location, notes: ["first spelled '\(first.value)' at \(first.location)"]))
+                }
+            } else {
+                countryNames[slug] = city.country
+            }
+        }
+        let countrySlugs = countryNames.keys.map { (CollationKey(countryNames[$0]?.value ?? $0, tieBreaker: $0), $0) }
+            .sorted { $0.0 < $1.0 }.map(\.1)
+        var countryIndex: [String: Int] = [:]
+        for (index, slug) in countrySlugs.enumerated() { countryIndex[slug] = index }
+
+        // Declarations, newest first, with signatories checked.
+        let published = content.declarations
+            .filter { includesDrafts || !$0.isDraft }
+            .sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
+        var declarations: [Declaration] = []
+        for record in content.declarations where !(includesDrafts || !record.isDraft) {
+            _ = resolveSignatories(record, cityIndex: cityIndex, content: content, &diagnostics)
+        }
+        for record in published {
+            let signatories = resolveSignatories(record, cityIndex: cityIndex, content: content, &diagnostics)
+            declarations.append(makeDeclaration(record, signatories: signatories))
+        }
+
+        var endorsements = [[Int]](repeating: [], count: cityRecords.count)
+        for (declarationIndex, declaration) in declarations.enumerated() {
+            for city in declaration.signatories { endorsements[city].append(declarationIndex) }
+        }
+        var countryCities = [[Int]](repeating: [], count: countrySlugs.count)
+        var cities: [City] = []
+        cities.reserveCapacity(cityRecords.count)
+        for (index, record) in cityRecords.enumerated() {
+            let country = countryIndex[record.countrySlug] ?? 0
+            countryCities[country].append(index)
+            cities.append(City(slug: record.slug, name: record.name, kind: record.kind, subdivision: record.subdivision,
+                               sortKey: record.sortKey,
+                               country: country, endorsements: endorsements[index]))
+        }
+        let countries = countrySlugs.enumerated().map { index, slug in
+            Country(slug: slug, name: countryNames[slug]?.value ?? slug, cities: countryCities[index])
+        }
+        let unlisted = cityRecords.indices.filter { endorsements[$0].isEmpty }.map { cityRecords[$0] }
+        diagnostics += ContentWarnings(content: content, published: published, countryNames: countryNames,
+                                       unlistedCities: unlisted).diagnostics()
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (Site(config: config, declarations: declarations, cities: cities, countries: countries), diagnostics)
+    }
+
+    private func resolveSignatories(_ record: DeclarationRecord, cityIndex: [String: Int], content: LoadedContent,
+                                    _ diagnostics: inout [Diagnostic]) -> [Int] {
+        // Where each known city was first listed (by city index), and each unknown name.
+        var firstPosition = [Int](repeating: -1, count: cityIndex.count)
+        var seenUnknown: [String: SourceLocation] = [:]
+        var result: [Int] = []
+        result.reserveCapacity(record.signatories.count)
+        for (position, entry) in record.signatories.enumerated() {
+            let known = cityIndex[entry.value]
+            let first = known.flatMap { firstPosition[$0] >= 0 ? record.signatories[firstPosition[$0]].location : nil }
+                ?? (known == nil ? seenUnknown[entry.value] : nil)
+            if let first {
+                diagnostics.append(.error("city '\(entry.value)' is listed twice in signatories", at: entry.location,
+                                          notes: ["first listed at \(first)"]))
+                continue
+            }
+            guard let index = known else {
+                seenUnknown[entry.value] = entry.location
+                if content.unreadableCitySlugs.contains(entry.value) { continue }  // its file's own error is reported
+                var message = "unknown city '\(entry.value)'"
+                if let guess = Suggestion.closest(to: entry.value, among: cityIndex.keys) {
+                    message += " (did you mean '\(guess)'?)"
+                }
+                var notes = ["signatories name cities by the file name of their record in cities/"]
+                if let skipped = content.skippedCityFiles[entry.value] {
+                    // The record exists under a name the loader skips (a warning said so); say it here, where it bites.
+                    notes.append("'\(skipped)' was skipped: only .yml files are read; rename it to '\(entry.value).yml'")
+                }
+                diagnostics.append(.error(message, at: entry.location, notes: notes))
+                continue
+            }
+            firstPosition[index] = position
+            result.append(index)
+        }
+        return result
+    }
+
+    private func makeDeclaration(_ record: DeclarationRecord, signatories: [Int]) -> Declaration {
+        var preamble = "", closing = "", commitments: [Commitment] = []
+        var seenList = false
+        for block in record.body.blocks {
+            switch block {
+            case .orderedList(let list) where !seenList:
+                seenList = true
+                commitments = list.items.enumerated().map { offset, item in
+                    Commitment(number: list.start + offset, html: item.html, plainText: item.plainText)
+                }
+            case .orderedList:
+                break
+            case .html(let html):
+                if seenList { closing += html } else { preamble += html }
+            }
+        }
+        return Declaration(
+            slug: record.slug, title: record.title, event: record.event, venue: record.venue,
+            location: record.location, startDate: record.startDate, endDate: record.endDate, adopted: record.adopted,
+            signatoriesAsOf: record.signatoriesAsOf, preambleHTML: preamble, commitments: commitments,
+            closingHTML: closing, signatories: signatories, isDraft: record.isDraft,
+            links: record.body.links.map { link in
+                Located(link.destination, at: SourceLocation(path: record.source.path, line: link.line + record.bodyLineOffset,
+                                                             column: link.column, lineText: link.lineText))
+            })
+    }
+}

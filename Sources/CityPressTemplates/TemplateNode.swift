@@ -1,0 +1,36 @@
+import CityPressCore
+
+/// One piece of a parsed template.
+package indirect enum TemplateNode: Sendable {
+    /// Literal bytes, copied to the output as they are.
+    case text([UInt8])
+    /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as is). An empty path is `{{.}}`.
+    case variable(path: [String], escaped: Bool)
+    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when `inverted`.
+    case section(path: [String], inverted: Bool, body: [TemplateNode])
+    /// `{{>name}}`; `indentation` is the whitespace before a partial tag that stands alone on its line.
+    case partial(name: String, indentation: [UInt8])
+    /// `{{<name}}{{$block}}…{{/block}}{{/name}}`: the template `name` with some of its blocks replaced.
+    case parent(name: String, indentation: [UInt8], blocks: [String: [TemplateNode]])
+    /// `{{$name}}default{{/name}}`: replaced by the innermost template that extends this one and fills it.
+    case block(name: String, body: [TemplateNode])
+}
+
+/// A syntax error found while parsing a template, at a 1-based line and column.
+package struct TemplateSyntaxError: Error, Equatable {
+    package let message: String
+    package let line: Int
+    package let column: Int
+}
+
+/// A parsed template: its nodes, and the partials and parents it names, with where it names them.
+package struct ParsedTemplate: Sendable {
+    package let nodes: [TemplateNode]
+    package let references: [Reference]
+
+    package struct Reference: Sendable {
+        package let name: String
+        package let line: Int
+        package let column: Int
+    }
+}

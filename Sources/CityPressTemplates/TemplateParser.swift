@@ -1,0 +1,337 @@
+import CityPressCore
+
+/// Parses Mustache text into nodes: variables, sections, inverted sections, comments, partials,
+/// set-delimiter tags, and template inheritance (parents and blocks). Tags that stand alone on
+/// their line (all but variables) take the line with them, as the Mustache specification says.
+///
+/// Not supported, and reported as errors: lambdas and pragmas (`{{%…}}`), swift-mustache's
+/// transforms (`{{uppercased(name)}}`) and dynamic partial names (`{{>*name}}`).
+package struct TemplateParser {
+    private let bytes: [UInt8]
+    private var position = 0
+    /// Where the last tag ended; a tag is standalone only if no other tag shares its line.
+    private var lastTagEnd = 0
+    private var opening: [UInt8] = Array("{{".utf8)
+    private var closing: [UInt8] = Array("}}".utf8)
+    private var open: [OpenSection] = []
+    private var references: [ParsedTemplate.Reference] = []
+    /// Set while the parser is inside a line made only of parent and block tags (see `inheritanceLine(from:tagEnd:)`).
+    private var inheritanceLine: (lastTagEnd: Int, lineEnd: Int)?
+
+    private struct OpenSection {
+        enum Kind { case root, section, inverted, parent, block }
+        let kind: Kind
+        let name: String
+        let start: Int
+        var indentation: [UInt8] = []
+        var nodes: [TemplateNode] = []
+    }
+
+    private enum TagKind { case variable, unescaped, section, inverted, close, comment, partial, parent, block, delimiters }
+
+    /// Parses `text`, throwing the first syntax error with its line and column.
+    package static func parse(_ text: String) throws(TemplateSyntaxError) -> ParsedTemplate {
+        var parser = TemplateParser(bytes: Array(text.utf8))
+        return try parser.run()
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private mutating func run() throws(TemplateSyntaxError) -> ParsedTemplate {
+        open = [OpenSection(kind: .root, name: "", start: 0)]
+        while let tagStart = find(opening, from: position) {
+            try tag(at: tagStart)
+        }
+        appendText(position..<bytes.count)
+        guard open.count == 1, let root = open.first else {
+            let section = open[open.count - 1]
+            throw error("'\(section.name)' is opened here but never closed with {{/\(section.name)}}", at: section.start)
+        }
+        return ParsedTemplate(nodes: root.nodes, references: references)
+    }
+
+    private mutating func tag(at tagStart: Int) throws(TemplateSyntaxError) {
+        var contentStart = tagStart + opening.count
+        let contentEnd: Int
+        let tagEnd: Int
+        var kind: TagKind
+        if contentStart < bytes.count, bytes[contentStart] == UInt8(ascii: "{") {
+            guard let end = find([UInt8(ascii: "}")] + closing, from: contentStart + 1) else {
+                throw error("a tag is not closed with '}\(String(decoding: closing, as: UTF8.self))'", at: tagStart)
+            }
+            kind = .unescaped
+            contentStart += 1
+            contentEnd = end
+            tagEnd = end + 1 + closing.count
+        } else {
+            guard let end = find(closing, from: contentStart) else {
+                throw error("a tag is not closed with '\(String(decoding: closing, as: UTF8.self))'", at: tagStart)
+            }
+            contentEnd = end
+            tagEnd = end + closing.count
+            kind = .variable
+            if contentStart < contentEnd {
+                switch bytes[contentStart] {
+                case UInt8(ascii: "#"): kind = .section
+                case UInt8(ascii: "^"): kind = .inverted
+                case UInt8(ascii: "/"): kind = .close
+                case UInt8(ascii: "!"): kind = .comment
+                case UInt8(ascii: ">"): kind = .partial
+                case UInt8(ascii: "<"): kind = .parent
+                case UInt8(ascii: "$"): kind = .block
+                case UInt8(ascii: "&"): kind = .unescaped
+                case UInt8(ascii: "="): kind = .delimiters
+                case UInt8(ascii: "%"): throw error("pragmas ({{%…}}) are not supported", at: tagStart)
+                default: break
+                }
+                if kind != .variable { contentStart += 1 }
+            }
+        }
+        let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+        if kind != .comment, content.contains("\n") || content.contains(String(decoding: opening, as: UTF8.self)) {
+            throw error("a tag is not closed with '\(String(decoding: closing, as: UTF8.self))' on its line", at: tagStart)
+        }
+
+        // A tag other than a variable that is alone on its line removes the whole line.
+        var textEnd = tagStart
+        var resume = tagEnd
+        var indentation: [UInt8] = []
+        if let line = inheritanceLine {
+            // A later tag of a line of inheritance tags: the spaces before it go, and the last one takes the line end.
+            textEnd = position
+            if tagEnd >= line.lastTagEnd {
+                resume = line.lineEnd
+                inheritanceLine = nil
+            }
+        } else if kind != .variable, kind != .unescaped, let lineStart = standaloneLineStart(tagStart: tagStart) {
+            if let lineEnd = standaloneLineEnd(tagEnd: tagEnd) {
+                textEnd = lineStart
+                resume = lineEnd
+                indentation = Array(bytes[lineStart..<tagStart])
+            } else if let line = inheritanceLine(from: kind, tagEnd: tagEnd) {
+                textEnd = lineStart
+                indentation = Array(bytes[lineStart..<tagStart])
+                inheritanceLine = line
+            }
+        }
+        appendText(position..<textEnd)
+        position = resume
+        lastTagEnd = resume
+
+        switch kind {
+        case .comment:
+            break
+        case .delimiters:
+            try setDelimiters(content, at: tagStart)
+        case .variable, .unescaped:
+            append(.variable(path: try path(content, at: tagStart), escaped: kind == .variable))
+        case .partial:
+            let name = try templateName(content, at: tagStart)
+            record(name, at: tagStart)
+            append(.partial(name: name, indentation: indentation))
+        case .section, .inverted, .block, .parent:
+            let name = trimmed(content)
+            if kind == .parent { record(try templateName(content, at: tagStart), at: tagStart) }
+            else if kind == .block { _ = try templateName(content, at: tagStart) }
+            else { _ = try path(content, at: tagStart) }
+            let sectionKind: OpenSection.Kind = switch kind {
+            case .section: .section
+            case .inverted: .inverted
+            case .block: .block
+            default: .parent
+            }
+            open.append(OpenSection(kind: sectionKind, name: name, start: tagStart, indentation: indentation))
+        case .close:
+            try close(trimmed(content), at: tagStart)
+        }
+    }
+
+    private mutating func close(_ name: String, at tagStart: Int) throws(TemplateSyntaxError) {
+        guard open.count > 1, let section = open.popLast() else {
+            throw error("'{{/\(name)}}' closes a section that was never opened", at: tagStart)
+        }
+        guard section.name == name else {
+            throw error("'{{/\(name)}}' closes '\(section.name)', opened at line \(lineAndColumn(section.start).line)", at: tagStart)
+        }
+        switch section.kind {
+        case .section, .inverted:
+            let path = try path(name, at: section.start)
+            append(.section(path: path, inverted: section.kind == .inverted, body: section.nodes))
+        case .block:
+            append(.block(name: name, body: section.nodes))
+        case .parent:
+            var blocks: [String: [TemplateNode]] = [:]
+            for node in section.nodes {
+                switch node {
+                case .block(let blockName, let body): blocks[blockName] = body
+                case .text(let text) where text.allSatisfy(Self.isWhitespaceOrNewline): continue
+                default:
+                    throw error("only block definitions ({{$name}}…{{/name}}) may stand inside {{<\(name)}}", at: section.start)
+                }
+            }
+            append(.parent(name: name, indentation: section.indentation, blocks: blocks))
+        case .root:
+            break
+        }
+    }
+
+    private mutating func setDelimiters(_ content: String, at tagStart: Int) throws(TemplateSyntaxError) {
+        let inner = content.hasSuffix("=") ? String(content.dropLast()) : ""
+        let parts = inner.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
+            throw error("malformed set-delimiter tag: write it as {{=<% %>=}}", at: tagStart)
+        }
+        opening = Array(parts[0].utf8)
+        closing = Array(parts[1].utf8)
+    }
+
+    // MARK: Pieces
+
+    private mutating func append(_ node: TemplateNode) {
+        open[open.count - 1].nodes.append(node)
+    }
+
+    private mutating func appendText(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        append(.text(Array(bytes[range])))
+    }
+
+    private mutating func record(_ name: String, at offset: Int) {
+        let (line, column) = lineAndColumn(offset)
+        references.append(.init(name: name, line: line, column: column))
+    }
+
+    /// The start of the tag's line if only spaces and tabs stand between it and the tag.
+    private func standaloneLineStart(tagStart: Int) -> Int? {
+        var index = tagStart
+        while index > lastTagEnd, bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t") {
+            index -= 1
+        }
+        if index == 0 || bytes[index - 1] == UInt8(ascii: "\n") { return index >= lastTagEnd ? index : nil }
+        return nil
+    }
+
+    /// Just past the tag's line ending if only spaces and tabs follow the tag on its line.
+    private func standaloneLineEnd(tagEnd: Int) -> Int? {
+        var index = tagEnd
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+        if index == bytes.count { return index }
+        if bytes[index] == UInt8(ascii: "\n") { return index + 1 }
+        if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { return index + 2 }
+        return nil
+    }
+
+    /// Where the line ends if the tag just read (of `kind`, ending at `tagEnd`, first on its line) is followed on
+    /// its line only by other parent, block and closing tags, at least one of them a parent's: the specification
+    /// makes such a line standalone as a whole (`{{<parent}}{{$block}}`, `{{/block}}{{/parent}}`,
+    /// `{{<parent}}{{/parent}}`). Lines of block tags alone (`{{$main}}{{/main}}`) and lines that close sections
+    /// keep the ordinary rule, one tag per standalone line.
+    private func inheritanceLine(from kind: TagKind, tagEnd: Int) -> (lastTagEnd: Int, lineEnd: Int)? {
+        var kinds = open.map(\.kind)
+        var hasParent = false
+        func apply(_ kind: TagKind) -> Bool {
+            switch kind {
+            case .parent:
+                hasParent = true
+                kinds.append(.parent)
+            case .block:
+                kinds.append(.block)
+            case .close:
+                guard kinds.count > 1, let closed = kinds.popLast(), closed == .parent || closed == .block else { return false }
+                if closed == .parent { hasParent = true }
+            default:
+                return false
+            }
+            return true
+        }
+        guard apply(kind) else { return nil }
+        var lastTagEnd = tagEnd
+        while true {
+            if let lineEnd = standaloneLineEnd(tagEnd: lastTagEnd) { return hasParent ? (lastTagEnd, lineEnd) : nil }
+            var index = lastTagEnd
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { index += 1 }
+            let sigil = index + opening.count
+            guard sigil < bytes.count, bytes[index..<sigil].elementsEqual(opening),
+                  let end = find(closing, from: sigil + 1) else { return nil }
+            let next: TagKind = switch bytes[sigil] {
+            case UInt8(ascii: "<"): .parent
+            case UInt8(ascii: "$"): .block
+            case UInt8(ascii: "/"): .close
+            default: .variable
+            }
+            guard apply(next) else { return nil }
+            lastTagEnd = end + closing.count
+        }
+    }
+
+    private func path(_ content: String, at tagStart: Int) throws(TemplateSyntaxError) -> [String] {
+        let name = trimmed(content)
+        if name == "." { return [] }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !name.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.isNameByte) }) else {
+            throw error(name.isEmpty ? "a tag has no name" : "'\(name)' is not a field name (letters, digits, '_', '-', '.')",
+                        at: tagStart)
+        }
+        return parts
+    }
+
+    private func templateName(_ content: String, at tagStart: Int) throws(TemplateSyntaxError) -> String {
+        let name = trimmed(content)
+        guard !name.isEmpty, !name.utf8.contains(where: { Self.isWhitespaceOrNewline($0) || $0 == UInt8(ascii: "*") }) else {
+            throw error(name.isEmpty ? "a tag has no name" : "'\(name)' is not a template name", at: tagStart)
+        }
+        return name
+    }
+
+    private func trimmed(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.firstIndex(where: { !Self.isWhitespaceOrNewline($0) }),
+              let last = bytes.lastIndex(where: { !Self.isWhitespaceOrNewline($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+
+    private func find(_ needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var index = start
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first {
+                var matches = true
+                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func lineAndColumn(_ offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    private func error(_ message: String, at offset: Int) -> TemplateSyntaxError {
+        let (line, column) = lineAndColumn(offset)
+        return TemplateSyntaxError(message: message, line: line, column: column)
+    }
+
+    private static func isWhitespaceOrNewline(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte >= 0x80
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import CityPressCore
+
+/// The Mustache templates of a site, parsed and checked before any page is rendered.
+public struct TemplateSet: Sendable {
+    /// The templates every build needs, by name (`Templates/<name>.mustache`).
+    public static let requiredNames = [
+        "layout", "site-header", "site-footer", "print-layout", "home", "declarations", "declaration", "commitment", "print",
+        "cities", "city", "city-endorsement", "countries", "country", "commitments", "404", "signatories", "signatory-entry", "print-signatories", "print-signatory-entry",
+    ]
+
+    /// The parsed templates by name.
+    package let parsed: [String: [TemplateNode]]
+    /// The folder as the user named it.
+    public let path: String
+    /// The templates' names and texts, to tell whether two loads of the folder are the same.
+    public let texts: [String: String]
+
+    /// Loads every `*.mustache` file below `path`, reporting syntax errors, missing templates
+    /// and references to partials or parents that do not exist, each with its file and line.
+    public static func load(from path: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (nil, [.error("templates folder '\(path)' does not exist", notes: ["pass another folder with --templates"])])
+        }
+        let names = (FileManager.default.subpaths(atPath: path) ?? [])
+            .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+        var sources: [String: SourceText] = [:]
+        for file in names {
+            let name = String(file.dropLast(".mustache".count))
+            let display = (path.hasSuffix("/") ? path : path + "/") + file
+            let text: String
+            switch SourceFileReader.read(path: display, displayPath: display) {
+            case .success(let read): text = read
+            case .failure(let error): diagnostics.append(error.diagnostic); continue
+            }
+            sources[name] = SourceText(path: display, text: text)
+        }
+        for required in requiredNames where sources[required] == nil {
+            diagnostics.append(.error("missing template '\(required)'",
+                                      at: SourceLocation(path: (path.hasSuffix("/") ? path : path + "/") + required + ".mustache"),
+                                      notes: ["every site needs the templates: \(requiredNames.joined(separator: ", "))"]))
+        }
+        return parse(sources, path: path, diagnostics: diagnostics)
+    }
+
+    /// Parses templates given as name → text, with every check `load(from:)` makes except the
+    /// required names: a set made in memory (the Mustache specification's tests) is no site's set.
+    package static func load(texts: [String: String]) -> (TemplateSet?, [Diagnostic]) {
+        var sources: [String: SourceText] = [:]
+        for (name, text) in texts { sources[name] = SourceText(path: name + ".mustache", text: text) }
+        return parse(sources, path: "", diagnostics: [])
+    }
+
+    /// Parses every source, then checks references and cycles across them; `diagnostics` are the
+    /// problems found before (reading the files).
+    private static func parse(_ sources: [String: SourceText], path: String,
+                              diagnostics: [Diagnostic]) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics = diagnostics
+        var parsed: [String: ParsedTemplate] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                parsed[name] = try TemplateParser.parse(source.text)
+            } catch {
+                diagnostics.append(.error("template syntax error: \(error.message)",
+                                          at: source.location(line: error.line, column: error.column)))
+            }
+        }
+        diagnostics += missingReferences(in: parsed, sources: sources)
+        diagnostics += cycles(in: parsed, sources: sources)
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text)), diagnostics)
+    }
+
+    /// Partials and parents named by a template that are not in the set.
+    private static func missingReferences(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
+            guard let source = sources[name] else { continue }
+            for reference in template.references where sources[reference.name] == nil {
+                var notes: [String] = []
+                if let guess = Suggestion.closest(to: reference.name, among: sources.keys) {
+                    notes.append("did you mean '\(guess)'?")
+                }
+                diagnostics.append(.error("template '\(name)' uses '\(reference.name)', which does not exist",
+                                          at: source.location(line: reference.line, column: reference.column), notes: notes))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Templates that include themselves, directly or through others: each would render forever.
+    private static func cycles(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var finished: Set<String> = []
+        func visit(_ name: String, trail: [String]) {
+            guard !finished.contains(name), let template = parsed[name] else { return }
+            for reference in template.references {
+                if let start = trail.firstIndex(of: reference.name) ?? (reference.name == name ? trail.count : nil) {
+                    let loop = (trail[start...] + [name, reference.name]).joined(separator: " → ")
+                    let location = sources[name].map { $0.location(line: reference.line, column: reference.column) }
+                    diagnostics.append(.error("templates use each other in a loop (\(loop))", at: location,
+                                              notes: ["a template may not use itself through partials or parents"]))
+                } else {
+                    visit(reference.name, trail: trail + [name])
+                }
+            }
+            finished.insert(name)
+        }
+        for name in parsed.keys.sorted() { visit(name, trail: []) }
+        return diagnostics
+    }
+
+    /// Renders `context` with the template `name` (checked to exist when the set was loaded).
+    package func render(_ context: some TemplateFields, with name: String) -> String {
+        String(decoding: renderBytes(context, with: name, capacity: 512), as: UTF8.self)
+    }
+
+    /// Renders `context` with the template `name` into UTF-8 bytes (pages go to disk as they are,
+    /// without a round trip through `String`).
+    package func renderBytes(_ context: some TemplateFields, with name: String, capacity: Int = 16_384) -> [UInt8] {
+        var rendering = TemplateRendering(templates: parsed, capacity: capacity)
+        rendering.render(name, with: .object(context))
+        return rendering.output
+    }
+}

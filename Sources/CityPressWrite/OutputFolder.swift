@@ -1,0 +1,132 @@
+import Foundation
+import CityPressCore
+
+/// The output folder's safety rules: what may be replaced, and where the new site is staged.
+///
+/// A build never writes into the output folder directly. It writes a staging folder beside it
+/// and swaps it in only when every page was written, so a failed build leaves the old site as it was.
+public struct OutputFolder: Sendable {
+    /// The file that marks a folder as written by CityPress, and so safe to replace.
+    public static let markerName = ".citypress-build"
+    package static let markerText = "This folder is written by CityPress. Every build replaces it whole: edit Content/ and Templates/, not these files.\n"
+
+    /// The folder as the user named it.
+    public let path: String
+    /// Its absolute, standardized form.
+    public let absolutePath: String
+
+    /// Creates the rules for the folder at `path`.
+    public init(path: String) {
+        self.path = path
+        self.absolutePath = OutputFolder.absolute(path)
+    }
+
+    package static func absolute(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        var path = path
+        if path == "~" || path.hasPrefix("~/") {
+            path = FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst()
+        }
+        let joined = path.hasPrefix("/") ? path : cwd + "/" + path
+        let standardized = URL(fileURLWithPath: joined).standardizedFileURL.resolvingSymlinksInPath().path
+        return standardized.count > 1 && standardized.hasSuffix("/") ? String(standardized.dropLast()) : standardized
+    }
+
+    /// Whether `path` is `folder` or lies inside it: by their names, and, where folders exist, by the
+    /// file system's identity of them (a case-insensitive disk gives `content` and `Content` one folder).
+    private static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+        if path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") { return true }
+        guard let target = identity(of: folder) else { return false }
+        var current = path
+        while !current.isEmpty {
+            if identity(of: current) == target { return true }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current { return false }
+            current = parent
+        }
+        return false
+    }
+
+    /// The device and inode of an existing folder.
+    private static func identity(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
+    /// Checks that replacing the folder is safe, then creates an empty staging folder beside it.
+    ///
+    /// The output is deleted and rebuilt on every build, so it may be none of the folders the build
+    /// reads (content, templates), lie inside one, or hold one; nor be, or hold, the working folder
+    /// or the home folder. `force` only lets the build replace a folder it did not write; it never
+    /// lifts these rules.
+    /// - Parameter protectedFolders: folders the build reads (content, templates).
+    public func stage(force: Bool, protecting protectedFolders: [String]) -> Result<StagingFolder, DiagnosticError> {
+        if let refusal = refusal(protecting: protectedFolders) { return .failure(refusal) }
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: absolutePath, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                return .failure(DiagnosticError(.error("output '\(path)' exists and is not a folder")))
+            }
+            // An unreadable folder cannot be shown to be CityPress's, so it is not replaced.
+            let entries: [String]
+            do {
+                entries = try manager.contentsOfDirectory(atPath: absolutePath)
+            } catch {
+                return .failure(DiagnosticError(.error(
+                    "cannot read the output folder '\(path)': \(Self.describe(error))",
+                    notes: ["CityPress replaces only folders it can read and knows it wrote"])))
+            }
+            if !entries.isEmpty && !entries.contains(OutputFolder.markerName) && !force {
+                return .failure(DiagnosticError(.error(
+                    "output folder '\(path)' was not written by CityPress (it has no \(OutputFolder.markerName) file), so it is left alone",
+                    notes: ["pass --force to replace it and everything in it"])))
+            }
+        }
+        let parent = (absolutePath as NSString).deletingLastPathComponent
+        let name = (absolutePath as NSString).lastPathComponent
+        let staging = parent + "/.\(name).citypress-staging-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try? FolderTree.remove(staging)
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputFolder.markerName))
+        } catch {
+            return .failure(DiagnosticError(.error("cannot create a staging folder next to '\(path)': \(Self.describe(error))")))
+        }
+        return .success(StagingFolder(path: staging, destination: absolutePath, displayPath: path))
+    }
+
+    /// Why the output may not be this folder, whatever `--force` says; `nil` when it may.
+    package func refusal(protecting protectedFolders: [String]) -> DiagnosticError? {
+        let note = "the output folder is deleted and rebuilt on every build; choose a folder of its own, such as 'Public'"
+        for folder in protectedFolders {
+            let absolute = OutputFolder.absolute(folder)
+            if OutputFolder.isSameOrInside(absolutePath, absolute) || OutputFolder.isSameOrInside(absolute, absolutePath) {
+                let relation = absolutePath == absolute ? "is" : (OutputFolder.isSameOrInside(absolutePath, absolute) ? "is inside" : "holds")
+                return DiagnosticError(.error(
+                    "refusing to use '\(path)' as the output folder: it \(relation) '\(folder)', which the build reads",
+                    notes: [note]))
+            }
+        }
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        for (folder, name) in [(OutputFolder.absolute("."), "the working folder"), (OutputFolder.absolute(home), "your home folder")]
+        where OutputFolder.isSameOrInside(folder, absolutePath) {
+            let relation = folder == absolutePath ? "is" : "holds"
+            return DiagnosticError(.error(
+                "refusing to use '\(path)' as the output folder: it \(relation) \(name) ('\(folder)')",
+                notes: [note]))
+        }
+        return nil
+    }
+
+    package static func describe(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return posix.description }
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
+    }
+}
