@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     public var browserPath: String?
     /// Records of earlier loads to reuse for unchanged files (the preview's rebuilds).
     public var loadCache: LoadCache?
+    /// How the program running the build words each remedy its diagnostics offer (its flags).
+    public var remedies: [Remedy: String] = [:]
     /// Called as pages are written, with the pages done and the total (from several threads).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 

@@ -19,9 +19,6 @@ public enum PDFExport {
         public var papers: [Paper]
         /// Folder the PDFs are written to (created when missing).
         public var outputDirectory: String
-        /// What to do to print a draft, said when a requested declaration is one: the command line
-        /// names its flag here (`pass --drafts to print it`), so the library does not have to.
-        public var draftsHint = "include drafts to print it"
 
         /// Creates a request.
         public init(build: BuildOptions, slugs: [String], papers: [Paper], outputDirectory: String) {
@@ -43,7 +40,7 @@ public enum PDFExport {
         for slug in request.slugs.isEmpty ? known : request.slugs {
             guard let declaration = site.declarations.first(where: { $0.slug == slug }) else {
                 if isUnpublishedDraft(slug, request.build) {
-                    diagnostics.append(.error("'\(slug)' is a draft; \(request.draftsHint)"))
+                    diagnostics.append(.error("'\(slug)' is a draft", remedy: .includeDrafts))
                     continue
                 }
                 var notes = ["known declarations: \(known.joined(separator: ", "))"]
@@ -68,17 +65,15 @@ public enum PDFExport {
         do {
             try manager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
             let folder = StagingFolder(path: scratch, destination: scratch, displayPath: scratch)
-            try SiteRenderer(site: site, templates: templates).render(into: folder)
-            let assets = SiteBuild.joined(request.build.templatesPath, "assets")
-            if manager.fileExists(atPath: assets) { try folder.copyFolder(assets, to: "assets") }
+            var options = request.build
+            options.pdfPapers = []
+            options.linkStyle = .folders
+            _ = try BuildSteps.render(site, templates: templates, options: options, into: folder)
+            try BuildSteps.writeAssets(options, into: folder)
             try manager.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
-            let exporter = PrintEditionExporter(printer: PDFPrinter(browser: browser))
-            for declaration in chosen {
-                for paper in request.papers {
-                    let target = SiteBuild.joined(request.outputDirectory, paper.fileName(for: declaration.slug))
-                    try exporter.export(slug: declaration.slug, title: declaration.title, paper: paper, siteFolder: scratch, to: target)
-                    written.append(target)
-                }
+            written = try BuildSteps.printEditions(of: chosen, papers: request.papers, templates: templates, site: site,
+                                                   siteFolder: scratch, with: PrintEditionExporter(printer: PDFPrinter(browser: browser))) {
+                BuildSteps.joined(request.outputDirectory, $1.fileName(for: $0.slug))
             }
         } catch {
             diagnostics.append(.error("cannot print PDFs: \(error)"))
@@ -90,7 +85,7 @@ public enum PDFExport {
     /// without errors, so a valid declaration file it does not hold can only be a draft that was not included.
     package static func isUnpublishedDraft(_ slug: String, _ build: BuildOptions) -> Bool {
         guard !build.includesDrafts, Slug.isValid(slug) else { return false }
-        let path = SiteBuild.joined(SiteBuild.joined(build.contentPath, "declarations"), "\(slug).md")
+        let path = BuildSteps.joined(BuildSteps.joined(build.contentPath, "declarations"), "\(slug).md")
         return FileManager.default.fileExists(atPath: path)
     }
 }

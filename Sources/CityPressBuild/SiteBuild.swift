@@ -20,29 +20,8 @@ public enum SiteBuild {
     }
 
     /// Loads and resolves the site and its templates, reporting every problem of both.
-    public static func prepare(_ options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
-        let loaded = ContentLoader(contentPath: options.contentPath, cache: options.loadCache).loadFiles()
-        return resolve(loaded, templates: TemplateSet.load(from: options.templatesPath), options: options)
-    }
-
-    /// Resolves loaded content, with `options`' overrides, next to its loaded templates.
-    public static func resolve(_ loaded: LoadedFiles, templates loadedTemplates: (TemplateSet?, [Diagnostic]),
-                               options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
-        let templates = loadedTemplates.0
-        var diagnostics = loaded.diagnostics + loadedTemplates.1
-        guard var config = loaded.content.config else { return (nil, templates, diagnostics) }
-        if let baseURL = options.baseURL {
-            guard SiteConfig.isValidBaseURL(baseURL) else {
-                diagnostics.append(.error("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'"))
-                return (nil, templates, diagnostics)
-            }
-            config.baseURL = SiteConfig.normalizedBaseURL(baseURL)
-        }
-        let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(loaded.content, config: config)
-        diagnostics += resolveDiagnostics
-        if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
-        guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
-        return (site, templates, diagnostics)
+    package static func prepare(_ options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
+        BuildSteps.resolve(BuildSteps.load(options), templates: BuildSteps.loadTemplates(options), options: options)
     }
 
     /// Builds the site into `options.outputPath`, which is replaced only if everything succeeded.
@@ -66,21 +45,13 @@ public enum SiteBuild {
         case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
         }
         do {
-            var written = try SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers,
-                                       linkStyle: options.linkStyle)
-                .render(into: staging, progress: options.progress)
-            let assets = joined(options.templatesPath, "assets")
-            if FileManager.default.fileExists(atPath: assets) {
-                try staging.copyFolder(assets, to: "assets")
-            }
+            var written = try BuildSteps.render(site, templates: templates, options: options, into: staging)
+            try BuildSteps.writeAssets(options, into: staging)
             if let exporter {
-                for declaration in site.declarations {
-                    for paper in options.pdfPapers {
-                        let pdf = staging.path + "/declarations/\(declaration.slug)/" + paper.fileName(for: declaration.slug)
-                        try exporter.export(slug: declaration.slug, title: declaration.title, paper: paper, siteFolder: staging.path, to: pdf)
-                        written += 1
-                    }
-                }
+                written += try BuildSteps.printEditions(of: site.declarations, papers: options.pdfPapers, templates: templates,
+                                                        site: site, siteFolder: staging.path, with: exporter) { declaration, paper in
+                    staging.path + "/" + BuildSteps.pdfPath(of: declaration, on: paper)
+                }.count
             }
             try staging.commit()
             return Report(diagnostics: diagnostics, pagesWritten: written)

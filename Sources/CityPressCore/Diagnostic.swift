@@ -21,18 +21,23 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation?
     /// Extra lines printed under the excerpt (`note: …`).
     public var notes: [String]
+    /// What the user can do about it through the program they run, said as that program words it.
+    public var remedy: Remedy?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, notes: [String] = []) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, notes: [String] = [],
+                remedy: Remedy? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
         self.notes = notes
+        self.remedy = remedy
     }
 
     /// An error at `location`.
-    public static func error(_ message: String, at location: SourceLocation? = nil, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: location, notes: notes)
+    public static func error(_ message: String, at location: SourceLocation? = nil, notes: [String] = [],
+                             remedy: Remedy? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, notes: notes, remedy: remedy)
     }
 
     /// A warning at `location`.

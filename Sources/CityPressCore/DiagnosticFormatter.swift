@@ -3,9 +3,14 @@ public struct DiagnosticFormatter: Sendable {
     /// Whether to colour severities with ANSI escapes.
     public var useColor: Bool
 
+    /// How the program running the library words each remedy (`pass --force to replace it`);
+    /// remedies missing here get their `defaultAdvice`.
+    public var remedies: [Remedy: String]
+
     /// Creates a formatter.
-    public init(useColor: Bool = false) {
+    public init(useColor: Bool = false, remedies: [Remedy: String] = [:]) {
         self.useColor = useColor
+        self.remedies = remedies
     }
 
     /// The diagnostic as compiler-style lines: the header, the source line, a caret, then notes.
@@ -29,6 +34,9 @@ public struct DiagnosticFormatter: Sendable {
         }
         for note in diagnostic.notes {
             lines.append("note: \(note)")
+        }
+        if let remedy = diagnostic.remedy {
+            lines.append("note: \(remedies[remedy] ?? remedy.defaultAdvice)")
         }
         return lines.joined(separator: "\n")
     }

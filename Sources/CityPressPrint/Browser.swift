@@ -15,7 +15,7 @@ public struct Browser: Sendable {
         -> Result<Browser, DiagnosticError> {
         if let explicitPath {
             guard FileManager.default.isExecutableFile(atPath: explicitPath) else {
-                return .failure(DiagnosticError(.error("browser '\(explicitPath)' given with --browser is not an executable file")))
+                return .failure(DiagnosticError(.error("browser '\(explicitPath)' is not an executable file", remedy: .chooseBrowser)))
             }
             return .success(Browser(path: explicitPath))
         }
@@ -28,7 +28,7 @@ public struct Browser: Sendable {
         return .failure(DiagnosticError(.error(
             "no Chromium browser found to print PDFs (looked for \(candidateNames.joined(separator: ", ")) on PATH)",
             notes: ["Debian/Ubuntu: sudo apt-get install chromium",
-                    "macOS: brew install --cask chromium (or install Google Chrome), then pass --browser PATH",
-                    "or pass the browser's path with --browser"])))
+                    "macOS: brew install --cask chromium (or install Google Chrome)"],
+            remedy: .chooseBrowser)))
     }
 }

@@ -24,19 +24,22 @@ package struct Links: Sendable {
         page = ""
     }
 
-    package var home: String { root + page }
-    package var declarations: String { root + "declarations/" + page }
-    package var cities: String { root + "cities/" + page }
-    package var countries: String { root + "countries/" + page }
-    package var commitments: String { root + "commitments/" + page }
-    package func declaration(_ slug: String) -> String { declarationFolder(slug) + page }
+    package var home: String { to(HomeOutput.route) }
+    package var declarations: String { to(DeclarationsIndexOutput.route) }
+    package var cities: String { to(CitiesIndexOutput.route) }
+    package var countries: String { to(CountriesIndexOutput.route) }
+    package var commitments: String { to(CommitmentsIndexOutput.route) }
+    package func declaration(_ slug: String) -> String { to(DeclarationOutput.route(slug)) }
     /// The declaration's folder, where its PDFs sit beside its page.
-    package func declarationFolder(_ slug: String) -> String { root + "declarations/\(slug)/" }
-    package func print(_ slug: String) -> String { root + "declarations/\(slug)/print/" + page }
-    package func commitment(_ slug: String, _ number: Int) -> String { root + "declarations/\(slug)/commitments/\(number)/" + page }
-    package func city(_ slug: String) -> String { root + "cities/\(slug)/" + page }
-    package func country(_ slug: String) -> String { root + "countries/\(slug)/" + page }
+    package func declarationFolder(_ slug: String) -> String { root + DeclarationOutput.route(slug).path }
+    package func print(_ slug: String) -> String { to(PrintOutput.route(slug)) }
+    package func commitment(_ slug: String, _ number: Int) -> String { to(CommitmentOutput.route(slug, number)) }
+    package func city(_ slug: String) -> String { to(CityOutput.route(slug)) }
+    package func country(_ slug: String) -> String { to(CountryOutput.route(slug)) }
     package func asset(_ name: String) -> String { root + "assets/\(name)" }
+
+    /// The output at `route`, from this page.
+    package func to(_ route: Route) -> String { route.isFolder ? root + route.path + page : root + route.path }
 
     /// A site path (`cities/amsterdam/`, `declarations/x/#commitment-2`, `assets/logo.png`) from this page.
     package func path(_ sitePath: String) -> String {

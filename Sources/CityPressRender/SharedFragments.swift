@@ -28,7 +28,7 @@ package struct SharedFragments: Sendable {
 
     /// The fragments of every declaration, or only of `declarations` (the others are left empty),
     /// made of `entries` (rendered here when not given).
-    package init(renderer: SiteRenderer, memo: RenderMemo? = nil, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
+    package init(renderer: SiteRenderer, reuse: (any RenderReuse)? = nil, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
         let count = renderer.site.declarations.count
         let wanted = declarations ?? Set(0..<count)
         let entries = entries ?? SignatoryEntries(renderer: renderer)
@@ -39,22 +39,22 @@ package struct SharedFragments: Sendable {
             let web = renderer.signatoriesFragment(of: index, entries: webEntries)
             let slug = renderer.site.declarations[index].slug
             func kept(_ fragment: String, _ name: String) -> String {
-                memo?.interned(fragment, as: "\(name)/\(slug)") ?? fragment
+                reuse?.interned(fragment, as: "\(name)/\(slug)") ?? fragment
             }
             return Signatories(atDepth2: kept(web, "signatories"),
-                               atDepth4: kept(SiteRenderer.relinked(web, toDepth: 4), "signatories@4"),
+                               atDepth4: kept(SiteRenderer.relinked(web, toDepth: CommitmentOutput.depth), "signatories@4"),
                                forPrint: kept(renderer.signatoriesFragment(of: index, entries: printEntries,
                                                                            template: "print-signatories"), "print-signatories"))
         }
         self.signatories = signatories
         var views: [Int: DeclarationView] = [:]
         for index in wanted.sorted() {
-            views[index] = renderer.declarationView(index, links: renderer.links(depth: 4), signatoriesHTML: signatories[index].atDepth4)
+            views[index] = renderer.declarationView(index, links: renderer.links(depth: CommitmentOutput.depth), signatoriesHTML: signatories[index].atDepth4)
         }
         commitmentDeclarationViews = views
         endorsements = (0..<count).map { index in
             let html = renderer.templates.render(renderer.endorsementView(of: index), with: "city-endorsement")
-            return memo?.interned(html, as: "city-endorsement/\(renderer.site.declarations[index].slug)") ?? html
+            return reuse?.interned(html, as: "city-endorsement/\(renderer.site.declarations[index].slug)") ?? html
         }
     }
 }

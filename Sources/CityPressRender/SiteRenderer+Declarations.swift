@@ -16,7 +16,7 @@ extension SiteRenderer {
     /// The view of city `index`'s entry in signatory lists.
     package func signatoryEntryView(of index: Int) -> CityLinkView {
         let city = site.cities[index]
-        return CityLinkView(name: city.name, href: self.links(depth: 2).city(city.slug), detail: city.detail)
+        return CityLinkView(name: city.name, href: self.links(depth: DeclarationOutput.depth).city(city.slug), detail: city.detail)
     }
 
     /// The signatories of declaration `index` grouped by country (countries A–Z, cities A–Z within
@@ -26,7 +26,7 @@ extension SiteRenderer {
         guard !declaration.signatories.isEmpty else { return "" }
         var byCountry: [Int: [Int]] = [:]
         for city in declaration.signatories { byCountry[site.cities[city].country, default: []].append(city) }
-        let links = self.links(depth: 2)
+        let links = self.links(depth: DeclarationOutput.depth)
         // Site.cities and Site.countries are already A–Z, so sorting indexes sorts names.
         let groups = byCountry.keys.sorted().map { countryIndex -> SignatoryGroupView in
             let country = site.countries[countryIndex]
@@ -42,8 +42,8 @@ extension SiteRenderer {
     /// A fragment made for pages two folders deep, moved to pages `depth` folders deep: every
     /// relative link (`href="../../…`) gets the extra steps.
     package static func relinked(_ html: String, toDepth depth: Int) -> String {
-        guard depth != 2 else { return html }
-        let needle = Array("href=\"../../".utf8), replacement = Array(("href=\"" + Links(depth: depth).root).utf8)
+        guard depth != DeclarationOutput.depth else { return html }
+        let needle = Array(("href=\"" + Links(depth: DeclarationOutput.depth).root).utf8), replacement = Array(("href=\"" + Links(depth: depth).root).utf8)
         var html = html
         return html.withUTF8 { bytes -> String in
             var result: [UInt8] = []
@@ -99,79 +99,6 @@ extension SiteRenderer {
             pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title))
     }
 
-    package func declarationPage(_ index: Int, signatoriesHTML: String) -> DeclarationPage {
-        let declaration = site.declarations[index]
-        let links = self.links(depth: 2)
-        let path = "declarations/\(declaration.slug)/"
-        let description = "\(declaration.title): \(Counted.text(declaration.commitments.count, "commitment", "commitments")). "
-            + "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate))."
-        return DeclarationPage(
-            page: meta(links, path: path, title: declaration.title, description: description, section: .declarations,
-                       trail: [.init(label: "Declarations", href: links.declarations),
-                               .init(label: declaration.title, href: nil)]),
-            declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML, onItsPage: true))
-    }
-
-    package func commitmentPage(_ index: Int, position: Int, declaration view: DeclarationView) -> CommitmentPage {
-        let declaration = site.declarations[index]
-        let commitment = declaration.commitments[position]
-        let links = self.links(depth: 4)
-        let slug = declaration.slug
-        let title = "Commitment \(commitment.number) of \(declaration.title)"
-        func neighbour(_ at: Int, _ label: String) -> NavLinkView? {
-            guard declaration.commitments.indices.contains(at) else { return nil }
-            let number = declaration.commitments[at].number
-            return NavLinkView(label: "\(label) \(number)", href: links.commitment(slug, number))
-        }
-        return CommitmentPage(
-            page: meta(links, path: "declarations/\(slug)/commitments/\(commitment.number)/", title: title,
-                       description: commitment.plainText.excerpt(), section: .declarations,
-                       trail: [.init(label: "Declarations", href: links.declarations),
-                               .init(label: declaration.title, href: links.declaration(slug)),
-                               .init(label: "Commitment \(commitment.number)", href: nil)]),
-            declaration: view, number: commitment.number,
-            html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: slug, onDeclarationPage: false),
-            declarationAnchorHref: links.declaration(slug) + "#commitment-\(commitment.number)",
-            previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"))
-    }
-
-    package func printPage(_ index: Int, signatoriesHTML names: String) -> PrintPage {
-        let declaration = site.declarations[index]
-        let links = self.links(depth: 3)
-        let path = "declarations/\(declaration.slug)/print/"
-        return PrintPage(
-            page: meta(links, path: path, title: "\(declaration.title) (print edition)",
-                       description: "Printable text of \(declaration.title).", section: .declarations,
-                       trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
-                               .init(label: "Print edition", href: nil)]),
-            declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true),
-            network: site.config.network, signatoriesHTML: names,
-            sourceURL: site.config.baseURL.map { $0 + "declarations/\(declaration.slug)/" },
-            editionText: declaration.signatoriesAsOf?.longForm)
-    }
-
-    package func commitmentsIndexPage() -> CommitmentsIndexPage {
-        let links = self.links(depth: 1)
-        let groups = site.declarations.map { declaration in
-            CommitmentGroupView(
-                title: declaration.title, href: links.declaration(declaration.slug),
-                dateText: declaration.date.longForm, dateISO: declaration.date.description,
-                commitments: declaration.commitments.map { commitment in
-                    CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
-                                       html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug,
-                                                                onDeclarationPage: false),
-                                       href: links.commitment(declaration.slug, commitment.number),
-                                       excerpt: commitment.plainText.excerpt(120))
-                })
-        }
-        return CommitmentsIndexPage(
-            page: meta(links, path: "commitments/", title: "Commitments",
-                       description: "Every commitment of every declaration of the \(site.config.network).",
-                       section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
-            declarations: groups, commitmentCount: site.commitmentCount,
-            summaryText: Counted.text(site.commitmentCount, "commitment", "commitments") + " from "
-                + Counted.text(site.declarations.count, "declaration", "declarations"))
-    }
 }
 
 extension SiteRenderer {
@@ -198,5 +125,23 @@ extension City {
         let namesKind = name.lowercased().split(separator: " ").contains { $0 == kind.singular }
         let parts = [subdivision, kind == .city || namesKind ? nil : kind.label].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+}
+
+extension SiteRenderer {
+    package func summary(of declaration: Declaration, links: Links, headingLevel: Int) -> DeclarationSummaryView {
+        DeclarationSummaryView(
+            title: declaration.title, href: links.declaration(declaration.slug),
+            dateText: declaration.date.longForm, dateISO: declaration.date.description,
+            event: declaration.event, location: declaration.location,
+            commitmentCount: declaration.commitments.count,
+            commitmentsText: Counted.text(declaration.commitments.count, "commitment", "commitments"),
+            signatoryCount: declaration.signatories.count, signatoriesText: signatoriesText(of: declaration),
+            hasSignatories: !declaration.signatories.isEmpty, isDraft: declaration.isDraft, headingLevel: headingLevel)
+    }
+
+    /// The signatories of `declaration` counted by kind: `38 cities, 1 region and 1 district`.
+    package func signatoriesText(of declaration: Declaration) -> String {
+        Counted.places(declaration.signatories.map { site.cities[$0].kind })
     }
 }

@@ -35,47 +35,43 @@ public struct PreviewBuilder: Sendable {
     /// renders everything, reusing unchanged pages. Never throws: every failure becomes a diagnostic.
     public func build(changed: [String]? = nil) -> Outcome {
         let state = self.state.value
-        let loader = ContentLoader(contentPath: options.contentPath, cache: options.loadCache)
         let templateChanges = changed?.filter(isTemplate) ?? []
-        let loaded = changed.flatMap { changed in
-            state.loaded.flatMap { loader.reload($0, changing: changed.filter { !isTemplate($0) }) }
-        } ?? loader.loadFiles()
+        let loaded = BuildSteps.load(options, previous: changed == nil ? nil : state.loaded,
+                                     changed: changed?.filter { !isTemplate($0) })
         let loadedTemplates = changed != nil && templateChanges.isEmpty
-            ? state.templates ?? TemplateSet.load(from: options.templatesPath)
-            : TemplateSet.load(from: options.templatesPath)
+            ? state.templates ?? BuildSteps.loadTemplates(options)
+            : BuildSteps.loadTemplates(options)
         self.state.value = .init(loaded: loaded, templates: loadedTemplates, built: nil)
 
-        let (site, templates, resolved) = SiteBuild.resolve(loaded, templates: loadedTemplates, options: options)
+        let (site, templates, resolved) = BuildSteps.resolve(loaded, templates: loadedTemplates, options: options)
         var diagnostics = resolved
         guard let site, let templates, !diagnostics.containsErrors else {
             return failure(diagnostics)
         }
-        if let changed, let slugs = editedCitySlugs(changed), let previous = state.built, previous.templates == templates.texts {
+        let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
+        // Edits of content files alone; a changed template or asset renders (and copies) everything.
+        if changed != nil, templateChanges.isEmpty, let previous = state.built, previous.templates == templates.texts {
             let sink = MemoryFiles(previous.files)
             do {
-                if try SiteRenderer(site: site, templates: templates)
-                    .renderPages(afterEditingCities: slugs, previous: previous.site, memo: memo, into: sink) != nil {
+                if try PreviewEdits.render(with: renderer, previous: previous.site, previousOutputs: previous.outputs,
+                                           memo: memo, into: sink) != nil {
                     let files = sink.files
-                    self.state.value.built = .init(site: site, templates: templates.texts, files: files,
-                                                   pageCount: previous.pageCount)
+                    self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
+                                                   files: files, pageCount: previous.pageCount)
                     return Outcome(content: .built(files), pageCount: previous.pageCount, diagnostics: diagnostics)
                 }
             } catch {
                 // The full build below reports a problem of the site; this says the quick path had one.
-                diagnostics.append(Diagnostic.warning("the quick rebuild after editing \(slugs.sorted().joined(separator: ", ")) failed (\(error)); the whole site was rebuilt instead"))
+                diagnostics.append(.warning("re-rendering only the pages the edit changed failed (\(error)); the whole site was rendered instead"))
             }
         }
         let sink = MemoryFiles()
         do {
-            let count = try SiteRenderer(site: site, templates: templates).render(into: sink, memo: memo)
-            var files = sink.files
-            let assets = (options.templatesPath as NSString).appendingPathComponent("assets")
-            for file in (FileManager.default.subpaths(atPath: assets) ?? []) where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                if let data = FileManager.default.contents(atPath: assets + "/" + file), !isFolder(assets + "/" + file) {
-                    files["assets/" + file] = [UInt8](data)
-                }
-            }
-            self.state.value.built = .init(site: site, templates: templates.texts, files: files, pageCount: count)
+            let count = try renderer.render(into: sink, reuse: memo)
+            try BuildSteps.writeAssets(options, into: sink)
+            let files = sink.files
+            self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs, files: files,
+                                           pageCount: count)
             return Outcome(content: .built(files), pageCount: count, diagnostics: diagnostics)
         } catch {
             return failure(diagnostics + [.error("rendering failed: \(error)")])
@@ -88,26 +84,8 @@ public struct PreviewBuilder: Sendable {
         return path.hasPrefix(folder) || path == options.templatesPath
     }
 
-    /// The slugs of the city records in `changed`, when nothing else changed.
-    private func editedCitySlugs(_ changed: [String]) -> Set<String>? {
-        let folder = (options.contentPath.hasSuffix("/") ? options.contentPath : options.contentPath + "/") + "cities/"
-        var slugs: Set<String> = []
-        for path in changed {
-            guard path.hasPrefix(folder), path.hasSuffix(".yml") else { return nil }
-            let name = path.dropFirst(folder.count).dropLast(".yml".count)
-            guard !name.isEmpty, !name.contains("/") else { return nil }
-            slugs.insert(String(name))
-        }
-        return slugs.isEmpty ? nil : slugs
-    }
-
-    private func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
     private func failure(_ diagnostics: [Diagnostic]) -> Outcome {
-        Outcome(content: .failed(DiagnosticFormatter().format(diagnostics)), pageCount: 0, diagnostics: diagnostics)
+        Outcome(content: .failed(DiagnosticFormatter(remedies: options.remedies).format(diagnostics)), pageCount: 0, diagnostics: diagnostics)
     }
 }
 
@@ -133,6 +111,7 @@ package final class PreviewState: @unchecked Sendable {
     package struct Built {
         package let site: Site
         package let templates: [String: String]
+        package let outputs: [PlannedOutput]
         package let files: [String: [UInt8]]
         package let pageCount: Int
     }

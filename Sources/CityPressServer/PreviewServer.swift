@@ -62,7 +62,7 @@ public struct PreviewServer: Sendable {
     package func describe(_ outcome: PreviewBuilder.Outcome, cause: String, since start: ContinuousClock.Instant) {
         let elapsed = start.duration(to: .now)
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        if !outcome.diagnostics.isEmpty { reportProblems(DiagnosticFormatter().format(outcome.diagnostics)) }
+        if !outcome.diagnostics.isEmpty { reportProblems(DiagnosticFormatter(remedies: options.remedies).format(outcome.diagnostics)) }
         switch outcome.content {
         case .built:
             report("\(cause): \(outcome.pageCount) pages in \(milliseconds) ms")

@@ -49,7 +49,7 @@ public struct Declaration: Sendable {
 }
 
 /// One numbered commitment of a declaration.
-public struct Commitment: Sendable {
+public struct Commitment: Sendable, Hashable {
     /// The number printed in the source (`3`), also the page address.
     public let number: Int
     /// The commitment's paragraphs as HTML.

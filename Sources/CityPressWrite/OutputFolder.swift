@@ -81,7 +81,7 @@ public struct OutputFolder: Sendable {
             if !entries.isEmpty && !entries.contains(OutputFolder.markerName) && !force {
                 return .failure(DiagnosticError(.error(
                     "output folder '\(path)' was not written by CityPress (it has no \(OutputFolder.markerName) file), so it is left alone",
-                    notes: ["pass --force to replace it and everything in it"])))
+                    remedy: .replaceOutputFolder)))
             }
         }
         let parent = (absolutePath as NSString).deletingLastPathComponent

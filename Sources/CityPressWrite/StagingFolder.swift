@@ -61,22 +61,6 @@ public struct StagingFolder: PageSink {
         created.insert(relative)
     }
 
-    /// Copies the folder `source` (e.g. `Templates/assets`) to `relativePath` inside the site.
-    public func copyFolder(_ source: String, to relativePath: String) throws {
-        let target = path + "/" + relativePath
-        let manager = FileManager.default
-        for file in (manager.subpaths(atPath: source) ?? []).sorted() {
-            let from = source + "/" + file
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: from, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            let to = target + "/" + file
-            try manager.createDirectory(atPath: (to as NSString).deletingLastPathComponent,
-                                        withIntermediateDirectories: true)
-            try manager.copyItem(atPath: from, toPath: to)
-        }
-    }
-
     /// Replaces the output folder by the staging folder. The old output is moved aside first and
     /// put back if the swap fails.
     public func commit() throws {

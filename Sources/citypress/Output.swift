@@ -9,9 +9,19 @@ import Foundation
 /// Prints diagnostics to standard error like a compiler, coloured on a terminal.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    let formatter = DiagnosticFormatter(useColor: isatty(STDERR_FILENO) == 1)
+    let formatter = DiagnosticFormatter(useColor: isatty(STDERR_FILENO) == 1, remedies: commandLineRemedies)
     FileHandle.standardError.write(Data((formatter.format(diagnostics) + "\n").utf8))
 }
+
+/// The library's remedies, as this command line offers them.
+let commandLineRemedies: [Remedy: String] = [
+    .chooseContentFolder: "pass another folder with --content",
+    .chooseTemplatesFolder: "pass another folder with --templates",
+    .replaceOutputFolder: "pass --force to replace it and everything in it",
+    .chooseBrowser: "pass the browser's path with --browser",
+    .chooseBaseURL: "given with --base-url",
+    .includeDrafts: "pass --drafts to print it",
+]
 
 /// Milliseconds since `start`.
 func milliseconds(since start: ContinuousClock.Instant) -> Int64 {

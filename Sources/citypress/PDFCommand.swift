@@ -38,7 +38,6 @@ struct PDFCommand: ParsableCommand {
         build.browserPath = browser
         var request = PDFExport.Request(build: build, slugs: slugs, papers: paper.map { [$0] } ?? Paper.allCases,
                                         outputDirectory: output)
-        request.draftsHint = "pass --drafts to print it"
         let (written, diagnostics) = PDFExport.run(request)
         printDiagnostics(diagnostics)
         guard !diagnostics.containsErrors else { throw ExitCode.failure }

@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(
                 "citypress: warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
         }
-        let options = BuildOptions(contentPath: site.content, templatesPath: site.templates, includesDrafts: site.drafts)
+        var options = BuildOptions(contentPath: site.content, templatesPath: site.templates, includesDrafts: site.drafts)
+        options.remedies = commandLineRemedies
         let server = PreviewServer(options: options, host: host, port: port)
         let host = self.host, open = self.open
         do {

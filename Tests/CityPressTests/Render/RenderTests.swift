@@ -102,7 +102,7 @@ import Testing
         let parallel = MemorySink(), sequential = MemorySink()
         #expect(try renderer.render(into: parallel, parallel: true) == renderer.render(into: sequential, parallel: false))
         #expect(parallel.pages == sequential.pages)
-        #expect(parallel.pages.count == renderer.jobs.count)
+        #expect(parallel.pages.count == renderer.outputs.count)
     }
 }
 

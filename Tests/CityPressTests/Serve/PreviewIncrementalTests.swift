@@ -103,4 +103,50 @@ import Testing
             #expect(!files(fixed).isEmpty)
         }
     }
+
+    /// Declaration edits take the fast path too: only the outputs that depend on the declaration
+    /// (its pages, its signatories' city pages, the lists) are rendered again, with a full build's bytes.
+    @Test func declarationEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options)
+            _ = builder.build()
+            let file = content.appendingPathComponent("declarations/second-accord.md")
+            let edits: [(String, (String) -> String)] = [
+                ("retitled", { $0.replacingOccurrences(of: "title: Second Accord", with: "title: The Second Accord") }),
+                ("a signatory removed", { $0.replacingOccurrences(of: "  - wroclaw\n", with: "") }),
+                ("a signatory added", { $0.replacingOccurrences(of: "  - lodz\n", with: "  - lodz\n  - poznan\n  - wroclaw\n") }),
+                ("a commitment reworded", { $0.replacingOccurrences(of: "To plant trees.", with: "To plant many trees.") }),
+                ("the date moved", { $0.replacingOccurrences(of: "start_date: 2022-05-10", with: "start_date: 2022-05-11") }),
+            ]
+            for (what, edit) in edits {
+                try writeText(edit(try readText(file)), to: file)
+                let before = builder.memo.reusedCount
+                let incremental = files(builder.build(changed: [file.path]))
+                #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
+                let full = files(PreviewBuilder(options: options).build())
+                #expect(!full.isEmpty)
+                let same = incremental == full
+                #expect(same, "\(what): differing: \(full.keys.filter { full[$0] != incremental[$0] }.sorted())")
+            }
+            #expect(String(decoding: files(builder.build(changed: [file.path]))["cities/poznan/index.html"] ?? [], as: UTF8.self)
+                        .contains("The Second Accord"))
+
+            // A commitment added changes the routes: a full build, with the same result.
+            try writeText(try readText(file).replacingOccurrences(of: "1. To plant many trees.", with: "1. To plant many trees.\n1. To water them."), to: file)
+            let renumbered = files(builder.build(changed: [file.path]))
+            #expect(renumbered["declarations/second-accord/commitments/3/index.html"] != nil)
+            let renumberedSame = renumbered == files(PreviewBuilder(options: options).build())
+            #expect(renumberedSame)
+
+            // A stylesheet edited is served anew.
+            let css = templates.appendingPathComponent("assets/site.css")
+            try writeText(try readText(css) + "\n/* edited */\n", to: css)
+            let styled = files(builder.build(changed: [css.path]))
+            #expect(String(decoding: styled["assets/site.css"] ?? [], as: UTF8.self).hasSuffix("/* edited */\n"))
+        }
+    }
 }

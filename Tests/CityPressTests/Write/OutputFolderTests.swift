@@ -66,7 +66,7 @@ import Testing
                 Issue.record("expected a refusal"); return
             }
             #expect(error.diagnostic.message.contains("was not written by CityPress"))
-            #expect(error.diagnostic.notes.contains { $0.contains("--force") })
+            #expect(error.diagnostic.remedy == .replaceOutputFolder)
             let staging = try OutputFolder(path: output.path).stage(force: true, protecting: []).get()
             staging.discard()
             #expect(try readText(output.appendingPathComponent("notes.txt")) == "keep me")

@@ -1,8 +1,5 @@
 import Foundation
-import CityPressCore
-import CityPressLoad
-import CityPressMarkdown
-import CityPressSite
+import CityPressRender
 import CityPressTemplates
 
 /// Pages of an earlier build, kept with the values they were rendered from, so a rebuild can reuse
@@ -10,9 +7,9 @@ import CityPressTemplates
 ///
 /// A page's HTML depends only on its templates and its view value, so reusing it when both are equal
 /// gives the same bytes as rendering it again (a test compares with a full build).
-public final class RenderMemo: @unchecked Sendable {
+public final class RenderMemo: RenderReuse, @unchecked Sendable {
     private let lock = NSLock()
-    private var pages: [String: (view: AnyHashable, html: any Sendable)] = [:]
+    private var pages: [String: (view: AnyHashable, html: [UInt8])] = [:]
     private var templates: [String: String] = [:]
     private var fragments: [String: String] = [:]
     private var entries: SignatoryEntries?
@@ -35,11 +32,11 @@ public final class RenderMemo: @unchecked Sendable {
     }
 
     /// The HTML of `path` if it was rendered from a view equal to `view`; otherwise renders and keeps it.
-    package func html<Output: Sendable>(for path: String, view: some Hashable & Sendable, render: () -> Output) -> Output {
+    package func page(at path: String, view: some Hashable & Sendable, render: () -> [UInt8]) -> [UInt8] {
         let key = AnyHashable(view)
-        if let cached = lock.withLock({ pages[path] }), cached.view == key, let html = cached.html as? Output {
+        if let cached = lock.withLock({ pages[path] }), cached.view == key {
             lock.withLock { reused += 1 }
-            return html
+            return cached.html
         }
         let html = render()
         lock.withLock { pages[path] = (key, html) }

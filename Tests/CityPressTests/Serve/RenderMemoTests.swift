@@ -10,6 +10,7 @@ import Testing
 @testable import CityPressSite
 @testable import CityPressTemplates
 @testable import CityPressWrite
+@testable import CityPressServer
 
 /// The preview reuses pages whose view values and templates did not change; the result must be the
 /// same bytes as a full build.
@@ -21,7 +22,7 @@ import Testing
         let (site, templateSet, diagnostics) = SiteBuild.prepare(options)
         #expect(!diagnostics.containsErrors, "\(diagnostics)")
         let sink = MemorySink()
-        try SiteRenderer(site: try #require(site), templates: try #require(templateSet)).render(into: sink, memo: memo)
+        try SiteRenderer(site: try #require(site), templates: try #require(templateSet)).render(into: sink, reuse: memo)
         return sink.pages
     }
 

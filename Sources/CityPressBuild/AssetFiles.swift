@@ -1,0 +1,23 @@
+import Foundation
+import CityPressCore
+
+/// The files of a templates folder's `assets/`: stylesheets, images, fonts, copied into every site.
+enum AssetFiles {
+    /// Every file below `folder`, as paths relative to it, sorted; hidden names and folders left out.
+    static func list(in folder: String) -> [String] {
+        let manager = FileManager.default
+        return (manager.subpaths(atPath: folder) ?? []).sorted().filter { file in
+            var isDirectory: ObjCBool = false
+            return !file.split(separator: "/").contains { $0.hasPrefix(".") }
+                && manager.fileExists(atPath: folder + "/" + file, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
+
+    /// The bytes of the file at `path`.
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        return [UInt8](data)
+    }
+}

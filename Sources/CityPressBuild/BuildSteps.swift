@@ -1,0 +1,92 @@
+import Foundation
+import CityPressCore
+import CityPressLoad
+import CityPressPrint
+import CityPressRender
+import CityPressSite
+import CityPressTemplates
+
+/// The named steps every command runs, in this order: `citypress build` (into a staging folder),
+/// `citypress pdf` (into a private folder) and the preview's rebuilds (into memory, with its caches)
+/// differ only in the sink they pass and in what they do after the last step.
+///
+///     load → loadTemplates → resolve → render → writeAssets → (printEditions)
+package enum BuildSteps {
+    /// Load: the content folder's files → records, reusing `options.loadCache` for unchanged files.
+    /// With `previous` and `changed` (paths a file watcher reported), only those files are read again
+    /// when that is enough.
+    package static func load(_ options: BuildOptions, previous: LoadedFiles? = nil, changed: [String]? = nil) -> LoadedFiles {
+        let loader = ContentLoader(contentPath: options.contentPath, cache: options.loadCache)
+        if let previous, let changed, let reloaded = loader.reload(previous, changing: changed) { return reloaded }
+        return loader.loadFiles()
+    }
+
+    /// Load: the templates folder's templates, parsed and checked.
+    package static func loadTemplates(_ options: BuildOptions) -> (TemplateSet?, [Diagnostic]) {
+        TemplateSet.load(from: options.templatesPath)
+    }
+
+    /// Resolve: records → one site, with `options`' overrides, beside its templates. Every problem of
+    /// both is reported; the site is `nil` when there is an error.
+    package static func resolve(_ loaded: LoadedFiles, templates loadedTemplates: (TemplateSet?, [Diagnostic]),
+                                options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
+        let templates = loadedTemplates.0
+        var diagnostics = loaded.diagnostics + loadedTemplates.1
+        guard var config = loaded.content.config else { return (nil, templates, diagnostics) }
+        if let baseURL = options.baseURL {
+            guard SiteConfig.isValidBaseURL(baseURL) else {
+                diagnostics.append(.error("base URL must be an absolute http:// or https:// URL, not '\(baseURL)'",
+                                          remedy: .chooseBaseURL))
+                return (nil, templates, diagnostics)
+            }
+            config.baseURL = SiteConfig.normalizedBaseURL(baseURL)
+        }
+        let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(loaded.content, config: config)
+        diagnostics += resolveDiagnostics
+        if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
+        guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
+        return (site, templates, diagnostics)
+    }
+
+    /// Render: every output of the site into `sink`; returns the number of files.
+    package static func render(_ site: Site, templates: TemplateSet, options: BuildOptions, into sink: some PageSink,
+                               reuse: (any RenderReuse)? = nil) throws -> Int {
+        try SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
+            .render(into: sink, reuse: reuse, progress: options.progress)
+    }
+
+    /// Write: the templates' `assets/` folder into `sink`'s `assets/`, byte for byte. Names starting
+    /// with `.` (editor backups, `.DS_Store`) are left out.
+    package static func writeAssets(_ options: BuildOptions, into sink: some PageSink) throws {
+        let folder = joined(options.templatesPath, "assets")
+        for file in AssetFiles.list(in: folder) {
+            let bytes = try AssetFiles.read(joined(folder, file))
+            try sink.write(bytes, to: "assets/" + file)
+        }
+    }
+
+    /// Print: each of `declarations` on each of `papers` to PDF, from the print pages of the site
+    /// built at `siteFolder`, to the paths `target` gives; returns the paths written.
+    package static func printEditions(of declarations: [Declaration], papers: [Paper], templates: TemplateSet, site: Site,
+                                      siteFolder: String, with exporter: PrintEditionExporter,
+                                      to target: (Declaration, Paper) -> String) throws -> [String] {
+        var written: [String] = []
+        for declaration in declarations {
+            for paper in papers {
+                let path = target(declaration, paper)
+                try exporter.export(slug: declaration.slug, title: declaration.title, paper: paper, siteFolder: siteFolder, to: path)
+                written.append(path)
+            }
+        }
+        return written
+    }
+
+    /// Where a build puts the PDF of `declaration` on `paper`: beside its page.
+    package static func pdfPath(of declaration: Declaration, on paper: Paper) -> String {
+        DeclarationOutput.route(declaration.slug).path + paper.fileName(for: declaration.slug)
+    }
+
+    static func joined(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}

@@ -1,0 +1,44 @@
+import CityPressSite
+
+/// `cities/`: every city A–Z, grouped by initial.
+package struct CitiesIndexOutput: OutputKind {
+    package static let route = Route("cities/")
+
+    package func items(in site: Site) -> [Void] { [()] }
+    package func route(of item: Void, in site: Site) -> Route { Self.route }
+    package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allCities] }
+    package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.citiesIndexPage(), template: "cities", route: Self.route)
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    package func citiesIndexPage() -> CitiesIndexPage {
+        let links = self.links(for: CitiesIndexOutput.route)
+        var letters: [LetterGroupView] = []
+        var current: (letter: String, cities: [CityEntryView])?
+        for city in site.cities {
+            let letter = city.sortKey.initial
+            let country = site.countries[city.country]
+            let entry = CityEntryView(name: city.name, href: links.city(city.slug), countryName: country.name,
+                                      countryHref: links.country(country.slug), detail: city.detail)
+            if let open = current, open.letter == letter {
+                current?.cities.append(entry)
+            } else {
+                if let open = current { letters.append(Self.group(open.letter, open.cities)) }
+                current = (letter, [entry])
+            }
+        }
+        if let open = current { letters.append(Self.group(open.letter, open.cities)) }
+        return CitiesIndexPage(
+            page: meta(links, path: CitiesIndexOutput.route.path, title: "Cities",
+                       description: "\(Counted.places(site.cities.map(\.kind))) that endorse declarations of the \(site.config.network), A–Z.",
+                       section: .cities, trail: [.init(label: "Cities", href: nil)]),
+            letters: letters, cityCount: site.cities.count, placesText: Counted.places(site.cities.map(\.kind)))
+    }
+
+    private static func group(_ letter: String, _ cities: [CityEntryView]) -> LetterGroupView {
+        LetterGroupView(letter: letter, anchor: letter == "#" ? "other" : "letter-\(letter.lowercased())", cities: cities)
+    }
+}

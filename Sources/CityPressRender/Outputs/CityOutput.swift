@@ -1,0 +1,42 @@
+import CityPressSite
+
+/// `cities/<slug>/`: a city, its country and the declarations it endorsed.
+package struct CityOutput: OutputKind {
+    /// The page of the city `slug`.
+    package static func route(_ slug: String) -> Route { Route("cities/\(slug)/") }
+    /// How deep every city page is (each declaration's entry is made for it).
+    package static let depth = route("x").depth
+
+    package func items(in site: Site) -> [Int] { Array(site.cities.indices) }
+    package func route(of index: Int, in site: Site) -> Route { Self.route(site.cities[index].slug) }
+    package func dependencies(of index: Int, in site: Site) -> [Dependency] {
+        let city = site.cities[index]
+        return [.city(city.slug), .country(site.countries[city.country].slug)]
+            + city.endorsements.map { .declaration(site.declarations[$0].slug) }
+    }
+    package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
+        let page = context.renderer.cityPage(index, endorsementsHTML: context.fragments.endorsements)
+        return context.page(page, template: "city", route: route(of: index, in: context.site))
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    /// The page of city `index`; `endorsementsHTML` holds each declaration's rendered entry.
+    package func cityPage(_ index: Int, endorsementsHTML: [String]) -> CityPage {
+        let city = site.cities[index]
+        let route = CityOutput.route(city.slug)
+        let links = self.links(for: route)
+        let country = site.countries[city.country]
+        let endorsements = city.endorsements.map { endorsementsHTML.indices.contains($0) ? endorsementsHTML[$0] : "" }
+        let place = [city.subdivision, country.name].compactMap { $0 }.joined(separator: ", ")
+        let description = "\(city.name) (\(place)): \(city.kind.singular) endorsing "
+            + "\(Counted.text(endorsements.count, "declaration", "declarations", zeroAsNo: true)) of the \(site.config.network)."
+        return CityPage(
+            page: meta(links, path: route.path, title: city.name, description: description, section: .cities,
+                       trail: [.init(label: "Cities", href: links.cities), .init(label: city.name, href: nil)]),
+            name: city.name, kind: city.kind.label, subdivision: city.subdivision, countryName: country.name,
+            countryHref: links.country(country.slug), endorsementsHTML: endorsements.joined(),
+            hasEndorsements: !endorsements.isEmpty, endorsementCount: endorsements.count)
+    }
+}

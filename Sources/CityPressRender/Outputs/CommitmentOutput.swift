@@ -1,0 +1,66 @@
+import CityPressSite
+
+/// `declarations/<slug>/commitments/<n>/`: one commitment on its own page, with its neighbours.
+package struct CommitmentOutput: OutputKind {
+    /// A commitment: its declaration's index and its position among the declaration's commitments.
+    package struct Item: Sendable {
+        let declaration: Int
+        let position: Int
+    }
+
+    /// The page of commitment `number` of the declaration `slug`.
+    package static func route(_ slug: String, _ number: Int) -> Route {
+        Route("declarations/\(slug)/commitments/\(number)/")
+    }
+    /// How deep every commitment page is.
+    package static let depth = route("x", 1).depth
+
+    package func items(in site: Site) -> [Item] {
+        site.declarations.indices.flatMap { index in
+            site.declarations[index].commitments.indices.map { Item(declaration: index, position: $0) }
+        }
+    }
+    package func route(of item: Item, in site: Site) -> Route {
+        let declaration = site.declarations[item.declaration]
+        return Self.route(declaration.slug, declaration.commitments[item.position].number)
+    }
+    // The page repeats the declaration's text and signatory list.
+    package func dependencies(of item: Item, in site: Site) -> [Dependency] {
+        site.declarations[item.declaration].pageDependencies(in: site)
+    }
+    package func render(_ item: Item, in context: RenderContext) -> [UInt8] {
+        let renderer = context.renderer, index = item.declaration
+        let declaration = context.fragments.commitmentDeclarationViews[index]
+            ?? renderer.declarationView(index, links: renderer.links(depth: route(of: item, in: context.site).depth),
+                                        signatoriesHTML: context.fragments.signatories[index].atDepth4)
+        let page = renderer.commitmentPage(index, position: item.position, declaration: declaration)
+        return context.page(page, template: "commitment", route: route(of: item, in: context.site))
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    package func commitmentPage(_ index: Int, position: Int, declaration view: DeclarationView) -> CommitmentPage {
+        let declaration = site.declarations[index]
+        let commitment = declaration.commitments[position]
+        let slug = declaration.slug
+        let route = CommitmentOutput.route(slug, commitment.number)
+        let links = self.links(for: route)
+        let title = "Commitment \(commitment.number) of \(declaration.title)"
+        func neighbour(_ at: Int, _ label: String) -> NavLinkView? {
+            guard declaration.commitments.indices.contains(at) else { return nil }
+            let number = declaration.commitments[at].number
+            return NavLinkView(label: "\(label) \(number)", href: links.commitment(slug, number))
+        }
+        return CommitmentPage(
+            page: meta(links, path: route.path, title: title,
+                       description: commitment.plainText.excerpt(), section: .declarations,
+                       trail: [.init(label: "Declarations", href: links.declarations),
+                               .init(label: declaration.title, href: links.declaration(slug)),
+                               .init(label: "Commitment \(commitment.number)", href: nil)]),
+            declaration: view, number: commitment.number,
+            html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: slug, onDeclarationPage: false),
+            declarationAnchorHref: links.declaration(slug) + "#commitment-\(commitment.number)",
+            previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"))
+    }
+}

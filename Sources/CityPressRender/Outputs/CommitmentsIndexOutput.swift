@@ -1,0 +1,39 @@
+import CityPressSite
+
+/// `commitments/`: every commitment of every declaration.
+package struct CommitmentsIndexOutput: OutputKind {
+    package static let route = Route("commitments/")
+
+    package func items(in site: Site) -> [Void] { [()] }
+    package func route(of item: Void, in site: Site) -> Route { Self.route }
+    package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allDeclarations] }
+    package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.commitmentsIndexPage(), template: "commitments", route: Self.route)
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    package func commitmentsIndexPage() -> CommitmentsIndexPage {
+        let links = self.links(for: CommitmentsIndexOutput.route)
+        let groups = site.declarations.map { declaration in
+            CommitmentGroupView(
+                title: declaration.title, href: links.declaration(declaration.slug),
+                dateText: declaration.date.longForm, dateISO: declaration.date.description,
+                commitments: declaration.commitments.map { commitment in
+                    CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
+                                       html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug,
+                                                                onDeclarationPage: false),
+                                       href: links.commitment(declaration.slug, commitment.number),
+                                       excerpt: commitment.plainText.excerpt(120))
+                })
+        }
+        return CommitmentsIndexPage(
+            page: meta(links, path: CommitmentsIndexOutput.route.path, title: "Commitments",
+                       description: "Every commitment of every declaration of the \(site.config.network).",
+                       section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
+            declarations: groups, commitmentCount: site.commitmentCount,
+            summaryText: Counted.text(site.commitmentCount, "commitment", "commitments") + " from "
+                + Counted.text(site.declarations.count, "declaration", "declarations"))
+    }
+}

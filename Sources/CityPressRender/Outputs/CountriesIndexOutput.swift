@@ -1,0 +1,30 @@
+import CityPressSite
+
+/// `countries/`: every country with its number of cities.
+package struct CountriesIndexOutput: OutputKind {
+    package static let route = Route("countries/")
+
+    package func items(in site: Site) -> [Void] { [()] }
+    package func route(of item: Void, in site: Site) -> Route { Self.route }
+    package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allCities] }
+    package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.countriesIndexPage(), template: "countries", route: Self.route)
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    package func countriesIndexPage() -> CountriesIndexPage {
+        let links = self.links(for: CountriesIndexOutput.route)
+        let countries = site.countries.map {
+            CountryEntryView(name: $0.name, href: links.country($0.slug), cityCount: $0.cities.count,
+                             placesText: Counted.places($0.cities.map { site.cities[$0].kind }))
+        }
+        return CountriesIndexPage(
+            page: meta(links, path: CountriesIndexOutput.route.path, title: "Countries",
+                       description: "\(Counted.text(countries.count, "country", "countries")) of the cities that endorse declarations of the \(site.config.network).",
+                       section: .countries, trail: [.init(label: "Countries", href: nil)]),
+            countries: countries, countryCount: countries.count,
+            countriesText: Counted.text(countries.count, "country", "countries"))
+    }
+}

@@ -1,0 +1,40 @@
+import CityPressSite
+
+/// `countries/<slug>/`: a country's cities.
+package struct CountryOutput: OutputKind {
+    /// The page of the country `slug`.
+    package static func route(_ slug: String) -> Route { Route("countries/\(slug)/") }
+
+    package func items(in site: Site) -> [Int] { Array(site.countries.indices) }
+    package func route(of index: Int, in site: Site) -> Route { Self.route(site.countries[index].slug) }
+    // Each city's name, detail and number of endorsements.
+    package func dependencies(of index: Int, in site: Site) -> [Dependency] {
+        let country = site.countries[index]
+        return [.country(country.slug)] + country.cities.map { .city(site.cities[$0].slug) }
+    }
+    package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.countryPage(index), template: "country", route: route(of: index, in: context.site))
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    package func countryPage(_ index: Int) -> CountryPage {
+        let country = site.countries[index]
+        let route = CountryOutput.route(country.slug)
+        let links = self.links(for: route)
+        let cities = country.cities.map { cityIndex -> CountryCityView in
+            let city = site.cities[cityIndex]
+            return CountryCityView(name: city.name, href: links.city(city.slug), detail: city.detail,
+                                   endorsementCount: city.endorsements.count,
+                                   endorsementsText: "endorses " + Counted.text(city.endorsements.count, "declaration", "declarations", zeroAsNo: true))
+        }
+        return CountryPage(
+            page: meta(links, path: route.path, title: country.name,
+                       description: "Cities in \(country.name) that endorse declarations of the \(site.config.network).",
+                       section: .countries,
+                       trail: [.init(label: "Countries", href: links.countries), .init(label: country.name, href: nil)]),
+            name: country.name, cities: cities, cityCount: cities.count,
+            placesText: Counted.places(country.cities.map { site.cities[$0].kind }))
+    }
+}

@@ -1,0 +1,52 @@
+import CityPressLoad
+import CityPressSite
+
+/// `declarations/<slug>/`: a declaration's full text, its signatories and its PDFs.
+package struct DeclarationOutput: OutputKind {
+    /// The page of the declaration `slug`.
+    package static func route(_ slug: String) -> Route { Route("declarations/\(slug)/") }
+    /// How deep every declaration page is (shared fragments are made for it).
+    package static let depth = route("x").depth
+
+    package func items(in site: Site) -> [Int] { Array(site.declarations.indices) }
+    package func route(of index: Int, in site: Site) -> Route { Self.route(site.declarations[index].slug) }
+    package func dependencies(of index: Int, in site: Site) -> [Dependency] {
+        site.declarations[index].pageDependencies(in: site)
+    }
+    package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
+        let page = context.renderer.declarationPage(index, signatoriesHTML: context.fragments.signatories[index].atDepth2)
+        return context.page(page, template: "declaration", route: route(of: index, in: context.site))
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    package func declarationPage(_ index: Int, signatoriesHTML: String) -> DeclarationPage {
+        let declaration = site.declarations[index]
+        let route = DeclarationOutput.route(declaration.slug)
+        let links = self.links(for: route)
+        let path = route.path
+        let description = "\(declaration.title): \(Counted.text(declaration.commitments.count, "commitment", "commitments")). "
+            + "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate))."
+        return DeclarationPage(
+            page: meta(links, path: path, title: declaration.title, description: description, section: .declarations,
+                       trail: [.init(label: "Declarations", href: links.declarations),
+                               .init(label: declaration.title, href: nil)]),
+            declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML, onItsPage: true))
+    }
+}
+
+extension Declaration {
+    /// What every page showing this declaration with its signatory list depends on: the declaration,
+    /// each signatory (name, kind, subdivision) and each signatory's country (the list's groups).
+    func pageDependencies(in site: Site) -> [Dependency] {
+        var countries: Set<Int> = []
+        var dependencies: [Dependency] = [.declaration(slug)]
+        dependencies.reserveCapacity(signatories.count + 8)
+        for city in signatories {
+            dependencies.append(.city(site.cities[city].slug))
+            countries.insert(site.cities[city].country)
+        }
+        return dependencies + countries.sorted().map { .country(site.countries[$0].slug) }
+    }
+}

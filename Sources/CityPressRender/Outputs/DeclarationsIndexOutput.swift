@@ -1,0 +1,27 @@
+import CityPressSite
+
+/// `declarations/`: every declaration, newest first.
+package struct DeclarationsIndexOutput: OutputKind {
+    package static let route = Route("declarations/")
+
+    package func items(in site: Site) -> [Void] { [()] }
+    package func route(of item: Void, in site: Site) -> Route { Self.route }
+    // Each card counts its signatories by kind.
+    package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allDeclarations, .allCities] }
+    package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.declarationsIndexPage(), template: "declarations", route: Self.route)
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    package func declarationsIndexPage() -> DeclarationsIndexPage {
+        let links = self.links(for: DeclarationsIndexOutput.route)
+        let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 2) }
+        return DeclarationsIndexPage(
+            page: meta(links, path: DeclarationsIndexOutput.route.path, title: "Declarations",
+                       description: "\(Counted.text(summaries.count, "declaration", "declarations")) of the \(site.config.network), newest first.",
+                       section: .declarations, trail: [.init(label: "Declarations", href: nil)]),
+            declarations: summaries, hasDeclarations: !summaries.isEmpty)
+    }
+}

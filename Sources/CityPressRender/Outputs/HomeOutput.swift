@@ -1,0 +1,30 @@
+import CityPressSite
+
+/// The home page: the network's declarations and its totals.
+package struct HomeOutput: OutputKind {
+    package static let route = Route("")
+
+    package func items(in site: Site) -> [Void] { [()] }
+    package func route(of item: Void, in site: Site) -> Route { Self.route }
+    package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allDeclarations, .allCities] }
+    package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.homePage(), template: "home", route: Self.route)
+    }
+    package var isListedInSitemap: Bool { true }
+}
+
+extension SiteRenderer {
+    package func homePage() -> HomePage {
+        let links = self.links(for: HomeOutput.route)
+        let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 3) }
+        return HomePage(
+            page: meta(links, path: HomeOutput.route.path, title: nil, section: .home, trail: []),
+            description: site.config.description, declarations: summaries, hasDeclarations: !summaries.isEmpty,
+            declarationCount: site.declarations.count, commitmentCount: site.commitmentCount,
+            cityCount: site.cities.count, countryCount: site.countries.count,
+            totals: [TotalView(label: site.declarations.count == 1 ? "Declaration" : "Declarations", count: site.declarations.count),
+                     TotalView(label: site.commitmentCount == 1 ? "Commitment" : "Commitments", count: site.commitmentCount),
+                     TotalView(label: site.cities.count == 1 ? "City" : "Cities", count: site.cities.count),
+                     TotalView(label: site.countries.count == 1 ? "Country" : "Countries", count: site.countries.count)])
+    }
+}

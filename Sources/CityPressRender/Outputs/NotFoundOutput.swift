@@ -1,0 +1,29 @@
+import CityPressSite
+
+/// `404.html`: what a web server answers for an address the site does not have.
+package struct NotFoundOutput: OutputKind {
+    package static let route = Route("404.html")
+
+    package func items(in site: Site) -> [Void] { [()] }
+    package func route(of item: Void, in site: Site) -> Route { Self.route }
+    package func dependencies(of item: Void, in site: Site) -> [Dependency] { [] }
+    package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.notFoundPage(), template: "404", route: Self.route)
+    }
+    package var isListedInSitemap: Bool { false }
+}
+
+extension SiteRenderer {
+    package func notFoundPage() -> NotFoundPage {
+        // Served at any address, so its links start from the site's root, not from its own folder.
+        let root = site.config.baseURL.map { url -> String in
+            guard let schemeEnd = url.range(of: "://"),
+                  let pathStart = url[schemeEnd.upperBound...].firstIndex(of: "/") else { return "/" }
+            return String(url[pathStart...])
+        } ?? "/"
+        let links = Links(absoluteRoot: root)
+        return NotFoundPage(page: meta(links, path: NotFoundOutput.route.path, title: "Page not found",
+                                       description: "This page does not exist.", section: .none,
+                                       trail: [.init(label: "Page not found", href: nil)]))
+    }
+}

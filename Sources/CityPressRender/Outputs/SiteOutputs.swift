@@ -1,0 +1,17 @@
+import CityPressSite
+
+/// The registry: every kind of file a build writes. A new page kind or data file is one new file
+/// declaring an `OutputKind` (and its template and test), plus its line here.
+package enum SiteOutputs {
+    /// Every output kind, in the order their files are listed.
+    package static let kinds: [any OutputKind] = [
+        HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
+        NotFoundOutput(), SitemapOutput(), DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
+        CountryOutput(),
+    ]
+
+    /// Every file of `site`, in a fixed order.
+    package static func plan(for site: Site) -> [PlannedOutput] {
+        kinds.flatMap { $0.planned(in: site) }
+    }
+}

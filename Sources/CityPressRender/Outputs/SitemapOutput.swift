@@ -1,0 +1,28 @@
+import CityPressCore
+import CityPressSite
+
+/// `sitemap.xml`: the absolute URL of every output whose kind is listed in sitemaps. Only a site
+/// with a `base_url` has one (a sitemap's URLs must be absolute).
+package struct SitemapOutput: OutputKind {
+    package static let route = Route("sitemap.xml")
+
+    package func items(in site: Site) -> [String] { site.config.baseURL.map { [$0] } ?? [] }
+    package func route(of item: String, in site: Site) -> Route { Self.route }
+    // Only the routes, which every output depends on anyway.
+    package func dependencies(of item: String, in site: Site) -> [Dependency] { [] }
+    package func render(_ baseURL: String, in context: RenderContext) -> [UInt8] {
+        Array(Self.xml(baseURL: baseURL, routes: context.sitemapRoutes).utf8)
+    }
+    package var isListedInSitemap: Bool { false }
+
+    /// The sitemap of `routes` for a site published at `baseURL` (ending in `/`).
+    static func xml(baseURL: String, routes: [Route]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for route in routes.sorted() {
+            xml += "  <url><loc>\(MarkupEscaping.escape(baseURL + route.path))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return xml
+    }
+}

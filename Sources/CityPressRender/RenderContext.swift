@@ -1,0 +1,20 @@
+import CityPressSite
+import CityPressTemplates
+
+/// What an output kind renders with: the renderer (site, templates, link style, header and footer),
+/// the fragments shared by many pages of this build, and the previous build's work when one is lent.
+package struct RenderContext: Sendable {
+    package let renderer: SiteRenderer
+    package let fragments: SharedFragments
+    package let reuse: (any RenderReuse)?
+    /// The routes of every output the sitemap lists.
+    package let sitemapRoutes: [Route]
+
+    package var site: Site { renderer.site }
+
+    /// The bytes of a page: `view` rendered with `template`, or the previous build's bytes for an equal view.
+    package func page(_ view: some TemplateFields & Hashable & Sendable, template: String, route: Route) -> [UInt8] {
+        guard let reuse else { return renderer.templates.renderBytes(view, with: template) }
+        return reuse.page(at: route.file, view: view) { renderer.templates.renderBytes(view, with: template) }
+    }
+}
