@@ -12,12 +12,13 @@ package struct FrontMatter {
     /// Lines before the body (front matter and fences).
     package var bodyLineOffset: Int
 
-    /// Splits `text`, or returns the diagnostic explaining why it cannot.
-    package static func split(_ text: String, source: SourceText) -> Result<FrontMatter, DiagnosticError> {
+    /// Splits `text`, or returns the diagnostic explaining why it cannot. `record` names what the
+    /// file holds (`declaration`) in the error about missing front matter.
+    package static func split(_ text: String, source: SourceText, record: String) -> Result<FrontMatter, DiagnosticError> {
         let lines = source.lines
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
             return .failure(DiagnosticError(.error(
-                "missing front matter: a declaration starts with a line '---', its fields, and another '---'",
+                "missing front matter: a \(record) starts with a line '---', its fields, and another '---'",
                 at: source.location(line: 1, column: 1))))
         }
         guard let close = lines.indices.dropFirst().first(where: {

@@ -18,12 +18,41 @@ public final class LoadCache: @unchecked Sendable {
         package let variant: Bool
     }
 
+    /// One kind's files, by path. Typed by the kind's record, so that a file's lookup needs no cast.
+    package final class Entries<Record: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [String: (stamp: Stamp, record: Record?, diagnostics: [Diagnostic])] = [:]
+
+        /// The cached result for `path` when its stamp (with `variant`, the settings parsing
+        /// depended on) is unchanged; otherwise `load()`'s, kept for next time.
+        package func result(at path: String, variant: Bool,
+                            load: () -> (record: Record?, diagnostics: [Diagnostic]))
+            -> (record: Record?, diagnostics: [Diagnostic]) {
+            let stamp = LoadCache.stamp(of: path, variant: variant)
+            if let stamp, let cached = lock.withLock({ results[path] }), cached.stamp == stamp {
+                return (cached.record, cached.diagnostics)
+            }
+            let loaded = load()
+            if let stamp { lock.withLock { results[path] = (stamp, loaded.record, loaded.diagnostics) } }
+            return loaded
+        }
+    }
+
     private let lock = NSLock()
-    private var cities: [String: (Stamp, CityRecord?, [Diagnostic])] = [:]
-    private var declarations: [String: (Stamp, DeclarationRecord?, [Diagnostic])] = [:]
+    private var kinds: [ObjectIdentifier: AnyObject] = [:]
 
     /// An empty cache.
     public init() {}
+
+    /// The entries of `Kind`'s files, made when first asked for.
+    package func entries<Kind: ContentKind>(of kind: Kind.Type) -> Entries<Kind.Record> {
+        lock.withLock {
+            if let entries = kinds[ObjectIdentifier(kind)] as? Entries<Kind.Record> { return entries }
+            let entries = Entries<Kind.Record>()
+            kinds[ObjectIdentifier(kind)] = entries
+            return entries
+        }
+    }
 
     /// The file's stamp; `nil` when it cannot be read (then it is always parsed).
     package static func stamp(of path: String, variant: Bool = false) -> Stamp? {
@@ -34,22 +63,5 @@ public final class LoadCache: @unchecked Sendable {
         #else
         return Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, variant: variant)
         #endif
-    }
-
-    package func city(at path: String, load: () -> (CityRecord?, [Diagnostic])) -> (CityRecord?, [Diagnostic]) {
-        let stamp = Self.stamp(of: path)
-        if let stamp, let cached = lock.withLock({ cities[path] }), cached.0 == stamp { return (cached.1, cached.2) }
-        let loaded = load()
-        if let stamp { lock.withLock { cities[path] = (stamp, loaded.0, loaded.1) } }
-        return loaded
-    }
-
-    package func declaration(at path: String, unsafeHTML: Bool,
-                     load: () -> (DeclarationRecord?, [Diagnostic])) -> (DeclarationRecord?, [Diagnostic]) {
-        let stamp = Self.stamp(of: path, variant: unsafeHTML)
-        if let stamp, let cached = lock.withLock({ declarations[path] }), cached.0 == stamp { return (cached.1, cached.2) }
-        let loaded = load()
-        if let stamp { lock.withLock { declarations[path] = (stamp, loaded.0, loaded.1) } }
-        return loaded
     }
 }

@@ -5,7 +5,8 @@ import Yams
 /// A YAML mapping read from a content file, with typed accessors that record a
 /// diagnostic (with line and column) for every missing, mistyped or unknown field.
 ///
-/// This is where field names are spelled; everything after the load stage uses typed records.
+/// Field names are spelled in each record's `YAMLFields` enum; everything after the load stage
+/// uses typed records.
 package struct YAMLDocument {
     package let source: SourceText
     /// Lines before the YAML text in its file (front matter starts after the `---` line).
@@ -136,6 +137,11 @@ package struct YAMLDocument {
             items.append(Located(text, at: location(of: item)))
         }
         return items
+    }
+
+    /// Whether the name of a field in the mapping satisfies `predicate`.
+    package func containsField(where predicate: (String) -> Bool) -> Bool {
+        fields.keys.contains(where: predicate)
     }
 
     /// Records a warning for every field not in `known`, with a suggestion when one is close.

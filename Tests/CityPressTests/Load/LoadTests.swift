@@ -67,7 +67,7 @@ import Testing
 
     @Test func splitsFrontMatterAndCountsLines() throws {
         let text = "---\ntitle: A\n---\n\nBody\n"
-        let split = try FrontMatter.split(text, source: SourceText(path: "x.md", text: text)).get()
+        let split = try FrontMatter.split(text, source: SourceText(path: "x.md", text: text), record: "declaration").get()
         #expect(split.yaml == "title: A")
         #expect(split.bodyLineOffset == 3)
         #expect(split.body == "\nBody\n")
@@ -75,7 +75,7 @@ import Testing
 
     @Test func reportsUnclosedFrontMatterAtItsOpening() {
         let text = "---\ntitle: A\n\nBody\n"
-        guard case .failure(let error) = FrontMatter.split(text, source: SourceText(path: "x.md", text: text)) else {
+        guard case .failure(let error) = FrontMatter.split(text, source: SourceText(path: "x.md", text: text), record: "declaration") else {
             Issue.record("expected a failure"); return
         }
         #expect(error.diagnostic.message.contains("never closed"))

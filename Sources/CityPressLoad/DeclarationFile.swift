@@ -1,0 +1,94 @@
+import CityPressCore
+import CityPressMarkdown
+
+/// `Content/declarations/<slug>.md`: one declaration per file, its fields in YAML front matter and
+/// its commitments as the body's one top-level numbered list.
+package enum DeclarationFile: ContentKind {
+    /// The front-matter fields of a declaration, in the order the unknown-field warning lists them.
+    package enum Field: String, YAMLFields {
+        case title, event, venue, location
+        case startDate = "start_date"
+        case endDate = "end_date"
+        case adopted
+        case signatoriesAsOf = "signatories_as_of"
+        case signatories, draft
+    }
+
+    package static let folder = "declarations"
+    package static let fileExtension = "md"
+
+    package static func record(from file: ContentFile, _ diagnostics: inout [Diagnostic]) -> DeclarationRecord? {
+        let slug = file.slug(&diagnostics)
+        guard let source = file.read(&diagnostics) else { return nil }
+        let parts: FrontMatter
+        switch FrontMatter.split(source.text, source: source, record: "declaration") {
+        case .success(let split): parts = split
+        case .failure(let error): diagnostics.append(error.diagnostic); return nil
+        }
+        var yaml = YAMLDocument(yaml: parts.yaml, source: source, lineOffset: parts.yamlLineOffset)
+        guard yaml.isValid else { diagnostics += yaml.diagnostics; return nil }
+        let title = yaml.string(Field.title, required: true)
+        let event = yaml.string(Field.event, required: true)
+        let venue = yaml.string(Field.venue, required: true)
+        let location = yaml.string(Field.location, required: true)
+        let start = yaml.date(Field.startDate, required: true)
+        let end = yaml.date(Field.endDate, required: false)
+        let adopted = yaml.date(Field.adopted, required: false)
+        let signatories = yaml.stringList(Field.signatories, required: true)
+        let asOf = yaml.date(Field.signatoriesAsOf, required: !signatories.isEmpty)
+        let isDraft = yaml.bool(Field.draft)
+        yaml.warnAboutUnknownFields(of: Field.self)
+        var problems = yaml.diagnostics
+        if let start, let end, end.value < start.value {
+            problems.append(.error("\(Field.endDate.rawValue) \(end.value) is before \(Field.startDate.rawValue) \(start.value)",
+                                   at: end.location))
+        }
+        let body = file.markdown.parse(parts.body)
+        let commitmentsLocation = commitments(of: body, in: source, bodyLineOffset: parts.bodyLineOffset, &problems)
+        diagnostics += problems
+        guard !problems.containsErrors, let slug, let title, let event, let venue, let location, let start else {
+            return nil
+        }
+        return DeclarationRecord(
+            slug: slug, title: title, event: event, venue: venue, location: location,
+            startDate: start.value, endDate: end?.value, adopted: adopted?.value, signatoriesAsOf: asOf?.value,
+            signatories: signatories, isDraft: isDraft, body: body,
+            commitmentsLocation: commitmentsLocation, source: file.location, bodyLineOffset: parts.bodyLineOffset)
+    }
+
+    /// Where the commitments (the body's one top-level numbered list) start; the body's first line
+    /// with text when there is no list. Every problem with the list goes to `problems`.
+    private static func commitments(of body: MarkdownDocument, in source: SourceText, bodyLineOffset: Int,
+                                    _ problems: inout [Diagnostic]) -> SourceLocation {
+        let lists = body.orderedLists
+        let firstBodyLine = source.lines.indices.dropFirst(bodyLineOffset)
+            .first { !source.lines[$0].allSatisfy(\.isWhitespace) }.map { $0 + 1 } ?? bodyLineOffset
+        let bodyStart = source.location(line: max(1, firstBodyLine), column: 1)
+        guard let first = lists.first else {
+            problems.append(.error("declaration has no commitments: its body needs one top-level numbered list ('1. …')",
+                                   at: bodyStart))
+            return bodyStart
+        }
+        let location = source.location(line: first.line + bodyLineOffset, column: 1)
+        for extra in lists.dropFirst() {
+            problems.append(.error(
+                "declaration has more than one top-level numbered list; its commitments must be one list",
+                at: source.location(line: extra.line + bodyLineOffset, column: 1),
+                notes: ["the commitments start at \(location)",
+                        "indent a nested list under its item, or separate two lists' text with a paragraph that is not numbered"]))
+        }
+        if first.start < 1 {
+            problems.append(.error("commitments are numbered from \(first.start); start the list at 1 or higher",
+                                   at: location))
+        }
+        return location
+    }
+
+    package static func collect(_ folder: LoadedFolder<DeclarationFile>, into content: inout LoadedContent) {
+        content.declarations = folder.records
+    }
+
+    package static func records(in content: LoadedContent) -> [DeclarationRecord] {
+        content.declarations
+    }
+}
