@@ -38,7 +38,7 @@ public struct ContentLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             return LoadedFiles(config: nil, configDiagnostics: [
-                .error("content folder '\(contentPath)' does not exist", notes: ["pass another folder with --content"])])
+                .error("content folder '\(contentPath)' does not exist", remedy: .chooseContentFolder)])
         }
         var diagnostics: [Diagnostic] = []
         let config = SiteConfigFile.load(from: root, &diagnostics)
