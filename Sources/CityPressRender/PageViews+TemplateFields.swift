@@ -1,409 +1,226 @@
-import CityPressCore
-import CityPressLoad
-import CityPressMarkdown
-import CityPressSite
 import CityPressTemplates
 
-// Field lookup for the templates without reflection: templates ask each value for its fields by
-// name. Keep each switch in step with the struct's stored properties (a test checks every field).
+// Each view's fields, declared once: the table answers templates' lookups while pages render and
+// tells the template checker (TemplateViews) each field's kind, taken from the property's type.
+// Keep each table in the order of its struct's stored properties: TemplateFieldTests checks that
+// every property is in its table and nothing else is, and that docs/templates.md lists the same.
 
-extension DeclarationSummaryView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "title": TemplateValue(self.title)
-        case "href": TemplateValue(self.href)
-        case "dateText": TemplateValue(self.dateText)
-        case "event": TemplateValue(self.event)
-        case "location": TemplateValue(self.location)
-        case "commitmentCount": TemplateValue(self.commitmentCount)
-        case "signatoryCount": TemplateValue(self.signatoryCount)
-        case "hasSignatories": TemplateValue(self.hasSignatories)
-        case "isDraft": TemplateValue(self.isDraft)
-        case "dateISO": TemplateValue(self.dateISO)
-        case "commitmentsText": TemplateValue(self.commitmentsText)
-        case "signatoriesText": TemplateValue(self.signatoriesText)
-        case "headingLevel": TemplateValue(self.headingLevel)
-        default: nil
-        }
-    }
+extension DeclarationSummaryView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
+        .field("dateISO", \.dateISO), .field("event", \.event), .field("location", \.location),
+        .field("commitmentCount", \.commitmentCount), .field("commitmentsText", \.commitmentsText),
+        .field("signatoryCount", \.signatoryCount), .field("signatoriesText", \.signatoriesText),
+        .field("hasSignatories", \.hasSignatories), .field("isDraft", \.isDraft),
+        .field("headingLevel", \.headingLevel)
+    )
 }
 
-extension CommitmentItemView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "number": TemplateValue(self.number)
-        case "anchor": TemplateValue(self.anchor)
-        case "html": TemplateValue(self.html)
-        case "href": TemplateValue(self.href)
-        case "excerpt": TemplateValue(self.excerpt)
-        default: nil
-        }
-    }
+extension CommitmentItemView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("number", \.number), .field("anchor", \.anchor), .field("html", \.html), .field("href", \.href),
+        .field("excerpt", \.excerpt)
+    )
 }
 
-extension DeclarationView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "title": TemplateValue(self.title)
-        case "event": TemplateValue(self.event)
-        case "venue": TemplateValue(self.venue)
-        case "location": TemplateValue(self.location)
-        case "dateSpan": TemplateValue(self.dateSpan)
-        case "adoptedText": TemplateValue(self.adoptedText)
-        case "preambleHTML": TemplateValue(self.preambleHTML)
-        case "closingHTML": TemplateValue(self.closingHTML)
-        case "commitments": TemplateValue(self.commitments)
-        case "commitmentCount": TemplateValue(self.commitmentCount)
-        case "firstNumber": TemplateValue(self.firstNumber)
-        case "href": TemplateValue(self.href)
-        case "printHref": TemplateValue(self.printHref)
-        case "signatoriesHTML": TemplateValue(self.signatoriesHTML)
-        case "signatoryCount": TemplateValue(self.signatoryCount)
-        case "hasSignatories": TemplateValue(self.hasSignatories)
-        case "asOfText": TemplateValue(self.asOfText)
-        case "isDraft": TemplateValue(self.isDraft)
-        case "signatoriesText": TemplateValue(self.signatoriesText)
-        case "pdfs": TemplateValue(self.pdfs)
-        case "titleCSSString": TemplateValue(self.titleCSSString)
-        default: nil
-        }
-    }
+extension DeclarationView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("title", \.title), .field("event", \.event), .field("venue", \.venue), .field("location", \.location),
+        .field("dateSpan", \.dateSpan), .field("adoptedText", \.adoptedText), .field("preambleHTML", \.preambleHTML),
+        .field("closingHTML", \.closingHTML), .field("commitments", \.commitments),
+        .field("commitmentCount", \.commitmentCount), .field("firstNumber", \.firstNumber), .field("href", \.href),
+        .field("printHref", \.printHref), .field("signatoriesHTML", \.signatoriesHTML),
+        .field("signatoryCount", \.signatoryCount), .field("signatoriesText", \.signatoriesText),
+        .field("hasSignatories", \.hasSignatories), .field("asOfText", \.asOfText), .field("isDraft", \.isDraft),
+        .field("pdfs", \.pdfs), .field("titleCSSString", \.titleCSSString)
+    )
 }
 
-extension PDFLinkView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "label": TemplateValue(self.label)
-        case "href": TemplateValue(self.href)
-        default: nil
-        }
-    }
+extension PDFLinkView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("label", \.label), .field("href", \.href)
+    )
 }
 
-extension CityLinkView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "name": TemplateValue(self.name)
-        case "href": TemplateValue(self.href)
-        case "detail": TemplateValue(self.detail)
-        default: nil
-        }
-    }
+extension CityLinkView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("name", \.name), .field("href", \.href), .field("detail", \.detail)
+    )
 }
 
-extension SignatoryGroupView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "country": TemplateValue(self.country)
-        case "countryHref": TemplateValue(self.countryHref)
-        case "count": TemplateValue(self.count)
-        case "entriesHTML": TemplateValue(self.entriesHTML)
-        default: nil
-        }
-    }
+extension SignatoryGroupView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("country", \.country), .field("countryHref", \.countryHref), .field("count", \.count),
+        .field("entriesHTML", \.entriesHTML)
+    )
 }
 
-extension SignatoriesFragment: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "groups": TemplateValue(self.groups)
-        case "count": TemplateValue(self.count)
-        default: nil
-        }
-    }
+extension SignatoriesFragment: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("groups", \.groups), .field("count", \.count)
+    )
 }
 
-extension NavLinkView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "label": TemplateValue(self.label)
-        case "href": TemplateValue(self.href)
-        default: nil
-        }
-    }
+extension NavLinkView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("label", \.label), .field("href", \.href)
+    )
 }
 
-extension HomePage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "totals": TemplateValue(self.totals)
-        case "description": TemplateValue(self.description)
-        case "declarations": TemplateValue(self.declarations)
-        case "hasDeclarations": TemplateValue(self.hasDeclarations)
-        case "declarationCount": TemplateValue(self.declarationCount)
-        case "commitmentCount": TemplateValue(self.commitmentCount)
-        case "cityCount": TemplateValue(self.cityCount)
-        case "countryCount": TemplateValue(self.countryCount)
-        default: nil
-        }
-    }
+extension TotalView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("label", \.label), .field("count", \.count)
+    )
 }
 
-extension DeclarationsIndexPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "declarations": TemplateValue(self.declarations)
-        case "hasDeclarations": TemplateValue(self.hasDeclarations)
-        default: nil
-        }
-    }
+extension HomePage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("description", \.description), .field("declarations", \.declarations),
+        .field("hasDeclarations", \.hasDeclarations), .field("declarationCount", \.declarationCount),
+        .field("commitmentCount", \.commitmentCount), .field("cityCount", \.cityCount),
+        .field("countryCount", \.countryCount), .field("totals", \.totals)
+    )
 }
 
-extension DeclarationPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "declaration": TemplateValue(self.declaration)
-        default: nil
-        }
-    }
+extension DeclarationsIndexPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("declarations", \.declarations), .field("hasDeclarations", \.hasDeclarations)
+    )
 }
 
-extension CommitmentPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "declaration": TemplateValue(self.declaration)
-        case "number": TemplateValue(self.number)
-        case "html": TemplateValue(self.html)
-        case "declarationAnchorHref": TemplateValue(self.declarationAnchorHref)
-        case "previous": TemplateValue(self.previous)
-        case "next": TemplateValue(self.next)
-        default: nil
-        }
-    }
+extension DeclarationPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("declaration", \.declaration)
+    )
 }
 
-extension CityEntryView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "name": TemplateValue(self.name)
-        case "href": TemplateValue(self.href)
-        case "countryName": TemplateValue(self.countryName)
-        case "countryHref": TemplateValue(self.countryHref)
-        case "detail": TemplateValue(self.detail)
-        default: nil
-        }
-    }
+extension CommitmentPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("declaration", \.declaration), .field("number", \.number),
+        .field("html", \.html), .field("declarationAnchorHref", \.declarationAnchorHref),
+        .field("previous", \.previous), .field("next", \.next)
+    )
 }
 
-extension LetterGroupView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "letter": TemplateValue(self.letter)
-        case "anchor": TemplateValue(self.anchor)
-        case "cities": TemplateValue(self.cities)
-        default: nil
-        }
-    }
+extension CityEntryView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("name", \.name), .field("href", \.href), .field("countryName", \.countryName),
+        .field("countryHref", \.countryHref), .field("detail", \.detail)
+    )
 }
 
-extension CitiesIndexPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "placesText": TemplateValue(self.placesText)
-        case "letters": TemplateValue(self.letters)
-        case "cityCount": TemplateValue(self.cityCount)
-        default: nil
-        }
-    }
+extension LetterGroupView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("letter", \.letter), .field("anchor", \.anchor), .field("cities", \.cities)
+    )
 }
 
-extension EndorsementView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "title": TemplateValue(self.title)
-        case "dateISO": TemplateValue(self.dateISO)
-        case "href": TemplateValue(self.href)
-        case "dateText": TemplateValue(self.dateText)
-        case "commitments": TemplateValue(self.commitments)
-        default: nil
-        }
-    }
+extension CitiesIndexPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("letters", \.letters), .field("cityCount", \.cityCount),
+        .field("placesText", \.placesText)
+    )
 }
 
-extension CityPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "name": TemplateValue(self.name)
-        case "kind": TemplateValue(self.kind)
-        case "subdivision": TemplateValue(self.subdivision)
-        case "countryName": TemplateValue(self.countryName)
-        case "countryHref": TemplateValue(self.countryHref)
-        case "endorsementsHTML": TemplateValue(self.endorsementsHTML)
-        case "hasEndorsements": TemplateValue(self.hasEndorsements)
-        case "endorsementCount": TemplateValue(self.endorsementCount)
-        default: nil
-        }
-    }
+extension EndorsementView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
+        .field("dateISO", \.dateISO), .field("commitments", \.commitments)
+    )
 }
 
-extension CountryEntryView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "name": TemplateValue(self.name)
-        case "placesText": TemplateValue(self.placesText)
-        case "href": TemplateValue(self.href)
-        case "cityCount": TemplateValue(self.cityCount)
-        default: nil
-        }
-    }
+extension CityPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("name", \.name), .field("kind", \.kind), .field("subdivision", \.subdivision),
+        .field("countryName", \.countryName), .field("countryHref", \.countryHref),
+        .field("endorsementsHTML", \.endorsementsHTML), .field("hasEndorsements", \.hasEndorsements),
+        .field("endorsementCount", \.endorsementCount)
+    )
 }
 
-extension CountriesIndexPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "countriesText": TemplateValue(self.countriesText)
-        case "countries": TemplateValue(self.countries)
-        case "countryCount": TemplateValue(self.countryCount)
-        default: nil
-        }
-    }
+extension CountryEntryView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("name", \.name), .field("href", \.href), .field("cityCount", \.cityCount),
+        .field("placesText", \.placesText)
+    )
 }
 
-extension CountryCityView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "name": TemplateValue(self.name)
-        case "endorsementsText": TemplateValue(self.endorsementsText)
-        case "href": TemplateValue(self.href)
-        case "detail": TemplateValue(self.detail)
-        case "endorsementCount": TemplateValue(self.endorsementCount)
-        default: nil
-        }
-    }
+extension CountriesIndexPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("countries", \.countries), .field("countryCount", \.countryCount),
+        .field("countriesText", \.countriesText)
+    )
 }
 
-extension CountryPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "placesText": TemplateValue(self.placesText)
-        case "name": TemplateValue(self.name)
-        case "cities": TemplateValue(self.cities)
-        case "cityCount": TemplateValue(self.cityCount)
-        default: nil
-        }
-    }
+extension CountryCityView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("name", \.name), .field("href", \.href), .field("detail", \.detail),
+        .field("endorsementCount", \.endorsementCount), .field("endorsementsText", \.endorsementsText)
+    )
 }
 
-extension CommitmentGroupView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "title": TemplateValue(self.title)
-        case "dateISO": TemplateValue(self.dateISO)
-        case "href": TemplateValue(self.href)
-        case "dateText": TemplateValue(self.dateText)
-        case "commitments": TemplateValue(self.commitments)
-        default: nil
-        }
-    }
+extension CountryPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("name", \.name), .field("cities", \.cities), .field("cityCount", \.cityCount),
+        .field("placesText", \.placesText)
+    )
 }
 
-extension CommitmentsIndexPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "summaryText": TemplateValue(self.summaryText)
-        case "declarations": TemplateValue(self.declarations)
-        case "commitmentCount": TemplateValue(self.commitmentCount)
-        default: nil
-        }
-    }
+extension CommitmentGroupView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
+        .field("dateISO", \.dateISO), .field("commitments", \.commitments)
+    )
 }
 
-extension NotFoundPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        default: nil
-        }
-    }
+extension CommitmentsIndexPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("declarations", \.declarations), .field("commitmentCount", \.commitmentCount),
+        .field("summaryText", \.summaryText)
+    )
 }
 
-extension PrintPage: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "page": TemplateValue(self.page)
-        case "declaration": TemplateValue(self.declaration)
-        case "network": TemplateValue(self.network)
-        case "signatoriesHTML": TemplateValue(self.signatoriesHTML)
-        case "sourceURL": TemplateValue(self.sourceURL)
-        case "editionText": TemplateValue(self.editionText)
-        default: nil
-        }
-    }
+extension NotFoundPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page)
+    )
 }
 
-extension TotalView: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "label": TemplateValue(self.label)
-        case "count": TemplateValue(self.count)
-        default: nil
-        }
-    }
+extension PrintPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("declaration", \.declaration), .field("network", \.network),
+        .field("signatoriesHTML", \.signatoriesHTML), .field("sourceURL", \.sourceURL),
+        .field("editionText", \.editionText)
+    )
 }
 
-extension PageMeta: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "language": TemplateValue(self.language)
-        case "title": TemplateValue(self.title)
-        case "description": TemplateValue(self.description)
-        case "root": TemplateValue(self.root)
-        case "assets": TemplateValue(self.assets)
-        case "siteTitle": TemplateValue(self.siteTitle)
-        case "network": TemplateValue(self.network)
-        case "breadcrumbs": TemplateValue(self.breadcrumbs)
-        case "hasBreadcrumbs": TemplateValue(self.hasBreadcrumbs)
-        case "canonicalURL": TemplateValue(self.canonicalURL)
-        case "inDeclarations": TemplateValue(self.inDeclarations)
-        case "inCities": TemplateValue(self.inCities)
-        case "inCountries": TemplateValue(self.inCountries)
-        case "inCommitments": TemplateValue(self.inCommitments)
-        case "homeHref": TemplateValue(self.homeHref)
-        case "declarationsHref": TemplateValue(self.declarationsHref)
-        case "citiesHref": TemplateValue(self.citiesHref)
-        case "countriesHref": TemplateValue(self.countriesHref)
-        case "commitmentsHref": TemplateValue(self.commitmentsHref)
-        case "headerHTML": TemplateValue(self.headerHTML)
-        case "footerHTML": TemplateValue(self.footerHTML)
-        default: nil
-        }
-    }
+extension PageMeta.Crumb: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("label", \.label), .field("href", \.href)
+    )
 }
 
-extension PageMeta.Crumb: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "label": TemplateValue(self.label)
-        case "href": TemplateValue(self.href)
-        default: nil
-        }
-    }
+extension PageMeta: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("language", \.language), .field("title", \.title), .field("description", \.description),
+        .field("root", \.root), .field("assets", \.assets), .field("siteTitle", \.siteTitle),
+        .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
+        .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL),
+        .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
+        .field("inCountries", \.inCountries), .field("inCommitments", \.inCommitments),
+        .field("homeHref", \.homeHref), .field("declarationsHref", \.declarationsHref),
+        .field("citiesHref", \.citiesHref), .field("countriesHref", \.countriesHref),
+        .field("commitmentsHref", \.commitmentsHref), .field("headerHTML", \.headerHTML),
+        .field("footerHTML", \.footerHTML)
+    )
 }
 
-extension Chrome.View: TemplateFields {
-    package func field(named name: String) -> TemplateValue? {
-        switch name {
-        case "siteTitle": TemplateValue(self.siteTitle)
-        case "network": TemplateValue(self.network)
-        case "homeHref": TemplateValue(self.homeHref)
-        case "declarationsHref": TemplateValue(self.declarationsHref)
-        case "citiesHref": TemplateValue(self.citiesHref)
-        case "countriesHref": TemplateValue(self.countriesHref)
-        case "commitmentsHref": TemplateValue(self.commitmentsHref)
-        case "inDeclarations": TemplateValue(self.inDeclarations)
-        case "inCities": TemplateValue(self.inCities)
-        case "inCountries": TemplateValue(self.inCountries)
-        case "inCommitments": TemplateValue(self.inCommitments)
-        default: nil
-        }
-    }
+extension Chrome.View: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("siteTitle", \.siteTitle), .field("network", \.network), .field("homeHref", \.homeHref),
+        .field("declarationsHref", \.declarationsHref), .field("citiesHref", \.citiesHref),
+        .field("countriesHref", \.countriesHref), .field("commitmentsHref", \.commitmentsHref),
+        .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
+        .field("inCountries", \.inCountries), .field("inCommitments", \.inCommitments)
+    )
 }

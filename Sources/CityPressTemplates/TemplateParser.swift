@@ -8,6 +8,7 @@ import CityPressCore
 /// transforms (`{{uppercased(name)}}`) and dynamic partial names (`{{>*name}}`).
 package struct TemplateParser {
     private let bytes: [UInt8]
+    private let lines: TemplateLineIndex
     private var position = 0
     /// Where the last tag ended; a tag is standalone only if no other tag shares its line.
     private var lastTagEnd = 0
@@ -37,6 +38,7 @@ package struct TemplateParser {
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
+        lines = TemplateLineIndex(bytes)
     }
 
     private mutating func run() throws(TemplateSyntaxError) -> ParsedTemplate {
@@ -126,11 +128,12 @@ package struct TemplateParser {
         case .delimiters:
             try setDelimiters(content, at: tagStart)
         case .variable, .unescaped:
-            append(.variable(path: try path(content, at: tagStart), escaped: kind == .variable))
+            append(.variable(path: try path(content, at: tagStart), escaped: kind == .variable,
+                             at: lines.position(of: tagStart)))
         case .partial:
             let name = try templateName(content, at: tagStart)
             record(name, at: tagStart)
-            append(.partial(name: name, indentation: indentation))
+            append(.partial(name: name, indentation: indentation, at: lines.position(of: tagStart)))
         case .section, .inverted, .block, .parent:
             let name = trimmed(content)
             if kind == .parent { record(try templateName(content, at: tagStart), at: tagStart) }
@@ -158,7 +161,8 @@ package struct TemplateParser {
         switch section.kind {
         case .section, .inverted:
             let path = try path(name, at: section.start)
-            append(.section(path: path, inverted: section.kind == .inverted, body: section.nodes))
+            append(.section(path: path, inverted: section.kind == .inverted, body: section.nodes,
+                            at: lines.position(of: section.start)))
         case .block:
             append(.block(name: name, body: section.nodes))
         case .parent:
@@ -171,7 +175,8 @@ package struct TemplateParser {
                     throw error("only block definitions ({{$name}}…{{/name}}) may stand inside {{<\(name)}}", at: section.start)
                 }
             }
-            append(.parent(name: name, indentation: section.indentation, blocks: blocks))
+            append(.parent(name: name, indentation: section.indentation, blocks: blocks,
+                           at: lines.position(of: section.start)))
         case .root:
             break
         }
@@ -266,7 +271,7 @@ package struct TemplateParser {
         }
     }
 
-    private func path(_ content: String, at tagStart: Int) throws(TemplateSyntaxError) -> [String] {
+    private func path(_ content: String, at tagStart: Int) throws(TemplateSyntaxError) -> [FieldName] {
         let name = trimmed(content)
         if name == "." { return [] }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -274,7 +279,7 @@ package struct TemplateParser {
             throw error(name.isEmpty ? "a tag has no name" : "'\(name)' is not a field name (letters, digits, '_', '-', '.')",
                         at: tagStart)
         }
-        return parts
+        return parts.map(FieldName.init)
     }
 
     private func templateName(_ content: String, at tagStart: Int) throws(TemplateSyntaxError) -> String {
@@ -311,14 +316,8 @@ package struct TemplateParser {
     }
 
     private func lineAndColumn(_ offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
-        }
-        let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
-        return (line, column)
+        let position = lines.position(of: offset)
+        return (position.line, position.column)
     }
 
     private func error(_ message: String, at offset: Int) -> TemplateSyntaxError {

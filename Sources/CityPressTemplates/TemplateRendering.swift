@@ -29,7 +29,7 @@ package struct TemplateRendering {
             switch node {
             case .text(let bytes):
                 if indentation.isEmpty { output.append(contentsOf: bytes) } else { appendIndented(bytes) }
-            case .variable(let path, let escaped):
+            case .variable(let path, let escaped, _):
                 guard let value = lookUp(path) else { continue }
                 // A value's own line breaks are data, not template lines: they get no indentation.
                 switch value {
@@ -45,7 +45,7 @@ package struct TemplateRendering {
                     output.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .object, .list, .none: break
                 }
-            case .section(let path, let inverted, let body):
+            case .section(let path, let inverted, let body, _):
                 let value = lookUp(path) ?? .none
                 if inverted {
                     if value.isFalsy { render(body, blocks: blocks) }
@@ -65,9 +65,9 @@ package struct TemplateRendering {
                     render(body, blocks: blocks)
                     stack.removeLast()
                 }
-            case .partial(let name, let indentation):
+            case .partial(let name, let indentation, _):
                 renderIndented(by: indentation) { $0.render($0.templates[name] ?? [], blocks: blocks) }
-            case .parent(let name, let indentation, let overrides):
+            case .parent(let name, let indentation, let overrides, _):
                 // The outermost template that fills a block wins.
                 let merged = blocks.merging(overrides) { outer, _ in outer }
                 renderIndented(by: indentation) { $0.render($0.templates[name] ?? [], blocks: merged) }
@@ -116,18 +116,22 @@ package struct TemplateRendering {
 
     /// The value `path` names: its first part is looked up from the innermost context outwards, the
     /// rest inside what was found. An empty path is the current context.
-    private func lookUp(_ path: [String]) -> TemplateValue? {
+    private func lookUp(_ path: [FieldName]) -> TemplateValue? {
         guard let first = path.first else { return stack.last }
         var found: TemplateValue?
-        for context in stack.reversed() {
-            if case .object(let fields) = context, let value = fields.field(named: first) {
+        // By index rather than `stack.reversed()`, which copies each context (retaining its box) to test it.
+        var index = stack.endIndex
+        while index > stack.startIndex {
+            index -= 1
+            guard case .object(let fields) = stack[index] else { continue }
+            if let value = fields.field(first) {
                 found = value
                 break
             }
         }
         for name in path.dropFirst() {
             guard case .object(let fields) = found else { return nil }
-            found = fields.field(named: name)
+            found = fields.field(name)
         }
         return found
     }

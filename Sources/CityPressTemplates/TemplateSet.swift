@@ -15,10 +15,22 @@ public struct TemplateSet: Sendable {
     public let path: String
     /// The templates' names and texts, to tell whether two loads of the folder are the same.
     public let texts: [String: String]
+    /// The templates' texts with the paths diagnostics show, for the checks made after loading.
+    package let sources: [String: SourceText]
 
     /// Loads every `*.mustache` file below `path`, reporting syntax errors, missing templates
     /// and references to partials or parents that do not exist, each with its file and line.
     public static func load(from path: String) -> (TemplateSet?, [Diagnostic]) {
+        load(from: path, checking: nil)
+    }
+
+    /// Loads the folder as `load(from:)` does, then checks every template reachable from `entries`
+    /// against the view it receives (see `check(_:)`): the set is `nil` if any of it fails.
+    package static func load(from path: String, views entries: [TemplateEntry]) -> (TemplateSet?, [Diagnostic]) {
+        load(from: path, checking: entries)
+    }
+
+    private static func load(from path: String, checking entries: [TemplateEntry]?) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -43,21 +55,24 @@ public struct TemplateSet: Sendable {
                                       at: SourceLocation(path: (path.hasSuffix("/") ? path : path + "/") + required + ".mustache"),
                                       notes: ["every site needs the templates: \(requiredNames.joined(separator: ", "))"]))
         }
-        return parse(sources, path: path, diagnostics: diagnostics)
+        return parse(sources, path: path, diagnostics: diagnostics, entries: entries, reportedMissing: Set(requiredNames))
     }
 
     /// Parses templates given as name → text, with every check `load(from:)` makes except the
     /// required names: a set made in memory (the Mustache specification's tests) is no site's set.
-    package static func load(texts: [String: String]) -> (TemplateSet?, [Diagnostic]) {
+    /// With `entries`, also checks the templates against their views, as `load(from:views:)` does.
+    package static func load(texts: [String: String], views entries: [TemplateEntry]? = nil) -> (TemplateSet?, [Diagnostic]) {
         var sources: [String: SourceText] = [:]
         for (name, text) in texts { sources[name] = SourceText(path: name + ".mustache", text: text) }
-        return parse(sources, path: "", diagnostics: [])
+        return parse(sources, path: "", diagnostics: [], entries: entries, reportedMissing: [])
     }
 
-    /// Parses every source, then checks references and cycles across them; `diagnostics` are the
-    /// problems found before (reading the files).
-    private static func parse(_ sources: [String: SourceText], path: String,
-                              diagnostics: [Diagnostic]) -> (TemplateSet?, [Diagnostic]) {
+    /// Parses every source, then checks references and cycles across them and, given `entries`, the
+    /// names every template uses (all problems at once: templates that parsed are checked even when
+    /// others did not). `diagnostics` are the problems found before (reading the files);
+    /// `reportedMissing` the templates whose absence was reported already.
+    private static func parse(_ sources: [String: SourceText], path: String, diagnostics: [Diagnostic],
+                              entries: [TemplateEntry]?, reportedMissing: Set<String>) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics = diagnostics
         var parsed: [String: ParsedTemplate] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
@@ -70,8 +85,19 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += missingReferences(in: parsed, sources: sources)
         diagnostics += cycles(in: parsed, sources: sources)
+        if let entries {
+            for entry in entries where sources[entry.template] == nil && !reportedMissing.contains(entry.template) {
+                diagnostics.append(.error("missing template '\(entry.template)'",
+                                          at: SourceLocation(path: (path.isEmpty || path.hasSuffix("/") ? path : path + "/")
+                                                                + entry.template + ".mustache"),
+                                          notes: ["\(entry.description) is rendered with it"]))
+            }
+            diagnostics += check(entries, parsed: parsed.mapValues(\.nodes), sources: sources)
+            diagnostics += unused(by: entries, parsed: parsed.mapValues(\.nodes), sources: sources)
+        }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text)), diagnostics)
+        return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text), sources: sources),
+                diagnostics)
     }
 
     /// Partials and parents named by a template that are not in the set.
@@ -80,12 +106,9 @@ public struct TemplateSet: Sendable {
         for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
             guard let source = sources[name] else { continue }
             for reference in template.references where sources[reference.name] == nil {
-                var notes: [String] = []
-                if let guess = Suggestion.closest(to: reference.name, among: sources.keys) {
-                    notes.append("did you mean '\(guess)'?")
-                }
-                diagnostics.append(.error("template '\(name)' uses '\(reference.name)', which does not exist",
-                                          at: source.location(line: reference.line, column: reference.column), notes: notes))
+                let guess = Suggestion.closest(to: reference.name, among: sources.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                diagnostics.append(.error("template '\(name)' uses '\(reference.name)', which does not exist" + guess,
+                                          at: source.location(line: reference.line, column: reference.column)))
             }
         }
         return diagnostics

@@ -5,6 +5,7 @@ import CityPressCore
 /// `{{name}}` prints `text` (HTML-escaped) and `number`; `{{#name}}` shows its section for a `true`
 /// `bool`, once per element of a `list`, or once with an `object` or `text` as the new context;
 /// `{{^name}}` shows its section for `none`, `false` and an empty list.
+@usableFromInline
 package enum TemplateValue {
     case text(String)
     case number(Int)
@@ -24,22 +25,30 @@ package enum TemplateValue {
     }
 }
 
-/// A value whose fields templates read by name. Page views answer with a `switch` instead of
-/// reflection; a test keeps every stored property reachable.
+/// A value whose fields templates read by name. Page views conform through `TemplateView`, whose
+/// field table also tells the template checker what each name is; other values (the Mustache
+/// specification's JSON data in tests) look `name.text` up themselves.
+@usableFromInline
 package protocol TemplateFields {
     /// The field called `name`, or `nil` when this value has no such field (the lookup then goes on
     /// to the enclosing contexts, as Mustache specifies).
-    func field(named name: String) -> TemplateValue?
+    func field(_ name: FieldName) -> TemplateValue?
+}
+
+extension TemplateFields {
+    /// The field called `name`, for callers that have text rather than a parsed name (tests).
+    package func field(named name: String) -> TemplateValue? { field(FieldName(name)) }
 }
 
 /// A sequence of values a section repeats over.
+@usableFromInline
 package protocol TemplateList {
     var count: Int { get }
     func element(at index: Int) -> TemplateValue
 }
 
 extension Array: TemplateList where Element: TemplateFields {
-    package func element(at index: Int) -> TemplateValue { .object(self[index]) }
+    @usableFromInline package func element(at index: Int) -> TemplateValue { .object(self[index]) }
 }
 
 extension TemplateValue {

@@ -192,9 +192,9 @@ private enum JSONValue: Decodable, TemplateFields {
         }
     }
 
-    func field(named name: String) -> TemplateValue? {
+    func field(_ name: FieldName) -> TemplateValue? {
         guard case .object(let fields) = self else { return nil }
-        return fields[name]?.templateValue
+        return fields[name.text]?.templateValue
     }
 }
 

@@ -15,7 +15,7 @@ import Testing
 private struct Fields: TemplateFields {
     let values: [String: TemplateValue]
     init(_ values: [String: TemplateValue]) { self.values = values }
-    func field(named name: String) -> TemplateValue? { values[name] }
+    func field(_ name: FieldName) -> TemplateValue? { values[name.text] }
 }
 
 /// The template engine: Mustache's rules for names, sections, standalone lines, partials and

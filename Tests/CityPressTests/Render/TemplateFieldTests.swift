@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CityPressBuild
 @testable import CityPressCore
@@ -10,8 +11,9 @@ import Testing
 @testable import CityPressTemplates
 @testable import CityPressWrite
 
-/// The page views answer templates' lookups through `TemplateFields` (not reflection); every stored
-/// property must be reachable by its name, or a template would silently render nothing.
+/// Every view declares its fields once, in a `TemplateFieldTable`: these tests keep each table equal
+/// to its struct's stored properties (names, order and values, through Mirror) and docs/templates.md
+/// equal to the tables, so a field added to a view is found by templates, by the checker and by readers.
 @Suite struct TemplateFieldTests {
     func unwrap(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
@@ -25,10 +27,15 @@ import Testing
             for element in mirror.children.prefix(2) { check(element.value, path: path + "[]", &missing) }
             return
         }
-        guard mirror.displayStyle == .struct, let fields = value as? TemplateFields else { return }
+        guard mirror.displayStyle == .struct, let fields = value as? any TemplateView else { return }
+        let labels = mirror.children.compactMap(\.label)
+        let table = type(of: fields).templateSchema.names
+        if labels != table {
+            missing.append("\(type(of: value)) has the stored properties \(labels) but the table \(table)")
+        }
         for child in mirror.children {
             guard let label = child.label else { continue }
-            guard let answer = fields.field(named: label) else {
+            guard let answer = fields.field(FieldName(label)) else {
                 missing.append("\(type(of: value)).\(label) at \(path)")
                 continue
             }
@@ -43,12 +50,14 @@ import Testing
             if answered != present.map({ "\($0)" }) {
                 missing.append("\(type(of: value)).\(label) answers '\(answered ?? "none")' instead of '\(present.map { "\($0)" } ?? "nil")'")
             }
+            if fields.field(named: label) == nil { missing.append("\(type(of: value)).\(label) is not found by its text") }
             if let present { check(present, path: path + "." + label, &missing) }
         }
         #expect(fields.field(named: "noSuchField") == nil)
+        #expect(fields.field(FieldName("noSuchField")) == nil)
     }
 
-    @Test func everyFieldOfEveryPageViewIsReachableByName() throws {
+    @Test func everyStoredPropertyOfEveryViewIsInItsTable() throws {
         let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
                                    templatesPath: TestPaths.templates.path, includesDrafts: true)
         let (site, templates, _) = SiteBuild.prepare(options)
@@ -70,5 +79,66 @@ import Testing
         var missing: [String] = []
         for view in views { check(view, path: "\(type(of: view))", &missing) }
         #expect(missing.isEmpty, "\(missing)")
+    }
+
+    /// Every view a template can reach from `TemplateViews.entries`, by type name, each once.
+    static func reachableSchemas() -> [String: TemplateSchema] {
+        var schemas: [String: TemplateSchema] = [:]
+        var pending = TemplateViews.entries.map(\.schema)
+        while let schema = pending.popLast() {
+            guard schemas[schema.typeName] == nil else { continue }
+            schemas[schema.typeName] = schema
+            pending += schema.fields.compactMap(\.kind.schema)
+        }
+        return schemas
+    }
+
+    /// The field tables of docs/templates.md: under each `#### `TypeName`` heading, the rows
+    /// `| `field` | kind | value |`, the kind's link and backticks removed.
+    static func documentedFields() throws -> (fields: [String: [String]], order: [String]) {
+        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("docs/templates.md"), encoding: .utf8)
+        var fields: [String: [String]] = [:]
+        var order: [String] = []
+        var current: String?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("#") {
+                current = nil
+                if line.hasPrefix("#### `"), line.hasSuffix("`") {
+                    let name = String(line.dropFirst("#### `".count).dropLast())
+                    current = name
+                    order.append(name)
+                    fields[name, default: []] = []
+                }
+                continue
+            }
+            guard let view = current, line.hasPrefix("| `") else { continue }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 4 else { continue }
+            var kind = cells[2]
+            if kind.hasPrefix("["), let close = kind.range(of: "](") { kind = String(kind[kind.index(after: kind.startIndex)..<close.lowerBound]) }
+            kind = kind.replacingOccurrences(of: "`", with: "")
+            fields[view, default: []].append("\(cells[1].replacingOccurrences(of: "`", with: "")): \(kind)")
+        }
+        return (fields, order)
+    }
+
+    @Test func docsListEveryFieldOfEveryViewAndNothingElse() throws {
+        let schemas = Self.reachableSchemas()
+        let (documented, order) = try Self.documentedFields()
+        #expect(Set(order).count == order.count, "a view is documented twice: \(order)")
+        for (name, schema) in schemas.sorted(by: { $0.key < $1.key }) {
+            let fields = schema.fields.map { "\($0.name): \($0.kind.documentedForm)" }
+            #expect(documented[name] == fields, "docs/templates.md, #### `\(name)`: expected the rows\n\(fields.joined(separator: "\n"))")
+        }
+        let extra = Set(documented.keys).subtracting(schemas.keys)
+        #expect(extra.isEmpty, "docs/templates.md documents views that no template receives: \(extra.sorted())")
+    }
+
+    @Test func docsNameTheViewOfEveryEntryTemplate() throws {
+        let text = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("docs/templates.md"), encoding: .utf8)
+        for entry in TemplateViews.entries {
+            let row = text.split(separator: "\n").first { $0.hasPrefix("| `\(entry.template)`") || $0.contains(", `\(entry.template)` |") }
+            #expect(row?.contains("[`\(entry.schema.typeName)`]") == true, "docs/templates.md: no row gives '\(entry.template)' its view \(entry.schema.typeName)")
+        }
     }
 }

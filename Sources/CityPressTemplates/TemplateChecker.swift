@@ -1,0 +1,288 @@
+import CityPressCore
+
+/// Resolves every name, section and partial of the templates a build renders against the views
+/// they receive, before any page is rendered.
+///
+/// It walks each entry template as `TemplateRendering` would render it, with a stack of view
+/// schemas in place of values: a name's first part is looked up from the innermost context
+/// outwards and the rest inside what was found; sections push a list's element or an object;
+/// partials are checked in the includer's context; a parent's blocks are filled by the outermost
+/// override, whose tags belong to the file that wrote it. Each problem is reported once at its tag,
+/// however many pages render that tag.
+struct TemplateChecker {
+    private let parsed: [String: [TemplateNode]]
+    private let sources: [String: SourceText]
+    /// The problems found so far, in the order the walks met them.
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Every field a tag resolved to, as `TypeName.field`: what the templates read of their views.
+    private(set) var fieldsRead: Set<String> = []
+    /// The tags already reported (`path:line:column`): a partial or layout checked for several pages
+    /// reports each problem once.
+    private var reported: Set<String> = []
+    /// The templates already walked with the same kinds of contexts and blocks: walking them again
+    /// could find nothing new.
+    private var walked: Set<String> = []
+    private var entry: (template: String, description: String) = ("", "")
+    private var frames: [Frame] = []
+    /// The partials and parents entered to reach the nodes being walked, outermost first.
+    private var trail: [Include] = []
+
+    /// One context of the lookup stack, as the checker knows it.
+    private struct Frame {
+        enum Value {
+            /// A view: names are looked up among its fields.
+            case object(TemplateSchema)
+            /// Text or a number pushed by a section: `{{.}}` prints it, names look further out.
+            case scalar
+            /// The context of a section over a name that was already reported: anything goes, so
+            /// one mistake does not bring a report for every tag inside its section.
+            case unknown
+        }
+
+        let value: Value
+        /// The context in words: `a city page`, `'page'`, `an element of 'cities'`.
+        let description: String
+
+        var signature: String {
+            switch value {
+            case .object(let schema): schema.typeName
+            case .scalar: "scalar"
+            case .unknown: "?"
+            }
+        }
+    }
+
+    /// The nodes that fill a block: an override (from the template that wrote it) or a default.
+    private struct Block {
+        let nodes: [TemplateNode]
+        let template: String
+        /// Where the override was written, to tell overrides apart when remembering walks.
+        let origin: String
+    }
+
+    private struct Include {
+        let target: String
+        let from: String
+        let at: TemplatePosition
+        let isParent: Bool
+    }
+
+    init(parsed: [String: [TemplateNode]], sources: [String: SourceText]) {
+        self.parsed = parsed
+        self.sources = sources
+    }
+
+    /// Checks `entry`'s template and everything it uses, as rendered with `entry`'s view. A template
+    /// that is missing or did not parse is skipped: loading has reported it.
+    mutating func check(_ entry: TemplateEntry) {
+        guard let nodes = parsed[entry.template] else { return }
+        self.entry = (entry.template, entry.description)
+        frames = [Frame(value: .object(entry.schema), description: entry.description)]
+        trail = []
+        walk(nodes, in: entry.template, blocks: [:])
+    }
+
+    // MARK: Walking
+
+    private mutating func walk(_ nodes: [TemplateNode], in template: String, blocks: [String: Block]) {
+        for node in nodes {
+            switch node {
+            case .text:
+                continue
+            case .variable(let path, let escaped, let position):
+                checkVariable(path, escaped: escaped, at: position, in: template)
+            case .section(let path, let inverted, let body, let position):
+                checkSection(path, inverted: inverted, body: body, at: position, in: template, blocks: blocks)
+            case .partial(let name, _, let position):
+                enter(name, from: template, at: position, isParent: false, blocks: blocks)
+            case .parent(let name, _, let overrides, let position):
+                // As rendering does: the outermost template that fills a block wins.
+                var merged = blocks
+                for (block, body) in overrides where merged[block] == nil {
+                    merged[block] = Block(nodes: body, template: template,
+                                          origin: "\(template):\(position.line):\(position.column)")
+                }
+                enter(name, from: template, at: position, isParent: true, blocks: merged)
+            case .block(let name, let body):
+                if let block = blocks[name] {
+                    walk(block.nodes, in: block.template, blocks: blocks)
+                } else {
+                    walk(body, in: template, blocks: blocks)
+                }
+            }
+        }
+    }
+
+    private mutating func enter(_ name: String, from template: String, at position: TemplatePosition,
+                                isParent: Bool, blocks: [String: Block]) {
+        // Missing templates and loops are reported by loading; skipping them here keeps the walk finite.
+        guard let nodes = parsed[name], name != entry.template, !trail.contains(where: { $0.target == name }) else { return }
+        let blockKeys = blocks.keys.sorted().map { "\($0)@\(blocks[$0]?.origin ?? "")" }
+        let key = ([name] + frames.map(\.signature) + blockKeys).joined(separator: "|")
+        guard walked.insert(key).inserted else { return }
+        trail.append(Include(target: name, from: template, at: position, isParent: isParent))
+        walk(nodes, in: name, blocks: blocks)
+        trail.removeLast()
+    }
+
+    private mutating func checkVariable(_ path: [FieldName], escaped: Bool, at position: TemplatePosition, in template: String) {
+        let tag = escaped ? "{{\(dotted(path))}}" : "{{{\(dotted(path))}}}"
+        guard !path.isEmpty else {
+            if let frame = frames.last, case .object = frame.value {
+                report("\(tag) prints nothing here: the current value is \(frame.description), an object",
+                       at: position, in: template, notes: ["name one of its fields instead"])
+            }
+            return
+        }
+        guard let kind = resolve(path, at: position, in: template) else { return }
+        switch kind {
+        case .text, .optionalText, .number, .flag:
+            break
+        case .list, .object, .optionalObject:
+            let name = dotted(path)
+            report("\(tag) prints nothing: '\(name)' is \(kind.phrase) (did you mean {{#\(name)}}…{{/\(name)}}?)",
+                   at: position, in: template)
+        }
+    }
+
+    private mutating func checkSection(_ path: [FieldName], inverted: Bool, body: [TemplateNode], at position: TemplatePosition,
+                                       in template: String, blocks: [String: Block]) {
+        let name = dotted(path)
+        let tag = (inverted ? "{{^" : "{{#") + name + "}}"
+        if inverted {
+            if !path.isEmpty, let kind = resolve(path, at: position, in: template) {
+                switch kind {
+                case .list, .flag, .optionalText, .optionalObject:
+                    break
+                case .text, .number, .object:
+                    report("\(tag) never shows: '\(name)' is \(kind.phrase), which is always there",
+                           at: position, in: template,
+                           notes: ["an inverted section needs a list, a flag or an optional value"])
+                }
+            }
+            walk(body, in: template, blocks: blocks)
+            return
+        }
+        let pushed: Frame?
+        if path.isEmpty {
+            pushed = frames.last
+        } else if let kind = resolve(path, at: position, in: template) {
+            switch kind {
+            case .flag:
+                pushed = nil
+            case .list(let type):
+                pushed = Frame(value: .object(type.templateSchema), description: "an element of '\(name)'")
+            case .object(let type), .optionalObject(let type):
+                pushed = Frame(value: .object(type.templateSchema), description: "'\(name)'")
+            case .optionalText:
+                pushed = Frame(value: .scalar, description: "'\(name)'")
+            case .text, .number:
+                report("\(tag) always shows: '\(name)' is \(kind.phrase), which is always there",
+                       at: position, in: template,
+                       notes: ["a section needs a list, a flag or an optional value; to print the value, write {{\(name)}}"])
+                pushed = Frame(value: .scalar, description: "'\(name)'")
+            }
+        } else {
+            pushed = Frame(value: .unknown, description: "'\(name)'")
+        }
+        if let pushed { frames.append(pushed) }
+        walk(body, in: template, blocks: blocks)
+        if pushed != nil { frames.removeLast() }
+    }
+
+    /// The kind of the field `path` names in the current contexts, or `nil` after reporting that it
+    /// names none (or when an unknown context absorbs it).
+    private mutating func resolve(_ path: [FieldName], at position: TemplatePosition, in template: String) -> TemplateFieldKind? {
+        guard let first = path.first else { return nil }
+        var found: TemplateFieldKind?
+        search: for frame in frames.reversed() {
+            switch frame.value {
+            case .object(let schema):
+                if let kind = schema.kind(of: first.text) {
+                    fieldsRead.insert(schema.typeName + "." + first.text)
+                    found = kind
+                    break search
+                }
+            case .scalar:
+                continue
+            case .unknown:
+                return nil
+            }
+        }
+        guard var kind = found else {
+            reportUnknown(first.text, at: position, in: template)
+            return nil
+        }
+        var walkedPath = first.text
+        for part in path.dropFirst() {
+            let schema: TemplateSchema
+            switch kind {
+            case .object(let type), .optionalObject(let type):
+                schema = type.templateSchema
+            default:
+                report("'\(walkedPath)' is \(kind.phrase), not an object, so '\(dotted(path))' finds nothing",
+                       at: position, in: template)
+                return nil
+            }
+            guard let next = schema.kind(of: part.text) else {
+                report("'\(walkedPath)' has no field '\(part.text)'" + suggestion(for: part.text, among: schema.names),
+                       at: position, in: template)
+                return nil
+            }
+            fieldsRead.insert(schema.typeName + "." + part.text)
+            kind = next
+            walkedPath += "." + part.text
+        }
+        return kind
+    }
+
+    // MARK: Reporting
+
+    private mutating func reportUnknown(_ name: String, at position: TemplatePosition, in template: String) {
+        var contexts: [String] = []
+        var names: [String] = []
+        for frame in frames.reversed() {
+            guard case .object(let schema) = frame.value else { continue }
+            contexts.append(frame.description)
+            names += schema.names
+        }
+        let subject = switch contexts.count {
+        case 0: "nothing here has a field '\(name)'"
+        case 1: "\(contexts[0]) has no field '\(name)'"
+        case 2: "neither \(contexts[0]) nor \(contexts[1]) has a field '\(name)'"
+        default: "none of \(contexts.dropLast().joined(separator: ", ")) and \(contexts[contexts.count - 1]) has a field '\(name)'"
+        }
+        report(subject + suggestion(for: name, among: names), at: position, in: template)
+    }
+
+    private func suggestion(for name: String, among names: [String]) -> String {
+        Suggestion.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    private mutating func report(_ message: String, at position: TemplatePosition, in template: String, notes: [String] = []) {
+        let location = location(of: template, at: position)
+        guard reported.insert(location.description).inserted else { return }
+        diagnostics.append(.error(message, at: location, notes: notes + context(of: template)))
+    }
+
+    /// A note saying which page the tag was checked for, when the tag is not in that page's own template.
+    private func context(of template: String) -> [String] {
+        guard template != entry.template else { return [] }
+        guard let include = trail.last(where: { $0.target == template }) else {
+            return ["checked as part of '\(entry.template)' (\(entry.description))"]
+        }
+        let from = location(of: include.from, at: include.at)
+        return include.isParent
+            ? ["checked as the parent of \(from) (\(entry.description))"]
+            : ["checked as included by \(from) (\(entry.description))"]
+    }
+
+    private func location(of template: String, at position: TemplatePosition) -> SourceLocation {
+        sources[template]?.location(line: position.line, column: position.column)
+            ?? SourceLocation(path: template + ".mustache", line: position.line, column: position.column)
+    }
+
+    private func dotted(_ path: [FieldName]) -> String {
+        path.isEmpty ? "." : path.map(\.text).joined(separator: ".")
+    }
+}

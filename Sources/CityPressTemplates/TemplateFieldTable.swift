@@ -1,0 +1,116 @@
+/// The fields of a view type `Root`, declared once beside it:
+///
+///     extension CityLinkView: TemplateView {
+///         package static let templateFields = TemplateFieldTable<Self>(
+///             .field("name", \.name), .field("href", \.href), .field("detail", \.detail))
+///     }
+///
+/// Each field's kind follows from its property's type (`String?` is optional text, `[CityEntryView]`
+/// a list), so a field's kind cannot drift from its value. Lookups index an array by the name's
+/// number (`FieldName.id`): no string is compared or hashed while pages render.
+///
+/// `@usableFromInline` on this type (and on the types its lookup touches) is what lets the
+/// `@inlinable` lookup be specialized for each view in the module that declares it: without it the
+/// compiler keeps the lookup generic, and every call fetches the table's generic metadata.
+@usableFromInline
+package struct TemplateFieldTable<Root>: Sendable {
+    /// The fields in declaration order.
+    package let fields: [TemplateField<Root>]
+    /// Indexed by `FieldName.id`: the field's index in `fields`, or -1 where this view has no such name.
+    @usableFromInline let slots: [Int]
+    /// The fields' readers, apart so a lookup copies no name or kind.
+    @usableFromInline let readers: [TemplateField<Root>.Reader]
+
+    package init(_ fields: TemplateField<Root>...) {
+        self.fields = fields
+        readers = fields.map(\.reader)
+        let ids = fields.map { FieldName($0.name).id }
+        var slots = [Int](repeating: -1, count: (ids.max() ?? -1) + 1)
+        // Backwards, so the first of two fields with one name wins (a test rejects such tables anyway).
+        for (index, id) in ids.enumerated().reversed() { slots[id] = index }
+        self.slots = slots
+    }
+
+    /// The value of the field `name` of `root`, or `nil` when `Root` has no such field.
+    @inlinable @inline(__always)
+    package func value(_ name: FieldName, of root: Root) -> TemplateValue? {
+        let id = name.id
+        guard id < slots.count else { return nil }
+        let index = slots[id]
+        return index < 0 ? nil : readers[index].read(root)
+    }
+}
+
+/// One field of a view: its name in templates, its kind, and how to read it.
+///
+/// Made with `.field(name, \.property)`; the key path becomes a plain closure (no key-path
+/// projection at run time), and the overload taken gives the kind.
+@usableFromInline
+package struct TemplateField<Root>: Sendable {
+    package let name: String
+    package let kind: TemplateFieldKind
+    @usableFromInline let reader: Reader
+
+    /// How a field is read. Texts, numbers and flags keep the property's own getter (a closure that
+    /// captures nothing), so reading them retains no closure context; views and lists are wrapped.
+    @usableFromInline
+    enum Reader: Sendable {
+        case text(@Sendable (Root) -> String)
+        case optionalText(@Sendable (Root) -> String?)
+        case number(@Sendable (Root) -> Int)
+        case flag(@Sendable (Root) -> Bool)
+        case value(@Sendable (Root) -> TemplateValue)
+
+        @inlinable @inline(__always)
+        func read(_ root: Root) -> TemplateValue {
+            switch self {
+            case .text(let get): .text(get(root))
+            case .optionalText(let get): get(root).map(TemplateValue.text) ?? .none
+            case .number(let get): .number(get(root))
+            case .flag(let get): .bool(get(root))
+            case .value(let get): get(root)
+            }
+        }
+    }
+
+    private init(_ name: String, _ kind: TemplateFieldKind, _ reader: Reader) {
+        self.name = name
+        self.kind = kind
+        self.reader = reader
+    }
+
+    /// Text, printed HTML-escaped by `{{name}}`.
+    package static func field(_ name: String, _ get: @escaping @Sendable (Root) -> String) -> Self {
+        Self(name, .text, .text(get))
+    }
+
+    /// Text that may be missing: `{{#name}}…{{/name}}` shows only when it is there.
+    package static func field(_ name: String, _ get: @escaping @Sendable (Root) -> String?) -> Self {
+        Self(name, .optionalText, .optionalText(get))
+    }
+
+    /// A number.
+    package static func field(_ name: String, _ get: @escaping @Sendable (Root) -> Int) -> Self {
+        Self(name, .number, .number(get))
+    }
+
+    /// A flag, for `{{#name}}` and `{{^name}}`.
+    package static func field(_ name: String, _ get: @escaping @Sendable (Root) -> Bool) -> Self {
+        Self(name, .flag, .flag(get))
+    }
+
+    /// Another view, read through `{{#name}}…{{/name}}` or `{{name.field}}`.
+    package static func field<T: TemplateView>(_ name: String, _ get: @escaping @Sendable (Root) -> T) -> Self {
+        Self(name, .object(T.self), .value { .object(get($0)) })
+    }
+
+    /// Another view that may be missing.
+    package static func field<T: TemplateView>(_ name: String, _ get: @escaping @Sendable (Root) -> T?) -> Self {
+        Self(name, .optionalObject(T.self), .value { TemplateValue(get($0)) })
+    }
+
+    /// A list of views, repeated over by `{{#name}}…{{/name}}`.
+    package static func field<T: TemplateView>(_ name: String, _ get: @escaping @Sendable (Root) -> [T]) -> Self {
+        Self(name, .list(T.self), .value { .list(get($0)) })
+    }
+}
