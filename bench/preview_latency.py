@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Time from saving a city record to the preview's reload event.
+"""Time from saving a city record (or retitling a declaration) to the preview's reload event.
 
-    python3 bench/preview_latency.py CORPUS_CONTENT_DIR [--binary .build/release/citypress] [--saves 10]
+    python3 bench/preview_latency.py CORPUS_CONTENT_DIR [--binary .build/release/citypress] [--saves 10] [--edit city|declaration]
 
 Starts `citypress serve --port 0` on a copy-free content folder (it edits one city file in place and
 restores it), subscribes to /__citypress/events, then saves the city file SAVES times, each time
@@ -16,6 +16,8 @@ def main():
     ap.add_argument("--templates", default=os.path.join(os.path.dirname(__file__), "..", "Templates"))
     ap.add_argument("--binary", default=os.path.join(os.path.dirname(__file__), "..", ".build", "release", "citypress"))
     ap.add_argument("--saves", type=int, default=10)
+    ap.add_argument("--edit", choices=["city", "declaration"], default="city",
+                    help="save the middle city record with another name, or the first declaration with another title")
     a = ap.parse_args()
 
     proc = subprocess.Popen([a.binary, "serve", "--port", "0", "--content", a.content, "--templates", a.templates],
@@ -51,14 +53,15 @@ def main():
             buf = buf[buf.index(marker) + len(marker):]
 
         wait_for(b"event: hello")
-        cities = sorted(f for f in os.listdir(os.path.join(a.content, "cities")) if f.endswith(".yml"))
-        path = os.path.join(a.content, "cities", cities[len(cities) // 2])
+        folder, ext, field = ("cities", ".yml", "name") if a.edit == "city" else ("declarations", ".md", "title")
+        files = sorted(f for f in os.listdir(os.path.join(a.content, folder)) if f.endswith(ext))
+        path = os.path.join(a.content, folder, files[len(files) // 2] if a.edit == "city" else files[0])
         original = open(path, encoding="utf-8").read()
         latencies = []
         try:
             for i in range(a.saves):
                 time.sleep(0.3)
-                text = re.sub(r"^name: .*$", f"name: Benchmark City {i}", original, count=1, flags=re.M)
+                text = re.sub(rf"^{field}: .*$", f"{field}: Benchmark {a.edit.title()} {i}", original, count=1, flags=re.M)
                 start = time.perf_counter()
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)

@@ -21,9 +21,9 @@ package enum BuildSteps {
         return loader.loadFiles()
     }
 
-    /// Load: the templates folder's templates, parsed and checked.
+    /// Load: the templates folder's templates, parsed and checked against the views they receive.
     package static func loadTemplates(_ options: BuildOptions) -> (TemplateSet?, [Diagnostic]) {
-        TemplateSet.load(from: options.templatesPath)
+        TemplateSet.load(from: options.templatesPath, views: TemplateViews.entries)
     }
 
     /// Resolve: records → one site, with `options`' overrides, beside its templates. Every problem of

@@ -106,8 +106,8 @@ package struct Chrome: Sendable {
             let text = templates.render(view, with: name)
             return text.hasSuffix("\n") ? String(text.dropLast()) : text
         }
-        header = rendered("site-header")
-        footer = rendered("site-footer")
+        header = rendered(TemplateViews.siteHeader.template)
+        footer = rendered(TemplateViews.siteFooter.template)
     }
 
     package struct Key: Hashable, Sendable {

@@ -44,7 +44,7 @@ package struct SharedFragments: Sendable {
             return Signatories(atDepth2: kept(web, "signatories"),
                                atDepth4: kept(SiteRenderer.relinked(web, toDepth: CommitmentOutput.depth), "signatories@4"),
                                forPrint: kept(renderer.signatoriesFragment(of: index, entries: printEntries,
-                                                                           template: "print-signatories"), "print-signatories"))
+                                                                           template: TemplateViews.printSignatories.template), "print-signatories"))
         }
         self.signatories = signatories
         var views: [Int: DeclarationView] = [:]
@@ -53,7 +53,7 @@ package struct SharedFragments: Sendable {
         }
         commitmentDeclarationViews = views
         endorsements = (0..<count).map { index in
-            let html = renderer.templates.render(renderer.endorsementView(of: index), with: "city-endorsement")
+            let html = renderer.templates.render(renderer.endorsementView(of: index), with: TemplateViews.cityEndorsement.template)
             return reuse?.interned(html, as: "city-endorsement/\(renderer.site.declarations[index].slug)") ?? html
         }
     }

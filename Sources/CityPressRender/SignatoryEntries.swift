@@ -18,8 +18,8 @@ package struct SignatoryEntries: Sendable {
     /// Every city's entries. (Rendering one is cheaper than looking it up in a `RenderMemo`.)
     package init(renderer: SiteRenderer) {
         slugs = renderer.site.cities.map(\.slug)
-        web = renderer.signatoryEntries(template: "signatory-entry")
-        print = renderer.signatoryEntries(template: "print-signatory-entry")
+        web = renderer.signatoryEntries(template: TemplateViews.signatoryEntry.template)
+        print = renderer.signatoryEntries(template: TemplateViews.printSignatoryEntry.template)
     }
 
     /// The entries of `renderer.site`, taken from `previous` (those of the site before an edit) for
@@ -33,7 +33,7 @@ package struct SignatoryEntries: Sendable {
                 return renderer.templates.render(renderer.signatoryEntryView(of: index), with: template)
             }
         }
-        web = entries(previous.web, "signatory-entry")
-        print = entries(previous.print, "print-signatory-entry")
+        web = entries(previous.web, TemplateViews.signatoryEntry.template)
+        print = entries(previous.print, TemplateViews.printSignatoryEntry.template)
     }
 }

@@ -21,7 +21,7 @@ extension SiteRenderer {
 
     /// The signatories of declaration `index` grouped by country (countries A–Z, cities A–Z within
     /// each), from the cities' rendered `entries`, with links from pages two folders deep.
-    package func signatoriesFragment(of index: Int, entries: [String], template: String = "signatories") -> String {
+    package func signatoriesFragment(of index: Int, entries: [String], template: String = TemplateViews.signatories.template) -> String {
         let declaration = site.declarations[index]
         guard !declaration.signatories.isEmpty else { return "" }
         var byCountry: [Int: [Int]] = [:]

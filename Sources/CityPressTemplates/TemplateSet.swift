@@ -34,7 +34,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (nil, [.error("templates folder '\(path)' does not exist", notes: ["pass another folder with --templates"])])
+            return (nil, [.error("templates folder '\(path)' does not exist", remedy: .chooseTemplatesFolder)])
         }
         let names = (FileManager.default.subpaths(atPath: path) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }

@@ -1,16 +1,20 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `cities/`: every city A–Z, grouped by initial.
 package struct CitiesIndexOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("cities", view: CitiesIndexPage.self, as: "the cities index")
     package static let route = Route("cities/")
 
     package func items(in site: Site) -> [Void] { [()] }
     package func route(of item: Void, in site: Site) -> Route { Self.route }
     package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allCities] }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
-        context.page(context.renderer.citiesIndexPage(), template: "cities", route: Self.route)
+        context.page(context.renderer.citiesIndexPage(), template: Self.template.template, route: Self.route)
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

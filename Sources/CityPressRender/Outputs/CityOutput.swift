@@ -1,7 +1,10 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `cities/<slug>/`: a city, its country and the declarations it endorsed.
 package struct CityOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("city", view: CityPage.self, as: "a city page")
     /// The page of the city `slug`.
     package static func route(_ slug: String) -> Route { Route("cities/\(slug)/") }
     /// How deep every city page is (each declaration's entry is made for it).
@@ -16,9 +19,10 @@ package struct CityOutput: OutputKind {
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
         let page = context.renderer.cityPage(index, endorsementsHTML: context.fragments.endorsements)
-        return context.page(page, template: "city", route: route(of: index, in: context.site))
+        return context.page(page, template: Self.template.template, route: route(of: index, in: context.site))
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

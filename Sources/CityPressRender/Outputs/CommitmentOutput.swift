@@ -1,7 +1,10 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `declarations/<slug>/commitments/<n>/`: one commitment on its own page, with its neighbours.
 package struct CommitmentOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("commitment", view: CommitmentPage.self, as: "a commitment page")
     /// A commitment: its declaration's index and its position among the declaration's commitments.
     package struct Item: Sendable {
         let declaration: Int
@@ -34,9 +37,10 @@ package struct CommitmentOutput: OutputKind {
             ?? renderer.declarationView(index, links: renderer.links(depth: route(of: item, in: context.site).depth),
                                         signatoriesHTML: context.fragments.signatories[index].atDepth4)
         let page = renderer.commitmentPage(index, position: item.position, declaration: declaration)
-        return context.page(page, template: "commitment", route: route(of: item, in: context.site))
+        return context.page(page, template: Self.template.template, route: route(of: item, in: context.site))
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

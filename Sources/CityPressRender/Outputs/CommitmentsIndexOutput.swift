@@ -1,16 +1,20 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `commitments/`: every commitment of every declaration.
 package struct CommitmentsIndexOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("commitments", view: CommitmentsIndexPage.self, as: "the commitments index")
     package static let route = Route("commitments/")
 
     package func items(in site: Site) -> [Void] { [()] }
     package func route(of item: Void, in site: Site) -> Route { Self.route }
     package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allDeclarations] }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
-        context.page(context.renderer.commitmentsIndexPage(), template: "commitments", route: Self.route)
+        context.page(context.renderer.commitmentsIndexPage(), template: Self.template.template, route: Self.route)
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

@@ -1,16 +1,20 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `countries/`: every country with its number of cities.
 package struct CountriesIndexOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("countries", view: CountriesIndexPage.self, as: "the countries index")
     package static let route = Route("countries/")
 
     package func items(in site: Site) -> [Void] { [()] }
     package func route(of item: Void, in site: Site) -> Route { Self.route }
     package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allCities] }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
-        context.page(context.renderer.countriesIndexPage(), template: "countries", route: Self.route)
+        context.page(context.renderer.countriesIndexPage(), template: Self.template.template, route: Self.route)
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

@@ -1,7 +1,10 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `countries/<slug>/`: a country's cities.
 package struct CountryOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("country", view: CountryPage.self, as: "a country page")
     /// The page of the country `slug`.
     package static func route(_ slug: String) -> Route { Route("countries/\(slug)/") }
 
@@ -13,9 +16,10 @@ package struct CountryOutput: OutputKind {
         return [.country(country.slug)] + country.cities.map { .city(site.cities[$0].slug) }
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
-        context.page(context.renderer.countryPage(index), template: "country", route: route(of: index, in: context.site))
+        context.page(context.renderer.countryPage(index), template: Self.template.template, route: route(of: index, in: context.site))
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

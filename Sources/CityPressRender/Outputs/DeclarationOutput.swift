@@ -1,8 +1,11 @@
 import CityPressLoad
 import CityPressSite
+import CityPressTemplates
 
 /// `declarations/<slug>/`: a declaration's full text, its signatories and its PDFs.
 package struct DeclarationOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("declaration", view: DeclarationPage.self, as: "a declaration page")
     /// The page of the declaration `slug`.
     package static func route(_ slug: String) -> Route { Route("declarations/\(slug)/") }
     /// How deep every declaration page is (shared fragments are made for it).
@@ -15,9 +18,10 @@ package struct DeclarationOutput: OutputKind {
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
         let page = context.renderer.declarationPage(index, signatoriesHTML: context.fragments.signatories[index].atDepth2)
-        return context.page(page, template: "declaration", route: route(of: index, in: context.site))
+        return context.page(page, template: Self.template.template, route: route(of: index, in: context.site))
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

@@ -1,7 +1,10 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `declarations/`: every declaration, newest first.
 package struct DeclarationsIndexOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("declarations", view: DeclarationsIndexPage.self, as: "the declarations index")
     package static let route = Route("declarations/")
 
     package func items(in site: Site) -> [Void] { [()] }
@@ -9,9 +12,10 @@ package struct DeclarationsIndexOutput: OutputKind {
     // Each card counts its signatories by kind.
     package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allDeclarations, .allCities] }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
-        context.page(context.renderer.declarationsIndexPage(), template: "declarations", route: Self.route)
+        context.page(context.renderer.declarationsIndexPage(), template: Self.template.template, route: Self.route)
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

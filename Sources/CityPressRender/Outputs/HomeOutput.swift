@@ -1,16 +1,20 @@
 import CityPressSite
+import CityPressTemplates
 
 /// The home page: the network's declarations and its totals.
 package struct HomeOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("home", view: HomePage.self, as: "the home page")
     package static let route = Route("")
 
     package func items(in site: Site) -> [Void] { [()] }
     package func route(of item: Void, in site: Site) -> Route { Self.route }
     package func dependencies(of item: Void, in site: Site) -> [Dependency] { [.allDeclarations, .allCities] }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
-        context.page(context.renderer.homePage(), template: "home", route: Self.route)
+        context.page(context.renderer.homePage(), template: Self.template.template, route: Self.route)
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

@@ -1,16 +1,20 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `404.html`: what a web server answers for an address the site does not have.
 package struct NotFoundOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("404", view: NotFoundPage.self, as: "the not-found page")
     package static let route = Route("404.html")
 
     package func items(in site: Site) -> [Void] { [()] }
     package func route(of item: Void, in site: Site) -> Route { Self.route }
     package func dependencies(of item: Void, in site: Site) -> [Dependency] { [] }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
-        context.page(context.renderer.notFoundPage(), template: "404", route: Self.route)
+        context.page(context.renderer.notFoundPage(), template: Self.template.template, route: Self.route)
     }
     package var isListedInSitemap: Bool { false }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {

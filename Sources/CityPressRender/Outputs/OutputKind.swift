@@ -1,4 +1,5 @@
 import CityPressSite
+import CityPressTemplates
 
 /// One kind of file the build writes (city pages, the sitemap…), declared once: which items of a site
 /// it has, where each one's file goes, what each one is made from, and how its bytes are produced.
@@ -18,9 +19,14 @@ package protocol OutputKind: Sendable {
     func render(_ item: Item, in context: RenderContext) -> [UInt8]
     /// Whether the sitemap lists outputs of this kind (HTML pages a search engine should index).
     var isListedInSitemap: Bool { get }
+    /// The template a page kind renders, with its view (checked before anything is rendered); `nil`
+    /// for outputs made without a template (the sitemap, data files).
+    var template: TemplateEntry? { get }
 }
 
 extension OutputKind {
+    package var template: TemplateEntry? { nil }
+
     /// Every output of this kind in `site`, each with its route.
     func planned(in site: Site) -> [PlannedOutput] {
         items(in: site).map { item in

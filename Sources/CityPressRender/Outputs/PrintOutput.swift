@@ -1,7 +1,10 @@
 import CityPressSite
+import CityPressTemplates
 
 /// `declarations/<slug>/print/`: the print edition of a declaration, the page its PDFs are printed from.
 package struct PrintOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("print-layout", view: PrintPage.self, as: "a print page")
     /// The print edition of the declaration `slug`.
     package static func route(_ slug: String) -> Route { Route("declarations/\(slug)/print/") }
 
@@ -12,9 +15,10 @@ package struct PrintOutput: OutputKind {
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
         let page = context.renderer.printPage(index, signatoriesHTML: context.fragments.signatories[index].forPrint)
-        return context.page(page, template: "print-layout", route: route(of: index, in: context.site))
+        return context.page(page, template: Self.template.template, route: route(of: index, in: context.site))
     }
     package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
 }
 
 extension SiteRenderer {
