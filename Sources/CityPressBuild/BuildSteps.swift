@@ -65,18 +65,21 @@ package enum BuildSteps {
         }
     }
 
-    /// Print: each of `declarations` on each of `papers` to PDF, from the print pages of the site
-    /// built at `siteFolder`, to the paths `target` gives; returns the paths written.
-    package static func printEditions(of declarations: [Declaration], papers: [Paper], templates: TemplateSet, site: Site,
-                                      siteFolder: String, with exporter: PrintEditionExporter,
+    /// Print: each of `declarations` on each of `options.pdfPapers` to PDF, from print editions rendered
+    /// for the paper and opened beside the print pages of the site built at `siteFolder`, to the paths
+    /// `target` gives; returns the paths written.
+    package static func printEditions(of declarations: [Declaration], site: Site, templates: TemplateSet,
+                                      options: BuildOptions, papers: [Paper], siteFolder: String,
+                                      with exporter: PrintEditionExporter,
                                       to target: (Declaration, Paper) -> String) throws -> [String] {
+        let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
+        let indexes = declarations.compactMap { declaration in site.declarations.firstIndex { $0.slug == declaration.slug } }
         var written: [String] = []
-        for declaration in declarations {
-            for paper in papers {
-                let path = target(declaration, paper)
-                try exporter.export(slug: declaration.slug, title: declaration.title, paper: paper, siteFolder: siteFolder, to: path)
-                written.append(path)
-            }
+        for edition in renderer.printEditions(of: indexes, on: papers) {
+            let declaration = site.declarations[edition.declaration]
+            let path = target(declaration, edition.paper)
+            try exporter.export(html: edition.html, from: joined(siteFolder, edition.folder), paper: edition.paper, to: path)
+            written.append(path)
         }
         return written
     }

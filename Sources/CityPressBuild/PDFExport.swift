@@ -71,8 +71,9 @@ public enum PDFExport {
             _ = try BuildSteps.render(site, templates: templates, options: options, into: folder)
             try BuildSteps.writeAssets(options, into: folder)
             try manager.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
-            written = try BuildSteps.printEditions(of: chosen, papers: request.papers, templates: templates, site: site,
-                                                   siteFolder: scratch, with: PrintEditionExporter(printer: PDFPrinter(browser: browser))) {
+            written = try BuildSteps.printEditions(of: chosen, site: site, templates: templates, options: options,
+                                                   papers: request.papers, siteFolder: scratch,
+                                                   with: PrintEditionExporter(printer: PDFPrinter(browser: browser))) {
                 BuildSteps.joined(request.outputDirectory, $1.fileName(for: $0.slug))
             }
         } catch {

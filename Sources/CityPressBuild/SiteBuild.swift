@@ -48,8 +48,8 @@ public enum SiteBuild {
             var written = try BuildSteps.render(site, templates: templates, options: options, into: staging)
             try BuildSteps.writeAssets(options, into: staging)
             if let exporter {
-                written += try BuildSteps.printEditions(of: site.declarations, papers: options.pdfPapers, templates: templates,
-                                                        site: site, siteFolder: staging.path, with: exporter) { declaration, paper in
+                written += try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
+                                                        papers: options.pdfPapers, siteFolder: staging.path, with: exporter) { declaration, paper in
                     staging.path + "/" + BuildSteps.pdfPath(of: declaration, on: paper)
                 }.count
             }

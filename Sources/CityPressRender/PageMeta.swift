@@ -19,9 +19,8 @@ package struct PageMeta: Sendable, Hashable {
 
     package let language: String
     /// The full `<title>`: the page's own title, then the site's.
-    package let title: String
+    package var title: String
     package let description: String
-    package let root: String
     package let assets: String
     package let siteTitle: String
     package let network: String
@@ -29,15 +28,9 @@ package struct PageMeta: Sendable, Hashable {
     /// Whether the trail says more than "Home" (the home page shows none).
     package let hasBreadcrumbs: Bool
     package let canonicalURL: String?
-    package let inDeclarations: Bool
-    package let inCities: Bool
-    package let inCountries: Bool
-    package let inCommitments: Bool
     package let homeHref: String
     package let declarationsHref: String
     package let citiesHref: String
-    package let countriesHref: String
-    package let commitmentsHref: String
     /// The rendered `site-header` (skip link, header, main navigation), shared by every page of the same depth and section.
     package let headerHTML: String
     /// The rendered `site-footer`, shared likewise.
@@ -50,22 +43,15 @@ package struct PageMeta: Sendable, Hashable {
         language = config.language
         self.title = title.map { "\($0) — \(config.title)" } ?? config.title
         self.description = description
-        root = links.root
         assets = links.asset("")
         siteTitle = config.title
         network = config.network
         self.breadcrumbs = breadcrumbs
         hasBreadcrumbs = breadcrumbs.count > 1
         canonicalURL = config.baseURL.map { $0 + path }
-        inDeclarations = section == .declarations
-        inCities = section == .cities
-        inCountries = section == .countries
-        inCommitments = section == .commitments
         homeHref = links.home
         declarationsHref = links.declarations
         citiesHref = links.cities
-        countriesHref = links.countries
-        commitmentsHref = links.commitments
     }
 }
 

@@ -9,8 +9,8 @@ extension DeclarationSummaryView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
         .field("dateISO", \.dateISO), .field("event", \.event), .field("location", \.location),
-        .field("commitmentCount", \.commitmentCount), .field("commitmentsText", \.commitmentsText),
-        .field("signatoryCount", \.signatoryCount), .field("signatoriesText", \.signatoriesText),
+        .field("commitmentsText", \.commitmentsText),
+        .field("signatoriesText", \.signatoriesText),
         .field("hasSignatories", \.hasSignatories), .field("isDraft", \.isDraft),
         .field("headingLevel", \.headingLevel)
     )
@@ -18,8 +18,7 @@ extension DeclarationSummaryView: TemplateView {
 
 extension CommitmentItemView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("number", \.number), .field("anchor", \.anchor), .field("html", \.html), .field("href", \.href),
-        .field("excerpt", \.excerpt)
+        .field("number", \.number), .field("anchor", \.anchor), .field("html", \.html), .field("href", \.href)
     )
 }
 
@@ -28,9 +27,9 @@ extension DeclarationView: TemplateView {
         .field("title", \.title), .field("event", \.event), .field("venue", \.venue), .field("location", \.location),
         .field("dateSpan", \.dateSpan), .field("adoptedText", \.adoptedText), .field("preambleHTML", \.preambleHTML),
         .field("closingHTML", \.closingHTML), .field("commitments", \.commitments),
-        .field("commitmentCount", \.commitmentCount), .field("firstNumber", \.firstNumber), .field("href", \.href),
+        .field("firstNumber", \.firstNumber), .field("href", \.href),
         .field("printHref", \.printHref), .field("signatoriesHTML", \.signatoriesHTML),
-        .field("signatoryCount", \.signatoryCount), .field("signatoriesText", \.signatoriesText),
+        .field("signatoriesText", \.signatoriesText),
         .field("hasSignatories", \.hasSignatories), .field("asOfText", \.asOfText), .field("isDraft", \.isDraft),
         .field("pdfs", \.pdfs), .field("titleCSSString", \.titleCSSString)
     )
@@ -57,7 +56,7 @@ extension SignatoryGroupView: TemplateView {
 
 extension SignatoriesFragment: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("groups", \.groups), .field("count", \.count)
+        .field("groups", \.groups)
     )
 }
 
@@ -76,9 +75,8 @@ extension TotalView: TemplateView {
 extension HomePage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("description", \.description), .field("declarations", \.declarations),
-        .field("hasDeclarations", \.hasDeclarations), .field("declarationCount", \.declarationCount),
-        .field("commitmentCount", \.commitmentCount), .field("cityCount", \.cityCount),
-        .field("countryCount", \.countryCount), .field("totals", \.totals)
+        .field("hasDeclarations", \.hasDeclarations),
+        .field("totals", \.totals)
     )
 }
 
@@ -117,7 +115,7 @@ extension LetterGroupView: TemplateView {
 
 extension CitiesIndexPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("page", \.page), .field("letters", \.letters), .field("cityCount", \.cityCount),
+        .field("page", \.page), .field("letters", \.letters),
         .field("placesText", \.placesText)
     )
 }
@@ -133,21 +131,20 @@ extension CityPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("name", \.name), .field("kind", \.kind), .field("subdivision", \.subdivision),
         .field("countryName", \.countryName), .field("countryHref", \.countryHref),
-        .field("endorsementsHTML", \.endorsementsHTML), .field("hasEndorsements", \.hasEndorsements),
-        .field("endorsementCount", \.endorsementCount)
+        .field("endorsementsHTML", \.endorsementsHTML), .field("hasEndorsements", \.hasEndorsements)
     )
 }
 
 extension CountryEntryView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("name", \.name), .field("href", \.href), .field("cityCount", \.cityCount),
+        .field("name", \.name), .field("href", \.href),
         .field("placesText", \.placesText)
     )
 }
 
 extension CountriesIndexPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("page", \.page), .field("countries", \.countries), .field("countryCount", \.countryCount),
+        .field("page", \.page), .field("countries", \.countries),
         .field("countriesText", \.countriesText)
     )
 }
@@ -155,13 +152,13 @@ extension CountriesIndexPage: TemplateView {
 extension CountryCityView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("name", \.name), .field("href", \.href), .field("detail", \.detail),
-        .field("endorsementCount", \.endorsementCount), .field("endorsementsText", \.endorsementsText)
+        .field("endorsementsText", \.endorsementsText)
     )
 }
 
 extension CountryPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("page", \.page), .field("name", \.name), .field("cities", \.cities), .field("cityCount", \.cityCount),
+        .field("page", \.page), .field("name", \.name), .field("cities", \.cities),
         .field("placesText", \.placesText)
     )
 }
@@ -175,7 +172,7 @@ extension CommitmentGroupView: TemplateView {
 
 extension CommitmentsIndexPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("page", \.page), .field("declarations", \.declarations), .field("commitmentCount", \.commitmentCount),
+        .field("page", \.page), .field("declarations", \.declarations),
         .field("summaryText", \.summaryText)
     )
 }
@@ -189,8 +186,8 @@ extension NotFoundPage: TemplateView {
 extension PrintPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("declaration", \.declaration), .field("network", \.network),
-        .field("signatoriesHTML", \.signatoriesHTML), .field("sourceURL", \.sourceURL),
-        .field("editionText", \.editionText)
+        .field("sourceURL", \.sourceURL),
+        .field("editionText", \.editionText), .field("paperSize", \.paperSize)
     )
 }
 
@@ -203,14 +200,14 @@ extension PageMeta.Crumb: TemplateView {
 extension PageMeta: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("language", \.language), .field("title", \.title), .field("description", \.description),
-        .field("root", \.root), .field("assets", \.assets), .field("siteTitle", \.siteTitle),
+        .field("assets", \.assets), .field("siteTitle", \.siteTitle),
         .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
         .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL),
-        .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
-        .field("inCountries", \.inCountries), .field("inCommitments", \.inCommitments),
+
+
         .field("homeHref", \.homeHref), .field("declarationsHref", \.declarationsHref),
-        .field("citiesHref", \.citiesHref), .field("countriesHref", \.countriesHref),
-        .field("commitmentsHref", \.commitmentsHref), .field("headerHTML", \.headerHTML),
+        .field("citiesHref", \.citiesHref),
+        .field("headerHTML", \.headerHTML),
         .field("footerHTML", \.footerHTML)
     )
 }

@@ -15,10 +15,8 @@ package struct DeclarationSummaryView: Sendable, Hashable {
     package let dateISO: String
     package let event: String
     package let location: String
-    package let commitmentCount: Int
     /// `8 commitments`.
     package let commitmentsText: String
-    package let signatoryCount: Int
     /// `38 cities, 1 region and 1 district`.
     package let signatoriesText: String
     package let hasSignatories: Bool
@@ -32,7 +30,6 @@ package struct CommitmentItemView: Sendable, Hashable {
     package let anchor: String
     package let html: String
     package let href: String
-    package let excerpt: String
 }
 
 package struct DeclarationView: Sendable, Hashable {
@@ -45,12 +42,10 @@ package struct DeclarationView: Sendable, Hashable {
     package let preambleHTML: String
     package let closingHTML: String
     package let commitments: [CommitmentItemView]
-    package let commitmentCount: Int
     package let firstNumber: Int
     package let href: String
     package let printHref: String
     package let signatoriesHTML: String
-    package let signatoryCount: Int
     /// `38 cities, 1 region and 1 district`.
     package let signatoriesText: String
     package let hasSignatories: Bool
@@ -82,7 +77,6 @@ package struct SignatoryGroupView: Sendable, Hashable {
 
 package struct SignatoriesFragment: Sendable, Hashable {
     package let groups: [SignatoryGroupView]
-    package let count: Int
 }
 
 package struct NavLinkView: Sendable, Hashable {
@@ -101,10 +95,6 @@ package struct HomePage: Sendable, Hashable {
     package let description: String
     package let declarations: [DeclarationSummaryView]
     package let hasDeclarations: Bool
-    package let declarationCount: Int
-    package let commitmentCount: Int
-    package let cityCount: Int
-    package let countryCount: Int
     /// The four totals, labelled.
     package let totals: [TotalView]
 }
@@ -147,7 +137,6 @@ package struct LetterGroupView: Sendable, Hashable {
 package struct CitiesIndexPage: Sendable, Hashable {
     package let page: PageMeta
     package let letters: [LetterGroupView]
-    package let cityCount: Int
     /// `38 cities, 1 region and 1 district`.
     package let placesText: String
 }
@@ -170,13 +159,11 @@ package struct CityPage: Sendable, Hashable {
     /// The rendered `city-endorsement` entries, newest declaration first.
     package let endorsementsHTML: String
     package let hasEndorsements: Bool
-    package let endorsementCount: Int
 }
 
 package struct CountryEntryView: Sendable, Hashable {
     package let name: String
     package let href: String
-    package let cityCount: Int
     /// `12 cities`.
     package let placesText: String
 }
@@ -184,7 +171,6 @@ package struct CountryEntryView: Sendable, Hashable {
 package struct CountriesIndexPage: Sendable, Hashable {
     package let page: PageMeta
     package let countries: [CountryEntryView]
-    package let countryCount: Int
     /// `14 countries`.
     package let countriesText: String
 }
@@ -193,7 +179,6 @@ package struct CountryCityView: Sendable, Hashable {
     package let name: String
     package let href: String
     package let detail: String?
-    package let endorsementCount: Int
     /// `endorses 2 declarations`, `endorses no declarations`.
     package let endorsementsText: String
 }
@@ -202,7 +187,6 @@ package struct CountryPage: Sendable, Hashable {
     package let page: PageMeta
     package let name: String
     package let cities: [CountryCityView]
-    package let cityCount: Int
     /// `3 cities and 1 region`.
     package let placesText: String
 }
@@ -218,7 +202,6 @@ package struct CommitmentGroupView: Sendable, Hashable {
 package struct CommitmentsIndexPage: Sendable, Hashable {
     package let page: PageMeta
     package let declarations: [CommitmentGroupView]
-    package let commitmentCount: Int
     /// `14 commitments from 2 declarations`.
     package let summaryText: String
 }
@@ -231,7 +214,9 @@ package struct PrintPage: Sendable, Hashable {
     package let page: PageMeta
     package let declaration: DeclarationView
     package let network: String
-    package let signatoriesHTML: String
     package let sourceURL: String?
     package let editionText: String?
+    /// The paper a PDF is printed on, as CSS names it (`A4`, `letter`); none for the web page,
+    /// which prints on the reader's paper.
+    package let paperSize: String?
 }

@@ -36,7 +36,7 @@ extension SiteRenderer {
             return SignatoryGroupView(country: country.name, countryHref: links.country(country.slug),
                                       count: cities.count, entriesHTML: html)
         }
-        return templates.render(SignatoriesFragment(groups: groups, count: declaration.signatories.count), with: template)
+        return templates.render(SignatoriesFragment(groups: groups), with: template)
     }
 
     /// A fragment made for pages two folders deep, moved to pages `depth` folders deep: every
@@ -82,18 +82,17 @@ extension SiteRenderer {
         }
         let commitments = declaration.commitments.map { commitment in
             CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
-                               html: body(commitment.html), href: links.commitment(slug, commitment.number),
-                               excerpt: commitment.plainText.excerpt(120))
+                               html: body(commitment.html), href: links.commitment(slug, commitment.number))
         }
         return DeclarationView(
             title: declaration.title, event: declaration.event, venue: declaration.venue,
             location: declaration.location,
             dateSpan: CalendarDate.span(from: declaration.startDate, to: declaration.endDate),
             adoptedText: declaration.adopted?.longForm, preambleHTML: body(declaration.preambleHTML),
-            closingHTML: body(declaration.closingHTML), commitments: commitments, commitmentCount: commitments.count,
+            closingHTML: body(declaration.closingHTML), commitments: commitments,
             firstNumber: declaration.commitments.first?.number ?? 1,
             href: links.declaration(slug), printHref: links.print(slug), signatoriesHTML: signatoriesHTML,
-            signatoryCount: declaration.signatories.count, signatoriesText: signatoriesText(of: declaration),
+            signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
             pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title))
@@ -134,9 +133,8 @@ extension SiteRenderer {
             title: declaration.title, href: links.declaration(declaration.slug),
             dateText: declaration.date.longForm, dateISO: declaration.date.description,
             event: declaration.event, location: declaration.location,
-            commitmentCount: declaration.commitments.count,
             commitmentsText: Counted.text(declaration.commitments.count, "commitment", "commitments"),
-            signatoryCount: declaration.signatories.count, signatoriesText: signatoriesText(of: declaration),
+            signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty, isDraft: declaration.isDraft, headingLevel: headingLevel)
     }
 

@@ -274,7 +274,8 @@ enum DefaultTemplates {
         fSI+Cnt7I2Nhbm9uaWNhbFVSTH19CjxsaW5rIHJlbD0iY2Fub25pY2FsIiBocmVmPSJ7e2Nhbm9uaWNhbFVSTH19Ij4Ke3svY2Fu
         b25pY2FsVVJMfX0KPGxpbmsgcmVsPSJzdHlsZXNoZWV0IiBocmVmPSJ7e2Fzc2V0c319cHJpbnQuY3NzIj4Ke3svcGFnZX19Cjxz
         dHlsZT5AcGFnZSB7IEBib3R0b20tbGVmdCB7IGNvbnRlbnQ6IHt7e2RlY2xhcmF0aW9uLnRpdGxlQ1NTU3RyaW5nfX19OyB9IH08
-        L3N0eWxlPgo8L2hlYWQ+Cjxib2R5IGNsYXNzPSJwcmludC1lZGl0aW9uIj4Ke3s+cHJpbnR9fQo8L2JvZHk+CjwvaHRtbD4K
+        L3N0eWxlPgp7eyNwYXBlclNpemV9fQo8c3R5bGU+QHBhZ2UgeyBzaXplOiB7e3BhcGVyU2l6ZX19OyB9PC9zdHlsZT4Ke3svcGFw
+        ZXJTaXplfX0KPC9oZWFkPgo8Ym9keSBjbGFzcz0icHJpbnQtZWRpdGlvbiI+Cnt7PnByaW50fX0KPC9ib2R5Pgo8L2h0bWw+Cg==
         """),
         ("print-signatories.mustache", """
         PGRpdiBjbGFzcz0icHJpbnQtc2lnbmF0b3JpZXMiPgp7eyNncm91cHN9fQo8c2VjdGlvbiBjbGFzcz0icHJpbnQtZ3JvdXAiPgo8

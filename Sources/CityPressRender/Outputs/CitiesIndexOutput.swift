@@ -39,7 +39,7 @@ extension SiteRenderer {
             page: meta(links, path: CitiesIndexOutput.route.path, title: "Cities",
                        description: "\(Counted.places(site.cities.map(\.kind))) that endorse declarations of the \(site.config.network), A–Z.",
                        section: .cities, trail: [.init(label: "Cities", href: nil)]),
-            letters: letters, cityCount: site.cities.count, placesText: Counted.places(site.cities.map(\.kind)))
+            letters: letters, placesText: Counted.places(site.cities.map(\.kind)))
     }
 
     private static func group(_ letter: String, _ cities: [CityEntryView]) -> LetterGroupView {

@@ -41,6 +41,6 @@ extension SiteRenderer {
                        trail: [.init(label: "Cities", href: links.cities), .init(label: city.name, href: nil)]),
             name: city.name, kind: city.kind.label, subdivision: city.subdivision, countryName: country.name,
             countryHref: links.country(country.slug), endorsementsHTML: endorsements.joined(),
-            hasEndorsements: !endorsements.isEmpty, endorsementCount: endorsements.count)
+            hasEndorsements: !endorsements.isEmpty)
     }
 }

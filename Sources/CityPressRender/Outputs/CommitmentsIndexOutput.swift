@@ -28,15 +28,14 @@ extension SiteRenderer {
                     CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
                                        html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug,
                                                                 onDeclarationPage: false),
-                                       href: links.commitment(declaration.slug, commitment.number),
-                                       excerpt: commitment.plainText.excerpt(120))
+                                       href: links.commitment(declaration.slug, commitment.number))
                 })
         }
         return CommitmentsIndexPage(
             page: meta(links, path: CommitmentsIndexOutput.route.path, title: "Commitments",
                        description: "Every commitment of every declaration of the \(site.config.network).",
                        section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
-            declarations: groups, commitmentCount: site.commitmentCount,
+            declarations: groups,
             summaryText: Counted.text(site.commitmentCount, "commitment", "commitments") + " from "
                 + Counted.text(site.declarations.count, "declaration", "declarations"))
     }

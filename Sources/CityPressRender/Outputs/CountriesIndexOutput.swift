@@ -21,14 +21,14 @@ extension SiteRenderer {
     package func countriesIndexPage() -> CountriesIndexPage {
         let links = self.links(for: CountriesIndexOutput.route)
         let countries = site.countries.map {
-            CountryEntryView(name: $0.name, href: links.country($0.slug), cityCount: $0.cities.count,
+            CountryEntryView(name: $0.name, href: links.country($0.slug),
                              placesText: Counted.places($0.cities.map { site.cities[$0].kind }))
         }
         return CountriesIndexPage(
             page: meta(links, path: CountriesIndexOutput.route.path, title: "Countries",
                        description: "\(Counted.text(countries.count, "country", "countries")) of the cities that endorse declarations of the \(site.config.network).",
                        section: .countries, trail: [.init(label: "Countries", href: nil)]),
-            countries: countries, countryCount: countries.count,
+            countries: countries,
             countriesText: Counted.text(countries.count, "country", "countries"))
     }
 }

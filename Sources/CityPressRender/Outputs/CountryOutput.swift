@@ -30,7 +30,6 @@ extension SiteRenderer {
         let cities = country.cities.map { cityIndex -> CountryCityView in
             let city = site.cities[cityIndex]
             return CountryCityView(name: city.name, href: links.city(city.slug), detail: city.detail,
-                                   endorsementCount: city.endorsements.count,
                                    endorsementsText: "endorses " + Counted.text(city.endorsements.count, "declaration", "declarations", zeroAsNo: true))
         }
         return CountryPage(
@@ -38,7 +37,7 @@ extension SiteRenderer {
                        description: "Cities in \(country.name) that endorse declarations of the \(site.config.network).",
                        section: .countries,
                        trail: [.init(label: "Countries", href: links.countries), .init(label: country.name, href: nil)]),
-            name: country.name, cities: cities, cityCount: cities.count,
+            name: country.name, cities: cities,
             placesText: Counted.places(country.cities.map { site.cities[$0].kind }))
     }
 }

@@ -24,8 +24,6 @@ extension SiteRenderer {
         return HomePage(
             page: meta(links, path: HomeOutput.route.path, title: nil, section: .home, trail: []),
             description: site.config.description, declarations: summaries, hasDeclarations: !summaries.isEmpty,
-            declarationCount: site.declarations.count, commitmentCount: site.commitmentCount,
-            cityCount: site.cities.count, countryCount: site.countries.count,
             totals: [TotalView(label: site.declarations.count == 1 ? "Declaration" : "Declarations", count: site.declarations.count),
                      TotalView(label: site.commitmentCount == 1 ? "Commitment" : "Commitments", count: site.commitmentCount),
                      TotalView(label: site.cities.count == 1 ? "City" : "Cities", count: site.cities.count),

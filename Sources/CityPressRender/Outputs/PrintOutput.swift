@@ -1,3 +1,4 @@
+import CityPressCore
 import CityPressSite
 import CityPressTemplates
 
@@ -22,19 +23,46 @@ package struct PrintOutput: OutputKind {
 }
 
 extension SiteRenderer {
-    package func printPage(_ index: Int, signatoriesHTML names: String) -> PrintPage {
+    /// The print edition of declaration `index`: the web page, or, `on` a paper, the document a PDF is
+    /// printed from (its paper size fixed, its title the declaration's, which the browser stores as the PDF's).
+    package func printPage(_ index: Int, signatoriesHTML names: String, on paper: Paper? = nil) -> PrintPage {
         let declaration = site.declarations[index]
         let route = PrintOutput.route(declaration.slug)
         let links = self.links(for: route)
         let path = route.path
+        var page = meta(links, path: path, title: "\(declaration.title) (print edition)",
+                        description: "Printable text of \(declaration.title).", section: .declarations,
+                        trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
+                                .init(label: "Print edition", href: nil)])
+        if paper != nil { page.title = declaration.title }
         return PrintPage(
-            page: meta(links, path: path, title: "\(declaration.title) (print edition)",
-                       description: "Printable text of \(declaration.title).", section: .declarations,
-                       trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
-                               .init(label: "Print edition", href: nil)]),
+            page: page,
             declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true),
-            network: site.config.network, signatoriesHTML: names,
+            network: site.config.network,
             sourceURL: site.config.baseURL.map { $0 + DeclarationOutput.route(declaration.slug).path },
-            editionText: declaration.signatoriesAsOf?.longForm)
+            editionText: declaration.signatoriesAsOf?.longForm, paperSize: paper?.cssSize)
     }
+
+    /// The documents the declarations at `indexes` are printed to PDF from, one per paper, each to be
+    /// opened from the print page's folder (its links are relative to it).
+    package func printEditions(of indexes: [Int], on papers: [Paper]) -> [PrintEdition] {
+        let fragments = SharedFragments(renderer: self, declarations: Set(indexes))
+        return indexes.flatMap { index in
+            papers.map { paper in
+                let page = printPage(index, signatoriesHTML: fragments.signatories[index].forPrint, on: paper)
+                return PrintEdition(declaration: index, paper: paper, folder: PrintOutput.route(site.declarations[index].slug).path,
+                                    html: templates.renderBytes(page, with: PrintOutput.template.template))
+            }
+        }
+    }
+}
+
+/// A declaration's print edition for one paper, ready to print to PDF.
+package struct PrintEdition: Sendable {
+    /// The declaration's index in the site.
+    package let declaration: Int
+    package let paper: Paper
+    /// The folder below the site root whose page it is a variant of, where it must be opened from.
+    package let folder: String
+    package let html: [UInt8]
 }

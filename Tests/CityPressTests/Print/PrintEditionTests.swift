@@ -54,12 +54,24 @@ import Testing
         #expect(SiteRenderer.cssString("A \"B\" \\ </style>") == "\"A \\\"B\\\" \\\\ \\3C /style>\"")
     }
 
-    @Test func paperVariantFixesSizeAndTitle() {
-        let html = "<html><head><title>X (print edition) — Site</title></head><body></body></html>"
-        let variant = PrintEditionExporter.variant(of: html, paper: .a4, title: "Rock & Roll")
-        #expect(variant.contains("<title>Rock &amp; Roll</title>"))
-        #expect(variant.contains("<style>@page { size: A4; }</style>\n</head>"))
-        #expect(PrintEditionExporter.variant(of: html, paper: .letter, title: "T").contains("size: letter;"))
+    /// What a PDF is printed from is rendered, not patched: the print page with the paper size fixed
+    /// and the declaration's title as the document's (the browser stores it as the PDF's title).
+    @Test func printEditionsFixSizeAndTitle() throws {
+        let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                   templatesPath: TestPaths.templates.path)
+        let (site, templates, _) = SiteBuild.prepare(options)
+        let renderer = SiteRenderer(site: try #require(site), templates: try #require(templates))
+        let index = try #require(renderer.site.declarations.firstIndex { $0.slug == "first-accord" })
+        let editions = renderer.printEditions(of: [index], on: [.a4, .letter])
+        #expect(editions.map(\.paper) == [.a4, .letter])
+        #expect(editions.allSatisfy { $0.folder == "declarations/first-accord/print/" })
+        let a4 = String(decoding: try #require(editions.first).html, as: UTF8.self)
+        #expect(a4.contains("<title>First Accord</title>"))
+        #expect(a4.contains("<style>@page { size: A4; }</style>\n</head>"))
+        #expect(String(decoding: try #require(editions.last).html, as: UTF8.self).contains("size: letter;"))
+        let web = try #require(try pages()["declarations/first-accord/print/index.html"])
+        #expect(!web.contains("size:"))
+        #expect(web.contains("<title>First Accord (print edition) — "))
     }
 
     @Test func aMissingBrowserIsAClearError() {

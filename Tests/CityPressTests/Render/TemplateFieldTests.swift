@@ -70,7 +70,7 @@ import Testing
             renderer.citiesIndexPage(), renderer.cityPage(0, endorsementsHTML: ["<li></li>", "<li></li>", "<li></li>"]), renderer.endorsementView(of: 0), renderer.countriesIndexPage(),
             renderer.countryPage(0), renderer.commitmentsIndexPage(),
             SignatoriesFragment(groups: [SignatoryGroupView(country: "C", countryHref: "h", count: 1,
-                                                            entriesHTML: "<li>n</li>")], count: 1),
+                                                            entriesHTML: "<li>n</li>")]),
             CityLinkView(name: "n", href: "h", detail: "d"),
             Chrome.View(siteTitle: "t", network: "n", homeHref: "h", declarationsHref: "d", citiesHref: "c",
                         countriesHref: "k", commitmentsHref: "m", inDeclarations: true, inCities: true,
