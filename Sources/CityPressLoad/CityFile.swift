@@ -1,5 +1,4 @@
 import CityPressCore
-import CityPressMarkdown
 
 /// `Content/cities/<slug>.yml`: one signatory city, region or district per file.
 package enum CityFile: ContentKind {

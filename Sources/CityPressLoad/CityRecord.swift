@@ -1,5 +1,4 @@
 import CityPressCore
-import CityPressMarkdown
 
 /// What kind of place a signatory is.
 public enum CityKind: String, Sendable, Hashable, CaseIterable {

@@ -1,6 +1,5 @@
 import Foundation
 import CityPressCore
-import CityPressMarkdown
 
 /// The A–Z order of names on every page: compare the folded names (diacritics removed,
 /// case ignored, so `Łurenila` sorts with `L` and `Malmö` with `Malmo`); when two folded

@@ -1,6 +1,5 @@
 import Foundation
 import CityPressCore
-import CityPressMarkdown
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

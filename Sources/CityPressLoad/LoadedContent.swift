@@ -1,5 +1,4 @@
 import CityPressCore
-import CityPressMarkdown
 
 /// Everything the load stage read: the typed records of one content folder.
 public struct LoadedContent: Sendable {

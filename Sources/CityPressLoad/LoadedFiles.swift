@@ -1,5 +1,4 @@
 import CityPressCore
-import CityPressMarkdown
 
 /// What loading each file of a content folder gave, kept so that a later load can redo only the
 /// files that changed (`ContentLoader.reload(_:changing:)`). `content` and `diagnostics` are put

@@ -1,5 +1,4 @@
 import CityPressCore
-import CityPressMarkdown
 
 /// A value read from a source file, with the place it was read from.
 public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {

@@ -1,6 +1,5 @@
 import Foundation
 import CityPressCore
-import CityPressMarkdown
 
 /// The slug rules of Content format v1.
 public enum Slug {

@@ -1,6 +1,5 @@
 import CityPressCore
 import CityPressLoad
-import CityPressMarkdown
 import CityPressSite
 import CityPressTemplates
 

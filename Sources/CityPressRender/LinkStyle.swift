@@ -1,4 +1,3 @@
-import CityPressCore
 import CityPressLoad
 import CityPressMarkdown
 import CityPressSite

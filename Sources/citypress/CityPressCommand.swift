@@ -1,5 +1,4 @@
 import ArgumentParser
-import CityPressBuild
 import CityPressCore
 import CityPressLoad
 import CityPressRender
