@@ -13,11 +13,12 @@ enum AssetFiles {
         }
     }
 
-    /// The bytes of the file at `path`.
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+    /// The bytes of the file at `path`; `nil` when it no longer exists.
+    static func read(_ path: String) throws -> [UInt8]? {
+        do {
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            return nil
         }
-        return [UInt8](data)
     }
 }

@@ -60,7 +60,8 @@ package enum BuildSteps {
     package static func writeAssets(_ options: BuildOptions, into sink: some PageSink) throws {
         let folder = joined(options.templatesPath, "assets")
         for file in AssetFiles.list(in: folder) {
-            let bytes = try AssetFiles.read(joined(folder, file))
+            // An editor's temporary file can vanish between the listing and the read: it is no asset.
+            guard let bytes = try AssetFiles.read(joined(folder, file)) else { continue }
             try sink.write(bytes, to: "assets/" + file)
         }
     }

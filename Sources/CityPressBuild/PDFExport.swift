@@ -86,7 +86,7 @@ public enum PDFExport {
     /// without errors, so a valid declaration file it does not hold can only be a draft that was not included.
     package static func isUnpublishedDraft(_ slug: String, _ build: BuildOptions) -> Bool {
         guard !build.includesDrafts, Slug.isValid(slug) else { return false }
-        let path = BuildSteps.joined(BuildSteps.joined(build.contentPath, "declarations"), "\(slug).md")
+        let path = BuildSteps.joined(BuildSteps.joined(build.contentPath, DeclarationFile.folder), "\(slug).\(DeclarationFile.fileExtension)")
         return FileManager.default.fileExists(atPath: path)
     }
 }

@@ -62,8 +62,4 @@ public enum SiteBuild {
             return Report(diagnostics: diagnostics, pagesWritten: 0)
         }
     }
-
-    package static func joined(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
 }

@@ -4,12 +4,16 @@ import CityPressTemplates
 /// What an output kind renders with: the renderer (site, templates, link style, header and footer),
 /// the fragments shared by many pages of this build, and the previous build's work when one is lent.
 package struct RenderContext: Sendable {
+    /// The site, its templates and how links are written.
     package let renderer: SiteRenderer
+    /// What many pages share, rendered once per build.
     package let fragments: SharedFragments
+    /// The previous build's work, when the caller lends it (the preview).
     package let reuse: (any RenderReuse)?
     /// The routes of every output the sitemap lists.
     package let sitemapRoutes: [Route]
 
+    /// The site being rendered.
     package var site: Site { renderer.site }
 
     /// The bytes of a page: `view` rendered with `template`, or the previous build's bytes for an equal view.

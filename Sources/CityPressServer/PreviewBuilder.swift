@@ -31,8 +31,9 @@ public struct PreviewBuilder: Sendable {
 
     /// Builds the site. With `changed` (the files that changed since the last build, as the watcher
     /// names them), only changed content files are read again and the templates only when one of
-    /// them changed; edits of city records alone re-render only the pages they affect; anything else
-    /// renders everything, reusing unchanged pages. Never throws: every failure becomes a diagnostic.
+    /// them changed; edits of city and declaration records re-render only the outputs whose declared
+    /// dependencies they change (`PreviewEdits`); anything else renders everything, reusing unchanged
+    /// pages. Never throws: every failure becomes a diagnostic.
     public func build(changed: [String]? = nil) -> Outcome {
         let state = self.state.value
         let templateChanges = changed?.filter(isTemplate) ?? []
@@ -49,8 +50,9 @@ public struct PreviewBuilder: Sendable {
             return failure(diagnostics)
         }
         let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
-        // Edits of content files alone; a changed template or asset renders (and copies) everything.
-        if changed != nil, templateChanges.isEmpty, let previous = state.built, previous.templates == templates.texts {
+        // Edits of records `SiteChanges` compares; a changed template or asset renders (and copies) everything.
+        if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
+           let previous = state.built, previous.templates == templates.texts {
             let sink = MemoryFiles(previous.files)
             do {
                 if try PreviewEdits.render(with: renderer, previous: previous.site, previousOutputs: previous.outputs,
@@ -75,6 +77,14 @@ public struct PreviewBuilder: Sendable {
             return Outcome(content: .built(files), pageCount: count, diagnostics: diagnostics)
         } catch {
             return failure(diagnostics + [.error("rendering failed: \(error)")])
+        }
+    }
+
+    /// Whether the watcher's `path` is a record file of a kind `SiteChanges` compares (a city, a declaration).
+    private func isComparedRecord(_ path: String) -> Bool {
+        let content = options.contentPath.hasSuffix("/") ? options.contentPath : options.contentPath + "/"
+        return SiteChanges.comparedKinds.contains { kind in
+            path.hasPrefix(content + kind.folder + "/") && path.hasSuffix("." + kind.fileExtension)
         }
     }
 

@@ -21,9 +21,9 @@ enum PreviewEdits {
               Set(previousOutputs.lazy.map(\.route)) == Set(renderer.outputs.lazy.map(\.route)) else { return nil }
         guard !changes.isEmpty else { return 0 }
 
-        var affected = Set(previousOutputs.lazy.filter { $0.dependencies(previous).contains { $0.isAffected(by: changes) } }.map(\.route))
+        var affected = Set(previousOutputs.lazy.filter { $0.dependencies().contains { $0.isAffected(by: changes) } }.map(\.route))
         let outputs = renderer.outputs.filter { output in
-            affected.contains(output.route) || output.dependencies(site).contains { $0.isAffected(by: changes) }
+            affected.contains(output.route) || output.dependencies().contains { $0.isAffected(by: changes) }
         }
         affected = Set(outputs.map(\.route))
         // Signatory lists are made only for the declarations whose pages are rendered again.

@@ -11,7 +11,12 @@ package struct SiteChanges: Sendable, Equatable {
     /// Countries whose name or cities differ.
     package var countries: Set<String> = []
 
+    /// Whether nothing a page shows differs.
     package var isEmpty: Bool { cities.isEmpty && declarations.isEmpty && countries.isEmpty }
+
+    /// The content kinds whose records `between` compares. An edit of a file of another kind (a kind
+    /// added later, before it is compared here) must render everything: it would look like no change.
+    package static let comparedKinds: [any ContentKind.Type] = [CityFile.self, DeclarationFile.self]
 
     /// The changes from `old` to `new`, or `nil` when the two differ in shape: another `site.yml`,
     /// or cities, declarations or countries added or removed.

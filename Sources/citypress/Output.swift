@@ -19,8 +19,8 @@ let commandLineRemedies: [Remedy: String] = [
     .chooseTemplatesFolder: "pass another folder with --templates",
     .replaceOutputFolder: "pass --force to replace it and everything in it",
     .chooseBrowser: "pass the browser's path with --browser",
-    .chooseBaseURL: "given with --base-url",
-    .includeDrafts: "pass --drafts to print it",
+    .chooseBaseURL: "pass an absolute http:// or https:// URL with --base-url",
+    .includeDrafts: "pass --drafts to include drafts",
 ]
 
 /// Milliseconds since `start`.

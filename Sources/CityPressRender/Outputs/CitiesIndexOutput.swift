@@ -5,6 +5,7 @@ import CityPressTemplates
 package struct CitiesIndexOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
     package static let template = TemplateEntry("cities", view: CitiesIndexPage.self, as: "the cities index")
+    /// Where its file goes.
     package static let route = Route("cities/")
 
     package func items(in site: Site) -> [Void] { [()] }
@@ -18,6 +19,7 @@ package struct CitiesIndexOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func citiesIndexPage() -> CitiesIndexPage {
         let links = self.links(for: CitiesIndexOutput.route)
         var letters: [LetterGroupView] = []

@@ -44,6 +44,7 @@ package struct CommitmentOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func commitmentPage(_ index: Int, position: Int, declaration view: DeclarationView) -> CommitmentPage {
         let declaration = site.declarations[index]
         let commitment = declaration.commitments[position]

@@ -5,6 +5,7 @@ import CityPressTemplates
 package struct CommitmentsIndexOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
     package static let template = TemplateEntry("commitments", view: CommitmentsIndexPage.self, as: "the commitments index")
+    /// Where its file goes.
     package static let route = Route("commitments/")
 
     package func items(in site: Site) -> [Void] { [()] }
@@ -18,6 +19,7 @@ package struct CommitmentsIndexOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func commitmentsIndexPage() -> CommitmentsIndexPage {
         let links = self.links(for: CommitmentsIndexOutput.route)
         let groups = site.declarations.map { declaration in

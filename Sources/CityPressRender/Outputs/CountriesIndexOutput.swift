@@ -5,6 +5,7 @@ import CityPressTemplates
 package struct CountriesIndexOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
     package static let template = TemplateEntry("countries", view: CountriesIndexPage.self, as: "the countries index")
+    /// Where its file goes.
     package static let route = Route("countries/")
 
     package func items(in site: Site) -> [Void] { [()] }
@@ -18,6 +19,7 @@ package struct CountriesIndexOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func countriesIndexPage() -> CountriesIndexPage {
         let links = self.links(for: CountriesIndexOutput.route)
         let countries = site.countries.map {

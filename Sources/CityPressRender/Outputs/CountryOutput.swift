@@ -23,6 +23,7 @@ package struct CountryOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func countryPage(_ index: Int) -> CountryPage {
         let country = site.countries[index]
         let route = CountryOutput.route(country.slug)

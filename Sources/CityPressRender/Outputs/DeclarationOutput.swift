@@ -25,6 +25,7 @@ package struct DeclarationOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func declarationPage(_ index: Int, signatoriesHTML: String) -> DeclarationPage {
         let declaration = site.declarations[index]
         let route = DeclarationOutput.route(declaration.slug)

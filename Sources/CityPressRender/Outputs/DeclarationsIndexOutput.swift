@@ -5,6 +5,7 @@ import CityPressTemplates
 package struct DeclarationsIndexOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
     package static let template = TemplateEntry("declarations", view: DeclarationsIndexPage.self, as: "the declarations index")
+    /// Where its file goes.
     package static let route = Route("declarations/")
 
     package func items(in site: Site) -> [Void] { [()] }
@@ -19,6 +20,7 @@ package struct DeclarationsIndexOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func declarationsIndexPage() -> DeclarationsIndexPage {
         let links = self.links(for: DeclarationsIndexOutput.route)
         let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 2) }

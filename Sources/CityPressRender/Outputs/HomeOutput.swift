@@ -5,6 +5,7 @@ import CityPressTemplates
 package struct HomeOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
     package static let template = TemplateEntry("home", view: HomePage.self, as: "the home page")
+    /// Where its file goes.
     package static let route = Route("")
 
     package func items(in site: Site) -> [Void] { [()] }
@@ -18,6 +19,7 @@ package struct HomeOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func homePage() -> HomePage {
         let links = self.links(for: HomeOutput.route)
         let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 3) }

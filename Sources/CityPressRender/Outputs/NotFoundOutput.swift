@@ -5,6 +5,7 @@ import CityPressTemplates
 package struct NotFoundOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
     package static let template = TemplateEntry("404", view: NotFoundPage.self, as: "the not-found page")
+    /// Where its file goes.
     package static let route = Route("404.html")
 
     package func items(in site: Site) -> [Void] { [()] }
@@ -18,6 +19,7 @@ package struct NotFoundOutput: OutputKind {
 }
 
 extension SiteRenderer {
+    /// The view its template receives.
     package func notFoundPage() -> NotFoundPage {
         // Served at any address, so its links start from the site's root, not from its own folder.
         let root = site.config.baseURL.map { url -> String in

@@ -31,7 +31,7 @@ extension OutputKind {
     func planned(in site: Site) -> [PlannedOutput] {
         items(in: site).map { item in
             PlannedOutput(route: route(of: item, in: site), isListedInSitemap: isListedInSitemap,
-                          dependencies: { dependencies(of: item, in: $0) }, render: { render(item, in: $0) })
+                          dependencies: { dependencies(of: item, in: site) }, render: { render(item, in: $0) })
         }
     }
 }
@@ -43,7 +43,7 @@ package struct PlannedOutput: Sendable {
     /// Whether the sitemap lists it.
     package let isListedInSitemap: Bool
     /// What it is made from, in the site it was planned for.
-    package let dependencies: @Sendable (Site) -> [Dependency]
-    /// Its bytes.
+    package let dependencies: @Sendable () -> [Dependency]
+    /// Its bytes, rendered with a context of the site it was planned for.
     package let render: @Sendable (RenderContext) -> [UInt8]
 }

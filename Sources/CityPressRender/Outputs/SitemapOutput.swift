@@ -4,6 +4,7 @@ import CityPressSite
 /// `sitemap.xml`: the absolute URL of every output whose kind is listed in sitemaps. Only a site
 /// with a `base_url` has one (a sitemap's URLs must be absolute).
 package struct SitemapOutput: OutputKind {
+    /// Where its file goes.
     package static let route = Route("sitemap.xml")
 
     package func items(in site: Site) -> [String] { site.config.baseURL.map { [$0] } ?? [] }

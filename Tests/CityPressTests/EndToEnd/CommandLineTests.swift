@@ -94,7 +94,7 @@ import Testing
         let result = try runCityPress(["pdf", "draft-accord", "--browser", "/nonexistent/chromium",
                                        "--content", content, "--templates", TestPaths.templates.path], in: TestPaths.packageRoot)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: 'draft-accord' is a draft\nnote: pass --drafts to print it"), "\(result.stderr)")
+        #expect(result.stderr.contains("error: 'draft-accord' is a draft\nnote: pass --drafts to include drafts"), "\(result.stderr)")
         #expect(!result.stderr.contains("unknown declaration"))
 
         let unknown = try runCityPress(["pdf", "no-such-accord", "--browser", "/nonexistent/chromium",

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import CityPressBuild
+@testable import CityPressLoad
+@testable import CityPressSite
+
+/// `SiteChanges` decides which pages the preview renders again: a change it misses leaves a stale page.
+@Suite struct SiteChangesTests {
+    /// The fixture site, and the site after each of `edits` (applied one after another, in one folder:
+    /// source locations are part of the model, so every site must be read from the same place).
+    func sites(_ edits: [(URL) throws -> Void], drafts: [Bool]? = nil) throws -> [Site] {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            var sites: [Site] = []
+            for (step, edit) in ([{ _ in }] + edits).enumerated() {
+                try edit(content)
+                var options = BuildOptions(contentPath: content.path, templatesPath: TestPaths.templates.path)
+                options.includesDrafts = drafts?[step] ?? false
+                sites.append(try #require(SiteBuild.prepare(options).0))
+            }
+            return sites
+        }
+    }
+
+    func site() throws -> Site { try sites([])[0] }
+
+    /// Every stored property of the model is one `SiteChanges.between` compares. A new property fails
+    /// here until it is compared there (and listed here).
+    @Test func everyFieldOfTheModelIsCompared() throws {
+        let site = try site()
+        let city = try #require(site.cities.first), declaration = try #require(site.declarations.first)
+        let country = try #require(site.countries.first)
+        #expect(Mirror(reflecting: city).children.compactMap(\.label)
+                    == ["slug", "name", "kind", "subdivision", "sortKey", "country", "endorsements"])
+        #expect(Mirror(reflecting: declaration).children.compactMap(\.label)
+                    == ["slug", "title", "event", "venue", "location", "startDate", "endDate", "adopted", "signatoriesAsOf",
+                        "preambleHTML", "commitments", "closingHTML", "signatories", "isDraft", "links"])
+        #expect(Mirror(reflecting: country).children.compactMap(\.label) == ["slug", "name", "cities"])
+        #expect(Mirror(reflecting: site).children.compactMap(\.label) == ["config", "declarations", "cities", "countries"])
+    }
+
+    @Test func changesAreNamedBySlug() throws {
+        let file = "declarations/second-accord.md"
+        let sites = try sites([
+            // Renamed to the front of the A–Z order: only the city itself (and its country's list) changed.
+            { try writeText("name: Aachen\ncountry: Poland\n", to: $0.appendingPathComponent("cities/wroclaw.yml")) },
+            // A signatory removed: the declaration and the city it no longer lists.
+            { content in
+                let url = content.appendingPathComponent(file)
+                try writeText(try readText(url).replacingOccurrences(of: "  - wroclaw\n", with: "  # wroclaw\n"), to: url)
+            },
+        ])
+        #expect(SiteChanges.between(sites[0], sites[0]) == SiteChanges())
+        let rename = try #require(SiteChanges.between(sites[0], sites[1]))
+        #expect(rename.cities == ["wroclaw"])
+        #expect(rename.declarations.isEmpty)
+        #expect(rename.countries == ["poland"])
+        let removal = try #require(SiteChanges.between(sites[1], sites[2]))
+        #expect(removal.declarations == ["second-accord"])
+        #expect(removal.cities == ["wroclaw"])
+        #expect(removal.countries.isEmpty)
+    }
+
+    @Test func anotherShapeIsNoChangeSet() throws {
+        let sites = try sites([
+            { _ in },  // drafts included: a declaration more
+            { try writeText("name: Oslo\ncountry: Norway\n", to: $0.appendingPathComponent("cities/oslo.yml")) },
+            { content in
+                let url = content.appendingPathComponent("site.yml")
+                try writeText(try readText(url).replacingOccurrences(of: "title: Fixture Declarations", with: "title: Other"), to: url)
+            },
+        ], drafts: [false, true, false, false])
+        #expect(SiteChanges.between(sites[0], sites[1]) == nil)
+        #expect(SiteChanges.between(sites[0], sites[2]) == nil)
+        #expect(SiteChanges.between(sites[2], sites[3]) == nil)
+    }
+}
