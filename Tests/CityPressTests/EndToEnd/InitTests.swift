@@ -1,15 +1,8 @@
 import Foundation
 import Testing
-@testable import CityPressBuild
-@testable import CityPressCore
 @testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
 @testable import CityPressScaffold
 @testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// `citypress init` and `citypress new`, run as a user would: the real binary, then `citypress build`.
 @Suite struct InitTests {

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import CityPressCore
 @testable import CityPressLoad
-@testable import CityPressMarkdown
 
 /// A kind of record declared only here: `notes/**/*.txt`, a title on the first line. Loading it
 /// takes this type and one entry in the loader's table of kinds, and nothing else.

@@ -1,15 +1,7 @@
 import Foundation
 import Testing
-@testable import CityPressBuild
 @testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
-@testable import CityPressScaffold
-@testable import CityPressSite
 @testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// Files as common editors save them: Windows (`\r\n`) and old Mac (`\r`) line breaks, a UTF-8
 /// byte-order mark, no final newline, trailing whitespace. Each is read as if saved plainly, and

@@ -1,15 +1,5 @@
 import Foundation
 import Testing
-@testable import CityPressBuild
-@testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
-@testable import CityPressScaffold
-@testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// A city record saved as `.yaml` is skipped with a warning; the "unknown city" error a declaration
 /// naming it then gets says why, and how to fix it.

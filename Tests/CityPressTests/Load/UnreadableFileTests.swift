@@ -1,15 +1,6 @@
 import Foundation
 import Testing
-@testable import CityPressBuild
 @testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
-@testable import CityPressScaffold
-@testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// What CityPress cannot read is reported at its place, with what to do, never crashed on or put
 /// on the wrong line.

@@ -1,15 +1,9 @@
 import Foundation
 import Testing
-@testable import CityPressBuild
 @testable import CityPressCore
 @testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
 @testable import CityPressScaffold
 @testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// The YAML mistakes people make get plain words, at the place of the mistake.
 @Suite struct YAMLMistakeTests {

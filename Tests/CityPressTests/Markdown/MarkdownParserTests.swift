@@ -1,14 +1,5 @@
 import Testing
-@testable import CityPressBuild
-@testable import CityPressCore
-@testable import CityPressLoad
 @testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
-@testable import CityPressScaffold
-@testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 @Suite struct MarkdownParserTests {
     @Test func splitsTheTopLevelOrderedListIntoItems() throws {

@@ -2,14 +2,10 @@ import Foundation
 import Testing
 @testable import CityPressBuild
 @testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
 @testable import CityPressPrint
 @testable import CityPressRender
 @testable import CityPressScaffold
 @testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 @Suite struct PrintEditionTests {
     func pages() throws -> [String: String] {

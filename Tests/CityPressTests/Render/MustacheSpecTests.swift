@@ -1,15 +1,7 @@
 import Foundation
 import Testing
-@testable import CityPressBuild
-@testable import CityPressCore
-@testable import CityPressLoad
 @testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
-@testable import CityPressScaffold
-@testable import CityPressSite
 @testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// The template engine measured against the official Mustache specification's tests
 /// (`../shared/mustache-spec/*.json` beside the repository, MIT): every test of a file runs through

@@ -1,15 +1,8 @@
 import Foundation
 import Testing
 @testable import CityPressBuild
-@testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
 @testable import CityPressRender
-@testable import CityPressScaffold
-@testable import CityPressSite
 @testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// Every view declares its fields once, in a `TemplateFieldTable`: these tests keep each table equal
 /// to its struct's stored properties (names, order and values, through Mirror) and docs/templates.md

@@ -1,15 +1,8 @@
 import Foundation
 import Testing
-@testable import CityPressBuild
 @testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
 @testable import CityPressScaffold
 @testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// Content that builds but would surprise its author becomes a warning with file:line and a fix.
 @Suite struct ContentWarningsTests {

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import CityPressBuild
-@testable import CityPressLoad
 @testable import CityPressSite
 
 /// `SiteChanges` decides which pages the preview renders again: a change it misses leaves a stale page.

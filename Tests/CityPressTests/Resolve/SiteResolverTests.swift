@@ -1,14 +1,8 @@
 import Testing
-@testable import CityPressBuild
 @testable import CityPressCore
 @testable import CityPressLoad
 @testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
-@testable import CityPressScaffold
 @testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 @Suite struct SiteResolverTests {
     let config = SiteConfig(title: "T", network: "N", description: "D", language: "en")

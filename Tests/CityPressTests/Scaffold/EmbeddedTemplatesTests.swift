@@ -1,15 +1,6 @@
 import Foundation
 import Testing
-@testable import CityPressBuild
-@testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
 @testable import CityPressScaffold
-@testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// The templates inside the binary (for `citypress init`) are `Templates/`, byte for byte.
 @Suite struct EmbeddedTemplatesTests {

@@ -1,15 +1,8 @@
 import Foundation
 import Testing
 @testable import CityPressBuild
-@testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
-@testable import CityPressRender
 @testable import CityPressScaffold
 @testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 @testable import CityPressServer
 
 /// Saving city records makes the preview re-render only the pages they affect; the files it then

@@ -1,5 +1,3 @@
-@testable import CityPressBuild
-@testable import CityPressCore
 import Foundation
 import Testing
 @testable import CityPressServer

@@ -1,15 +1,10 @@
 import Foundation
 import Testing
 @testable import CityPressBuild
-@testable import CityPressCore
 @testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
 @testable import CityPressRender
 @testable import CityPressScaffold
 @testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 @testable import CityPressServer
 
 /// The preview reuses pages whose view values and templates did not change; the result must be the

@@ -1,14 +1,7 @@
 import Foundation
 @testable import CityPressBuild
 @testable import CityPressCore
-@testable import CityPressLoad
-@testable import CityPressMarkdown
-@testable import CityPressPrint
 @testable import CityPressRender
-@testable import CityPressScaffold
-@testable import CityPressSite
-@testable import CityPressTemplates
-@testable import CityPressWrite
 
 /// Paths of the repository, its fixtures and the built tool.
 enum TestPaths {
