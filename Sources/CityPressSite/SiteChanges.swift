@@ -10,6 +10,11 @@ package struct SiteChanges: Sendable, Equatable {
     package var declarations: Set<String> = []
     /// Countries whose name or cities differ.
     package var countries: Set<String> = []
+    /// Countries whose name differs (a subset of `countries`): pages that only name a city's
+    /// country need not change when another city joins or leaves it.
+    package var countryNames: Set<String> = []
+    /// Declarations whose signatory list shows a changed city or a renamed country, in either site.
+    package var signatoryLists: Set<String> = []
 
     /// Whether nothing a page shows differs.
     package var isEmpty: Bool { cities.isEmpty && declarations.isEmpty && countries.isEmpty }
@@ -49,12 +54,25 @@ package struct SiteChanges: Sendable, Equatable {
         for country in new.countries {
             guard let index = oldCountries[country.slug] else { return nil }
             let before = old.countries[index]
-            if before.name != country.name
-                || !before.cities.map({ old.cities[$0].slug }).elementsEqual(country.cities.lazy.map { new.cities[$0].slug }) {
+            if before.name != country.name {
+                changes.countries.insert(country.slug)
+                changes.countryNames.insert(country.slug)
+            } else if !before.cities.map({ old.cities[$0].slug }).elementsEqual(country.cities.lazy.map { new.cities[$0].slug }) {
                 changes.countries.insert(country.slug)
             }
         }
+        changes.signatoryLists = signatoryLists(in: old, changes).union(signatoryLists(in: new, changes))
         return changes
+    }
+
+    /// The declarations of `site` that list a changed city, or a city of a renamed country.
+    private static func signatoryLists(in site: Site, _ changes: SiteChanges) -> Set<String> {
+        var lists: Set<String> = []
+        for city in site.cities
+        where changes.cities.contains(city.slug) || changes.countryNames.contains(site.countries[city.country].slug) {
+            for declaration in city.endorsements { lists.insert(site.declarations[declaration].slug) }
+        }
+        return lists
     }
 }
 

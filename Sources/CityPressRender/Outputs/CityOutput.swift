@@ -14,7 +14,7 @@ package struct CityOutput: OutputKind {
     package func route(of index: Int, in site: Site) -> Route { Self.route(site.cities[index].slug) }
     package func dependencies(of index: Int, in site: Site) -> [Dependency] {
         let city = site.cities[index]
-        return [.city(city.slug), .country(site.countries[city.country].slug)]
+        return [.city(city.slug), .countryName(site.countries[city.country].slug)]
             + city.endorsements.map { .declaration(site.declarations[$0].slug) }
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {

@@ -42,16 +42,9 @@ extension SiteRenderer {
 }
 
 extension Declaration {
-    /// What every page showing this declaration with its signatory list depends on: the declaration,
-    /// each signatory (name, kind, subdivision) and each signatory's country (the list's groups).
+    /// What every page showing this declaration with its signatory list depends on: the declaration
+    /// and what its list shows of each signatory.
     func pageDependencies(in site: Site) -> [Dependency] {
-        var countries: Set<Int> = []
-        var dependencies: [Dependency] = [.declaration(slug)]
-        dependencies.reserveCapacity(signatories.count + 8)
-        for city in signatories {
-            dependencies.append(.city(site.cities[city].slug))
-            countries.insert(site.cities[city].country)
-        }
-        return dependencies + countries.sorted().map { .country(site.countries[$0].slug) }
+        [.declaration(slug), .signatoryList(slug)]
     }
 }

@@ -10,8 +10,13 @@ package enum Dependency: Hashable, Sendable {
     case city(String)
     /// One declaration: its text, facts and signatories.
     case declaration(String)
-    /// One country: its name and its cities.
+    /// What one declaration's signatory list shows of its cities: their names, kinds, subdivisions and
+    /// countries. One key for the whole list, so that a page listing thousands of cities is one check.
+    case signatoryList(String)
+    /// One country: its name and its cities, in order.
     case country(String)
+    /// One country's name alone (what pages listing a city under its country show).
+    case countryName(String)
     /// Every city (lists and counts over all of them).
     case allCities
     /// Every declaration.
@@ -22,7 +27,9 @@ package enum Dependency: Hashable, Sendable {
         switch self {
         case .city(let slug): changes.cities.contains(slug)
         case .declaration(let slug): changes.declarations.contains(slug)
+        case .signatoryList(let slug): changes.signatoryLists.contains(slug)
         case .country(let slug): changes.countries.contains(slug)
+        case .countryName(let slug): changes.countryNames.contains(slug)
         case .allCities: !changes.cities.isEmpty || !changes.countries.isEmpty
         case .allDeclarations: !changes.declarations.isEmpty
         }
