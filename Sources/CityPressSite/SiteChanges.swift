@@ -39,7 +39,7 @@ package struct SiteChanges: Sendable, Equatable {
             if before.name != city.name || before.kind != city.kind || before.subdivision != city.subdivision
                 || before.sortKey != city.sortKey
                 || old.countries[before.country].slug != new.countries[city.country].slug
-                || !before.endorsements.map({ old.declarations[$0].slug }).elementsEqual(city.endorsements.lazy.map { new.declarations[$0].slug }) {
+                || !before.endorsements.lazy.map({ old.declarations[$0].slug }).elementsEqual(city.endorsements.lazy.map { new.declarations[$0].slug }) {
                 changes.cities.insert(city.slug)
             }
         }
@@ -47,7 +47,7 @@ package struct SiteChanges: Sendable, Equatable {
             guard let index = oldDeclarations[declaration.slug] else { return nil }
             let before = old.declarations[index]
             if !before.hasSameText(as: declaration)
-                || !before.signatories.map({ old.cities[$0].slug }).elementsEqual(declaration.signatories.lazy.map { new.cities[$0].slug }) {
+                || !before.signatories.lazy.map({ old.cities[$0].slug }).elementsEqual(declaration.signatories.lazy.map { new.cities[$0].slug }) {
                 changes.declarations.insert(declaration.slug)
             }
         }
@@ -57,7 +57,7 @@ package struct SiteChanges: Sendable, Equatable {
             if before.name != country.name {
                 changes.countries.insert(country.slug)
                 changes.countryNames.insert(country.slug)
-            } else if !before.cities.map({ old.cities[$0].slug }).elementsEqual(country.cities.lazy.map { new.cities[$0].slug }) {
+            } else if !before.cities.lazy.map({ old.cities[$0].slug }).elementsEqual(country.cities.lazy.map { new.cities[$0].slug }) {
                 changes.countries.insert(country.slug)
             }
         }
