@@ -29,40 +29,56 @@ package struct SiteChanges: Sendable, Equatable {
         guard old.config == new.config,
               old.cities.count == new.cities.count, old.declarations.count == new.declarations.count,
               old.countries.count == new.countries.count else { return nil }
-        let oldCities = Dictionary(old.cities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let oldDeclarations = Dictionary(old.declarations.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let oldCountries = Dictionary(old.countries.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        // Where each record of `new` was in `old`: mostly the same place, so slugs are compared in
+        // place and a dictionary is made only for records that moved.
+        guard let cities = indexes(of: new.cities.lazy.map(\.slug), in: old.cities.lazy.map(\.slug)),
+              let declarations = indexes(of: new.declarations.lazy.map(\.slug), in: old.declarations.lazy.map(\.slug)),
+              let countries = indexes(of: new.countries.lazy.map(\.slug), in: old.countries.lazy.map(\.slug))
+        else { return nil }
         var changes = SiteChanges()
-        for city in new.cities {
-            guard let index = oldCities[city.slug] else { return nil }
-            let before = old.cities[index]
+        for index in new.cities.indices {
+            let city = new.cities[index], before = old.cities[cities[index]]
             if before.name != city.name || before.kind != city.kind || before.subdivision != city.subdivision
-                || before.sortKey != city.sortKey
-                || old.countries[before.country].slug != new.countries[city.country].slug
-                || !before.endorsements.lazy.map({ old.declarations[$0].slug }).elementsEqual(city.endorsements.lazy.map { new.declarations[$0].slug }) {
+                || before.sortKey != city.sortKey || before.country != countries[city.country]
+                || !before.endorsements.elementsEqual(city.endorsements.lazy.map { declarations[$0] }) {
                 changes.cities.insert(city.slug)
             }
         }
-        for declaration in new.declarations {
-            guard let index = oldDeclarations[declaration.slug] else { return nil }
-            let before = old.declarations[index]
+        for index in new.declarations.indices {
+            let declaration = new.declarations[index], before = old.declarations[declarations[index]]
             if !before.hasSameText(as: declaration)
-                || !before.signatories.lazy.map({ old.cities[$0].slug }).elementsEqual(declaration.signatories.lazy.map { new.cities[$0].slug }) {
+                || !before.signatories.elementsEqual(declaration.signatories.lazy.map { cities[$0] }) {
                 changes.declarations.insert(declaration.slug)
             }
         }
-        for country in new.countries {
-            guard let index = oldCountries[country.slug] else { return nil }
-            let before = old.countries[index]
+        for index in new.countries.indices {
+            let country = new.countries[index], before = old.countries[countries[index]]
             if before.name != country.name {
                 changes.countries.insert(country.slug)
                 changes.countryNames.insert(country.slug)
-            } else if !before.cities.lazy.map({ old.cities[$0].slug }).elementsEqual(country.cities.lazy.map { new.cities[$0].slug }) {
+            } else if !before.cities.elementsEqual(country.cities.lazy.map { cities[$0] }) {
                 changes.countries.insert(country.slug)
             }
         }
         changes.signatoryLists = signatoryLists(in: old, changes).union(signatoryLists(in: new, changes))
         return changes
+    }
+
+    /// For each slug of `new`, its index in `old`; `nil` when a slug of `new` is not in `old` (the two
+    /// have the same number of records, so then one was added and another removed).
+    private static func indexes(of new: some Collection<String>, in old: some Collection<String>) -> [Int]? {
+        var result: [Int] = []
+        result.reserveCapacity(new.count)
+        var moved: [String: Int]?
+        for (index, pair) in zip(new, old).enumerated() {
+            if pair.0 == pair.1 { result.append(index); continue }
+            if moved == nil {
+                moved = Dictionary(old.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            guard let found = moved?[pair.0] else { return nil }
+            result.append(found)
+        }
+        return result
     }
 
     /// The declarations of `site` that list a changed city, or a city of a renamed country.
