@@ -11,7 +11,7 @@ package struct RenderContext: Sendable {
     /// The previous build's work, when the caller lends it (the preview).
     package let reuse: (any RenderReuse)?
     /// The routes of every output the sitemap lists.
-    package let sitemapRoutes: [Route]
+    package var sitemapRoutes: [Route] { renderer.outputs.filter(\.isListedInSitemap).map(\.route) }
 
     /// The site being rendered.
     package var site: Site { renderer.site }

@@ -121,9 +121,14 @@ extension City {
     /// `Tennessee · Region`: what a list shows after the name. The kind is left out when the name
     /// already says it (`Greater Manchester Region`).
     package var detail: String? {
-        let namesKind = name.lowercased().split(separator: " ").contains { $0 == kind.singular }
-        let parts = [subdivision, kind == .city || namesKind ? nil : kind.label].compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+        // Most places are cities, whose kind is never shown: their names are not searched.
+        let showsKind = kind != .city && !name.lowercased().split(separator: " ").contains { $0 == kind.singular }
+        switch (subdivision, showsKind) {
+        case (nil, false): return nil
+        case (let subdivision?, false): return subdivision
+        case (nil, true): return kind.label
+        case (let subdivision?, true): return subdivision + " · " + kind.label
+        }
     }
 }
 

@@ -79,8 +79,7 @@ package struct SiteRenderer: Sendable {
         }
         let fragments = SharedFragments(renderer: renderer, reuse: reuse, declarations: declarations, entries: entries)
         reuse?.signatoryEntries = fragments.entries
-        let context = RenderContext(renderer: renderer, fragments: fragments, reuse: reuse,
-                                    sitemapRoutes: self.outputs.filter(\.isListedInSitemap).map(\.route))
+        let context = RenderContext(renderer: renderer, fragments: fragments, reuse: reuse)
         let failure = FirstError()
         let counter = ProgressCounter(total: outputs.count, report: progress)
         let work: @Sendable (Int) -> Void = { index in

@@ -55,11 +55,13 @@ public struct PreviewBuilder: Sendable {
            let previous = state.built, previous.templates == templates.texts {
             let sink = MemoryFiles(previous.files)
             do {
-                if try PreviewEdits.render(with: renderer, previous: previous.site, previousOutputs: previous.outputs,
-                                           memo: memo, into: sink) != nil {
+                // Made on the first edit after a full build, then kept up to date.
+                let index = previous.index ?? DependencyIndex(previous.outputs)
+                if let (_, index) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
+                                                            memo: memo, into: sink) {
                     let files = sink.files
                     self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
-                                                   files: files, pageCount: previous.pageCount)
+                                                   index: index, files: files, pageCount: previous.pageCount)
                     return Outcome(content: .built(files), pageCount: previous.pageCount, diagnostics: diagnostics)
                 }
             } catch {
@@ -72,8 +74,8 @@ public struct PreviewBuilder: Sendable {
             let count = try renderer.render(into: sink, reuse: memo)
             try BuildSteps.writeAssets(options, into: sink)
             let files = sink.files
-            self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs, files: files,
-                                           pageCount: count)
+            self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs, index: nil,
+                                           files: files, pageCount: count)
             return Outcome(content: .built(files), pageCount: count, diagnostics: diagnostics)
         } catch {
             return failure(diagnostics + [.error("rendering failed: \(error)")])
@@ -122,6 +124,8 @@ package final class PreviewState: @unchecked Sendable {
         package let site: Site
         package let templates: [String: String]
         package let outputs: [PlannedOutput]
+        /// What `outputs` depend on, once an edit needed it.
+        package let index: DependencyIndex?
         package let files: [String: [UInt8]]
         package let pageCount: Int
     }

@@ -15,6 +15,15 @@ package struct SiteChanges: Sendable, Equatable {
     package var countryNames: Set<String> = []
     /// Declarations whose signatory list shows a changed city or a renamed country, in either site.
     package var signatoryLists: Set<String> = []
+    /// For each city of the newer site, its index in the older one (the same index unless the edit
+    /// moved it in the A–Z order), or `nil` when it changed; empty for changes not made by `between`.
+    package private(set) var formerIndexesOfUnchangedCities: [Int?] = []
+
+    /// Two change sets are equal when they name the same records.
+    package static func == (lhs: SiteChanges, rhs: SiteChanges) -> Bool {
+        lhs.cities == rhs.cities && lhs.declarations == rhs.declarations && lhs.countries == rhs.countries
+            && lhs.countryNames == rhs.countryNames && lhs.signatoryLists == rhs.signatoryLists
+    }
 
     /// Whether nothing a page shows differs.
     package var isEmpty: Bool { cities.isEmpty && declarations.isEmpty && countries.isEmpty }
@@ -31,64 +40,98 @@ package struct SiteChanges: Sendable, Equatable {
               old.countries.count == new.countries.count else { return nil }
         // Where each record of `new` was in `old`: mostly the same place, so slugs are compared in
         // place and a dictionary is made only for records that moved.
-        guard let cities = indexes(of: new.cities.lazy.map(\.slug), in: old.cities.lazy.map(\.slug)),
-              let declarations = indexes(of: new.declarations.lazy.map(\.slug), in: old.declarations.lazy.map(\.slug)),
-              let countries = indexes(of: new.countries.lazy.map(\.slug), in: old.countries.lazy.map(\.slug))
+        let citiesInPlace = old.cities.withUnsafeBufferPointer { oldCities in
+            new.cities.withUnsafeBufferPointer { newCities in
+                newCities.indices.map { newCities[$0].slug == oldCities[$0].slug }
+            }
+        }
+        guard let cities = indexes(new.cities.count, { citiesInPlace[$0] },
+                                   slugs: { old.cities.map(\.slug) }, slug: { new.cities[$0].slug }),
+              let declarations = indexes(new.declarations.count, { new.declarations[$0].slug == old.declarations[$0].slug },
+                                         slugs: { old.declarations.map(\.slug) }, slug: { new.declarations[$0].slug }),
+              let countries = indexes(new.countries.count, { new.countries[$0].slug == old.countries[$0].slug },
+                                      slugs: { old.countries.map(\.slug) }, slug: { new.countries[$0].slug })
         else { return nil }
         var changes = SiteChanges()
-        for index in new.cities.indices {
-            let city = new.cities[index], before = old.cities[cities[index]]
-            if before.name != city.name || before.kind != city.kind || before.subdivision != city.subdivision
-                || before.sortKey != city.sortKey || before.country != countries[city.country]
-                || !before.endorsements.elementsEqual(city.endorsements.lazy.map { declarations[$0] }) {
-                changes.cities.insert(city.slug)
+        changes.formerIndexesOfUnchangedCities = cities
+        // Records are read in place through buffer pointers: copying ten thousand cities out of their
+        // arrays to compare them costs more than the comparison.
+        let changedCities = old.cities.withUnsafeBufferPointer { oldCities in
+            new.cities.withUnsafeBufferPointer { newCities in
+                newCities.indices.filter {
+                    !oldCities[cities[$0]].isSame(as: newCities[$0], countries: countries, declarations: declarations)
+                }
             }
+        }
+        for index in changedCities {
+            changes.cities.insert(new.cities[index].slug)
+            changes.formerIndexesOfUnchangedCities[index] = nil
         }
         for index in new.declarations.indices {
-            let declaration = new.declarations[index], before = old.declarations[declarations[index]]
-            if !before.hasSameText(as: declaration)
-                || !before.signatories.elementsEqual(declaration.signatories.lazy.map { cities[$0] }) {
-                changes.declarations.insert(declaration.slug)
+            let before = old.declarations[declarations[index]]
+            if !before.hasSameText(as: new.declarations[index])
+                || !before.signatories.elementsEqual(new.declarations[index].signatories.lazy.map { cities[$0] }) {
+                changes.declarations.insert(new.declarations[index].slug)
             }
         }
+        var renamedCountries: [Int] = []
         for index in new.countries.indices {
-            let country = new.countries[index], before = old.countries[countries[index]]
-            if before.name != country.name {
-                changes.countries.insert(country.slug)
-                changes.countryNames.insert(country.slug)
-            } else if !before.cities.elementsEqual(country.cities.lazy.map { cities[$0] }) {
-                changes.countries.insert(country.slug)
+            let before = countries[index]
+            if old.countries[before].name != new.countries[index].name {
+                changes.countries.insert(new.countries[index].slug)
+                changes.countryNames.insert(new.countries[index].slug)
+                renamedCountries.append(index)
+            } else if !old.countries[before].cities.elementsEqual(new.countries[index].cities.lazy.map { cities[$0] }) {
+                changes.countries.insert(new.countries[index].slug)
             }
         }
-        changes.signatoryLists = signatoryLists(in: old, changes).union(signatoryLists(in: new, changes))
+        // The declarations that list a changed city, or a city of a renamed country, in either site.
+        func addLists(of city: Int, in site: Site) {
+            for declaration in site.cities[city].endorsements {
+                changes.signatoryLists.insert(site.declarations[declaration].slug)
+            }
+        }
+        for index in changedCities {
+            addLists(of: index, in: new)
+            addLists(of: cities[index], in: old)
+        }
+        for index in renamedCountries {
+            for city in new.countries[index].cities { addLists(of: city, in: new) }
+            for city in old.countries[countries[index]].cities { addLists(of: city, in: old) }
+        }
         return changes
     }
 
-    /// For each slug of `new`, its index in `old`; `nil` when a slug of `new` is not in `old` (the two
-    /// have the same number of records, so then one was added and another removed).
-    private static func indexes(of new: some Collection<String>, in old: some Collection<String>) -> [Int]? {
+    /// For each of `count` records of the new site, its index in the old one (which has as many):
+    /// the same index when `isInPlace(index)` (the slugs there are equal), else looked up among the old `slugs()`, made
+    /// only then. `nil` when a new `slug(index)` is not in the old site (one added, another removed).
+    private static func indexes(_ count: Int, _ isInPlace: (Int) -> Bool, slugs: () -> [String],
+                                slug: (Int) -> String) -> [Int]? {
         var result: [Int] = []
-        result.reserveCapacity(new.count)
+        result.reserveCapacity(count)
         var moved: [String: Int]?
-        for (index, pair) in zip(new, old).enumerated() {
-            if pair.0 == pair.1 { result.append(index); continue }
+        for index in 0..<count {
+            if isInPlace(index) { result.append(index); continue }
             if moved == nil {
-                moved = Dictionary(old.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                moved = Dictionary(slugs().enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             }
-            guard let found = moved?[pair.0] else { return nil }
+            guard let found = moved?[slug(index)] else { return nil }
             result.append(found)
         }
         return result
     }
+}
 
-    /// The declarations of `site` that list a changed city, or a city of a renamed country.
-    private static func signatoryLists(in site: Site, _ changes: SiteChanges) -> Set<String> {
-        var lists: Set<String> = []
-        for city in site.cities
-        where changes.cities.contains(city.slug) || changes.countryNames.contains(site.countries[city.country].slug) {
-            for declaration in city.endorsements { lists.insert(site.declarations[declaration].slug) }
+extension City {
+    /// Whether `other` (the same city in the newer site) shows the same: `countries` and
+    /// `declarations` give each newer index's place in this city's site.
+    fileprivate func isSame(as other: City, countries: [Int], declarations: [Int]) -> Bool {
+        guard country == countries[other.country], kind == other.kind, endorsements.count == other.endorsements.count,
+              name == other.name, subdivision == other.subdivision, sortKey == other.sortKey else { return false }
+        for position in endorsements.indices where endorsements[position] != declarations[other.endorsements[position]] {
+            return false
         }
-        return lists
+        return true
     }
 }
 

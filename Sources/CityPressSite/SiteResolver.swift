@@ -18,8 +18,8 @@ public struct SiteResolver: Sendable {
 
         // Cities A–Z, and their slugs for lookups.
         // Keys are made when the files are read (`CityRecord.sortKey`); indexes are sorted, not records.
-        let cityRecords = content.cities.indices
-            .sorted { content.cities[$0].sortKey < content.cities[$1].sortKey }.map { content.cities[$0] }
+        let keys = content.cities.map(\.sortKey)
+        let cityRecords = keys.indices.sorted { keys[$0] < keys[$1] }.map { content.cities[$0] }
         var cityIndex: [String: Int] = [:]
         cityIndex.reserveCapacity(cityRecords.count)
         for (index, city) in cityRecords.enumerated() { cityIndex[city.slug] = index }

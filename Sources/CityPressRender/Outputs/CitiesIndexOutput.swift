@@ -37,11 +37,12 @@ extension SiteRenderer {
             }
         }
         if let open = current { letters.append(Self.group(open.letter, open.cities)) }
+        let places = Counted.places(site.cities.lazy.map(\.kind))
         return CitiesIndexPage(
             page: meta(links, path: CitiesIndexOutput.route.path, title: "Cities",
-                       description: "\(Counted.places(site.cities.map(\.kind))) that endorse declarations of the \(site.config.network), A–Z.",
+                       description: "\(places) that endorse declarations of the \(site.config.network), A–Z.",
                        section: .cities, trail: [.init(label: "Cities", href: nil)]),
-            letters: letters, placesText: Counted.places(site.cities.map(\.kind)))
+            letters: letters, placesText: places)
     }
 
     private static func group(_ letter: String, _ cities: [CityEntryView]) -> LetterGroupView {

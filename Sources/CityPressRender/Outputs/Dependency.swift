@@ -22,16 +22,14 @@ package enum Dependency: Hashable, Sendable {
     /// Every declaration.
     case allDeclarations
 
-    /// Whether an output that depends on this must be rendered again when `changes` changed.
-    package func isAffected(by changes: SiteChanges) -> Bool {
-        switch self {
-        case .city(let slug): changes.cities.contains(slug)
-        case .declaration(let slug): changes.declarations.contains(slug)
-        case .signatoryList(let slug): changes.signatoryLists.contains(slug)
-        case .country(let slug): changes.countries.contains(slug)
-        case .countryName(let slug): changes.countryNames.contains(slug)
-        case .allCities: !changes.cities.isEmpty || !changes.countries.isEmpty
-        case .allDeclarations: !changes.declarations.isEmpty
-        }
+    /// Every dependency `changes` touches: an output with any of them must be rendered again. (Keys
+    /// that no output has, such as a city's when only declarations changed, are simply not found.)
+    package static func keys(affectedBy changes: SiteChanges) -> [Dependency] {
+        var keys = changes.cities.map(Dependency.city) + changes.declarations.map(Dependency.declaration)
+            + changes.signatoryLists.map(Dependency.signatoryList) + changes.countries.map(Dependency.country)
+            + changes.countryNames.map(Dependency.countryName)
+        if !changes.cities.isEmpty || !changes.countries.isEmpty { keys.append(.allCities) }
+        if !changes.declarations.isEmpty { keys.append(.allDeclarations) }
+        return keys
     }
 }

@@ -29,9 +29,10 @@ extension OutputKind {
 
     /// Every output of this kind in `site`, each with its route.
     func planned(in site: Site) -> [PlannedOutput] {
-        items(in: site).map { item in
-            PlannedOutput(route: route(of: item, in: site), isListedInSitemap: isListedInSitemap,
-                          dependencies: { dependencies(of: item, in: site) }, render: { render(item, in: $0) })
+        let plan = KindPlan(kind: self, site: site, items: items(in: site))
+        return plan.items.indices.map { position in
+            PlannedOutput(route: route(of: plan.items[position], in: site), isListedInSitemap: isListedInSitemap,
+                          plan: plan, position: position)
         }
     }
 }
@@ -42,8 +43,35 @@ package struct PlannedOutput: Sendable {
     package let route: Route
     /// Whether the sitemap lists it.
     package let isListedInSitemap: Bool
+    /// Its kind's outputs in the site it was planned for (one object per kind, not one per output:
+    /// a site of ten thousand cities is planned again after every edit in the preview).
+    fileprivate let plan: any OutputsOfKind
+    /// Its place among them.
+    fileprivate let position: Int
+
     /// What it is made from, in the site it was planned for.
-    package let dependencies: @Sendable () -> [Dependency]
+    package func dependencies() -> [Dependency] { plan.dependencies(at: position) }
     /// Its bytes, rendered with a context of the site it was planned for.
-    package let render: @Sendable (RenderContext) -> [UInt8]
+    package func render(_ context: RenderContext) -> [UInt8] { plan.render(at: position, in: context) }
+}
+
+/// The outputs of one kind in one site, with their items.
+private protocol OutputsOfKind: Sendable {
+    func dependencies(at position: Int) -> [Dependency]
+    func render(at position: Int, in context: RenderContext) -> [UInt8]
+}
+
+private final class KindPlan<Kind: OutputKind>: OutputsOfKind {
+    let kind: Kind
+    let site: Site
+    let items: [Kind.Item]
+
+    init(kind: Kind, site: Site, items: [Kind.Item]) {
+        self.kind = kind
+        self.site = site
+        self.items = items
+    }
+
+    func dependencies(at position: Int) -> [Dependency] { kind.dependencies(of: items[position], in: site) }
+    func render(at position: Int, in context: RenderContext) -> [UInt8] { kind.render(items[position], in: context) }
 }

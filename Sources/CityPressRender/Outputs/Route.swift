@@ -9,14 +9,15 @@ package struct Route: Hashable, Sendable, Comparable {
         self.path = path
     }
 
+    /// How many folders below the root the file is: how far relative links from it climb. (A
+    /// folder's file is its `index.html`, in that folder: the path's slashes count.)
+    package var depth: Int { path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+
     /// The file written below the output folder: `cities/amsterdam/index.html`.
     package var file: String { isFolder ? path + "index.html" : path }
 
     /// Whether the address names a folder (whose file is its `index.html`).
     package var isFolder: Bool { path.isEmpty || path.hasSuffix("/") }
-
-    /// How many folders below the root the file is: how far relative links from it climb.
-    package var depth: Int { file.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
 
     package static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
 }
