@@ -44,6 +44,8 @@ public struct CityRecord: Sendable, Hashable, CustomStringConvertible {
     public var name: String { fields.name }
     /// The country's name (`The Netherlands`); the country's slug is made from it.
     public var country: Located<String> { fields.country }
+    /// The country's name alone (reading it does not copy its source location).
+    public var countryName: String { fields.country.value }
     /// State, province or region within the country, when given.
     public var subdivision: String? { fields.subdivision }
     /// City, region or district.

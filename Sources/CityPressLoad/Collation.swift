@@ -7,14 +7,24 @@ import CityPressCore
 /// total order, so the output never depends on the order files were read in.
 public struct CollationKey: Sendable, Hashable, Comparable {
     private let folded: String
-    private let original: String
-    private let tieBreaker: String
+    /// The folded name, the original name and the tie-breaker in UTF-8 (byte order is code point
+    /// order), each ended by `0 0` with a `0` inside written `0 1`: comparing these bytes compares the
+    /// three in turn, with one `memcmp` (sorting ten thousand names is then a few milliseconds).
+    private let bytes: [UInt8]
 
     /// The key of `name`, with `tieBreaker` (usually a slug) deciding between equal names.
     public init(_ name: String, tieBreaker: String = "") {
         self.folded = TextFolding.fold(name)
-        self.original = name
-        self.tieBreaker = tieBreaker
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(folded.utf8.count + name.utf8.count + tieBreaker.utf8.count + 6)
+        for part in [folded, name, tieBreaker] {
+            for byte in part.utf8 {
+                bytes.append(byte)
+                if byte == 0 { bytes.append(1) }
+            }
+            bytes += [0, 0]
+        }
+        self.bytes = bytes
     }
 
     /// The letter a name is filed under in an A–Z index (`#` for names not starting with a letter).
@@ -24,28 +34,15 @@ public struct CollationKey: Sendable, Hashable, Comparable {
     }
 
     public static func < (lhs: CollationKey, rhs: CollationKey) -> Bool {
-        // UTF-8 byte order is code point order, and bytes compare without decoding.
-        let folded = compareBytes(lhs.folded, rhs.folded)
-        if folded != 0 { return folded < 0 }
-        let original = compareBytes(lhs.original, rhs.original)
-        if original != 0 { return original < 0 }
-        return compareBytes(lhs.tieBreaker, rhs.tieBreaker) < 0
-    }
-
-    /// Negative, zero or positive as `lhs`'s UTF-8 bytes order before, with or after `rhs`'s.
-    private static func compareBytes(_ lhs: String, _ rhs: String) -> Int {
-        let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
-            rhs.utf8.withContiguousStorageIfAvailable { right -> Int in
+        lhs.bytes.withUnsafeBufferPointer { left in
+            rhs.bytes.withUnsafeBufferPointer { right in
                 let common = min(left.count, right.count)
                 if common > 0, let a = left.baseAddress, let b = right.baseAddress {
                     let order = memcmp(a, b, common)
-                    if order != 0 { return Int(order) }
+                    if order != 0 { return order < 0 }
                 }
-                return left.count - right.count
+                return left.count < right.count
             }
         }
-        if let result = fast ?? nil { return result }
-        if lhs.utf8.elementsEqual(rhs.utf8) { return 0 }
-        return lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1
     }
 }

@@ -59,17 +59,50 @@ public struct Commitment: Sendable, Hashable {
 }
 
 /// A city (or region, or district) and what it endorsed.
+///
+/// Its fields live in one shared box: pages and comparisons read ten thousand cities on every
+/// preview rebuild, and a copy is then one reference count, not eight.
 public struct City: Sendable {
-    public let slug: String
-    public let name: String
-    public let kind: CityKind
-    public let subdivision: String?
+    private final class Fields: Sendable {
+        let slug: String
+        let name: String
+        let kind: CityKind
+        let subdivision: String?
+        let sortKey: CollationKey
+        let country: Int
+        let endorsements: [Int]
+
+        init(slug: String, name: String, kind: CityKind, subdivision: String?, sortKey: CollationKey, country: Int,
+             endorsements: [Int]) {
+            self.slug = slug
+            self.name = name
+            self.kind = kind
+            self.subdivision = subdivision
+            self.sortKey = sortKey
+            self.country = country
+            self.endorsements = endorsements
+        }
+    }
+
+    private let fields: Fields
+
+    public var slug: String { fields.slug }
+    public var name: String { fields.name }
+    public var kind: CityKind { fields.kind }
+    public var subdivision: String? { fields.subdivision }
     /// Its place in A–Z lists (also the letter it is filed under).
-    public let sortKey: CollationKey
+    public var sortKey: CollationKey { fields.sortKey }
     /// Index into `Site.countries`.
-    public let country: Int
+    public var country: Int { fields.country }
     /// Indexes into `Site.declarations` of the declarations it endorsed, newest first.
-    public let endorsements: [Int]
+    public var endorsements: [Int] { fields.endorsements }
+
+    /// A city.
+    public init(slug: String, name: String, kind: CityKind, subdivision: String?, sortKey: CollationKey, country: Int,
+                endorsements: [Int]) {
+        fields = Fields(slug: slug, name: name, kind: kind, subdivision: subdivision, sortKey: sortKey,
+                        country: country, endorsements: endorsements)
+    }
 }
 
 /// A country, made from the `country` names of city records.

@@ -40,12 +40,7 @@ package struct SiteChanges: Sendable, Equatable {
               old.countries.count == new.countries.count else { return nil }
         // Where each record of `new` was in `old`: mostly the same place, so slugs are compared in
         // place and a dictionary is made only for records that moved.
-        let citiesInPlace = old.cities.withUnsafeBufferPointer { oldCities in
-            new.cities.withUnsafeBufferPointer { newCities in
-                newCities.indices.map { newCities[$0].slug == oldCities[$0].slug }
-            }
-        }
-        guard let cities = indexes(new.cities.count, { citiesInPlace[$0] },
+        guard let cities = indexes(new.cities.count, { new.cities[$0].slug == old.cities[$0].slug },
                                    slugs: { old.cities.map(\.slug) }, slug: { new.cities[$0].slug }),
               let declarations = indexes(new.declarations.count, { new.declarations[$0].slug == old.declarations[$0].slug },
                                          slugs: { old.declarations.map(\.slug) }, slug: { new.declarations[$0].slug }),
@@ -54,14 +49,8 @@ package struct SiteChanges: Sendable, Equatable {
         else { return nil }
         var changes = SiteChanges()
         changes.formerIndexesOfUnchangedCities = cities
-        // Records are read in place through buffer pointers: copying ten thousand cities out of their
-        // arrays to compare them costs more than the comparison.
-        let changedCities = old.cities.withUnsafeBufferPointer { oldCities in
-            new.cities.withUnsafeBufferPointer { newCities in
-                newCities.indices.filter {
-                    !oldCities[cities[$0]].isSame(as: newCities[$0], countries: countries, declarations: declarations)
-                }
-            }
+        let changedCities = new.cities.indices.filter {
+            !old.cities[cities[$0]].isSame(as: new.cities[$0], countries: countries, declarations: declarations)
         }
         for index in changedCities {
             changes.cities.insert(new.cities[index].slug)

@@ -25,19 +25,22 @@ public struct SiteResolver: Sendable {
         for (index, city) in cityRecords.enumerated() { cityIndex[city.slug] = index }
 
         // Countries from the cities' country names.
-        var countryNames: [String: Located<String>] = [:]
-        for city in content.cities {
+        // Each country's first city record (by index): its spelling is the country's name.
+        var firstSpelling: [String: Int] = [:]
+        for (index, city) in content.cities.enumerated() {
             let slug = city.countrySlug
-            if let first = countryNames[slug] {
-                if first.value != city.country.value {
+            if let first = firstSpelling[slug] {
+                if content.cities[first].countryName != city.countryName {
+                    let spelling = content.cities[first].country
                     diagnostics.append(.error(
-                        "country '\(city.country.value)' is spelled differently from '\(first.value)', which has the same address countries/\(slug)/",
-                        at: city.country.location, notes: ["first spelled '\(first.value)' at \(first.location)"]))
+                        "country '\(city.countryName)' is spelled differently from '\(spelling.value)', which has the same address countries/\(slug)/",
+                        at: city.country.location, notes: ["first spelled '\(spelling.value)' at \(spelling.location)"]))
                 }
             } else {
-                countryNames[slug] = city.country
+                firstSpelling[slug] = index
             }
         }
+        let countryNames = firstSpelling.mapValues { content.cities[$0].country }
         let countrySlugs = countryNames.keys.map { (CollationKey(countryNames[$0]?.value ?? $0, tieBreaker: $0), $0) }
             .sorted { $0.0 < $1.0 }.map(\.1)
         var countryIndex: [String: Int] = [:]

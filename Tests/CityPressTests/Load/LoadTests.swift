@@ -46,6 +46,26 @@ import Testing
         let sorted = names.sorted { CollationKey($0) < CollationKey($1) }
         #expect(sorted == ["amsterdam", "Lurenburg", "Łurenila", "Lurivik", "Malmo", "Malmö", "Zilina"])
     }
+
+    /// The key compares folded names, then names, then tie-breakers, each by UTF-8 bytes: a prefix
+    /// first, and a NUL (which a quoted YAML string can hold) before every other byte.
+    @Test func ordersLikeComparingFoldedNameNameAndTieBreakerInTurn() {
+        let names = ["a", "A", "ab", "a b", "Ab", "a\u{0}", "a\u{0}b", "a\u{1}", "", "á", "Á", "aa", "a\u{0}\u{0}"]
+        let slugs = ["", "x", "xy", "y", "x\u{0}"]
+        let keys = names.flatMap { name in slugs.map { (name, $0) } }
+        func expected(_ lhs: (String, String), _ rhs: (String, String)) -> Bool {
+            let left = [TextFolding.fold(lhs.0), lhs.0, lhs.1].map { Array($0.utf8) }
+            let right = [TextFolding.fold(rhs.0), rhs.0, rhs.1].map { Array($0.utf8) }
+            for (a, b) in zip(left, right) where a != b { return a.lexicographicallyPrecedes(b) }
+            return false
+        }
+        for lhs in keys {
+            for rhs in keys {
+                #expect((CollationKey(lhs.0, tieBreaker: lhs.1) < CollationKey(rhs.0, tieBreaker: rhs.1)) == expected(lhs, rhs),
+                        "\(lhs) < \(rhs)")
+            }
+        }
+    }
 }
 
 @Suite struct SourceReadingTests {
