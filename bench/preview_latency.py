@@ -5,7 +5,8 @@
 
 Starts `citypress serve --port 0` on a copy-free content folder (it edits one city file in place and
 restores it), subscribes to /__citypress/events, then saves the city file SAVES times, each time
-waiting for the `reload` event. Prints every latency and the median. Standard library only.
+waiting for the `reload` event. Prints every latency, the median and the server's resident memory after
+the saves (Linux). Standard library only.
 """
 import argparse, os, re, socket, statistics, subprocess, sys, time
 
@@ -72,9 +73,22 @@ def main():
                 f.write(original)
         print("save → reload (ms):", " ".join(f"{x:.0f}" for x in latencies))
         print(f"median {statistics.median(latencies):.0f} ms, min {min(latencies):.0f}, max {max(latencies):.0f} ({a.saves} saves of {os.path.basename(path)})")
+        print(f"server resident memory after the saves: {resident_mib(proc.pid)}")
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def resident_mib(pid):
+    """The process's resident set size (Linux), or a note that it cannot be read here."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return f"{int(line.split()[1]) / 1024:.0f} MiB"
+    except OSError:
+        pass
+    return "unknown (no /proc)"
 
 
 if __name__ == "__main__":
