@@ -54,6 +54,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(start.longForm) – \(end.longForm)"
     }
 
+    /// Days since 1970-01-01 (negative before it), for spacing dates on a time axis.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil: years start in March, so the leap day ends a year.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -34,7 +34,7 @@ package enum DeclarationFile: ContentKind {
         let start = yaml.date(Field.startDate, required: true)
         let end = yaml.date(Field.endDate, required: false)
         let adopted = yaml.date(Field.adopted, required: false)
-        let signatories = yaml.stringList(Field.signatories, required: true)
+        let signatories = yaml.signatoryList(Field.signatories.rawValue, required: true)
         let asOf = yaml.date(Field.signatoriesAsOf, required: !signatories.isEmpty)
         let isDraft = yaml.bool(Field.draft)
         yaml.warnAboutUnknownFields(of: Field.self)
@@ -42,6 +42,9 @@ package enum DeclarationFile: ContentKind {
         if let start, let end, end.value < start.value {
             problems.append(.error("\(Field.endDate.rawValue) \(end.value) is before \(Field.startDate.rawValue) \(start.value)",
                                    at: end.location))
+        }
+        if let start {
+            problems += endorsementDateProblems(signatories, start: start, asOf: asOf)
         }
         let body = file.markdown.parse(parts.body)
         let commitmentsLocation = commitments(of: body, in: source, bodyLineOffset: parts.bodyLineOffset, &problems)
@@ -54,6 +57,28 @@ package enum DeclarationFile: ContentKind {
             startDate: start.value, endDate: end?.value, adopted: adopted?.value, signatoriesAsOf: asOf?.value,
             signatories: signatories, isDraft: isDraft, body: body,
             commitmentsLocation: commitmentsLocation, source: file.location, bodyLineOffset: parts.bodyLineOffset)
+    }
+
+    /// Endorsement dates outside the time a declaration can be endorsed in: from the meeting's first day
+    /// to the date its list is complete to.
+    private static func endorsementDateProblems(_ signatories: [SignatoryEntry], start: Located<CalendarDate>,
+                                                asOf: Located<CalendarDate>?) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for entry in signatories {
+            guard let endorsed = entry.endorsed else { continue }
+            if endorsed.value < start.value {
+                problems.append(.error(
+                    "'\(entry.city.value)' endorsed on \(endorsed.value), before the declaration's \(Field.startDate.rawValue) \(start.value)",
+                    at: endorsed.location,
+                    notes: ["a city that endorsed at the meeting is listed by its slug alone: - \(entry.city.value)"]))
+            } else if let asOf, asOf.value < endorsed.value {
+                problems.append(.error(
+                    "'\(entry.city.value)' endorsed on \(endorsed.value), after \(Field.signatoriesAsOf.rawValue) \(asOf.value)",
+                    at: endorsed.location,
+                    notes: ["\(Field.signatoriesAsOf.rawValue) is the date the list is complete to: move it to \(endorsed.value) or later"]))
+            }
+        }
+        return problems
     }
 
     /// Where the commitments (the body's one top-level numbered list) start; the body's first line

@@ -21,8 +21,8 @@ public struct DeclarationRecord: Sendable, Hashable {
     public var adopted: CalendarDate?
     /// The date of the signatory list; required when the list is not empty.
     public var signatoriesAsOf: CalendarDate?
-    /// Slugs of the endorsing cities, in the order the source prints them.
-    public var signatories: [Located<String>]
+    /// The endorsing cities (and when those that endorsed after the meeting did), in the order the source prints them.
+    public var signatories: [SignatoryEntry]
     /// Drafts are built only with `--drafts`.
     public var isDraft: Bool
     /// The Markdown body, parsed.

@@ -139,6 +139,78 @@ package struct YAMLDocument {
         return items
     }
 
+    /// A declaration's signatories: each entry a city's slug, or a mapping `{city: slug, endorsed: YYYY-MM-DD}`.
+    /// A malformed entry is an error at its line and is left out.
+    package mutating func signatoryList(_ key: String, required: Bool) -> [SignatoryEntry] {
+        guard let (_, value) = fields[key], !isNull(value) else {
+            if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
+            return []
+        }
+        guard case .sequence(let sequence) = value else {
+            diagnostics.append(.error("field '\(key)' must be a list (`- item` lines), not \(describe(value))",
+                                      at: location(of: value)))
+            return []
+        }
+        var entries: [SignatoryEntry] = []
+        for item in sequence {
+            switch item {
+            case .scalar(let scalar) where !isNull(item):
+                let text = scalar.string.trimmingWhitespace()
+                warnAboutTypographicQuotes(text, style: scalar.style, of: key, at: item)
+                entries.append(SignatoryEntry(city: Located(text, at: location(of: item))))
+            case .mapping(let mapping):
+                if let entry = signatoryEntry(mapping, at: item, of: key) { entries.append(entry) }
+            default:
+                diagnostics.append(.error(
+                    "each entry of '\(key)' must be a city's slug or a mapping like {city: vienna, endorsed: 2023-05-02}, not \(describe(item))",
+                    at: location(of: item)))
+            }
+        }
+        return entries
+    }
+
+    /// `{city: slug, endorsed: YYYY-MM-DD}` in a list of signatories.
+    private mutating func signatoryEntry(_ mapping: Node.Mapping, at node: Node, of key: String) -> SignatoryEntry? {
+        typealias Field = SignatoryEntry.Field
+        var city: Located<String>?, endorsed: Located<CalendarDate>?, valid = true
+        for (name, value) in mapping {
+            let field = name.scalar.flatMap { Field(rawValue: $0.string) }
+            guard let field, case .scalar(let scalar) = value, !isNull(value) else {
+                valid = false
+                if let field {
+                    diagnostics.append(.error("'\(field.rawValue)' in an entry of '\(key)' needs a value", at: location(of: name)))
+                } else {
+                    let word = name.scalar?.string ?? describe(name)
+                    var message = "unknown key '\(word)' in an entry of '\(key)'"
+                    if let guess = Suggestion.closest(to: word, among: Field.names) { message += " (did you mean '\(guess)'?)" }
+                    diagnostics.append(.error(message, at: location(of: name),
+                                              notes: ["an entry is a city's slug, or {city: slug, endorsed: YYYY-MM-DD}"]))
+                }
+                continue
+            }
+            let text = scalar.string.trimmingWhitespace()
+            switch field {
+            case .city:
+                city = Located(text, at: location(of: value))
+            case .endorsed:
+                guard let date = CalendarDate(iso: text) else {
+                    diagnostics.append(.error("'endorsed' must be a date written YYYY-MM-DD, not '\(text)'", at: location(of: value)))
+                    valid = false
+                    continue
+                }
+                endorsed = Located(date, at: location(of: value))
+            }
+        }
+        guard let city else {
+            if valid {
+                diagnostics.append(.error("an entry of '\(key)' with 'endorsed' must name its city: {city: slug, endorsed: YYYY-MM-DD}",
+                                          at: location(of: node)))
+            }
+            return nil
+        }
+        return valid ? SignatoryEntry(city: city, endorsed: endorsed) : nil
+    }
+
     /// Whether the name of a field in the mapping satisfies `predicate`.
     package func containsField(where predicate: (String) -> Bool) -> Bool {
         fields.keys.contains(where: predicate)

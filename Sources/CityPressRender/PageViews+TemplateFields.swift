@@ -31,7 +31,21 @@ extension DeclarationView: TemplateView {
         .field("printHref", \.printHref), .field("signatoriesHTML", \.signatoriesHTML),
         .field("signatoriesText", \.signatoriesText),
         .field("hasSignatories", \.hasSignatories), .field("asOfText", \.asOfText), .field("isDraft", \.isDraft),
-        .field("pdfs", \.pdfs), .field("titleCSSString", \.titleCSSString)
+        .field("pdfs", \.pdfs), .field("titleCSSString", \.titleCSSString), .field("history", \.history)
+    )
+}
+
+extension EndorsementHistoryView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("atTheMeetingText", \.atTheMeetingText), .field("since", \.since), .field("summary", \.summary),
+        .field("chartSVG", \.chartSVG), .field("rows", \.rows)
+    )
+}
+
+extension EndorsementStepView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("dateText", \.dateText), .field("dateISO", \.dateISO), .field("isTheMeeting", \.isTheMeeting),
+        .field("added", \.added), .field("total", \.total)
     )
 }
 
@@ -123,7 +137,8 @@ extension CitiesIndexPage: TemplateView {
 extension EndorsementView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
-        .field("dateISO", \.dateISO), .field("commitments", \.commitments)
+        .field("dateISO", \.dateISO), .field("endorsedText", \.endorsedText), .field("endorsedISO", \.endorsedISO),
+        .field("commitments", \.commitments)
     )
 }
 

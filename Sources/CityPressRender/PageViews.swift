@@ -54,6 +54,32 @@ package struct DeclarationView: Sendable, Hashable {
     package let pdfs: [PDFLinkView]
     /// The title as a CSS string literal, quotes included, for `@page` margin boxes.
     package let titleCSSString: String
+    /// How the list grew after the meeting; `nil` when every signatory endorsed at the meeting.
+    package let history: EndorsementHistoryView?
+}
+
+/// A declaration's endorsements over time: counts, a chart and the same numbers as a table.
+package struct EndorsementHistoryView: Sendable, Hashable {
+    /// `38 signatories`.
+    package let atTheMeetingText: String
+    /// `2`.
+    package let since: Int
+    /// `38 at the meeting on 15 November 2022, 40 by 1 March 2024`: the chart's text alternative.
+    package let summary: String
+    /// The chart, an inline `<svg>` element.
+    package let chartSVG: String
+    /// One row per day the list grew, the meeting first.
+    package let rows: [EndorsementStepView]
+}
+
+/// One row of the endorsements table.
+package struct EndorsementStepView: Sendable, Hashable {
+    package let dateText: String
+    package let dateISO: String
+    /// Whether the row is the meeting itself.
+    package let isTheMeeting: Bool
+    package let added: Int
+    package let total: Int
 }
 
 package struct PDFLinkView: Sendable, Hashable {
@@ -144,8 +170,12 @@ package struct CitiesIndexPage: Sendable, Hashable {
 package struct EndorsementView: Sendable, Hashable {
     package let title: String
     package let href: String
+    /// The declaration's date (the meeting's).
     package let dateText: String
     package let dateISO: String
+    /// When the city endorsed, if after the meeting; `nil` when it endorsed at the meeting.
+    package let endorsedText: String?
+    package let endorsedISO: String?
     package let commitments: [NavLinkView]
 }
 

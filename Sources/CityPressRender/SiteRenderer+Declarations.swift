@@ -95,7 +95,21 @@ extension SiteRenderer {
             signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
-            pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title))
+            pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title),
+            history: EndorsementHistory(of: declaration).map(Self.historyView))
+    }
+
+    /// The counts, chart and table of `history`.
+    private static func historyView(_ history: EndorsementHistory) -> EndorsementHistoryView {
+        let meeting = EndorsementStepView(dateText: history.meeting.longForm, dateISO: history.meeting.description,
+                                          isTheMeeting: true, added: history.atTheMeeting, total: history.atTheMeeting)
+        return EndorsementHistoryView(
+            atTheMeetingText: Counted.text(history.atTheMeeting, "signatory", "signatories"), since: history.since,
+            summary: history.summary, chartSVG: history.chartSVG(id: "endorsement-chart-title"),
+            rows: [meeting] + history.steps.map {
+                EndorsementStepView(dateText: $0.date.longForm, dateISO: $0.date.description, isTheMeeting: false,
+                                    added: $0.added, total: $0.total)
+            })
     }
 
 }

@@ -6,13 +6,15 @@ import CityPressTemplates
 
 /// What city pages share: each declaration's entry.
 extension SiteRenderer {
-    /// A city page's entry for a declaration: the same on every city page, so rendered once.
-    package func endorsementView(of declarationIndex: Int) -> EndorsementView {
+    /// A city page's entry for the declaration `declarationIndex`, endorsed on `endorsed` (after the
+    /// meeting) or at the meeting: then the same on every city page, so rendered once.
+    package func endorsementView(of declarationIndex: Int, endorsed: CalendarDate? = nil) -> EndorsementView {
         let declaration = site.declarations[declarationIndex]
         let links = self.links(depth: CityOutput.depth)
         return EndorsementView(
             title: declaration.title, href: links.declaration(declaration.slug),
             dateText: declaration.date.longForm, dateISO: declaration.date.description,
+            endorsedText: endorsed?.longForm, endorsedISO: endorsed?.description,
             commitments: declaration.commitments.map {
                 NavLinkView(label: "\($0.number)", href: links.commitment(declaration.slug, $0.number))
             })

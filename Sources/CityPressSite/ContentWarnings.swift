@@ -61,7 +61,7 @@ package struct ContentWarnings {
         guard !unlistedCities.isEmpty else { return [] }
         var inDrafts: [String: [String]] = [:]
         for declaration in content.declarations where declaration.isDraft && !published.contains(where: { $0.slug == declaration.slug }) {
-            for entry in declaration.signatories { inDrafts[entry.value, default: []].append(declaration.slug) }
+            for entry in declaration.signatories { inDrafts[entry.city.value, default: []].append(declaration.slug) }
         }
         let unlisted = unlistedCities.sorted { $0.source.path < $1.source.path }
         var diagnostics = unlisted.prefix(Self.unlistedCitiesShown).map { city -> Diagnostic in

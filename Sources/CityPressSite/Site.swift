@@ -39,6 +39,8 @@ public struct Declaration: Sendable {
     public let closingHTML: String
     /// Indexes into `Site.cities`, in the order the source lists them.
     public let signatories: [Int]
+    /// When each of `signatories` (same positions) endorsed, for those that did after the meeting.
+    public let endorsed: [CalendarDate?]
     /// Whether the file is marked `draft: true` (built only with `--drafts`).
     public let isDraft: Bool
     /// Every link and image destination of the text, as written, where it is written.
@@ -46,6 +48,8 @@ public struct Declaration: Sendable {
 
     /// The date the declaration is filed under: adoption, else the first day of the event.
     public var date: CalendarDate { adopted ?? startDate }
+    /// How many signatories endorsed at the meeting.
+    public var endorsedAtTheMeeting: Int { endorsed.lazy.filter { $0 == nil }.count }
 }
 
 /// One numbered commitment of a declaration.
@@ -71,9 +75,10 @@ public struct City: Sendable {
         let sortKey: CollationKey
         let country: Int
         let endorsements: [Int]
+        let endorsementDates: [CalendarDate?]
 
         init(slug: String, name: String, kind: CityKind, subdivision: String?, sortKey: CollationKey, country: Int,
-             endorsements: [Int]) {
+             endorsements: [Int], endorsementDates: [CalendarDate?]) {
             self.slug = slug
             self.name = name
             self.kind = kind
@@ -81,6 +86,7 @@ public struct City: Sendable {
             self.sortKey = sortKey
             self.country = country
             self.endorsements = endorsements
+            self.endorsementDates = endorsementDates
         }
     }
 
@@ -96,12 +102,14 @@ public struct City: Sendable {
     public var country: Int { fields.country }
     /// Indexes into `Site.declarations` of the declarations it endorsed, newest first.
     public var endorsements: [Int] { fields.endorsements }
+    /// When it endorsed each of `endorsements` (same positions), where it did after the meeting.
+    public var endorsementDates: [CalendarDate?] { fields.endorsementDates }
 
     /// A city.
     public init(slug: String, name: String, kind: CityKind, subdivision: String?, sortKey: CollationKey, country: Int,
-                endorsements: [Int]) {
+                endorsements: [Int], endorsementDates: [CalendarDate?]) {
         fields = Fields(slug: slug, name: name, kind: kind, subdivision: subdivision, sortKey: sortKey,
-                        country: country, endorsements: endorsements)
+                        country: country, endorsements: endorsements, endorsementDates: endorsementDates)
     }
 }
 

@@ -116,7 +116,8 @@ extension City {
     /// `declarations` give each newer index's place in this city's site.
     fileprivate func isSame(as other: City, countries: [Int], declarations: [Int]) -> Bool {
         guard country == countries[other.country], kind == other.kind, endorsements.count == other.endorsements.count,
-              name == other.name, subdivision == other.subdivision, sortKey == other.sortKey else { return false }
+              name == other.name, subdivision == other.subdivision, sortKey == other.sortKey,
+              endorsementDates == other.endorsementDates else { return false }
         for position in endorsements.indices where endorsements[position] != declarations[other.endorsements[position]] {
             return false
         }
@@ -131,6 +132,6 @@ extension Declaration {
             && startDate == other.startDate && endDate == other.endDate && adopted == other.adopted
             && signatoriesAsOf == other.signatoriesAsOf && preambleHTML == other.preambleHTML
             && commitments == other.commitments && closingHTML == other.closingHTML && isDraft == other.isDraft
-            && links == other.links
+            && links == other.links && endorsed == other.endorsed
     }
 }

@@ -60,8 +60,12 @@ public struct SiteResolver: Sendable {
         }
 
         var endorsements = [[Int]](repeating: [], count: cityRecords.count)
+        var endorsementDates = [[CalendarDate?]](repeating: [], count: cityRecords.count)
         for (declarationIndex, declaration) in declarations.enumerated() {
-            for city in declaration.signatories { endorsements[city].append(declarationIndex) }
+            for (city, date) in zip(declaration.signatories, declaration.endorsed) {
+                endorsements[city].append(declarationIndex)
+                endorsementDates[city].append(date)
+            }
         }
         var countryCities = [[Int]](repeating: [], count: countrySlugs.count)
         var cities: [City] = []
@@ -71,7 +75,8 @@ public struct SiteResolver: Sendable {
             countryCities[country].append(index)
             cities.append(City(slug: record.slug, name: record.name, kind: record.kind, subdivision: record.subdivision,
                                sortKey: record.sortKey,
-                               country: country, endorsements: endorsements[index]))
+                               country: country, endorsements: endorsements[index],
+                               endorsementDates: endorsementDates[index]))
         }
         let countries = countrySlugs.enumerated().map { index, slug in
             Country(slug: slug, name: countryNames[slug]?.value ?? slug, cities: countryCities[index])
@@ -83,16 +88,19 @@ public struct SiteResolver: Sendable {
         return (Site(config: config, declarations: declarations, cities: cities, countries: countries), diagnostics)
     }
 
+    /// The cities `record` lists (indexes into the A–Z cities) with their endorsement dates; an
+    /// unknown or repeated city is reported and left out.
     private func resolveSignatories(_ record: DeclarationRecord, cityIndex: [String: Int], content: LoadedContent,
-                                    _ diagnostics: inout [Diagnostic]) -> [Int] {
+                                    _ diagnostics: inout [Diagnostic]) -> [(city: Int, endorsed: CalendarDate?)] {
         // Where each known city was first listed (by city index), and each unknown name.
         var firstPosition = [Int](repeating: -1, count: cityIndex.count)
         var seenUnknown: [String: SourceLocation] = [:]
-        var result: [Int] = []
+        var result: [(city: Int, endorsed: CalendarDate?)] = []
         result.reserveCapacity(record.signatories.count)
-        for (position, entry) in record.signatories.enumerated() {
+        for (position, signatory) in record.signatories.enumerated() {
+            let entry = signatory.city
             let known = cityIndex[entry.value]
-            let first = known.flatMap { firstPosition[$0] >= 0 ? record.signatories[firstPosition[$0]].location : nil }
+            let first = known.flatMap { firstPosition[$0] >= 0 ? record.signatories[firstPosition[$0]].city.location : nil }
                 ?? (known == nil ? seenUnknown[entry.value] : nil)
             if let first {
                 diagnostics.append(.error("city '\(entry.value)' is listed twice in signatories", at: entry.location,
@@ -115,12 +123,12 @@ public struct SiteResolver: Sendable {
                 continue
             }
             firstPosition[index] = position
-            result.append(index)
+            result.append((index, signatory.endorsed?.value))
         }
         return result
     }
 
-    private func makeDeclaration(_ record: DeclarationRecord, signatories: [Int]) -> Declaration {
+    private func makeDeclaration(_ record: DeclarationRecord, signatories: [(city: Int, endorsed: CalendarDate?)]) -> Declaration {
         var preamble = "", closing = "", commitments: [Commitment] = []
         var seenList = false
         for block in record.body.blocks {
@@ -140,7 +148,8 @@ public struct SiteResolver: Sendable {
             slug: record.slug, title: record.title, event: record.event, venue: record.venue,
             location: record.location, startDate: record.startDate, endDate: record.endDate, adopted: record.adopted,
             signatoriesAsOf: record.signatoriesAsOf, preambleHTML: preamble, commitments: commitments,
-            closingHTML: closing, signatories: signatories, isDraft: record.isDraft,
+            closingHTML: closing, signatories: signatories.map(\.city), endorsed: signatories.map(\.endorsed),
+            isDraft: record.isDraft,
             links: record.body.links.map { link in
                 Located(link.destination, at: SourceLocation(path: record.source.path, line: link.line + record.bodyLineOffset,
                                                              column: link.column, lineText: link.lineText))

@@ -32,7 +32,13 @@ extension SiteRenderer {
         let route = CityOutput.route(city.slug)
         let links = self.links(for: route)
         let country = site.countries[city.country]
-        let endorsements = city.endorsements.map { endorsementsHTML.indices.contains($0) ? endorsementsHTML[$0] : "" }
+        // The entries of declarations endorsed at the meeting are shared by every city; a later date is the city's own.
+        let endorsements = zip(city.endorsements, city.endorsementDates).map { index, date in
+            if let date {
+                return templates.render(endorsementView(of: index, endorsed: date), with: TemplateViews.cityEndorsement.template)
+            }
+            return endorsementsHTML.indices.contains(index) ? endorsementsHTML[index] : ""
+        }
         let place = [city.subdivision, country.name].compactMap { $0 }.joined(separator: ", ")
         let description = "\(city.name) (\(place)): \(city.kind.singular) endorsing "
             + "\(Counted.text(endorsements.count, "declaration", "declarations", zeroAsNo: true)) of the \(site.config.network)."

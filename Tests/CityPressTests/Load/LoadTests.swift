@@ -124,9 +124,15 @@ import Testing
         #expect(content.config?.baseURL == "https://example.org/declarations/")
         #expect(content.cities.map(\.slug) == ["greater-leeds", "lodz", "poznan", "wroclaw"])
         let first = try #require(content.declarations.first { $0.slug == "first-accord" })
-        #expect(first.signatories.map(\.value) == ["wroclaw", "poznan", "greater-leeds"])
-        #expect(first.signatories[0].location.line == 11)
-        #expect(first.signatories[0].location.column == 5)
+        #expect(first.signatories.map(\.city.value) == ["wroclaw", "poznan", "greater-leeds"])
+        #expect(first.signatories[0].city.location.line == 11)
+        #expect(first.signatories[0].city.location.column == 5)
+        #expect(first.signatories.allSatisfy { $0.endorsed == nil })
+        // Both forms of a later endorsement: a flow mapping on one line, a block mapping on two.
+        let second = try #require(content.declarations.first { $0.slug == "second-accord" })
+        #expect(second.signatories.map(\.city.value) == ["lodz", "wroclaw", "poznan", "greater-leeds"])
+        #expect(second.signatories.map { $0.endorsed?.value.description } == [nil, nil, "2022-05-20", "2022-05-28"])
+        #expect(second.signatories[3].endorsed?.location.line == 13)
         #expect(first.body.orderedLists.count == 1)
         #expect(content.declarations.first { $0.slug == "draft-accord" }?.isDraft == true)
     }

@@ -69,16 +69,16 @@ import Testing
                 #expect(errors.contains { $0.contains(fragment) && $0.contains("second-accord.md:\(position):") },
                         "no error '\(fragment)' at \(position) in \(errors)")
             }
-            expectError("relative link '../first-accord/#commitment-8'", at: "16:41")
-            expectError("/declarations/first-accord/#commitment-8", at: "16:41")
-            expectError("unknown city 'lodzz' (did you mean 'lodz'?)", at: "17:16")
-            expectError("names commitment 9", at: "17:51")
-            expectError("names commitment 7", at: "19:16")
-            expectError("link '/nowhere/' names no page", at: "19:70")
-            expectError("names commitment 02", at: "21:5")
-            expectError("names a place in the print edition", at: "21:25")
-            expectError("https://www.example.org/x", at: "21:77")
-            expectError("names a file", at: "21:100")
+            expectError("relative link '../first-accord/#commitment-8'", at: "19:41")
+            expectError("/declarations/first-accord/#commitment-8", at: "19:41")
+            expectError("unknown city 'lodzz' (did you mean 'lodz'?)", at: "20:16")
+            expectError("names commitment 9", at: "20:51")
+            expectError("names commitment 7", at: "22:16")
+            expectError("link '/nowhere/' names no page", at: "22:70")
+            expectError("names commitment 02", at: "24:5")
+            expectError("names a place in the print edition", at: "24:25")
+            expectError("https://www.example.org/x", at: "24:77")
+            expectError("names a file", at: "24:100")
             #expect(errors.count == 9, "\(errors)")
         }
     }

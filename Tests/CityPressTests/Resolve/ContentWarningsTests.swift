@@ -73,10 +73,10 @@ import Testing
             """, to: file)
         }
         let messages = found.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" }
-        #expect(messages.contains { $0.hasPrefix("19:1 a GitHub-style table") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("23:10 a footnote") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("23:16 '~~'") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("25:3 a task-list box") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("22:1 a GitHub-style table") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("26:10 a footnote") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("26:16 '~~'") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("28:3 a task-list box") }, "\(messages)")
         // The fixture's first accord holds a <script> tag, omitted from the page.
         #expect(messages.contains { $0.contains("raw HTML is omitted") }, "\(messages)")
         #expect(!messages.contains { $0.hasPrefix("23:") && $0.contains("raw HTML") }, "an HTML comment is meant to be hidden")

@@ -33,10 +33,10 @@ import Testing
         // A city keeps its fields in a box.
         let cityFields = try #require(Mirror(reflecting: city).descendant("fields"))
         #expect(Mirror(reflecting: cityFields).children.compactMap(\.label)
-                    == ["slug", "name", "kind", "subdivision", "sortKey", "country", "endorsements"])
+                    == ["slug", "name", "kind", "subdivision", "sortKey", "country", "endorsements", "endorsementDates"])
         #expect(Mirror(reflecting: declaration).children.compactMap(\.label)
                     == ["slug", "title", "event", "venue", "location", "startDate", "endDate", "adopted", "signatoriesAsOf",
-                        "preambleHTML", "commitments", "closingHTML", "signatories", "isDraft", "links"])
+                        "preambleHTML", "commitments", "closingHTML", "signatories", "endorsed", "isDraft", "links"])
         #expect(Mirror(reflecting: country).children.compactMap(\.label) == ["slug", "name", "cities"])
         #expect(Mirror(reflecting: site).children.compactMap(\.label) == ["config", "declarations", "cities", "countries"])
     }

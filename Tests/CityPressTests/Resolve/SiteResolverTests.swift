@@ -18,7 +18,7 @@ import Testing
             slug: slug, title: slug.uppercased(), event: "E", venue: "V", location: "L",
             startDate: CalendarDate(iso: date) ?? CalendarDate(iso: "2000-01-01")!, endDate: nil, adopted: nil,
             signatoriesAsOf: CalendarDate(iso: date),
-            signatories: signatories.enumerated().map { Located($1, at: SourceLocation(path: "declarations/\(slug).md", line: 10 + $0, column: 5)) },
+            signatories: signatories.enumerated().map { SignatoryEntry(city: Located($1, at: SourceLocation(path: "declarations/\(slug).md", line: 10 + $0, column: 5))) },
             isDraft: draft, body: body, commitmentsLocation: SourceLocation(path: "d"), source: SourceLocation(path: "d"))
     }
 

@@ -111,7 +111,9 @@ import Testing
             let edits: [(String, (String) -> String)] = [
                 ("retitled", { $0.replacingOccurrences(of: "title: Second Accord", with: "title: The Second Accord") }),
                 ("a signatory removed", { $0.replacingOccurrences(of: "  - wroclaw\n", with: "") }),
-                ("a signatory added", { $0.replacingOccurrences(of: "  - lodz\n", with: "  - lodz\n  - poznan\n  - wroclaw\n") }),
+                ("a signatory added", { $0.replacingOccurrences(of: "  - lodz\n", with: "  - lodz\n  - wroclaw\n") }),
+                ("an endorsement date moved", { $0.replacingOccurrences(of: "endorsed: 2022-05-20", with: "endorsed: 2022-05-25") }),
+                ("a later endorsement now at the meeting", { $0.replacingOccurrences(of: "{city: poznan, endorsed: 2022-05-25}", with: "poznan") }),
                 ("a commitment reworded", { $0.replacingOccurrences(of: "To plant trees.", with: "To plant many trees.") }),
                 ("the date moved", { $0.replacingOccurrences(of: "start_date: 2022-05-10", with: "start_date: 2022-05-11") }),
             ]
