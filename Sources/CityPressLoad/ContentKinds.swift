@@ -5,5 +5,6 @@ package enum ContentKinds {
     package static let all: [any ContentKind.Type] = [
         CityFile.self,
         DeclarationFile.self,
+        ReportFile.self,
     ]
 }

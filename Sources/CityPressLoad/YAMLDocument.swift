@@ -67,6 +67,11 @@ package struct YAMLDocument {
         fields[key].map { location(of: $0.key) } ?? rootLocation
     }
 
+    /// The location of the value of the field `key`, or of the mapping when absent.
+    package func location(ofValue key: String) -> SourceLocation {
+        fields[key].map { location(of: $0.value) } ?? rootLocation
+    }
+
     private func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node else { return false }
         return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)

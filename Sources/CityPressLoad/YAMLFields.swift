@@ -37,6 +37,11 @@ extension YAMLDocument {
         location(ofField: field.rawValue)
     }
 
+    /// The location of `field`'s value, or of the mapping when absent.
+    package func valueLocation(of field: some YAMLFields) -> SourceLocation {
+        location(ofValue: field.rawValue)
+    }
+
     /// Records a warning for every field that is not a case of `Fields`.
     package mutating func warnAboutUnknownFields<Fields: YAMLFields>(of fields: Fields.Type) {
         // The list of names is made only when a file has an unknown field: most files have none.

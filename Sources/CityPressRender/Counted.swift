@@ -12,6 +12,14 @@ package enum Counted {
         return "\(count) \(count == 1 ? singular : plural)"
     }
 
+    /// `Commitment 3`, `Commitments 2 and 5`, `Commitments 1, 3 and 5`.
+    package static func commitments(_ numbers: [Int]) -> String {
+        let texts = numbers.map(String.init)
+        guard let last = texts.last else { return "No commitment" }
+        if texts.count == 1 { return "Commitment \(last)" }
+        return "Commitments " + texts.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// The places of `kinds` counted by kind, cities first: `40 cities`, `1 region`,
     /// `38 cities, 1 region and 1 district`; `no cities` when empty.
     package static func places(_ kinds: some Sequence<CityKind>) -> String {

@@ -31,7 +31,8 @@ extension DeclarationView: TemplateView {
         .field("printHref", \.printHref), .field("signatoriesHTML", \.signatoriesHTML),
         .field("signatoriesText", \.signatoriesText),
         .field("hasSignatories", \.hasSignatories), .field("asOfText", \.asOfText), .field("isDraft", \.isDraft),
-        .field("pdfs", \.pdfs), .field("titleCSSString", \.titleCSSString), .field("history", \.history)
+        .field("pdfs", \.pdfs), .field("titleCSSString", \.titleCSSString), .field("history", \.history),
+        .field("updates", \.updates), .field("hasUpdates", \.hasUpdates)
     )
 }
 
@@ -110,7 +111,8 @@ extension CommitmentPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("declaration", \.declaration), .field("number", \.number),
         .field("html", \.html), .field("declarationAnchorHref", \.declarationAnchorHref),
-        .field("previous", \.previous), .field("next", \.next)
+        .field("previous", \.previous), .field("next", \.next), .field("actions", \.actions),
+        .field("hasActions", \.hasActions)
     )
 }
 
@@ -146,7 +148,8 @@ extension CityPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("name", \.name), .field("kind", \.kind), .field("subdivision", \.subdivision),
         .field("countryName", \.countryName), .field("countryHref", \.countryHref),
-        .field("endorsementsHTML", \.endorsementsHTML), .field("hasEndorsements", \.hasEndorsements)
+        .field("endorsementsHTML", \.endorsementsHTML), .field("hasEndorsements", \.hasEndorsements),
+        .field("reports", \.reports), .field("hasReports", \.hasReports)
     )
 }
 

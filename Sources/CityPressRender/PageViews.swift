@@ -56,6 +56,9 @@ package struct DeclarationView: Sendable, Hashable {
     package let titleCSSString: String
     /// How the list grew after the meeting; `nil` when every signatory endorsed at the meeting.
     package let history: EndorsementHistoryView?
+    /// Its implementation updates, newest year first.
+    package let updates: [UpdateLinkView]
+    package let hasUpdates: Bool
 }
 
 /// A declaration's endorsements over time: counts, a chart and the same numbers as a table.
@@ -144,6 +147,9 @@ package struct CommitmentPage: Sendable, Hashable {
     package let declarationAnchorHref: String
     package let previous: NavLinkView?
     package let next: NavLinkView?
+    /// What cities have done for it: the actions of reports naming it, newest year first.
+    package let actions: [CityActionView]
+    package let hasActions: Bool
 }
 
 package struct CityEntryView: Sendable, Hashable {
@@ -189,6 +195,9 @@ package struct CityPage: Sendable, Hashable {
     /// The rendered `city-endorsement` entries, newest declaration first.
     package let endorsementsHTML: String
     package let hasEndorsements: Bool
+    /// Its implementation reports, by declaration.
+    package let reports: [CityReportsView]
+    package let hasReports: Bool
 }
 
 package struct CountryEntryView: Sendable, Hashable {

@@ -84,6 +84,14 @@ extension SiteRenderer {
             CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
                                html: body(commitment.html), href: links.commitment(slug, commitment.number))
         }
+        // One implementation update per year with reports, newest first (reports are in that order).
+        var updates: [UpdateLinkView] = []
+        for report in reportIndex.byDeclaration[index].map({ site.reports[$0] }) {
+            if updates.last?.year == report.year { continue }
+            let count = reportIndex.byDeclaration[index].lazy.filter { self.site.reports[$0].year == report.year }.count
+            updates.append(UpdateLinkView(year: report.year, href: links.to(UpdateOutput.route(slug, report.year)),
+                                          reportsText: Counted.text(count, "report", "reports")))
+        }
         return DeclarationView(
             title: declaration.title, event: declaration.event, venue: declaration.venue,
             location: declaration.location,
@@ -96,7 +104,8 @@ extension SiteRenderer {
             hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
             pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title),
-            history: EndorsementHistory(of: declaration).map(Self.historyView))
+            history: EndorsementHistory(of: declaration).map(Self.historyView),
+            updates: updates, hasUpdates: !updates.isEmpty)
     }
 
     /// The counts, chart and table of `history`.

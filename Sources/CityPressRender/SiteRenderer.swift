@@ -19,6 +19,8 @@ package struct SiteRenderer: Sendable {
 
     /// Every output of the site, from the registry.
     package let outputs: [PlannedOutput]
+    /// Each city's and declaration's reports.
+    package let reportIndex: ReportIndex
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
     /// `pdfPapers`; links name pages in `linkStyle`.
@@ -34,6 +36,7 @@ package struct SiteRenderer: Sendable {
         }
         self.pdfs = pdfs
         outputs = SiteOutputs.plan(for: site)
+        reportIndex = ReportIndex(site)
         // One header and footer per depth that pages are at and per section, each rendered once.
         var chrome: [Chrome.Key: Chrome] = [:]
         for depth in Set(outputs.lazy.map(\.route.depth)).sorted() {

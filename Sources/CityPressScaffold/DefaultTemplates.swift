@@ -138,28 +138,37 @@ enum DefaultTemplates {
         NXJlbTsgfQouZW5kb3JzZW1lbnQtdGFibGUgdGgsIC5lbmRvcnNlbWVudC10YWJsZSB0ZCB7IGJvcmRlci1ib3R0b206IDFweCBz
         b2xpZCB2YXIoLS1ydWxlKTsgcGFkZGluZzogMC4zcmVtIDFyZW0gMC4zcmVtIDA7IHRleHQtYWxpZ246IGxlZnQ7IH0KLmVuZG9y
         c2VtZW50LXRhYmxlIHRkIHsgZm9udC12YXJpYW50LW51bWVyaWM6IHRhYnVsYXItbnVtczsgdGV4dC1hbGlnbjogcmlnaHQ7IH0K
-        LnNpZ25hdG9yeS1ncm91cHMgeyBjb2x1bW5zOiAyIDE4cmVtOyBjb2x1bW4tZ2FwOiAyLjVyZW07IH0KLnNpZ25hdG9yeS1ncm91
-        cCB7IGJyZWFrLWluc2lkZTogYXZvaWQ7IG1hcmdpbi1ib3R0b206IDFyZW07IH0KLnNpZ25hdG9yeS1ncm91cCBoMyB7IG1hcmdp
-        bi10b3A6IDA7IH0KLnNpZ25hdG9yeS1ncm91cCB1bCwgLmluZGV4LWxpc3QgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAw
-        OyBtYXJnaW46IDA7IH0KLnNpZ25hdG9yeS1ncm91cCBsaSwgLmluZGV4LWxpc3QgbGkgeyBwYWRkaW5nOiAwLjE1cmVtIDA7IH0K
-        LmluZGV4LWxpc3QuY29sdW1ucyB7IGNvbHVtbnM6IDIgMTZyZW07IGNvbHVtbi1nYXA6IDIuNXJlbTsgfQoubGV0dGVycyB1bCB7
-        IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgZ2FwOiAwLjM1cmVtOyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAw
-        OyBmb250LWZhbWlseTogdmFyKC0tc2Fucyk7IH0KLmxldHRlcnMgYSB7IGRpc3BsYXk6IGlubGluZS1ibG9jazsgbWluLXdpZHRo
-        OiAycmVtOyB0ZXh0LWFsaWduOiBjZW50ZXI7IHBhZGRpbmc6IDAuMnJlbSAwLjRyZW07IGJvcmRlcjogMXB4IHNvbGlkIHZhcigt
-        LXJ1bGUpOyBib3JkZXItcmFkaXVzOiAzcHg7IHRleHQtZGVjb3JhdGlvbjogbm9uZTsgfQoKLnNpdGUtZm9vdGVyIHsgYm9yZGVy
-        LXRvcDogMXB4IHNvbGlkIHZhcigtLXJ1bGUpOyBiYWNrZ3JvdW5kOiB2YXIoLS10aW50KTsgZm9udC1mYW1pbHk6IHZhcigtLXNh
-        bnMpOyBmb250LXNpemU6IDAuOXJlbTsgY29sb3I6IHZhcigtLW11dGVkKTsgcGFkZGluZzogMS4yNXJlbSAwIDJyZW07IH0KLnNp
-        dGUtZm9vdGVyIHVsIHsgZGlzcGxheTogZmxleDsgZmxleC13cmFwOiB3cmFwOyBnYXA6IDAuMjVyZW0gMS4yNXJlbTsgbGlzdC1z
-        dHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwLjVyZW0gMCAwOyB9CgpAbWVkaWEgKG1heC13aWR0aDogNDByZW0pIHsK
-        ICBib2R5IHsgZm9udC1zaXplOiAxcmVtOyB9CiAgLmZhY3RzIHsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiAxZnI7IGdhcDogMDsg
-        fQogIC5mYWN0cyBkZCB7IG1hcmdpbi1ib3R0b206IDAuNHJlbTsgfQogIC5jb21taXRtZW50cyB7IHBhZGRpbmctbGVmdDogMS43
-        NXJlbTsgfQp9CgpAbWVkaWEgcHJpbnQgewogIGJvZHkgeyBmb250LXNpemU6IDExcHQ7IGNvbG9yOiAjMDAwOyBiYWNrZ3JvdW5k
-        OiAjZmZmOyB9CiAgLnNpdGUtaGVhZGVyLCAuc2l0ZS1mb290ZXIsIC5icmVhZGNydW1iLCAuc2tpcC1saW5rLCAuc2l0ZS1uYXYs
-        IC5sZXR0ZXJzLCAuYWN0aW9ucywgLnBhZ2VyLCAuY29tbWl0bWVudC1saW5rIHsgZGlzcGxheTogbm9uZTsgfQogIC53cmFwIHsg
-        bWF4LXdpZHRoOiBub25lOyBwYWRkaW5nOiAwOyB9CiAgYSB7IGNvbG9yOiBpbmhlcml0OyB0ZXh0LWRlY29yYXRpb246IG5vbmU7
-        IH0KICBoMiwgaDMgeyBicmVhay1hZnRlcjogYXZvaWQ7IH0KICAuY29tbWl0bWVudHMgPiBsaSwgLmNhcmQsIC5zaWduYXRvcnkt
-        Z3JvdXAgeyBicmVhay1pbnNpZGU6IGF2b2lkOyB9CiAgcCB7IG9ycGhhbnM6IDI7IHdpZG93czogMjsgfQogIC50b3RhbHMgZGl2
-        IHsgYm9yZGVyOiAxcHggc29saWQgIzk5OTsgYmFja2dyb3VuZDogbm9uZTsgfQp9Cg==
+        LnJlcG9ydC1hY3Rpb25zIHsgcGFkZGluZy1sZWZ0OiAxLjVyZW07IH0KLnJlcG9ydC1hY3Rpb24geyBtYXJnaW4tYm90dG9tOiAx
+        LjVyZW07IH0KLnJlcG9ydC1hY3Rpb24gaDMgeyBtYXJnaW4tYm90dG9tOiAwLjI1cmVtOyB9Ci5pbXBsZW1lbnRzIHsgZm9udC1m
+        YW1pbHk6IHZhcigtLXNhbnMpOyBmb250LXNpemU6IDAuOXJlbTsgY29sb3I6IHZhcigtLW11dGVkKTsgfQouaW1wbGVtZW50cyB1
+        bCB7IGRpc3BsYXk6IGlubGluZTsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwOyB9Ci5pbXBsZW1lbnRz
+        IGxpIHsgZGlzcGxheTogaW5saW5lOyB9Ci5pbXBsZW1lbnRzIGxpICsgbGk6OmJlZm9yZSB7IGNvbnRlbnQ6ICIgwrcgIjsgfQou
+        Y2l0eS1hY3Rpb25zIHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwIDAgMS41cmVtOyB9Ci5jaXR5LWFj
+        dGlvbnMgPiBsaSB7IGJvcmRlci1sZWZ0OiAzcHggc29saWQgdmFyKC0tcnVsZSk7IHBhZGRpbmc6IDAuMjVyZW0gMCAwLjI1cmVt
+        IDFyZW07IG1hcmdpbjogMCAwIDFyZW07IH0KLmNpdHktYWN0aW9ucyBoMywgLmNpdHktYWN0aW9ucyBoNCB7IG1hcmdpbjogMCAw
+        IDAuMjVyZW07IGZvbnQtc2l6ZTogMS4wNXJlbTsgfQoudXBkYXRlLWNvbW1pdG1lbnQgeyBtYXJnaW4tYm90dG9tOiAycmVtOyB9
+        Ci5zaWduYXRvcnktZ3JvdXBzIHsgY29sdW1uczogMiAxOHJlbTsgY29sdW1uLWdhcDogMi41cmVtOyB9Ci5zaWduYXRvcnktZ3Jv
+        dXAgeyBicmVhay1pbnNpZGU6IGF2b2lkOyBtYXJnaW4tYm90dG9tOiAxcmVtOyB9Ci5zaWduYXRvcnktZ3JvdXAgaDMgeyBtYXJn
+        aW4tdG9wOiAwOyB9Ci5zaWduYXRvcnktZ3JvdXAgdWwsIC5pbmRleC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzog
+        MDsgbWFyZ2luOiAwOyB9Ci5zaWduYXRvcnktZ3JvdXAgbGksIC5pbmRleC1saXN0IGxpIHsgcGFkZGluZzogMC4xNXJlbSAwOyB9
+        Ci5pbmRleC1saXN0LmNvbHVtbnMgeyBjb2x1bW5zOiAyIDE2cmVtOyBjb2x1bW4tZ2FwOiAyLjVyZW07IH0KLmxldHRlcnMgdWwg
+        eyBkaXNwbGF5OiBmbGV4OyBmbGV4LXdyYXA6IHdyYXA7IGdhcDogMC4zNXJlbTsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzog
+        MDsgZm9udC1mYW1pbHk6IHZhcigtLXNhbnMpOyB9Ci5sZXR0ZXJzIGEgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IG1pbi13aWR0
+        aDogMnJlbTsgdGV4dC1hbGlnbjogY2VudGVyOyBwYWRkaW5nOiAwLjJyZW0gMC40cmVtOyBib3JkZXI6IDFweCBzb2xpZCB2YXIo
+        LS1ydWxlKTsgYm9yZGVyLXJhZGl1czogM3B4OyB0ZXh0LWRlY29yYXRpb246IG5vbmU7IH0KCi5zaXRlLWZvb3RlciB7IGJvcmRl
+        ci10b3A6IDFweCBzb2xpZCB2YXIoLS1ydWxlKTsgYmFja2dyb3VuZDogdmFyKC0tdGludCk7IGZvbnQtZmFtaWx5OiB2YXIoLS1z
+        YW5zKTsgZm9udC1zaXplOiAwLjlyZW07IGNvbG9yOiB2YXIoLS1tdXRlZCk7IHBhZGRpbmc6IDEuMjVyZW0gMCAycmVtOyB9Ci5z
+        aXRlLWZvb3RlciB1bCB7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgZ2FwOiAwLjI1cmVtIDEuMjVyZW07IGxpc3Qt
+        c3R5bGU6IG5vbmU7IHBhZGRpbmc6IDA7IG1hcmdpbjogMC41cmVtIDAgMDsgfQoKQG1lZGlhIChtYXgtd2lkdGg6IDQwcmVtKSB7
+        CiAgYm9keSB7IGZvbnQtc2l6ZTogMXJlbTsgfQogIC5mYWN0cyB7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogMWZyOyBnYXA6IDA7
+        IH0KICAuZmFjdHMgZGQgeyBtYXJnaW4tYm90dG9tOiAwLjRyZW07IH0KICAuY29tbWl0bWVudHMgeyBwYWRkaW5nLWxlZnQ6IDEu
+        NzVyZW07IH0KfQoKQG1lZGlhIHByaW50IHsKICBib2R5IHsgZm9udC1zaXplOiAxMXB0OyBjb2xvcjogIzAwMDsgYmFja2dyb3Vu
+        ZDogI2ZmZjsgfQogIC5zaXRlLWhlYWRlciwgLnNpdGUtZm9vdGVyLCAuYnJlYWRjcnVtYiwgLnNraXAtbGluaywgLnNpdGUtbmF2
+        LCAubGV0dGVycywgLmFjdGlvbnMsIC5wYWdlciwgLmNvbW1pdG1lbnQtbGluayB7IGRpc3BsYXk6IG5vbmU7IH0KICAud3JhcCB7
+        IG1heC13aWR0aDogbm9uZTsgcGFkZGluZzogMDsgfQogIGEgeyBjb2xvcjogaW5oZXJpdDsgdGV4dC1kZWNvcmF0aW9uOiBub25l
+        OyB9CiAgaDIsIGgzIHsgYnJlYWstYWZ0ZXI6IGF2b2lkOyB9CiAgLmNvbW1pdG1lbnRzID4gbGksIC5jYXJkLCAuc2lnbmF0b3J5
+        LWdyb3VwIHsgYnJlYWstaW5zaWRlOiBhdm9pZDsgfQogIHAgeyBvcnBoYW5zOiAyOyB3aWRvd3M6IDI7IH0KICAudG90YWxzIGRp
+        diB7IGJvcmRlcjogMXB4IHNvbGlkICM5OTk7IGJhY2tncm91bmQ6IG5vbmU7IH0KfQo=
         """),
         ("cities.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT5DaXRpZXM8L2gxPgo8cCBjbGFzcz0ibGVhZCI+e3twbGFjZXNUZXh0fX0sIEHigJNa
@@ -185,8 +194,13 @@ enum DefaultTemplates {
         ZHQ+PGRkPjxhIGhyZWY9Int7Y291bnRyeUhyZWZ9fSI+e3tjb3VudHJ5TmFtZX19PC9hPjwvZGQ+PC9kaXY+CjwvZGw+CjxoMj5E
         ZWNsYXJhdGlvbnMgZW5kb3JzZWQ8L2gyPgp7eyNoYXNFbmRvcnNlbWVudHN9fQo8b2wgY2xhc3M9ImNhcmRzIj4Ke3t7ZW5kb3Jz
         ZW1lbnRzSFRNTH19fQo8L29sPgp7ey9oYXNFbmRvcnNlbWVudHN9fQp7e15oYXNFbmRvcnNlbWVudHN9fQo8cD57e25hbWV9fSBl
-        bmRvcnNlcyBub25lIG9mIHRoZSBwdWJsaXNoZWQgZGVjbGFyYXRpb25zLjwvcD4Ke3svaGFzRW5kb3JzZW1lbnRzfX0KPC9hcnRp
-        Y2xlPgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        bmRvcnNlcyBub25lIG9mIHRoZSBwdWJsaXNoZWQgZGVjbGFyYXRpb25zLjwvcD4Ke3svaGFzRW5kb3JzZW1lbnRzfX0Ke3sjaGFz
+        UmVwb3J0c319CjxoMj5JbXBsZW1lbnRhdGlvbiByZXBvcnRzPC9oMj4Ke3sjcmVwb3J0c319CjxzZWN0aW9uIGNsYXNzPSJjaXR5
+        LXJlcG9ydHMiPgo8aDM+PGEgaHJlZj0ie3tkZWNsYXJhdGlvbkhyZWZ9fSI+e3tkZWNsYXJhdGlvblRpdGxlfX08L2E+PC9oMz4K
+        PHA+QWN0aW9uIHJlcG9ydGVkIG9uOiB7e2NvbW1pdG1lbnRzVGV4dH19LjwvcD4KPHVsIGNsYXNzPSJpbmRleC1saXN0Ij4Ke3sj
+        cmVwb3J0c319CjxsaT48YSBocmVmPSJ7e2hyZWZ9fSI+e3t5ZWFyfX0gcmVwb3J0PC9hPiA8c3BhbiBjbGFzcz0iZGV0YWlsIj57
+        e3JlcG9ydHNUZXh0fX08L3NwYW4+PC9saT4Ke3svcmVwb3J0c319CjwvdWw+Cjwvc2VjdGlvbj4Ke3svcmVwb3J0c319Cnt7L2hh
+        c1JlcG9ydHN9fQo8L2FydGljbGU+Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
         """),
         ("commitment.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxhcnRpY2xlIGNsYXNzPSJjb21taXRtZW50Ij4KPHAgY2xhc3M9ImtpY2tlciI+e3tkZWNs
@@ -198,7 +212,14 @@ enum DefaultTemplates {
         b2YgdGhpcyBkZWNsYXJhdGlvbiI+Cjx1bD4Ke3sjcHJldmlvdXN9fTxsaSBjbGFzcz0icHJldmlvdXMiPjxhIGhyZWY9Int7aHJl
         Zn19IiByZWw9InByZXYiPuKGkCB7e2xhYmVsfX08L2E+PC9saT57ey9wcmV2aW91c319Cnt7I25leHR9fTxsaSBjbGFzcz0ibmV4
         dCI+PGEgaHJlZj0ie3tocmVmfX0iIHJlbD0ibmV4dCI+e3tsYWJlbH19IOKGkjwvYT48L2xpPnt7L25leHR9fQo8L3VsPgo8L25h
-        dj4KPHNlY3Rpb24gY2xhc3M9InNpZ25hdG9yaWVzIiBhcmlhLWxhYmVsbGVkYnk9InNpZ25hdG9yaWVzIj4KPGgyIGlkPSJzaWdu
+        dj4KPHNlY3Rpb24gY2xhc3M9ImNpdHktYWN0aW9ucy1zZWN0aW9uIiBhcmlhLWxhYmVsbGVkYnk9ImRvbmUiPgo8aDIgaWQ9ImRv
+        bmUiPldoYXQgY2l0aWVzIGhhdmUgZG9uZTwvaDI+Cnt7I2hhc0FjdGlvbnN9fQo8dWwgY2xhc3M9ImNpdHktYWN0aW9ucyI+Cnt7
+        I2FjdGlvbnN9fQo8bGk+CjxoMz48YSBocmVmPSJ7e2NpdHlIcmVmfX0iPnt7Y2l0eU5hbWV9fTwvYT4sIHt7eWVhcn19OiB7e3Rp
+        dGxlfX08L2gzPgo8ZGl2IGNsYXNzPSJwcm9zZSI+Cnt7e2h0bWx9fX0KPC9kaXY+CjxwIGNsYXNzPSJtZXRhIj48YSBocmVmPSJ7
+        e3JlcG9ydEhyZWZ9fSI+e3tjaXR5TmFtZX19J3Mge3t5ZWFyfX0gcmVwb3J0PC9hPjwvcD4KPC9saT4Ke3svYWN0aW9uc319Cjwv
+        dWw+Cnt7L2hhc0FjdGlvbnN9fQp7e15oYXNBY3Rpb25zfX0KPHAgY2xhc3M9Im5vdGljZSI+Tm8gaW1wbGVtZW50YXRpb24gcmVw
+        b3J0IGluIHRoaXMgZWRpdGlvbiBuYW1lcyB0aGlzIGNvbW1pdG1lbnQgeWV0LjwvcD4Ke3svaGFzQWN0aW9uc319Cjwvc2VjdGlv
+        bj4KPHNlY3Rpb24gY2xhc3M9InNpZ25hdG9yaWVzIiBhcmlhLWxhYmVsbGVkYnk9InNpZ25hdG9yaWVzIj4KPGgyIGlkPSJzaWdu
         YXRvcmllcyI+Q2l0aWVzIGNvbW1pdHRlZCB0byBpdDwvaDI+Cnt7I2RlY2xhcmF0aW9uLmhhc1NpZ25hdG9yaWVzfX0KPHA+VGhl
         IGRlY2xhcmF0aW9uIGlzIGVuZG9yc2VkIGJ5IHt7ZGVjbGFyYXRpb24uc2lnbmF0b3JpZXNUZXh0fX17eyNkZWNsYXJhdGlvbi5h
         c09mVGV4dH19IChhcyBvZiB7e2RlY2xhcmF0aW9uLmFzT2ZUZXh0fX0pe3svZGVjbGFyYXRpb24uYXNPZlRleHR9fS48L3A+Cnt7
@@ -245,21 +266,28 @@ enum DefaultTemplates {
         Y2xhc3M9ImNvbW1pdG1lbnRzIiBzdGFydD0ie3tmaXJzdE51bWJlcn19Ij4Ke3sjY29tbWl0bWVudHN9fQo8bGkgaWQ9Int7YW5j
         aG9yfX0iIHZhbHVlPSJ7e251bWJlcn19Ij4Ke3t7aHRtbH19fQo8cCBjbGFzcz0iY29tbWl0bWVudC1saW5rIj48YSBocmVmPSJ7
         e2hyZWZ9fSI+Q29tbWl0bWVudCB7e251bWJlcn19IG9uIGl0cyBvd24gcGFnZTwvYT48L3A+CjwvbGk+Cnt7L2NvbW1pdG1lbnRz
-        fX0KPC9vbD4Ke3t7Y2xvc2luZ0hUTUx9fX0KPC9kaXY+CjxzZWN0aW9uIGNsYXNzPSJzaWduYXRvcmllcyIgYXJpYS1sYWJlbGxl
-        ZGJ5PSJzaWduYXRvcmllcyI+CjxoMiBpZD0ic2lnbmF0b3JpZXMiPkVuZG9yc2luZyBjaXRpZXM8L2gyPgp7eyNoYXNTaWduYXRv
-        cmllc319CjxwPkVuZG9yc2VkIGJ5IHt7c2lnbmF0b3JpZXNUZXh0fX17eyNhc09mVGV4dH19IChhcyBvZiB7e2FzT2ZUZXh0fX0p
-        e3svYXNPZlRleHR9fS48L3A+Cnt7I2hpc3Rvcnl9fQo8cD57e2F0VGhlTWVldGluZ1RleHR9fSBlbmRvcnNlZCBpdCBhdCB0aGUg
-        bWVldGluZywge3tzaW5jZX19IG1vcmUgc2luY2UuPC9wPgo8ZmlndXJlIGNsYXNzPSJlbmRvcnNlbWVudC1oaXN0b3J5Ij4Ke3t7
-        Y2hhcnRTVkd9fX0KPGZpZ2NhcHRpb24+RW5kb3JzZW1lbnRzIG92ZXIgdGltZToge3tzdW1tYXJ5fX0uPC9maWdjYXB0aW9uPgo8
-        L2ZpZ3VyZT4KPHRhYmxlIGNsYXNzPSJlbmRvcnNlbWVudC10YWJsZSI+CjxjYXB0aW9uPkVuZG9yc2VtZW50cyBieSBkYXRlPC9j
-        YXB0aW9uPgo8dGhlYWQ+PHRyPjx0aCBzY29wZT0iY29sIj5EYXRlPC90aD48dGggc2NvcGU9ImNvbCI+RW5kb3JzZWQgdGhhdCBk
-        YXk8L3RoPjx0aCBzY29wZT0iY29sIj5JbiBhbGw8L3RoPjwvdHI+PC90aGVhZD4KPHRib2R5Pgp7eyNyb3dzfX0KPHRyPjx0aCBz
-        Y29wZT0icm93Ij48dGltZSBkYXRldGltZT0ie3tkYXRlSVNPfX0iPnt7ZGF0ZVRleHR9fTwvdGltZT57eyNpc1RoZU1lZXRpbmd9
-        fSAodGhlIG1lZXRpbmcpe3svaXNUaGVNZWV0aW5nfX08L3RoPjx0ZD57e2FkZGVkfX08L3RkPjx0ZD57e3RvdGFsfX08L3RkPjwv
-        dHI+Cnt7L3Jvd3N9fQo8L3Rib2R5Pgo8L3RhYmxlPgp7ey9oaXN0b3J5fX0Ke3t7c2lnbmF0b3JpZXNIVE1MfX19Cnt7L2hhc1Np
-        Z25hdG9yaWVzfX0Ke3teaGFzU2lnbmF0b3JpZXN9fQo8cCBjbGFzcz0ibm90aWNlIj5UaGUgc2lnbmF0b3J5IGxpc3Qgb2YgdGhp
-        cyBkZWNsYXJhdGlvbiBpcyBub3QgeWV0IHJlY29yZGVkIGluIHRoaXMgZWRpdGlvbi48L3A+Cnt7L2hhc1NpZ25hdG9yaWVzfX0K
-        PC9zZWN0aW9uPgo8L2FydGljbGU+Cnt7L2RlY2xhcmF0aW9ufX0Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        fX0KPC9vbD4Ke3t7Y2xvc2luZ0hUTUx9fX0KPC9kaXY+CjxzZWN0aW9uIGNsYXNzPSJpbXBsZW1lbnRhdGlvbiIgYXJpYS1sYWJl
+        bGxlZGJ5PSJpbXBsZW1lbnRhdGlvbiI+CjxoMiBpZD0iaW1wbGVtZW50YXRpb24iPkltcGxlbWVudGF0aW9uPC9oMj4Ke3sjaGFz
+        VXBkYXRlc319CjxwPkVhY2ggeWVhciB0aGUgc2lnbmF0b3JpZXMgcmVwb3J0IHdoYXQgdGhleSBkaWQgdG8gaW1wbGVtZW50IHRo
+        ZSBkZWNsYXJhdGlvbi48L3A+Cjx1bCBjbGFzcz0iaW5kZXgtbGlzdCI+Cnt7I3VwZGF0ZXN9fQo8bGk+PGEgaHJlZj0ie3tocmVm
+        fX0iPkltcGxlbWVudGF0aW9uIHVwZGF0ZSB7e3llYXJ9fTwvYT4gPHNwYW4gY2xhc3M9ImRldGFpbCI+e3tyZXBvcnRzVGV4dH19
+        PC9zcGFuPjwvbGk+Cnt7L3VwZGF0ZXN9fQo8L3VsPgp7ey9oYXNVcGRhdGVzfX0Ke3teaGFzVXBkYXRlc319CjxwIGNsYXNzPSJu
+        b3RpY2UiPk5vIGltcGxlbWVudGF0aW9uIHJlcG9ydCBpcyByZWNvcmRlZCBpbiB0aGlzIGVkaXRpb24uPC9wPgp7ey9oYXNVcGRh
+        dGVzfX0KPC9zZWN0aW9uPgo8c2VjdGlvbiBjbGFzcz0ic2lnbmF0b3JpZXMiIGFyaWEtbGFiZWxsZWRieT0ic2lnbmF0b3JpZXMi
+        Pgo8aDIgaWQ9InNpZ25hdG9yaWVzIj5FbmRvcnNpbmcgY2l0aWVzPC9oMj4Ke3sjaGFzU2lnbmF0b3JpZXN9fQo8cD5FbmRvcnNl
+        ZCBieSB7e3NpZ25hdG9yaWVzVGV4dH19e3sjYXNPZlRleHR9fSAoYXMgb2Yge3thc09mVGV4dH19KXt7L2FzT2ZUZXh0fX0uPC9w
+        Pgp7eyNoaXN0b3J5fX0KPHA+e3thdFRoZU1lZXRpbmdUZXh0fX0gZW5kb3JzZWQgaXQgYXQgdGhlIG1lZXRpbmcsIHt7c2luY2V9
+        fSBtb3JlIHNpbmNlLjwvcD4KPGZpZ3VyZSBjbGFzcz0iZW5kb3JzZW1lbnQtaGlzdG9yeSI+Cnt7e2NoYXJ0U1ZHfX19CjxmaWdj
+        YXB0aW9uPkVuZG9yc2VtZW50cyBvdmVyIHRpbWU6IHt7c3VtbWFyeX19LjwvZmlnY2FwdGlvbj4KPC9maWd1cmU+Cjx0YWJsZSBj
+        bGFzcz0iZW5kb3JzZW1lbnQtdGFibGUiPgo8Y2FwdGlvbj5FbmRvcnNlbWVudHMgYnkgZGF0ZTwvY2FwdGlvbj4KPHRoZWFkPjx0
+        cj48dGggc2NvcGU9ImNvbCI+RGF0ZTwvdGg+PHRoIHNjb3BlPSJjb2wiPkVuZG9yc2VkIHRoYXQgZGF5PC90aD48dGggc2NvcGU9
+        ImNvbCI+SW4gYWxsPC90aD48L3RyPjwvdGhlYWQ+Cjx0Ym9keT4Ke3sjcm93c319Cjx0cj48dGggc2NvcGU9InJvdyI+PHRpbWUg
+        ZGF0ZXRpbWU9Int7ZGF0ZUlTT319Ij57e2RhdGVUZXh0fX08L3RpbWU+e3sjaXNUaGVNZWV0aW5nfX0gKHRoZSBtZWV0aW5nKXt7
+        L2lzVGhlTWVldGluZ319PC90aD48dGQ+e3thZGRlZH19PC90ZD48dGQ+e3t0b3RhbH19PC90ZD48L3RyPgp7ey9yb3dzfX0KPC90
+        Ym9keT4KPC90YWJsZT4Ke3svaGlzdG9yeX19Cnt7e3NpZ25hdG9yaWVzSFRNTH19fQp7ey9oYXNTaWduYXRvcmllc319Cnt7Xmhh
+        c1NpZ25hdG9yaWVzfX0KPHAgY2xhc3M9Im5vdGljZSI+VGhlIHNpZ25hdG9yeSBsaXN0IG9mIHRoaXMgZGVjbGFyYXRpb24gaXMg
+        bm90IHlldCByZWNvcmRlZCBpbiB0aGlzIGVkaXRpb24uPC9wPgp7ey9oYXNTaWduYXRvcmllc319Cjwvc2VjdGlvbj4KPC9hcnRp
+        Y2xlPgp7ey9kZWNsYXJhdGlvbn19Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
         """),
         ("declarations.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT5EZWNsYXJhdGlvbnM8L2gxPgo8cCBjbGFzcz0ibGVhZCI+RXZlcnkgZGVjbGFyYXRp
@@ -327,6 +355,22 @@ enum DefaultTemplates {
         e3tzb3VyY2VVUkx9fXt7L3NvdXJjZVVSTH19PC9wPgo8cCBjbGFzcz0ic2NyZWVuLW9ubHkiPjxhIGhyZWY9Int7ZGVjbGFyYXRp
         b24uaHJlZn19Ij5CYWNrIHRvIHRoZSBkZWNsYXJhdGlvbuKAmXMgd2ViIHBhZ2U8L2E+PC9wPgo8L2Zvb3Rlcj4KPC9tYWluPgo=
         """),
+        ("report.mustache", """
+        e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxhcnRpY2xlIGNsYXNzPSJyZXBvcnQiPgo8cCBjbGFzcz0ia2lja2VyIj5JbXBsZW1lbnRh
+        dGlvbiByZXBvcnQgwrcge3t5ZWFyfX08L3A+CjxoMT57e2NpdHlOYW1lfX06IHt7ZGVjbGFyYXRpb25UaXRsZX19PC9oMT4KPGRs
+        IGNsYXNzPSJmYWN0cyI+CiAgPGRpdj48ZHQ+Q2l0eTwvZHQ+PGRkPjxhIGhyZWY9Int7Y2l0eUhyZWZ9fSI+e3tjaXR5TmFtZX19
+        PC9hPjwvZGQ+PC9kaXY+CiAgPGRpdj48ZHQ+RGVjbGFyYXRpb248L2R0PjxkZD48YSBocmVmPSJ7e2RlY2xhcmF0aW9uSHJlZn19
+        Ij57e2RlY2xhcmF0aW9uVGl0bGV9fTwvYT48L2RkPjwvZGl2PgogIDxkaXY+PGR0PlllYXI8L2R0PjxkZD57e3llYXJ9fTwvZGQ+
+        PC9kaXY+CiAgPGRpdj48ZHQ+UHVibGlzaGVkPC9kdD48ZGQ+PHRpbWUgZGF0ZXRpbWU9Int7cHVibGlzaGVkSVNPfX0iPnt7cHVi
+        bGlzaGVkVGV4dH19PC90aW1lPjwvZGQ+PC9kaXY+CjwvZGw+CjxwIGNsYXNzPSJhY3Rpb25zIj48YSBocmVmPSJ7e3VwZGF0ZUhy
+        ZWZ9fSI+RXZlcnkgcmVwb3J0IG9uIHRoZSBkZWNsYXJhdGlvbiBmb3Ige3t5ZWFyfX08L2E+PC9wPgp7eyNzdW1tYXJ5SFRNTH19
+        CjxkaXYgY2xhc3M9InByb3NlIj4Ke3t7c3VtbWFyeUhUTUx9fX0KPC9kaXY+Cnt7L3N1bW1hcnlIVE1MfX0KPGgyPkFjdGlvbnM8
+        L2gyPgo8b2wgY2xhc3M9InJlcG9ydC1hY3Rpb25zIj4Ke3sjYWN0aW9uc319CjxsaSBjbGFzcz0icmVwb3J0LWFjdGlvbiI+Cjxo
+        Mz57e3RpdGxlfX08L2gzPgo8ZGl2IGNsYXNzPSJpbXBsZW1lbnRzIj48c3Bhbj5JbXBsZW1lbnRzPC9zcGFuPiA8dWw+e3sjY29t
+        bWl0bWVudHN9fTxsaT48YSBocmVmPSJ7e2hyZWZ9fSI+e3tsYWJlbH19PC9hPjwvbGk+e3svY29tbWl0bWVudHN9fTwvdWw+PC9k
+        aXY+CjxkaXYgY2xhc3M9InByb3NlIj4Ke3t7aHRtbH19fQo8L2Rpdj4KPC9saT4Ke3svYWN0aW9uc319Cjwvb2w+CjwvYXJ0aWNs
+        ZT4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        """),
         ("signatories.mustache", """
         PGRpdiBjbGFzcz0ic2lnbmF0b3J5LWdyb3VwcyI+Cnt7I2dyb3Vwc319CjxzZWN0aW9uIGNsYXNzPSJzaWduYXRvcnktZ3JvdXAi
         Pgo8aDM+PGEgaHJlZj0ie3tjb3VudHJ5SHJlZn19Ij57e2NvdW50cnl9fTwvYT4gPHNwYW4gY2xhc3M9ImNvdW50Ij4oe3tjb3Vu
@@ -366,6 +410,28 @@ enum DefaultTemplates {
         bG9jYXRpb259fTwvZGQ+PC9kaXY+CiAgICA8ZGl2PjxkdD5EYXRlczwvZHQ+PGRkPnt7ZGF0ZVNwYW59fTwvZGQ+PC9kaXY+Cnt7
         I2Fkb3B0ZWRUZXh0fX0KICAgIDxkaXY+PGR0PkFkb3B0ZWQ8L2R0PjxkZD57e2Fkb3B0ZWRUZXh0fX08L2RkPjwvZGl2Pgp7ey9h
         ZG9wdGVkVGV4dH19CiAgPC9kbD4KPC9oZWFkZXI+Cg==
+        """),
+        ("update.mustache", """
+        e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxhcnRpY2xlIGNsYXNzPSJ1cGRhdGUiPgo8cCBjbGFzcz0ia2lja2VyIj5JbXBsZW1lbnRh
+        dGlvbiB1cGRhdGUgwrcge3t5ZWFyfX08L3A+CjxoMT57e2RlY2xhcmF0aW9uVGl0bGV9fTogd2hhdCB0aGUgc2lnbmF0b3JpZXMg
+        ZGlkIGluIHt7eWVhcn19PC9oMT4KPHAgY2xhc3M9ImNvbnRleHQiPkFjdGlvbnMgcmVwb3J0ZWQgYnkgdGhlIHNpZ25hdG9yaWVz
+        IG9mIDxhIGhyZWY9Int7ZGVjbGFyYXRpb25IcmVmfX0iPnt7ZGVjbGFyYXRpb25UaXRsZX19PC9hPiBmb3Ige3t5ZWFyfX0sIGNv
+        bW1pdG1lbnQgYnkgY29tbWl0bWVudC48L3A+CjxzZWN0aW9uIGNsYXNzPSJyZXBvcnRpbmctc3RhdHVzIiBhcmlhLWxhYmVsbGVk
+        Ynk9InN0YXR1cyI+CjxoMiBpZD0ic3RhdHVzIj5XaG8gaGFzIHJlcG9ydGVkPC9oMj4KPHA+e3tzdGF0dXNUZXh0fX0uPC9wPgo8
+        aDM+UmVwb3J0ZWQ8L2gzPgo8dWwgY2xhc3M9ImluZGV4LWxpc3QgY29sdW1ucyI+Cnt7I3JlcG9ydGVkfX0KPGxpPjxhIGhyZWY9
+        Int7aHJlZn19Ij57e25hbWV9fTwvYT48L2xpPgp7ey9yZXBvcnRlZH19CjwvdWw+Cnt7I2hhc05vdFlldFJlcG9ydGVkfX0KPGgz
+        Pk5vdCB5ZXQgcmVwb3J0ZWQ8L2gzPgo8dWwgY2xhc3M9ImluZGV4LWxpc3QgY29sdW1ucyI+Cnt7I25vdFlldFJlcG9ydGVkfX0K
+        PGxpPjxhIGhyZWY9Int7aHJlZn19Ij57e25hbWV9fTwvYT48L2xpPgp7ey9ub3RZZXRSZXBvcnRlZH19CjwvdWw+Cnt7L2hhc05v
+        dFlldFJlcG9ydGVkfX0KPC9zZWN0aW9uPgo8aDIgaWQ9ImFjdGlvbnMiPkFjdGlvbnMgYnkgY29tbWl0bWVudDwvaDI+Cnt7I2Nv
+        bW1pdG1lbnRzfX0KPHNlY3Rpb24gY2xhc3M9InVwZGF0ZS1jb21taXRtZW50IiBhcmlhLWxhYmVsbGVkYnk9ImNvbW1pdG1lbnQt
+        e3tudW1iZXJ9fSI+CjxoMyBpZD0iY29tbWl0bWVudC17e251bWJlcn19Ij48YSBocmVmPSJ7e2hyZWZ9fSI+Q29tbWl0bWVudCB7
+        e251bWJlcn19PC9hPjwvaDM+CjxkaXYgY2xhc3M9InByb3NlIGNvbW1pdG1lbnQtdGV4dCI+Cnt7e2h0bWx9fX0KPC9kaXY+Cnt7
+        I2hhc0FjdGlvbnN9fQo8dWwgY2xhc3M9ImNpdHktYWN0aW9ucyI+Cnt7I2FjdGlvbnN9fQo8bGk+CjxoND48YSBocmVmPSJ7e2Np
+        dHlIcmVmfX0iPnt7Y2l0eU5hbWV9fTwvYT46IHt7dGl0bGV9fTwvaDQ+CjxkaXYgY2xhc3M9InByb3NlIj4Ke3t7aHRtbH19fQo8
+        L2Rpdj4KPHAgY2xhc3M9Im1ldGEiPjxhIGhyZWY9Int7cmVwb3J0SHJlZn19Ij57e2NpdHlOYW1lfX0ncyB7e3llYXJ9fSByZXBv
+        cnQ8L2E+PC9wPgo8L2xpPgp7ey9hY3Rpb25zfX0KPC91bD4Ke3svaGFzQWN0aW9uc319Cnt7Xmhhc0FjdGlvbnN9fQo8cCBjbGFz
+        cz0ibm90aWNlIj5ObyBhY3Rpb24gb24gdGhpcyBjb21taXRtZW50IHdhcyByZXBvcnRlZCBmb3Ige3t5ZWFyfX0uPC9wPgp7ey9o
+        YXNBY3Rpb25zfX0KPC9zZWN0aW9uPgp7ey9jb21taXRtZW50c319CjwvYXJ0aWNsZT4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
         """),
     ]
 }

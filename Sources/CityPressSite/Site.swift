@@ -15,6 +15,8 @@ public struct Site: Sendable {
     public let cities: [City]
     /// Every country that has a city, A–Z by name.
     public let countries: [Country]
+    /// Implementation reports, by declaration (in `declarations` order), newest year first, then by city A–Z.
+    public let reports: [Report]
 
     /// Number of commitments across all declarations.
     public var commitmentCount: Int { declarations.reduce(0) { $0 + $1.commitments.count } }

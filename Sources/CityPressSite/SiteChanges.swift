@@ -15,6 +15,12 @@ package struct SiteChanges: Sendable, Equatable {
     package var countryNames: Set<String> = []
     /// Declarations whose signatory list shows a changed city or a renamed country, in either site.
     package var signatoryLists: Set<String> = []
+    /// Reports whose text or date differs, by `Report.key(in:)`.
+    package var reports: Set<String> = []
+    /// Declarations with a changed report.
+    package var reportDeclarations: Set<String> = []
+    /// Cities with a changed report.
+    package var reportCities: Set<String> = []
     /// For each city of the newer site, its index in the older one (the same index unless the edit
     /// moved it in the A–Z order), or `nil` when it changed; empty for changes not made by `between`.
     package private(set) var formerIndexesOfUnchangedCities: [Int?] = []
@@ -23,17 +29,18 @@ package struct SiteChanges: Sendable, Equatable {
     package static func == (lhs: SiteChanges, rhs: SiteChanges) -> Bool {
         lhs.cities == rhs.cities && lhs.declarations == rhs.declarations && lhs.countries == rhs.countries
             && lhs.countryNames == rhs.countryNames && lhs.signatoryLists == rhs.signatoryLists
+            && lhs.reports == rhs.reports
     }
 
     /// Whether nothing a page shows differs.
-    package var isEmpty: Bool { cities.isEmpty && declarations.isEmpty && countries.isEmpty }
+    package var isEmpty: Bool { cities.isEmpty && declarations.isEmpty && countries.isEmpty && reports.isEmpty }
 
     /// The content kinds whose records `between` compares. An edit of a file of another kind (a kind
     /// added later, before it is compared here) must render everything: it would look like no change.
-    package static let comparedKinds: [any ContentKind.Type] = [CityFile.self, DeclarationFile.self]
+    package static let comparedKinds: [any ContentKind.Type] = [CityFile.self, DeclarationFile.self, ReportFile.self]
 
     /// The changes from `old` to `new`, or `nil` when the two differ in shape: another `site.yml`,
-    /// or cities, declarations or countries added or removed.
+    /// or cities, declarations, countries or reports added or removed.
     package static func between(_ old: Site, _ new: Site) -> SiteChanges? {
         guard old.config == new.config,
               old.cities.count == new.cities.count, old.declarations.count == new.declarations.count,
@@ -74,6 +81,29 @@ package struct SiteChanges: Sendable, Equatable {
                 changes.countries.insert(new.countries[index].slug)
             }
         }
+        // Reports are in site order (declaration, year, city A–Z): mostly in the same places, unless a
+        // city moved in the A–Z order; then they are found by declaration, year and city.
+        guard old.reports.count == new.reports.count else { return nil }
+        var moved: [ReportIdentity: Int]?
+        for (position, report) in new.reports.enumerated() {
+            let identity = ReportIdentity(declaration: declarations[report.declaration], year: report.year,
+                                          city: cities[report.city])
+            var place = position
+            if ReportIdentity(old.reports[position]) != identity {
+                if moved == nil {
+                    moved = Dictionary(old.reports.enumerated().map { (ReportIdentity($1), $0) }, uniquingKeysWith: { first, _ in first })
+                }
+                guard let found = moved?[identity] else { return nil }
+                place = found
+            }
+            let before = old.reports[place]
+            if before.published != report.published || before.summaryHTML != report.summaryHTML
+                || before.actions != report.actions {
+                changes.reports.insert(report.key(in: new))
+                changes.reportDeclarations.insert(new.declarations[report.declaration].slug)
+                changes.reportCities.insert(new.cities[report.city].slug)
+            }
+        }
         // The declarations that list a changed city, or a city of a renamed country, in either site.
         func addLists(of city: Int, in site: Site) {
             for declaration in site.cities[city].endorsements {
@@ -108,6 +138,23 @@ package struct SiteChanges: Sendable, Equatable {
             result.append(found)
         }
         return result
+    }
+}
+
+/// A report's place among the records of its site: its declaration, year and city.
+private struct ReportIdentity: Hashable {
+    let declaration: Int
+    let year: Int
+    let city: Int
+
+    init(declaration: Int, year: Int, city: Int) {
+        self.declaration = declaration
+        self.year = year
+        self.city = city
+    }
+
+    init(_ report: Report) {
+        self.init(declaration: report.declaration, year: report.year, city: report.city)
     }
 }
 

@@ -84,8 +84,14 @@ public struct SiteResolver: Sendable {
         let unlisted = cityRecords.indices.filter { endorsements[$0].isEmpty }.map { cityRecords[$0] }
         diagnostics += ContentWarnings(content: content, published: published, countryNames: countryNames,
                                        unlistedCities: unlisted).diagnostics()
+        let reports = ReportResolver(
+            declarations: declarations, cities: cities, cityIndex: cityIndex,
+            unpublished: Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug)),
+            unreadableCities: content.unreadableCitySlugs
+        ).resolve(content.records(of: ReportFile.self), &diagnostics)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Site(config: config, declarations: declarations, cities: cities, countries: countries), diagnostics)
+        return (Site(config: config, declarations: declarations, cities: cities, countries: countries, reports: reports),
+                diagnostics)
     }
 
     /// The cities `record` lists (indexes into the A–Z cities) with their endorsement dates; an

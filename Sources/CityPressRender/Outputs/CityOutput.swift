@@ -14,7 +14,7 @@ package struct CityOutput: OutputKind {
     package func route(of index: Int, in site: Site) -> Route { Self.route(site.cities[index].slug) }
     package func dependencies(of index: Int, in site: Site) -> [Dependency] {
         let city = site.cities[index]
-        return [.city(city.slug), .countryName(site.countries[city.country].slug)]
+        return [.city(city.slug), .countryName(site.countries[city.country].slug), .cityReports(city.slug)]
             + city.endorsements.map { .declaration(site.declarations[$0].slug) }
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
@@ -42,11 +42,26 @@ extension SiteRenderer {
         let place = [city.subdivision, country.name].compactMap { $0 }.joined(separator: ", ")
         let description = "\(city.name) (\(place)): \(city.kind.singular) endorsing "
             + "\(Counted.text(endorsements.count, "declaration", "declarations", zeroAsNo: true)) of the \(site.config.network)."
+        // Its reports, by declaration: which commitments they name, and one link per year.
+        let mine = reportIndex.byCity[index] ?? []
+        let reports = Array(Set(mine.map { site.reports[$0].declaration })).sorted().map { declarationIndex in
+            let declaration = site.declarations[declarationIndex]
+            let ofDeclaration = mine.filter { site.reports[$0].declaration == declarationIndex }
+            let numbers = Set(ofDeclaration.flatMap { site.reports[$0].actions.flatMap(\.commitments) }).sorted()
+            return CityReportsView(
+                declarationTitle: declaration.title, declarationHref: links.declaration(declaration.slug),
+                commitmentsText: Counted.commitments(numbers),
+                reports: ofDeclaration.map { position in
+                    let report = site.reports[position]
+                    return UpdateLinkView(year: report.year, href: links.to(ReportOutput.route(declaration.slug, report.year, city.slug)),
+                                          reportsText: "published \(report.published.longForm)")
+                })
+        }
         return CityPage(
             page: meta(links, path: route.path, title: city.name, description: description, section: .cities,
                        trail: [.init(label: "Cities", href: links.cities), .init(label: city.name, href: nil)]),
             name: city.name, kind: city.kind.label, subdivision: city.subdivision, countryName: country.name,
             countryHref: links.country(country.slug), endorsementsHTML: endorsements.joined(),
-            hasEndorsements: !endorsements.isEmpty)
+            hasEndorsements: !endorsements.isEmpty, reports: reports, hasReports: !reports.isEmpty)
     }
 }

@@ -57,6 +57,7 @@ extension SiteRenderer {
             let number = declaration.commitments[at].number
             return NavLinkView(label: "\(label) \(number)", href: links.commitment(slug, number))
         }
+        let actions = cityActions(on: commitment.number, of: index, in: reportIndex.byDeclaration[index], links: links)
         return CommitmentPage(
             page: meta(links, path: route.path, title: title,
                        description: commitment.plainText.excerpt(), section: .declarations,
@@ -66,6 +67,7 @@ extension SiteRenderer {
             declaration: view, number: commitment.number,
             html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: slug, onDeclarationPage: false),
             declarationAnchorHref: links.declaration(slug) + "#commitment-\(commitment.number)",
-            previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"))
+            previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"),
+            actions: actions, hasActions: !actions.isEmpty)
     }
 }

@@ -45,6 +45,6 @@ extension Declaration {
     /// What every page showing this declaration with its signatory list depends on: the declaration
     /// and what its list shows of each signatory.
     func pageDependencies(in site: Site) -> [Dependency] {
-        [.declaration(slug), .signatoryList(slug)]
+        [.declaration(slug), .signatoryList(slug), .declarationReports(slug)]
     }
 }

@@ -17,6 +17,12 @@ package enum Dependency: Hashable, Sendable {
     case country(String)
     /// One country's name alone (what pages listing a city under its country show).
     case countryName(String)
+    /// One report, by `Report.key(in:)`: its date, summary and actions.
+    case report(String)
+    /// Every report on one declaration (the pages that gather them: its updates, its commitments).
+    case declarationReports(String)
+    /// Every report of one city (its page lists them).
+    case cityReports(String)
     /// Every city (lists and counts over all of them).
     case allCities
     /// Every declaration.
@@ -27,7 +33,8 @@ package enum Dependency: Hashable, Sendable {
     package static func keys(affectedBy changes: SiteChanges) -> [Dependency] {
         var keys = changes.cities.map(Dependency.city) + changes.declarations.map(Dependency.declaration)
             + changes.signatoryLists.map(Dependency.signatoryList) + changes.countries.map(Dependency.country)
-            + changes.countryNames.map(Dependency.countryName)
+            + changes.countryNames.map(Dependency.countryName) + changes.reports.map(Dependency.report)
+            + changes.reportDeclarations.map(Dependency.declarationReports) + changes.reportCities.map(Dependency.cityReports)
         if !changes.cities.isEmpty || !changes.countries.isEmpty { keys.append(.allCities) }
         if !changes.declarations.isEmpty { keys.append(.allDeclarations) }
         return keys

@@ -39,7 +39,41 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
 
         """
 
-    static let all: [BrokenSite] = [
+    static let report = "Content/reports/x.md"
+    static func report(city: String = "wroclaw", declaration: String = "second-accord", year: String = "2023",
+                       body: String = "## Commitment 1: Trees\n\nPlanted.\n") -> String {
+        "---\ncity: \(city)\ndeclaration: \(declaration)\nyear: \(year)\npublished: 2024-02-01\n---\n\n\(body)"
+    }
+
+    static let reports: [BrokenSite] = [
+        BrokenSite("report: unknown city", [(report, report(city: "lodzz"))],
+                   expect: "\(report):2:7: error: unknown city 'lodzz' (did you mean 'lodz'?)"),
+        BrokenSite("report: unknown declaration", [(report, report(declaration: "second-acord"))],
+                   expect: "\(report):3:14: error: unknown declaration 'second-acord' (did you mean 'second-accord'?)"),
+        BrokenSite("report: not a signatory", [(report, report(city: "lodz", declaration: "first-accord"))],
+                   expect: "\(report):2:7: error: 'lodz' is not a signatory of 'first-accord': only its signatories report on it"),
+        BrokenSite("report: endorsed after the year reported", [
+            (second, declaration(goodFront.replacingOccurrences(of: "signatories_as_of: 2022-06-01", with: "signatories_as_of: 2024-01-01")
+                                 + "  - {city: poznan, endorsed: 2023-03-01}\n", body: "1. To plant trees.\n2. To share data.\n")),
+            (report, report(city: "poznan", year: "2022")),
+        ], expect: "\(report):4:7: error: 'poznan' endorsed 'second-accord' on 2023-03-01, after the year 2022 this report covers"),
+        BrokenSite("report: no such commitment", [(report, report(body: "## Commitment 3: Trees\n\nPlanted.\n"))],
+                   expect: "\(report):8:15: error: 'second-accord' has no commitment 3 (it has 1–2)"),
+        BrokenSite("report: year before the declaration", [(report, report(year: "2021"))],
+                   expect: "\(report):4:7: error: year 2021 is before the declaration: 'second-accord' dates from 2022"),
+        BrokenSite("report: two for one city, declaration and year", [(report, report(city: "lodz", year: "2022"))],
+                   expect: "\(report):2:7: error: a second report of 'lodz' on 'second-accord' for 2022"),
+        BrokenSite("report: an action naming no commitment", [(report, report(body: "## Trees for schools\n\nPlanted.\n"))],
+                   expect: "\(report):8:4: error: an action must name the commitments it implements: write its heading as '## Commitment 3: Title' or '## Commitments 2 and 5: Title'"),
+        BrokenSite("report: no actions", [(report, report(body: "We planted trees.\n"))],
+                   expect: "\(report):8:1: error: report has no actions"),
+        BrokenSite("report: year not four digits", [(report, report(year: "23"))],
+                   expect: "\(report):4:7: error: year must be a year written with four digits (2024), not '23'"),
+        BrokenSite("report: not a commitment number", [(report, report(body: "## Commitments 1 and two: Trees\n\nPlanted.\n"))],
+                   expect: "\(report):8:22: error: 'two' is not a commitment number"),
+    ]
+
+    static let all: [BrokenSite] = reports + [
         BrokenSite("malformed YAML", [("Content/cities/poznan.yml", "name: Poznań\ncountry: [Poland\n")],
                    expect: "Content/cities/poznan.yml:2:17: error: malformed YAML"),
         BrokenSite("unclosed front matter", [(second, "---\ntitle: Second Accord\n\n1. To plant trees.\n")],

@@ -23,6 +23,10 @@ import Testing
             "declarations/second-accord/commitments/1/index.html", "declarations/second-accord/commitments/2/index.html",
             "cities/poznan/index.html", "cities/wroclaw/index.html", "cities/lodz/index.html",
             "cities/greater-leeds/index.html", "countries/poland/index.html", "countries/united-kingdom/index.html",
+            "declarations/first-accord/updates/2021/index.html", "declarations/first-accord/updates/2021/poznan/index.html",
+            "declarations/second-accord/updates/2022/index.html", "declarations/second-accord/updates/2022/lodz/index.html",
+            "declarations/second-accord/updates/2022/wroclaw/index.html",
+            "declarations/second-accord/updates/2023/index.html", "declarations/second-accord/updates/2023/lodz/index.html",
         ]
         #expect(Set(pages.keys) == expected)
     }

@@ -38,7 +38,11 @@ import Testing
                     == ["slug", "title", "event", "venue", "location", "startDate", "endDate", "adopted", "signatoriesAsOf",
                         "preambleHTML", "commitments", "closingHTML", "signatories", "endorsed", "isDraft", "links"])
         #expect(Mirror(reflecting: country).children.compactMap(\.label) == ["slug", "name", "cities"])
-        #expect(Mirror(reflecting: site).children.compactMap(\.label) == ["config", "declarations", "cities", "countries"])
+        // A report's declaration, year and city say which it is; the rest is compared.
+        let report = try #require(site.reports.first)
+        #expect(Mirror(reflecting: report).children.compactMap(\.label)
+                    == ["city", "declaration", "year", "published", "summaryHTML", "actions"])
+        #expect(Mirror(reflecting: site).children.compactMap(\.label) == ["config", "declarations", "cities", "countries", "reports"])
     }
 
     @Test func changesAreNamedBySlug() throws {
@@ -49,7 +53,7 @@ import Testing
             // A signatory removed: the declaration and the city it no longer lists.
             { content in
                 let url = content.appendingPathComponent(file)
-                try writeText(try readText(url).replacingOccurrences(of: "  - wroclaw\n", with: "  # wroclaw\n"), to: url)
+                try writeText(try readText(url).replacingOccurrences(of: "  - {city: poznan", with: "  # {city: poznan"), to: url)
             },
         ])
         #expect(SiteChanges.between(sites[0], sites[0]) == SiteChanges())
@@ -59,8 +63,29 @@ import Testing
         #expect(rename.countries == ["poland"])
         let removal = try #require(SiteChanges.between(sites[1], sites[2]))
         #expect(removal.declarations == ["second-accord"])
-        #expect(removal.cities == ["wroclaw"])
+        #expect(removal.cities == ["poznan"])
         #expect(removal.countries.isEmpty)
+    }
+
+    @Test func reportsAreComparedWhereverTheirCityMovedInTheOrder() throws {
+        let report = "reports/2022/lodz-second-accord.md"
+        let sites = try sites([
+            // An action reworded: that report, its declaration's and its city's pages.
+            { content in
+                let url = content.appendingPathComponent(report)
+                try writeText(try readText(url).replacingOccurrences(of: "4,012 native trees", with: "4,013 native trees"), to: url)
+            },
+            // Łódź renamed to the end of the A–Z order: the reports move in the site's order, and none changed.
+            { try writeText("name: Żyrardów-Łódź\ncountry: Poland\n", to: $0.appendingPathComponent("cities/lodz.yml")) },
+        ])
+        let reworded = try #require(SiteChanges.between(sites[0], sites[1]))
+        #expect(reworded.reports == ["second-accord/2022/lodz"])
+        #expect(reworded.reportDeclarations == ["second-accord"])
+        #expect(reworded.reportCities == ["lodz"])
+        #expect(reworded.cities.isEmpty && reworded.declarations.isEmpty)
+        let renamed = try #require(SiteChanges.between(sites[1], sites[2]))
+        #expect(renamed.reports.isEmpty)
+        #expect(renamed.cities == ["lodz"])
     }
 
     @Test func anotherShapeIsNoChangeSet() throws {

@@ -110,8 +110,8 @@ import Testing
             let file = content.appendingPathComponent("declarations/second-accord.md")
             let edits: [(String, (String) -> String)] = [
                 ("retitled", { $0.replacingOccurrences(of: "title: Second Accord", with: "title: The Second Accord") }),
-                ("a signatory removed", { $0.replacingOccurrences(of: "  - wroclaw\n", with: "") }),
-                ("a signatory added", { $0.replacingOccurrences(of: "  - lodz\n", with: "  - lodz\n  - wroclaw\n") }),
+                ("a signatory removed", { $0.replacingOccurrences(of: "  - city: greater-leeds\n    endorsed: 2022-05-28\n", with: "") }),
+                ("a signatory added", { $0.replacingOccurrences(of: "  - lodz\n", with: "  - lodz\n  - greater-leeds\n") }),
                 ("an endorsement date moved", { $0.replacingOccurrences(of: "endorsed: 2022-05-20", with: "endorsed: 2022-05-25") }),
                 ("a later endorsement now at the meeting", { $0.replacingOccurrences(of: "{city: poznan, endorsed: 2022-05-25}", with: "poznan") }),
                 ("a commitment reworded", { $0.replacingOccurrences(of: "To plant trees.", with: "To plant many trees.") }),
@@ -142,6 +142,39 @@ import Testing
             try writeText(try readText(css) + "\n/* edited */\n", to: css)
             let styled = files(builder.build(changed: [css.path]))
             #expect(String(decoding: styled["assets/site.css"] ?? [], as: UTF8.self).hasSuffix("/* edited */\n"))
+        }
+    }
+
+    /// Report edits take the fast path: the report, its city's page, its declaration's update,
+    /// commitment and declaration pages are rendered again, with a full build's bytes.
+    @Test func reportEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options)
+            _ = builder.build()
+            let file = content.appendingPathComponent("reports/2022/lodz-second-accord.md")
+            let edits: [(String, (String) -> String)] = [
+                ("an action reworded", { $0.replacingOccurrences(of: "4,012 native trees", with: "4,013 native trees") }),
+                ("an action retitled", { $0.replacingOccurrences(of: "## Commitment 1: Four thousand", with: "## Commitment 1: 4,000") }),
+                ("a commitment added to an action", { $0.replacingOccurrences(of: "## Commitment 1:", with: "## Commitments 1 and 2:") }),
+                ("republished", { $0.replacingOccurrences(of: "published: 2023-02-15", with: "published: 2023-02-16") }),
+            ]
+            for (what, edit) in edits {
+                try writeText(edit(try readText(file)), to: file)
+                let before = builder.memo.reusedCount
+                let incremental = files(builder.build(changed: [file.path]))
+                #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
+                let full = files(PreviewBuilder(options: options).build())
+                #expect(!full.isEmpty)
+                let same = incremental == full
+                #expect(same, "\(what): differing: \(full.keys.filter { full[$0] != incremental[$0] }.sorted())")
+            }
+            let page = String(decoding: files(builder.build(changed: [file.path]))["declarations/second-accord/commitments/2/index.html"] ?? [],
+                              as: UTF8.self)
+            #expect(page.contains("4,000 trees on school grounds"))
         }
     }
 }

@@ -1,0 +1,118 @@
+import CityPressCore
+import CityPressMarkdown
+
+/// A report's body, split into its summary (the text before the first action) and its actions.
+///
+/// An action starts at a level-2 heading that names the commitments it implements, then a colon and
+/// a title: `## Commitment 3: Title`, `## Commitments 2 and 5: Title`, `## Commitments 1, 4 and 6: Title`.
+/// Its text runs to the next such heading. Headings inside fenced code are text.
+struct ReportBody {
+    private(set) var summaryHTML = ""
+    private(set) var actions: [ReportRecord.Action] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// The shape every action heading has, for messages.
+    static let headingForm = "'## Commitment 3: Title' or '## Commitments 2 and 5: Title'"
+
+    /// Splits `body` (file lines after `lineOffset`) and parses each part as Markdown.
+    init(_ body: String, source: SourceText, lineOffset: Int, markdown: MarkdownParser) {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var sections: [(heading: Int?, start: Int)] = [(nil, 0)]
+        var fence: Substring?
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+                continue
+            }
+            if line.hasPrefix("## ") || line == "##" { sections.append((index, index + 1)) }
+        }
+        for (position, section) in sections.enumerated() {
+            let end = position + 1 < sections.count ? (sections[position + 1].heading ?? lines.count) : lines.count
+            let text = lines[min(section.start, end)..<end].joined(separator: "\n")
+            let firstLine = lineOffset + section.start  // the text's line 1 is this file line + 1
+            let html = Self.html(of: markdown.parse(text), lineOffset: firstLine, source: source, into: &diagnostics)
+            guard let heading = section.heading else {
+                summaryHTML = html
+                continue
+            }
+            let location = source.location(line: lineOffset + heading + 1, column: 1)
+            if let action = Self.action(String(lines[heading]), html: html, at: location, source: source, into: &diagnostics) {
+                actions.append(action)
+            }
+        }
+        if sections.count == 1 {
+            let line = lines.indices.first { !lines[$0].allSatisfy(\.isWhitespace) }.map { lineOffset + $0 + 1 } ?? lineOffset
+            diagnostics.append(.error("report has no actions: start each one with a heading \(Self.headingForm)",
+                                      at: source.location(line: max(1, line), column: 1)))
+        }
+    }
+
+    /// The action headed `heading` (`## Commitments 2 and 5: Title`); `nil` with an error when the
+    /// heading does not name its commitments or has no title.
+    private static func action(_ heading: String, html: String, at location: SourceLocation, source: SourceText,
+                               into diagnostics: inout [Diagnostic]) -> ReportRecord.Action? {
+        let text = heading.dropFirst(2).drop { $0 == " " }
+        let lowered = text.lowercased()
+        let word = lowered.hasPrefix("commitments") ? "commitments" : lowered.hasPrefix("commitment") ? "commitment" : nil
+        guard let word, let colon = text.firstIndex(of: ":") else {
+            diagnostics.append(.error("an action must name the commitments it implements: write its heading as \(headingForm)",
+                                      at: source.location(line: location.line, column: 4)))
+            return nil
+        }
+        let numbersStart = text.index(text.startIndex, offsetBy: word.count)
+        let numbersText = text[numbersStart..<colon]
+        let title = String(text[text.index(after: colon)...]).trimmingWhitespace()
+        var commitments: [Located<Int>] = []
+        var valid = true
+        let column = heading.count - text.count + 1  // the column of `text`'s first character
+        for part in numbersText.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
+            .split(separator: ",") {
+            let number = String(part).trimmingWhitespace()
+            guard !number.isEmpty else { continue }
+            let offset = numbersText.range(of: number).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+                ?? word.count
+            guard number.allSatisfy(\.isASCII), let value = Int(number), value > 0 else {
+                diagnostics.append(.error("'\(number)' is not a commitment number: name them as in \(headingForm)",
+                                          at: source.location(line: location.line, column: column + offset)))
+                valid = false
+                continue
+            }
+            commitments.append(Located(value, at: source.location(line: location.line, column: column + offset)))
+        }
+        if commitments.isEmpty && valid {
+            diagnostics.append(.error("an action must name the commitments it implements: write its heading as \(headingForm)",
+                                      at: source.location(line: location.line, column: 4)))
+            valid = false
+        }
+        if title.isEmpty {
+            diagnostics.append(.error("an action needs a title after the colon: \(headingForm)",
+                                      at: source.location(line: location.line, column: heading.count + 1)))
+            valid = false
+        }
+        return valid ? ReportRecord.Action(commitments: commitments, title: title, html: html, location: location) : nil
+    }
+
+    /// `document` as HTML; its notices (Markdown the site cannot show as written) become warnings.
+    private static func html(of document: MarkdownDocument, lineOffset: Int, source: SourceText,
+                             into diagnostics: inout [Diagnostic]) -> String {
+        for notice in document.notices {
+            diagnostics.append(.warning(notice.message,
+                                        at: SourceLocation(path: source.path, line: notice.line + lineOffset,
+                                                           column: notice.column, lineText: notice.lineText),
+                                        notes: [notice.note]))
+        }
+        return document.blocks.map { block in
+            switch block {
+            case .html(let html): return html
+            case .orderedList(let list):
+                let items = list.items.map { "<li>\($0.html)</li>\n" }.joined()
+                return (list.start == 1 ? "<ol>\n" : "<ol start=\"\(list.start)\">\n") + items + "</ol>\n"
+            }
+        }.joined()
+    }
+}

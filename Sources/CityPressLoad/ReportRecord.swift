@@ -1,0 +1,33 @@
+import CityPressCore
+import CityPressMarkdown
+
+/// One `Content/reports/…/*.md` file: a city's annual account of what it did to implement one
+/// declaration, action by action, each action naming the commitments it implements.
+public struct ReportRecord: Sendable, Hashable {
+    /// One action of a report: `## Commitments 2 and 5: A youth council in every district`, then its text.
+    public struct Action: Sendable, Hashable {
+        /// The commitment numbers the heading names, each where it is written.
+        public var commitments: [Located<Int>]
+        /// The heading's text after the colon.
+        public var title: String
+        /// The action's text (everything up to the next action), as HTML.
+        public var html: String
+        /// The heading.
+        public var location: SourceLocation
+    }
+
+    /// The reporting city's slug.
+    public var city: Located<String>
+    /// The slug of the declaration reported on.
+    public var declaration: Located<String>
+    /// The year the report covers.
+    public var year: Located<Int>
+    /// The day the report was published.
+    public var published: Located<CalendarDate>
+    /// The text before the first action, as HTML (empty when there is none).
+    public var summaryHTML: String
+    /// The actions, in the order written.
+    public var actions: [Action]
+    /// The file.
+    public var source: SourceLocation
+}

@@ -1,0 +1,63 @@
+import CityPressSite
+import CityPressTemplates
+
+/// `declarations/<slug>/updates/<year>/<city>/`: one city's implementation report, inside the
+/// declaration's update for that year.
+package struct ReportOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("report", view: ReportPage.self, as: "a report page")
+    /// The report of the city `city` on the declaration `slug` for `year`.
+    package static func route(_ slug: String, _ year: Int, _ city: String) -> Route {
+        Route("declarations/\(slug)/updates/\(year)/\(city)/")
+    }
+
+    package func items(in site: Site) -> [Int] { Array(site.reports.indices) }
+    package func route(of index: Int, in site: Site) -> Route {
+        let report = site.reports[index]
+        return Self.route(site.declarations[report.declaration].slug, report.year, site.cities[report.city].slug)
+    }
+    package func dependencies(of index: Int, in site: Site) -> [Dependency] {
+        let report = site.reports[index]
+        return [.report(report.key(in: site)), .city(site.cities[report.city].slug),
+                .declaration(site.declarations[report.declaration].slug)]
+    }
+    package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.reportPage(index), template: Self.template.template,
+                     route: route(of: index, in: context.site))
+    }
+    package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
+}
+
+extension SiteRenderer {
+    /// The view its template receives.
+    package func reportPage(_ index: Int) -> ReportPage {
+        let report = site.reports[index]
+        let declaration = site.declarations[report.declaration], city = site.cities[report.city]
+        let route = ReportOutput.route(declaration.slug, report.year, city.slug)
+        let links = self.links(for: route)
+        let title = "\(city.name): \(declaration.title), \(report.year) report"
+        return ReportPage(
+            page: meta(links, path: route.path, title: title,
+                       description: "What \(city.name) reported in \(report.year) on implementing \(declaration.title).",
+                       section: .declarations,
+                       trail: [.init(label: "Declarations", href: links.declarations),
+                               .init(label: declaration.title, href: links.declaration(declaration.slug)),
+                               .init(label: "\(report.year) update", href: links.to(UpdateOutput.route(declaration.slug, report.year))),
+                               .init(label: city.name, href: nil)]),
+            cityName: city.name, cityHref: links.city(city.slug), declarationTitle: declaration.title,
+            declarationHref: links.declaration(declaration.slug), year: report.year,
+            publishedText: report.published.longForm, publishedISO: report.published.description,
+            summaryHTML: report.summaryHTML.isEmpty ? nil
+                : BodyLinks.relinked(report.summaryHTML, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
+            actions: report.actions.map { action in
+                ReportActionView(
+                    title: action.title,
+                    html: BodyLinks.relinked(action.html, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
+                    commitments: action.commitments.map {
+                        NavLinkView(label: "Commitment \($0)", href: links.commitment(declaration.slug, $0))
+                    })
+            },
+            updateHref: links.to(UpdateOutput.route(declaration.slug, report.year)))
+    }
+}

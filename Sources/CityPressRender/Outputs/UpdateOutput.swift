@@ -1,0 +1,90 @@
+import CityPressSite
+import CityPressTemplates
+
+/// `declarations/<slug>/updates/<year>/`: a declaration's implementation update for a year: every
+/// action its signatories reported, by commitment, and who has reported.
+package struct UpdateOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("update", view: UpdatePage.self, as: "an implementation update")
+    /// One declaration's update for one year.
+    package struct Item: Sendable {
+        let declaration: Int
+        let year: Int
+    }
+
+    /// The update of the declaration `slug` for `year`.
+    package static func route(_ slug: String, _ year: Int) -> Route { Route("declarations/\(slug)/updates/\(year)/") }
+
+    package func items(in site: Site) -> [Item] {
+        var items: [Item] = []
+        for report in site.reports where items.last.map({ $0.declaration != report.declaration || $0.year != report.year }) ?? true {
+            items.append(Item(declaration: report.declaration, year: report.year))
+        }
+        return items
+    }
+    package func route(of item: Item, in site: Site) -> Route {
+        Self.route(site.declarations[item.declaration].slug, item.year)
+    }
+    package func dependencies(of item: Item, in site: Site) -> [Dependency] {
+        let slug = site.declarations[item.declaration].slug
+        return [.declarationReports(slug), .declaration(slug), .signatoryList(slug)]
+    }
+    package func render(_ item: Item, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.updatePage(item.declaration, year: item.year), template: Self.template.template,
+                     route: route(of: item, in: context.site))
+    }
+    package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
+}
+
+extension SiteRenderer {
+    /// The view its template receives.
+    package func updatePage(_ index: Int, year: Int) -> UpdatePage {
+        let declaration = site.declarations[index]
+        let route = UpdateOutput.route(declaration.slug, year)
+        let links = self.links(for: route)
+        let reports = reportIndex.byDeclaration[index].filter { site.reports[$0].year == year }
+        let reporting = Set(reports.map { site.reports[$0].city })
+        // Expected to report for the year: every signatory that had endorsed by its end.
+        let expected = zip(declaration.signatories, declaration.endorsed)
+            .filter { $0.1.map { $0.year <= year } ?? true }.map(\.0).sorted()
+        let notYet = expected.filter { !reporting.contains($0) }
+        let share = expected.isEmpty ? 0 : Int((Double(reporting.count) * 100 / Double(expected.count)).rounded())
+        return UpdatePage(
+            page: meta(links, path: route.path, title: "\(declaration.title): implementation update \(year)",
+                       description: "What the signatories of \(declaration.title) reported doing in \(year), commitment by commitment.",
+                       section: .declarations,
+                       trail: [.init(label: "Declarations", href: links.declarations),
+                               .init(label: declaration.title, href: links.declaration(declaration.slug)),
+                               .init(label: "\(year) update", href: nil)]),
+            declarationTitle: declaration.title, declarationHref: links.declaration(declaration.slug), year: year,
+            commitments: declaration.commitments.map { commitment in
+                let actions = cityActions(on: commitment.number, of: index, in: reports, links: links)
+                return UpdateCommitmentView(
+                    number: commitment.number,
+                    html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
+                    href: links.commitment(declaration.slug, commitment.number), actions: actions, hasActions: !actions.isEmpty)
+            },
+            statusText: "\(reporting.count) of the \(Counted.text(expected.count, "signatory", "signatories")) expected to report for \(year) (\(share) %)",
+            reported: reports.map { report in
+                let city = site.cities[site.reports[report].city]
+                return CityLinkView(name: city.name, href: links.to(ReportOutput.route(declaration.slug, year, city.slug)), detail: nil)
+            },
+            notYetReported: notYet.map { CityLinkView(name: site.cities[$0].name, href: links.city(site.cities[$0].slug), detail: nil) },
+            hasNotYetReported: !notYet.isEmpty)
+    }
+
+    /// The actions of `reports` (indexes into `site.reports`, all on the declaration `index`) that name
+    /// commitment `number`, in the reports' order, linked from a page with `links`.
+    package func cityActions(on number: Int, of index: Int, in reports: [Int], links: Links) -> [CityActionView] {
+        let slug = site.declarations[index].slug
+        return reports.flatMap { position -> [CityActionView] in
+            let report = site.reports[position], city = site.cities[report.city]
+            return report.actions.filter { $0.commitments.contains(number) }.map { action in
+                CityActionView(cityName: city.name, cityHref: links.city(city.slug), year: report.year,
+                               reportHref: links.to(ReportOutput.route(slug, report.year, city.slug)), title: action.title,
+                               html: BodyLinks.relinked(action.html, links: links, declarationSlug: slug, onDeclarationPage: false))
+            }
+        }
+    }
+}

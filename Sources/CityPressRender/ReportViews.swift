@@ -1,0 +1,133 @@
+import CityPressTemplates
+
+// The values the report templates receive: a city's report, a declaration's implementation update for
+// a year, and the parts other pages show of reports.
+
+/// `report`: one city's implementation report.
+package struct ReportPage: Sendable, Hashable {
+    package let page: PageMeta
+    package let cityName: String
+    package let cityHref: String
+    package let declarationTitle: String
+    package let declarationHref: String
+    package let year: Int
+    package let publishedText: String
+    package let publishedISO: String
+    /// The text before the actions, as HTML; `nil` when there is none.
+    package let summaryHTML: String?
+    package let actions: [ReportActionView]
+    /// The declaration's implementation update for the year.
+    package let updateHref: String
+}
+
+/// One action of a report, on the report's page.
+package struct ReportActionView: Sendable, Hashable {
+    package let title: String
+    package let html: String
+    /// A link to each commitment named, labelled `Commitment 2`.
+    package let commitments: [NavLinkView]
+}
+
+/// `update`: every action reported on one declaration for one year, by commitment, with who reported.
+package struct UpdatePage: Sendable, Hashable {
+    package let page: PageMeta
+    package let declarationTitle: String
+    package let declarationHref: String
+    package let year: Int
+    package let commitments: [UpdateCommitmentView]
+    /// `12 of the 40 signatories (30 %)`.
+    package let statusText: String
+    /// Signatories that reported, each linking to its report.
+    package let reported: [CityLinkView]
+    /// Signatories expected to report for the year (endorsed by its end) that did not.
+    package let notYetReported: [CityLinkView]
+    package let hasNotYetReported: Bool
+}
+
+/// A commitment and the actions reported on it, on an implementation update.
+package struct UpdateCommitmentView: Sendable, Hashable {
+    package let number: Int
+    /// Its text, as HTML.
+    package let html: String
+    package let href: String
+    package let actions: [CityActionView]
+    package let hasActions: Bool
+}
+
+/// An action as pages other than its report show it: with its city, year and report.
+package struct CityActionView: Sendable, Hashable {
+    package let cityName: String
+    package let cityHref: String
+    package let year: Int
+    package let reportHref: String
+    package let title: String
+    package let html: String
+}
+
+/// A link to an implementation update, on a declaration's page.
+package struct UpdateLinkView: Sendable, Hashable {
+    package let year: Int
+    package let href: String
+    /// `12 reports`.
+    package let reportsText: String
+}
+
+/// A city's reports on one declaration, on the city's page.
+package struct CityReportsView: Sendable, Hashable {
+    package let declarationTitle: String
+    package let declarationHref: String
+    /// `Commitments 1, 3 and 5`: those its reports name, over all years.
+    package let commitmentsText: String
+    package let reports: [UpdateLinkView]
+}
+
+extension ReportPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("cityName", \.cityName), .field("cityHref", \.cityHref),
+        .field("declarationTitle", \.declarationTitle), .field("declarationHref", \.declarationHref),
+        .field("year", \.year), .field("publishedText", \.publishedText), .field("publishedISO", \.publishedISO),
+        .field("summaryHTML", \.summaryHTML), .field("actions", \.actions), .field("updateHref", \.updateHref)
+    )
+}
+
+extension ReportActionView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("title", \.title), .field("html", \.html), .field("commitments", \.commitments)
+    )
+}
+
+extension UpdatePage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("declarationTitle", \.declarationTitle),
+        .field("declarationHref", \.declarationHref), .field("year", \.year), .field("commitments", \.commitments),
+        .field("statusText", \.statusText), .field("reported", \.reported), .field("notYetReported", \.notYetReported),
+        .field("hasNotYetReported", \.hasNotYetReported)
+    )
+}
+
+extension UpdateCommitmentView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("number", \.number), .field("html", \.html), .field("href", \.href), .field("actions", \.actions),
+        .field("hasActions", \.hasActions)
+    )
+}
+
+extension CityActionView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("cityName", \.cityName), .field("cityHref", \.cityHref), .field("year", \.year),
+        .field("reportHref", \.reportHref), .field("title", \.title), .field("html", \.html)
+    )
+}
+
+extension UpdateLinkView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("year", \.year), .field("href", \.href), .field("reportsText", \.reportsText)
+    )
+}
+
+extension CityReportsView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("declarationTitle", \.declarationTitle), .field("declarationHref", \.declarationHref),
+        .field("commitmentsText", \.commitmentsText), .field("reports", \.reports)
+    )
+}

@@ -1,0 +1,31 @@
+import CityPressLoad
+
+/// One city's implementation report for one declaration and one year.
+public struct Report: Sendable, Hashable {
+    /// One action and the commitments it implements.
+    public struct Action: Sendable, Hashable {
+        /// Commitment numbers of the report's declaration, as the heading names them.
+        public let commitments: [Int]
+        public let title: String
+        /// Its text, as HTML.
+        public let html: String
+    }
+
+    /// Index into `Site.cities`.
+    public let city: Int
+    /// Index into `Site.declarations`.
+    public let declaration: Int
+    /// The year reported on.
+    public let year: Int
+    /// The day it was published.
+    public let published: CalendarDate
+    /// The text before the actions, as HTML (often empty).
+    public let summaryHTML: String
+    public let actions: [Action]
+
+    /// The report's name among all reports: `<declaration slug>/<year>/<city slug>` (`Dependency`
+    /// and `SiteChanges` name reports by it).
+    public func key(in site: Site) -> String {
+        "\(site.declarations[declaration].slug)/\(year)/\(site.cities[city].slug)"
+    }
+}

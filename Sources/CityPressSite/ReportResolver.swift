@@ -1,0 +1,100 @@
+import CityPressCore
+import CityPressLoad
+
+/// Links implementation reports to their city and declaration, and checks each against the site:
+/// the city must be a signatory by the year reported on, each commitment must exist, and a city
+/// reports once per declaration and year.
+struct ReportResolver {
+    let declarations: [Declaration]
+    let cities: [City]
+    let cityIndex: [String: Int]
+    /// Declarations left out of this build (drafts): their reports are left out too, without a word.
+    let unpublished: Set<String>
+    /// City files that could not be read (already reported).
+    let unreadableCities: Set<String>
+
+    /// The reports of `records` that pass every check, in site order; every problem goes to `diagnostics`.
+    func resolve(_ records: [ReportRecord], _ diagnostics: inout [Diagnostic]) -> [Report] {
+        var declarationIndex: [String: Int] = [:]
+        for (index, declaration) in declarations.enumerated() { declarationIndex[declaration.slug] = index }
+        var seen: [String: SourceLocation] = [:]
+        var reports: [Report] = []
+        for record in records {
+            if unpublished.contains(record.declaration.value) { continue }
+            let city = cityIndex[record.city.value]
+            let declaration = declarationIndex[record.declaration.value]
+            if city == nil, !unreadableCities.contains(record.city.value) {
+                diagnostics.append(.error(message("unknown city", record.city.value, among: cityIndex.keys),
+                                          at: record.city.location,
+                                          notes: ["a report names its city by the file name of its record in cities/"]))
+            }
+            if declaration == nil {
+                diagnostics.append(.error(message("unknown declaration", record.declaration.value, among: declarationIndex.keys),
+                                          at: record.declaration.location,
+                                          notes: ["a report names its declaration by the file name of its text in declarations/"]))
+            }
+            guard let city, let declaration else { continue }
+            let key = "\(record.declaration.value)/\(record.year.value)/\(record.city.value)"
+            if let first = seen[key] {
+                diagnostics.append(.error(
+                    "a second report of '\(record.city.value)' on '\(record.declaration.value)' for \(record.year.value)",
+                    at: record.city.location, notes: ["the first is \(first.path)", "a city reports once a year on each declaration: merge the two"]))
+                continue
+            }
+            seen[key] = record.source
+            guard check(record, city: city, declaration: declarations[declaration], &diagnostics) else { continue }
+            reports.append(Report(
+                city: city, declaration: declaration, year: record.year.value, published: record.published.value,
+                summaryHTML: record.summaryHTML,
+                actions: record.actions.map { Report.Action(commitments: $0.commitments.map(\.value), title: $0.title, html: $0.html) }))
+        }
+        return reports.sorted { ($0.declaration, -$0.year, $0.city) < ($1.declaration, -$1.year, $1.city) }
+    }
+
+    /// Whether `record` (of the city and declaration at these indexes) passes the checks that need
+    /// the site; every problem goes to `diagnostics`.
+    private func check(_ record: ReportRecord, city: Int, declaration: Declaration, _ diagnostics: inout [Diagnostic]) -> Bool {
+        var valid = true
+        let name = record.city.value, title = declaration.slug
+        if record.year.value < declaration.date.year {
+            diagnostics.append(.error("year \(record.year.value) is before the declaration: '\(title)' dates from \(declaration.date.year)",
+                                      at: record.year.location))
+            valid = false
+        }
+        if let position = declaration.signatories.firstIndex(of: city) {
+            if let endorsed = declaration.endorsed[position], endorsed.year > record.year.value {
+                diagnostics.append(.error(
+                    "'\(name)' endorsed '\(title)' on \(endorsed), after the year \(record.year.value) this report covers",
+                    at: record.year.location))
+                valid = false
+            }
+        } else {
+            diagnostics.append(.error("'\(name)' is not a signatory of '\(title)': only its signatories report on it",
+                                      at: record.city.location,
+                                      notes: ["add '\(name)' to the signatories of \(title), or name the declaration it endorsed"]))
+            valid = false
+        }
+        let numbers = declaration.commitments.map(\.number)
+        for action in record.actions {
+            for commitment in action.commitments where !numbers.contains(commitment.value) {
+                diagnostics.append(.error("'\(title)' has no commitment \(commitment.value) (it has \(Self.describe(numbers)))",
+                                          at: commitment.location))
+                valid = false
+            }
+        }
+        return valid
+    }
+
+    /// `unknown city 'wien' (did you mean 'vienna'?)`.
+    private func message(_ what: String, _ slug: String, among slugs: some Collection<String>) -> String {
+        Suggestion.closest(to: slug, among: slugs).map { "\(what) '\(slug)' (did you mean '\($0)'?)" } ?? "\(what) '\(slug)'"
+    }
+
+    /// `1–8`, or `1, 2 and 4` when the numbers have gaps.
+    static func describe(_ numbers: [Int]) -> String {
+        guard let first = numbers.first, let last = numbers.last else { return "none" }
+        if numbers == Array(first...last) { return first == last ? "\(first)" : "\(first)–\(last)" }
+        let texts = numbers.map(String.init)
+        return texts.dropLast().joined(separator: ", ") + " and " + (texts.last ?? "")
+    }
+}
