@@ -66,28 +66,27 @@ package enum BuildSteps {
         }
     }
 
-    /// Print: each of `declarations` on each of `options.pdfPapers` to PDF, from print editions rendered
-    /// for the paper and opened beside the print pages of the site built at `siteFolder`, to the paths
-    /// `target` gives; returns the paths written.
+    /// Print: each of `declarations`, and each of their implementation updates, on each of `papers` to
+    /// PDF, from print editions rendered for the paper and opened beside the print pages of the site
+    /// built at `siteFolder`, to the paths `target` gives; returns the paths written.
     package static func printEditions(of declarations: [Declaration], site: Site, templates: TemplateSet,
                                       options: BuildOptions, papers: [Paper], siteFolder: String,
                                       with exporter: PrintEditionExporter,
-                                      to target: (Declaration, Paper) -> String) throws -> [String] {
+                                      to target: (PrintEdition) -> String) throws -> [String] {
         let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
         let indexes = declarations.compactMap { declaration in site.declarations.firstIndex { $0.slug == declaration.slug } }
         var written: [String] = []
-        for edition in renderer.printEditions(of: indexes, on: papers) {
-            let declaration = site.declarations[edition.declaration]
-            let path = target(declaration, edition.paper)
+        for edition in renderer.printEditions(of: indexes, on: papers) + renderer.updatePrintEditions(of: indexes, on: papers) {
+            let path = target(edition)
             try exporter.export(html: edition.html, from: joined(siteFolder, edition.folder), paper: edition.paper, to: path)
             written.append(path)
         }
         return written
     }
 
-    /// Where a build puts the PDF of `declaration` on `paper`: beside its page.
-    package static func pdfPath(of declaration: Declaration, on paper: Paper) -> String {
-        DeclarationOutput.route(declaration.slug).path + paper.fileName(for: declaration.slug)
+    /// Where a build puts the PDF of `edition`: beside the page that offers it.
+    package static func pdfPath(of edition: PrintEdition) -> String {
+        edition.pageFolder + edition.paper.fileName(for: edition.fileStem)
     }
 
     static func joined(_ folder: String, _ name: String) -> String {

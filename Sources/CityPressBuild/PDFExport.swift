@@ -7,7 +7,8 @@ import CityPressSite
 import CityPressTemplates
 import CityPressWrite
 
-/// `citypress pdf`: builds the site privately and prints chosen declarations to `DIR/<slug>-<paper>.pdf`.
+/// `citypress pdf`: builds the site privately and prints chosen declarations to `DIR/<slug>-<paper>.pdf`,
+/// and their implementation updates to `DIR/<slug>-update-<year>-<paper>.pdf`.
 public enum PDFExport {
     /// What to print.
     public struct Request: Sendable {
@@ -74,7 +75,7 @@ public enum PDFExport {
             written = try BuildSteps.printEditions(of: chosen, site: site, templates: templates, options: options,
                                                    papers: request.papers, siteFolder: scratch,
                                                    with: PrintEditionExporter(printer: PDFPrinter(browser: browser))) {
-                BuildSteps.joined(request.outputDirectory, $1.fileName(for: $0.slug))
+                BuildSteps.joined(request.outputDirectory, $0.paper.fileName(for: $0.fileStem))
             }
         } catch {
             diagnostics.append(.error("cannot print PDFs: \(error)"))

@@ -49,8 +49,8 @@ public enum SiteBuild {
             try BuildSteps.writeAssets(options, into: staging)
             if let exporter {
                 written += try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
-                                                        papers: options.pdfPapers, siteFolder: staging.path, with: exporter) { declaration, paper in
-                    staging.path + "/" + BuildSteps.pdfPath(of: declaration, on: paper)
+                                                        papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {
+                    staging.path + "/" + BuildSteps.pdfPath(of: $0)
                 }.count
             }
             try staging.commit()

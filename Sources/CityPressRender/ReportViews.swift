@@ -34,6 +34,8 @@ package struct UpdatePage: Sendable, Hashable {
     package let declarationTitle: String
     package let declarationHref: String
     package let year: Int
+    /// Its print edition.
+    package let printHref: String
     package let commitments: [UpdateCommitmentView]
     /// `12 of the 40 signatories (30 %)`.
     package let statusText: String
@@ -99,7 +101,8 @@ extension ReportActionView: TemplateView {
 extension UpdatePage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("declarationTitle", \.declarationTitle),
-        .field("declarationHref", \.declarationHref), .field("year", \.year), .field("commitments", \.commitments),
+        .field("declarationHref", \.declarationHref), .field("year", \.year), .field("printHref", \.printHref),
+        .field("commitments", \.commitments),
         .field("statusText", \.statusText), .field("reported", \.reported), .field("notYetReported", \.notYetReported),
         .field("hasNotYetReported", \.hasNotYetReported)
     )

@@ -50,19 +50,25 @@ extension SiteRenderer {
         return indexes.flatMap { index in
             papers.map { paper in
                 let page = printPage(index, signatoriesHTML: fragments.signatories[index].forPrint, on: paper)
-                return PrintEdition(declaration: index, paper: paper, folder: PrintOutput.route(site.declarations[index].slug).path,
+                let slug = site.declarations[index].slug
+                return PrintEdition(declaration: index, paper: paper, folder: PrintOutput.route(slug).path, fileStem: slug,
+                                    pageFolder: DeclarationOutput.route(slug).path,
                                     html: templates.renderBytes(page, with: PrintOutput.template.template))
             }
         }
     }
 }
 
-/// A declaration's print edition for one paper, ready to print to PDF.
+/// A print edition (a declaration's, or an implementation update's) for one paper, ready to print to PDF.
 package struct PrintEdition: Sendable {
     /// The declaration's index in the site.
     package let declaration: Int
     package let paper: Paper
     /// The folder below the site root whose page it is a variant of, where it must be opened from.
     package let folder: String
+    /// The PDF's name without the paper and extension: `<slug>`, `<slug>-update-<year>`.
+    package let fileStem: String
+    /// The folder of the web page that offers the PDF (`build --pdf` writes it there).
+    package let pageFolder: String
     package let html: [UInt8]
 }

@@ -7,7 +7,7 @@ package enum SiteOutputs {
     package static let kinds: [any OutputKind] = [
         HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
         NotFoundOutput(), SitemapOutput(), DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
-        CountryOutput(), UpdateOutput(), ReportOutput(),
+        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(),
     ]
 
     /// Every file of `site`, in a fixed order.

@@ -38,10 +38,11 @@ package struct UpdateOutput: OutputKind {
 }
 
 extension SiteRenderer {
-    /// The view its template receives.
-    package func updatePage(_ index: Int, year: Int) -> UpdatePage {
+    /// The view its template receives; `route` is where the page is (the update's print edition
+    /// holds this view too, with links from its own folder).
+    package func updatePage(_ index: Int, year: Int, at route: Route? = nil) -> UpdatePage {
         let declaration = site.declarations[index]
-        let route = UpdateOutput.route(declaration.slug, year)
+        let route = route ?? UpdateOutput.route(declaration.slug, year)
         let links = self.links(for: route)
         let reports = reportIndex.byDeclaration[index].filter { site.reports[$0].year == year }
         let reporting = Set(reports.map { site.reports[$0].city })
@@ -58,6 +59,7 @@ extension SiteRenderer {
                                .init(label: declaration.title, href: links.declaration(declaration.slug)),
                                .init(label: "\(year) update", href: nil)]),
             declarationTitle: declaration.title, declarationHref: links.declaration(declaration.slug), year: year,
+            printHref: links.to(UpdatePrintOutput.route(declaration.slug, year)),
             commitments: declaration.commitments.map { commitment in
                 let actions = cityActions(on: commitment.number, of: index, in: reports, links: links)
                 return UpdateCommitmentView(

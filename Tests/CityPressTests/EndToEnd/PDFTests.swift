@@ -110,6 +110,28 @@ struct PDFTests {
         }
     }
 
+    /// An implementation update prints like a declaration: on both papers, with every action and the status.
+    @Test func printsImplementationUpdatesOfTheFixtureSite() throws {
+        try withTemporaryFolder { root in
+            let output = root.appendingPathComponent("pdf")
+            let result = try runCityPress(["pdf", "second-accord", "--content", TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                           "--templates", TestPaths.templates.path, "--output", output.path], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            for paper in Paper.allCases {
+                let pdf = output.appendingPathComponent(paper.fileName(for: "second-accord-update-2022")).path
+                let info = try run("pdfinfo", [pdf])
+                #expect(info.contains(paper == .a4 ? "(A4)" : "(letter)"), "\(pdf): \(info)")
+                #expect(info.contains("Second Accord: implementation update 2022"), "\(pdf): \(info)")
+                let text = squeezed(try run("pdftotext", ["-enc", "UTF-8", pdf, "-"]))
+                for expected in ["2 of the 4 signatories expected to report for 2022 (50 %)", "Łódź: Four thousand trees on school grounds",
+                                 "Wrocław and three neighbouring towns publish their budgets", "Not yet reported", "Poznań"] {
+                    #expect(text.contains(squeezed(expected)), "\(pdf) lacks '\(expected)'")
+                }
+                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(paper.fileName(for: "second-accord-update-2023")).path))
+            }
+        }
+    }
+
     @Test func unknownSlugListsTheKnownOnes() throws {
         try withTemporaryFolder { root in
             let result = try runCityPress(["pdf", "the-hauge", "--content", TestPaths.content.path,

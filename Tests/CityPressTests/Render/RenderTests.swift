@@ -27,6 +27,8 @@ import Testing
             "declarations/second-accord/updates/2022/index.html", "declarations/second-accord/updates/2022/lodz/index.html",
             "declarations/second-accord/updates/2022/wroclaw/index.html",
             "declarations/second-accord/updates/2023/index.html", "declarations/second-accord/updates/2023/lodz/index.html",
+            "declarations/first-accord/updates/2021/print/index.html", "declarations/second-accord/updates/2022/print/index.html",
+            "declarations/second-accord/updates/2023/print/index.html",
         ]
         #expect(Set(pages.keys) == expected)
     }
