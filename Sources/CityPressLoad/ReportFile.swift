@@ -41,7 +41,7 @@ package enum ReportFile: ContentKind {
                                        at: yaml.valueLocation(of: Field.year)))
             }
         }
-        let body = ReportBody(parts.body, source: source, lineOffset: parts.bodyLineOffset, markdown: file.markdown)
+        let body = ReportBody(source: source, lineOffset: parts.bodyLineOffset, markdown: file.markdown)
         problems += body.diagnostics
         diagnostics += problems
         guard !problems.containsErrors, let city, let declaration, let year, let published else { return nil }
