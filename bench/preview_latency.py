@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Time from saving a city record (or retitling a declaration) to the preview's reload event.
+"""Time from saving a city record (or retitling a declaration, or editing a report) to the preview's reload event.
 
-    python3 bench/preview_latency.py CORPUS_CONTENT_DIR [--binary .build/release/citypress] [--saves 10] [--edit city|declaration]
+    python3 bench/preview_latency.py CORPUS_CONTENT_DIR [--binary .build/release/citypress] [--saves 10] [--edit city|declaration|report]
 
 Starts `citypress serve --port 0` on a copy-free content folder (it edits one city file in place and
 restores it), subscribes to /__citypress/events, then saves the city file SAVES times, each time
@@ -17,8 +17,9 @@ def main():
     ap.add_argument("--templates", default=os.path.join(os.path.dirname(__file__), "..", "Templates"))
     ap.add_argument("--binary", default=os.path.join(os.path.dirname(__file__), "..", ".build", "release", "citypress"))
     ap.add_argument("--saves", type=int, default=10)
-    ap.add_argument("--edit", choices=["city", "declaration"], default="city",
-                    help="save the middle city record with another name, or the first declaration with another title")
+    ap.add_argument("--edit", choices=["city", "declaration", "report"], default="city",
+                    help="save the middle city record with another name, the first declaration with another title, "
+                         "or the middle report (files below reports/) with another title for its first action")
     a = ap.parse_args()
 
     proc = subprocess.Popen([a.binary, "serve", "--port", "0", "--content", a.content, "--templates", a.templates],
@@ -54,15 +55,24 @@ def main():
             buf = buf[buf.index(marker) + len(marker):]
 
         wait_for(b"event: hello")
-        folder, ext, field = ("cities", ".yml", "name") if a.edit == "city" else ("declarations", ".md", "title")
-        files = sorted(f for f in os.listdir(os.path.join(a.content, folder)) if f.endswith(ext))
-        path = os.path.join(a.content, folder, files[len(files) // 2] if a.edit == "city" else files[0])
+        if a.edit == "report":
+            files = sorted(os.path.join(root, f) for root, _, names in os.walk(os.path.join(a.content, "reports"))
+                           for f in names if f.endswith(".md"))
+            path = files[len(files) // 2]
+        else:
+            folder, ext = ("cities", ".yml") if a.edit == "city" else ("declarations", ".md")
+            files = sorted(f for f in os.listdir(os.path.join(a.content, folder)) if f.endswith(ext))
+            path = os.path.join(a.content, folder, files[len(files) // 2] if a.edit == "city" else files[0])
         original = open(path, encoding="utf-8").read()
         latencies = []
         try:
             for i in range(a.saves):
                 time.sleep(0.3)
-                text = re.sub(rf"^{field}: .*$", f"{field}: Benchmark {a.edit.title()} {i}", original, count=1, flags=re.M)
+                if a.edit == "report":
+                    text = re.sub(r"^(## Commitments? [^:]*): .*$", rf"\1: Benchmark action {i}", original, count=1, flags=re.M)
+                else:
+                    field = "name" if a.edit == "city" else "title"
+                    text = re.sub(rf"^{field}: .*$", f"{field}: Benchmark {a.edit.title()} {i}", original, count=1, flags=re.M)
                 start = time.perf_counter()
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)
