@@ -194,6 +194,8 @@ private struct DeclarationText: Equatable {
     var adopted: String?
     var signatoriesAsOf: String?
     var signatories: [String]
+    /// Endorsement dates of signatories that endorsed after the meeting, by slug.
+    var endorsed: [String: String] = [:]
     var isDraft = false
     var preamble: [String] = []
     /// Markdown of each item; lines after the first are indented three spaces, under the item.
@@ -210,7 +212,7 @@ private struct DeclarationText: Equatable {
             lines.append("signatories: []")
         } else {
             lines.append("signatories:")
-            lines += signatories.map { "  - \($0)" }
+            lines += signatories.map { slug in endorsed[slug].map { "  - {city: \(slug), endorsed: \($0)}" } ?? "  - \(slug)" }
         }
         if isDraft { lines.append("draft: true") }
         lines.append("---")
@@ -279,6 +281,8 @@ private struct Model: Equatable {
                          "Accord <of> Cities & Towns", "Écoles Accord", "Second Accord"]
     /// Few dates, some shared, so declarations tie on their date and are ordered by slug.
     static let dates = ["2020-11-15", "2021-03-01", "2021-03-02", "2022-05-10", "2022-05-11", "2023-01-01", "2024-06-30"]
+    /// Days signatories endorse on after a meeting.
+    static let endorsementDates = ["2022-06-01", "2023-02-28", "2024-07-01", "2025-01-15"]
     static let sentences = ["To plant many trees.", "To open *every* library on Sundays.", "To count bicycles & buses.",
                             "To keep the <em>old</em> bridges.", "To answer every letter."]
     /// Commitments past 9 would need their continuation lines indented four spaces.
@@ -349,7 +353,7 @@ private struct Model: Equatable {
     mutating func declarationEdit(_ rng: inout SplitMix64) -> String? {
         guard let slug = rng.pick(declarationSlugs), var declaration = declarations[slug] else { return nil }
         let what: String
-        switch rng.below(16) {
+        switch rng.below(17) {
         case 0:
             guard let title = rng.pick(Self.titles.filter { $0 != declaration.title }) else { return nil }
             declaration.title = title
@@ -441,6 +445,19 @@ private struct Model: Equatable {
             default:
                 declaration.closing.append("See also \(link).")
                 what = "link \(link) added to the closing text"
+            }
+        case 15:
+            guard let city = rng.pick(declaration.signatories) else { return nil }
+            if declaration.endorsed[city] != nil, rng.oneIn(2) {
+                declaration.endorsed[city] = nil
+                what = "\(city) endorsed at the meeting"
+            } else {
+                // Usually after the start; the list's date moves forward when needed (a date before the
+                // start, when the start is late, is an error the comparison covers too).
+                guard let date = rng.pick(Self.endorsementDates.filter { $0 != declaration.endorsed[city] }) else { return nil }
+                declaration.endorsed[city] = date
+                if (declaration.signatoriesAsOf ?? "") < date { declaration.signatoriesAsOf = date }
+                what = "\(city) endorsed on \(date)"
             }
         default:
             guard !declaration.closing.isEmpty else { return nil }
