@@ -119,8 +119,8 @@ package struct YAMLDocument {
         return false
     }
 
-    /// A list of single-line strings, each with its location.
-    package mutating func stringList(_ key: String, required: Bool) -> [Located<String>] {
+    /// The items of the list field `key`; none, with an error, when it is missing (and `required`) or not a list.
+    private mutating func listItems(_ key: String, required: Bool) -> [Node] {
         guard let (_, value) = fields[key], !isNull(value) else {
             if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
             return []
@@ -130,6 +130,12 @@ package struct YAMLDocument {
                                       at: location(of: value)))
             return []
         }
+        return Array(sequence)
+    }
+
+    /// A list of single-line strings, each with its location.
+    package mutating func stringList(_ key: String, required: Bool) -> [Located<String>] {
+        let sequence = listItems(key, required: required)
         var items: [Located<String>] = []
         for item in sequence {
             guard case .scalar(let scalar) = item, !isNull(item) else {
@@ -147,15 +153,7 @@ package struct YAMLDocument {
     /// A declaration's signatories: each entry a city's slug, or a mapping `{city: slug, endorsed: YYYY-MM-DD}`.
     /// A malformed entry is an error at its line and is left out.
     package mutating func signatoryList(_ key: String, required: Bool) -> [SignatoryEntry] {
-        guard let (_, value) = fields[key], !isNull(value) else {
-            if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
-            return []
-        }
-        guard case .sequence(let sequence) = value else {
-            diagnostics.append(.error("field '\(key)' must be a list (`- item` lines), not \(describe(value))",
-                                      at: location(of: value)))
-            return []
-        }
+        let sequence = listItems(key, required: required)
         var entries: [SignatoryEntry] = []
         for item in sequence {
             switch item {

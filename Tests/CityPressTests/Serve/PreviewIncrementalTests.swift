@@ -117,16 +117,7 @@ import Testing
                 ("a commitment reworded", { $0.replacingOccurrences(of: "To plant trees.", with: "To plant many trees.") }),
                 ("the date moved", { $0.replacingOccurrences(of: "start_date: 2022-05-10", with: "start_date: 2022-05-11") }),
             ]
-            for (what, edit) in edits {
-                try writeText(edit(try readText(file)), to: file)
-                let before = builder.memo.reusedCount
-                let incremental = files(builder.build(changed: [file.path]))
-                #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
-                let full = files(PreviewBuilder(options: options).build())
-                #expect(!full.isEmpty)
-                let same = incremental == full
-                #expect(same, "\(what): differing: \(full.keys.filter { full[$0] != incremental[$0] }.sorted())")
-            }
+            try expectFastPathEqualsFullBuild(edits, of: file, builder: builder, options: options)
             #expect(String(decoding: files(builder.build(changed: [file.path]))["cities/poznan/index.html"] ?? [], as: UTF8.self)
                         .contains("The Second Accord"))
 
@@ -162,19 +153,26 @@ import Testing
                 ("a commitment added to an action", { $0.replacingOccurrences(of: "## Commitment 1:", with: "## Commitments 1 and 2:") }),
                 ("republished", { $0.replacingOccurrences(of: "published: 2023-02-15", with: "published: 2023-02-16") }),
             ]
-            for (what, edit) in edits {
-                try writeText(edit(try readText(file)), to: file)
-                let before = builder.memo.reusedCount
-                let incremental = files(builder.build(changed: [file.path]))
-                #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
-                let full = files(PreviewBuilder(options: options).build())
-                #expect(!full.isEmpty)
-                let same = incremental == full
-                #expect(same, "\(what): differing: \(full.keys.filter { full[$0] != incremental[$0] }.sorted())")
-            }
+            try expectFastPathEqualsFullBuild(edits, of: file, builder: builder, options: options)
             let page = String(decoding: files(builder.build(changed: [file.path]))["declarations/second-accord/commitments/2/index.html"] ?? [],
                               as: UTF8.self)
             #expect(page.contains("4,000 trees on school grounds"))
+        }
+    }
+
+    /// Applies each of `edits` to `file` in turn, rebuilds from the change, and checks that the quick
+    /// path (not the memo of a full render) made it and that it equals a full build.
+    private func expectFastPathEqualsFullBuild(_ edits: [(String, (String) -> String)], of file: URL, builder: PreviewBuilder,
+                                               options: BuildOptions) throws {
+        for (what, edit) in edits {
+            try writeText(edit(try readText(file)), to: file)
+            let before = builder.memo.reusedCount
+            let incremental = files(builder.build(changed: [file.path]))
+            #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
+            let full = files(PreviewBuilder(options: options).build())
+            #expect(!full.isEmpty)
+            let same = incremental == full
+            #expect(same, "\(what): differing: \(full.keys.filter { full[$0] != incremental[$0] }.sorted())")
         }
     }
 }
