@@ -44,8 +44,23 @@ package enum BuildSteps {
         let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(loaded.content, config: config)
         diagnostics += resolveDiagnostics
         if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
+        if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) }
         guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
         return (site, templates, diagnostics)
+    }
+
+    /// An error for each optional template (`report`, `update`…) the folder lacks while the site has
+    /// pages rendered with it: a folder made before those pages existed builds until the site has some.
+    package static func missingOptionalTemplates(for site: Site, in templates: TemplateSet) -> [Diagnostic] {
+        SiteOutputs.kinds.compactMap { kind -> Diagnostic? in
+            guard let entry = kind.template, entry.isOptional, templates.texts[entry.template] == nil else { return nil }
+            let count = kind.plannedCount(in: site)
+            guard count > 0 else { return nil }
+            let file = (templates.path.hasSuffix("/") ? templates.path : templates.path + "/") + entry.template + ".mustache"
+            return .error("missing template '\(entry.template)': the site has \(count) page\(count == 1 ? "" : "s") rendered with it (\(entry.description))",
+                          at: SourceLocation(path: file),
+                          notes: ["copy \(entry.template).mustache from the default templates (a new site's Templates folder has them)"])
+        }
     }
 
     /// Render: every output of the site into `sink`; returns the number of files.

@@ -7,7 +7,6 @@ public struct TemplateSet: Sendable {
     public static let requiredNames = [
         "layout", "site-header", "site-footer", "print-layout", "home", "declarations", "declaration", "commitment", "print",
         "cities", "city", "city-endorsement", "countries", "country", "commitments", "404", "signatories", "signatory-entry", "print-signatories", "print-signatory-entry",
-        "update", "update-print", "report",
     ]
 
     /// The parsed templates by name.
@@ -87,7 +86,8 @@ public struct TemplateSet: Sendable {
         diagnostics += missingReferences(in: parsed, sources: sources)
         diagnostics += cycles(in: parsed, sources: sources)
         if let entries {
-            for entry in entries where sources[entry.template] == nil && !reportedMissing.contains(entry.template) {
+            for entry in entries where sources[entry.template] == nil && !reportedMissing.contains(entry.template)
+                && !entry.isOptional {
                 diagnostics.append(.error("missing template '\(entry.template)'",
                                           at: SourceLocation(path: (path.isEmpty || path.hasSuffix("/") ? path : path + "/")
                                                                 + entry.template + ".mustache"),

@@ -27,6 +27,9 @@ package protocol OutputKind: Sendable {
 extension OutputKind {
     package var template: TemplateEntry? { nil }
 
+    /// How many outputs of this kind `site` has.
+    package func plannedCount(in site: Site) -> Int { items(in: site).count }
+
     /// Every output of this kind in `site`, each with its route.
     func planned(in site: Site) -> [PlannedOutput] {
         let plan = KindPlan(kind: self, site: site, items: items(in: site))

@@ -5,7 +5,8 @@ import CityPressTemplates
 /// declaration's update for that year.
 package struct ReportOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
-    package static let template = TemplateEntry("report", view: ReportPage.self, as: "a report page")
+    package static let template = TemplateEntry("report", view: ReportPage.self, as: "a report page",
+                                                       optional: true)
     /// The report of the city `city` on the declaration `slug` for `year`.
     package static func route(_ slug: String, _ year: Int, _ city: String) -> Route {
         Route("declarations/\(slug)/updates/\(year)/\(city)/")

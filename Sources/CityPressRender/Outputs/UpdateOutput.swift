@@ -5,7 +5,8 @@ import CityPressTemplates
 /// action its signatories reported, by commitment, and who has reported.
 package struct UpdateOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
-    package static let template = TemplateEntry("update", view: UpdatePage.self, as: "an implementation update")
+    package static let template = TemplateEntry("update", view: UpdatePage.self, as: "an implementation update",
+                                                       optional: true)
     /// One declaration's update for one year.
     package struct Item: Sendable {
         let declaration: Int

@@ -6,7 +6,8 @@ import CityPressTemplates
 /// its PDFs are printed from.
 package struct UpdatePrintOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
-    package static let template = TemplateEntry("update-print", view: UpdatePrintPage.self, as: "an update's print edition")
+    package static let template = TemplateEntry("update-print", view: UpdatePrintPage.self, as: "an update's print edition",
+                                                       optional: true)
     /// The print edition of the update of the declaration `slug` for `year`.
     package static func route(_ slug: String, _ year: Int) -> Route { Route("declarations/\(slug)/updates/\(year)/print/") }
 

@@ -69,6 +69,8 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
                    expect: "\(report):8:1: error: report has no actions"),
         BrokenSite("report: year not four digits", [(report, report(year: "23"))],
                    expect: "\(report):4:7: error: year must be a year written with four digits (2024), not '23'"),
+        BrokenSite("report template missing while the site has reports", [("Templates/report.mustache", nil)],
+                   expect: "Templates/report.mustache: error: missing template 'report': the site has 4 pages rendered with it (a report page)"),
         BrokenSite("report: not a commitment number", [(report, report(body: "## Commitments 1 and two: Trees\n\nPlanted.\n"))],
                    expect: "\(report):8:22: error: 'two' is not a commitment number"),
     ]
@@ -185,6 +187,20 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
             // A broken city file is reported once, not again by every declaration naming it.
             #expect(!result.stderr.contains("unknown city 'wroclaw'"))
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Public").path))
+        }
+    }
+
+    /// A template folder made before reports existed builds a site that has none.
+    @Test func aSiteWithoutReportsNeedsNoReportTemplates() throws {
+        try withTemporaryFolder { root in
+            let site = try makeSite(in: root)
+            try FileManager.default.removeItem(at: site.appendingPathComponent("Content/reports"))
+            for name in ["report", "update", "update-print"] {
+                try FileManager.default.removeItem(at: site.appendingPathComponent("Templates/\(name).mustache"))
+            }
+            let result = try runCityPress(["build"], in: site)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stderr.contains("error:"))
         }
     }
 
