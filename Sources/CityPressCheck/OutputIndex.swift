@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every file and folder of a built site, by path relative to its root, found again by the bytes of a
+/// path without making a string: the check looks up over a million links on a 10,000-city site.
+package struct OutputIndex: Sendable {
+    /// Relative paths (`cities/x/index.html`, `cities/x`), without a leading or trailing `/`.
+    package private(set) var paths: [[UInt8]] = []
+    /// Whether the entry at the same position is a folder.
+    package private(set) var isFolder: [Bool] = []
+    /// Entry position by the hash of its path; two paths with one hash go to `collisions`.
+    private var slots: [UInt64: Int32] = [:]
+    private var collisions: [UInt64: [Int32]] = [:]
+
+    /// The entries whose names end in `.html`: the pages.
+    package var pages: [Int] {
+        paths.indices.filter { !isFolder[$0] && paths[$0].count > 5 && paths[$0].suffix(5).elementsEqual(".html".utf8) }
+    }
+
+    /// The index of the site below `root`, or why it cannot be read.
+    package static func scan(root: String) -> Result<OutputIndex, ListingError> {
+        var index = OutputIndex()
+        var info = stat()
+        guard stat(root, &info) == 0 else { return .failure(ListingError(path: root, code: errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .failure(ListingError(path: root, code: ENOTDIR)) }
+        if let failure = index.add(folder: root, relative: []) { return .failure(failure) }
+        return .success(index)
+    }
+
+    /// Adds what is inside `folder` (shown below the root as `relative`), depth first.
+    private mutating func add(folder: String, relative: [UInt8]) -> ListingError? {
+        guard let directory = opendir(folder) else { return ListingError(path: folder, code: errno) }
+        defer { closedir(directory) }
+        var subfolders: [(String, [UInt8])] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            let path = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+            let full = folder + "/" + String(decoding: name, as: UTF8.self)
+            var folderEntry = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
+                var info = stat()  // follows a symbolic link: the web server would too
+                folderEntry = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            insert(path, isFolder: folderEntry)
+            if folderEntry { subfolders.append((full, path)) }
+        }
+        for (full, path) in subfolders {
+            if let failure = add(folder: full, relative: path) { return failure }
+        }
+        return nil
+    }
+
+    private mutating func insert(_ path: [UInt8], isFolder folder: Bool) {
+        let position = Int32(paths.count)
+        paths.append(path)
+        isFolder.append(folder)
+        let hash = path.withUnsafeBufferPointer { Self.hash($0) }
+        if slots[hash] == nil { slots[hash] = position } else { collisions[hash, default: []].append(position) }
+    }
+
+    /// The entry whose path is exactly `path`.
+    package func entry(_ path: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = Self.hash(path)
+        guard let first = slots[hash] else { return nil }
+        if paths[Int(first)].elementsEqual(path) { return Int(first) }
+        return collisions[hash]?.first { paths[Int($0)].elementsEqual(path) }.map(Int.init)
+    }
+
+    /// The path of entry `position` as text.
+    package func path(of position: Int) -> String { String(decoding: paths[position], as: UTF8.self) }
+
+    /// FNV-1a, 64 bits: fast on short byte strings, and collisions are resolved above.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+}
+
+/// A folder of the built site that cannot be listed.
+package struct ListingError: Error, Sendable {
+    package var path: String
+    package var code: Int32
+
+    /// What went wrong, in the system's words.
+    package var reason: String { String(cString: strerror(code)) }
+}
