@@ -7,6 +7,8 @@ package struct PageInspection: Sendable {
         package var offset: Int
         package var message: String
         package var notes: [String] = []
+        /// What the front end can offer (a base URL, for root-relative links that miss).
+        package var remedy: Remedy?
     }
 
     /// A link to a fragment of another page, checked once every page has been read.

@@ -1,3 +1,5 @@
+import CityPressCore
+
 /// The link rules: every `href`, `src`, `srcset` candidate and `poster` that stays in the site names a
 /// file of the output, and a `#fragment` names an anchor of its page.
 extension PageInspector {
@@ -45,7 +47,12 @@ extension PageInspector {
                 result.fragmentLinks.append(PageInspection.FragmentLink(target: target, fragment: fragment, link: shown(), offset: offset))
             }
         case .missing(let path):
-            problem(at: offset, "\(broken): no file \(path) in the site")
+            // A site published below a path (`https://example.org/declarations/`) has root-relative links
+            // that start with that path: without the base URL they look broken.
+            let rooted = url.first { $0 > 0x20 } == UInt8(ascii: "/")
+            problem(at: offset, "\(broken): no file \(path) in the site",
+                    notes: rooted && hasNoBaseURL ? ["a link starting with / starts from the site's folder when no base URL is given"] : [],
+                    remedy: rooted && hasNoBaseURL ? .chooseBaseURL : nil)
         case .folderWithoutIndex(let folder):
             problem(at: offset, "\(broken): the folder \(folder) has no index.html")
         case .aboveRoot:

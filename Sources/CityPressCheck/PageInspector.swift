@@ -1,3 +1,5 @@
+import CityPressCore
+
 /// Reads one page once and applies the rules that need only that page: `lang`, `<title>`, one `<h1>`,
 /// heading levels, duplicate ids, `alt` on images, links with no text. Links are resolved as they are
 /// read (`PageInspector+Links`); fragments of other pages are left for the site-wide pass.
@@ -9,6 +11,8 @@ package struct PageInspector {
     var resolver: LinkResolver
     /// Whether to list http and https links for `--external`.
     let collectsExternalLinks: Bool
+    /// Whether root-relative links start at the server's root because no base URL was given.
+    let hasNoBaseURL: Bool
     var result = PageInspection()
 
     /// Where each id was first seen.
@@ -35,6 +39,7 @@ package struct PageInspector {
         self.entry = entry
         self.index = index
         self.collectsExternalLinks = collectsExternalLinks
+        hasNoBaseURL = address == .serverRoot
         resolver = LinkResolver(index: index, address: address, pagePath: index.paths[entry])
     }
 
@@ -177,8 +182,8 @@ package struct PageInspector {
         }
     }
 
-    mutating func problem(at offset: Int, _ message: String, notes: [String] = []) {
-        result.problems.append(PageInspection.Problem(offset: offset, message: message, notes: notes))
+    mutating func problem(at offset: Int, _ message: String, notes: [String] = [], remedy: Remedy? = nil) {
+        result.problems.append(PageInspection.Problem(offset: offset, message: message, notes: notes, remedy: remedy))
     }
 
     mutating func addOwnFragment(_ fragment: String, link: String, offset: Int) {

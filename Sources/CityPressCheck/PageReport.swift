@@ -30,7 +30,8 @@ struct PageReport: Sendable {
             guard !offsets.isEmpty else { return report }
             var locations = LinePositions.locations(of: offsets, in: buffer, path: shownPath)[...]
             for problem in found.problems {
-                report.diagnostics.append(.error(problem.message, at: locations.removeFirst(), notes: problem.notes))
+                report.diagnostics.append(.error(problem.message, at: locations.removeFirst(), notes: problem.notes,
+                                                 remedy: problem.remedy))
             }
             for link in found.fragmentLinks {
                 report.fragmentLinks.append((link.target, link.fragment, link.link, locations.removeFirst()))
