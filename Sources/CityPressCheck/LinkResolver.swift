@@ -8,7 +8,7 @@ package enum LinkTarget: Equatable {
     case file(Int, fragment: String?)
     /// No file at the path the link names (`cities/x/index.html`).
     case missing(String)
-    /// A folder without `index.html` (`cities/x/`).
+    /// A folder without `index.html` (`cities/x/`; empty for the root).
     case folderWithoutIndex(String)
     /// `..` once too often: above the site's root folder.
     case aboveRoot
@@ -23,6 +23,8 @@ package enum LinkTarget: Equatable {
 package struct LinkResolver {
     private let index: OutputIndex
     private let address: SiteAddress
+    /// The page's own entry: a link of only a fragment or a query (`#main`, `?q`) stays on it.
+    private let page: Int
     /// The folder relative links start from, ending in `/` (empty at the root).
     private var folder: [UInt8]
     /// Whether a `<base href>` sent relative links outside the site.
@@ -33,9 +35,11 @@ package struct LinkResolver {
     private var segmentStarts: [Int] = []
 
     /// A resolver for the page at `pagePath` (`cities/x/index.html`).
-    package init(index: OutputIndex, address: SiteAddress, pagePath: [UInt8]) {
+    package init(index: OutputIndex, address: SiteAddress, page: Int) {
         self.index = index
         self.address = address
+        self.page = page
+        let pagePath = index.paths[page]
         let slash = pagePath.lastIndex(of: UInt8(ascii: "/"))
         folder = slash.map { Array(pagePath[...$0]) } ?? []
         path.reserveCapacity(128)
@@ -85,6 +89,7 @@ package struct LinkResolver {
         let beforeFragment = UnsafeBufferPointer(rebasing: url[..<(hash ?? url.count)])
         let pathEnd = beforeFragment.firstIndex(of: UInt8(ascii: "?")) ?? beforeFragment.count
         let linkPath = UnsafeBufferPointer(rebasing: beforeFragment[..<pathEnd])
+        if linkPath.isEmpty { return .elsewhere(.file(page, fragment: fragment)) }
 
         if let schemeEnd = Self.schemeEnd(of: url) {
             if let inSite = address.pathInSite(ofAbsolute: linkPath) { return build(from: [], inSite, fragment: fragment) }

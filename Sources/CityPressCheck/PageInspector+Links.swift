@@ -54,7 +54,7 @@ extension PageInspector {
                     notes: rooted && hasNoBaseURL ? ["a link starting with / starts from the site's folder when no base URL is given"] : [],
                     remedy: rooted && hasNoBaseURL ? .chooseBaseURL : nil)
         case .folderWithoutIndex(let folder):
-            problem(at: offset, "\(broken): the folder \(folder) has no index.html")
+            problem(at: offset, "\(broken): \(folder.isEmpty ? "the site's root folder" : "the folder " + folder) has no index.html")
         case .aboveRoot:
             problem(at: offset, "\(broken): it goes above the site's root folder")
         case .outsideSite:

@@ -40,7 +40,7 @@ package struct PageInspector {
         self.index = index
         self.collectsExternalLinks = collectsExternalLinks
         hasNoBaseURL = address == .serverRoot
-        resolver = LinkResolver(index: index, address: address, pagePath: index.paths[entry])
+        resolver = LinkResolver(index: index, address: address, page: entry)
     }
 
     /// Reads the page and returns what it found.

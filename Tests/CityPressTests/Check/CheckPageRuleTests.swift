@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CityPressCheck
+
+/// Rules 3–7: ids, alt texts, title, lang and one h1, heading levels, link texts; and the HTML5 that
+/// users' templates may write (comments, raw text, unquoted and uppercase names).
+@Suite struct CheckPageRuleTests {
+    @Test func anIdUsedTwiceIsAnErrorAtTheSecond() throws {
+        let found = try check(["a.html": validPage(#"<p id="x">1</p>\#n<div class="b" id="x">2</div> <p id="y"></p>"#)])
+        #expect(found == ["Public/a.html:9:16: error: id 'x' is used twice on this page"])
+    }
+
+    @Test func anImageWithoutAltIsAnErrorButAnEmptyAltIsDecoration() throws {
+        let found = try check(["a.html": validPage(#"<img src="a.png" alt=""> <IMG SRC=a.png>\#n<img alt="A map" src="a.png">"#), "a.png": ""])
+        #expect(found == ["Public/a.html:8:26: error: <img> has no alt attribute"])
+    }
+
+    @Test func aPageNeedsATitleALanguageAndExactlyOneH1() throws {
+        let found = try check([
+            "no-title.html": "<!DOCTYPE html>\n<html lang=\"en\">\n<body><h1>x</h1></body></html>\n",
+            "empty-title.html": validPage(title: "  "),
+            "no-lang.html": validPage(html: "<html>"),
+            "empty-lang.html": validPage(html: "<html lang=\"\">"),
+            "no-html.html": "<title>x</title><h1>x</h1>\n",
+            "no-h1.html": "<!DOCTYPE html>\n<html lang=\"en\"><title>x</title>\n<body>\n<h2>x</h2></body></html>\n",
+            "two-h1.html": validPage("<h1>Again</h1>"),
+            "svg-title.html": "<html lang=\"en\"><body><svg><title>Icon</title></svg><h1>x</h1></body></html>",
+        ])
+        #expect(found == [
+            "Public/empty-lang.html:2:7: error: the lang attribute of <html> is empty",
+            "Public/empty-title.html:4:1: error: the page's <title> is empty",
+            "Public/no-h1.html:3:1: error: the page has no <h1>",
+            "Public/no-html.html:1:1: error: the page has no <html> tag with a lang attribute",
+            "Public/no-lang.html:2:1: error: <html> has no lang attribute",
+            "Public/no-title.html:2:1: error: the page has no <title>",
+            "Public/svg-title.html:1:1: error: the page has no <title>",
+            "Public/two-h1.html:8:1: error: a second <h1> on the page",
+        ])
+    }
+
+    @Test func headingLevelsGoDownOneAtATime() throws {
+        let body = "<h2>a</h2>\n<h4>skips</h4>\n<h3>fine</h3><h2>up is fine</h2><h1>x</h1><h3>skips</h3>\n<H6>skips</H6>"
+        let found = try check(["a.html": validPage(body)])
+        #expect(found == [
+            "Public/a.html:9:1: error: heading level skips from <h2> to <h4>",
+            "Public/a.html:10:33: error: a second <h1> on the page",
+            "Public/a.html:10:43: error: heading level skips from <h1> to <h3>",
+            "Public/a.html:11:1: error: heading level skips from <h3> to <h6>",
+        ])
+        // The first heading may be any level (a site header's <h2> before the page's <h1>).
+        #expect(try check(["b.html": "<html lang=\"en\"><title>b</title><h3>x</h3><h1>y</h1><h2>z</h2></html>"]) == [])
+    }
+
+    @Test func aLinkNeedsTextALabelOrAnImageWithAlt() throws {
+        let body = """
+        <a href="a.html"> </a> <a href="a.html"><img src="a.png" alt=""></a>
+        <a href="a.html">text</a> <a href="a.html" aria-label="Home"></a> <a href="a.html" aria-labelledby="l"></a>
+        <a href="a.html"><img src="a.png" alt="Home"></a> <a href="a.html"><span><b>deep</b></span></a>
+        <a href="a.html"><svg><title>Home</title></svg></a> <a name="anchor"></a> <a href="a.html"><!-- x --></a>
+        <a href="a.html"><script>document.write("x")</script></a>
+        """
+        let found = try check(["a.html": validPage(body), "a.png": ""])
+        #expect(found == [
+            "Public/a.html:8:1: error: link 'a.html' has no text",
+            "Public/a.html:8:24: error: link 'a.html' has no text",
+            "Public/a.html:11:75: error: link 'a.html' has no text",
+            "Public/a.html:12:1: error: link 'a.html' has no text",
+        ])
+    }
+
+    @Test func readsWhatTemplatesMayWrite() throws {
+        let page = """
+        <!doctype HTML>
+        <HTML LANG=en><HEAD><TITLE>Mixed &amp; case</TITLE>
+        <style>h1 > a { content: "<h1>"; }</style>
+        <script>if (a < b && c > d) { document.write("<h1>x</h1><a href='gone'></a>"); }</script>
+        <script type="module">const s = "</scrip" + "t>";</script>
+        </HEAD><BODY>
+        <!-- <a href="commented-out.html">x</a> <h1>no</h1> -->
+        <!----> <!-- a -- b --> <?php echo "x"; ?>
+        <H1 class=title data-x='a>b'>One</H1>
+        <p title="<a href=x>">text</p> <br/> <input value=x disabled>
+        <a href=a.html#TOP>case-insensitive top</a> <textarea><a href="gone"></a></textarea>
+        </BODY></HTML>
+        """
+        #expect(try check(["a.html": page]) == [])
+    }
+}
