@@ -133,8 +133,8 @@ package struct ExternalLinkCheck: Sendable {
         case .answered:
             return nil
         case .broken(let status, let final):
-            let reason = HTTPURLResponse.localizedString(forStatusCode: status)
-            return (.error, "broken external link '\(url)': HTTP \(status) \(reason)" + (final == url ? "" : " at '\(final)'"))
+            let reason = Self.reasons[status].map { " " + $0 } ?? ""
+            return (.error, "broken external link '\(url)': HTTP \(status)\(reason)" + (final == url ? "" : " at '\(final)'"))
         case .tooManyRedirects:
             return (.error, "broken external link '\(url)': more than \(options.maximumRedirects) redirects")
         case .timedOut:
@@ -143,6 +143,13 @@ package struct ExternalLinkCheck: Sendable {
             return (.error, "broken external link '\(url)': \(reason)")
         }
     }
+
+    /// The reason phrases of the statuses a broken link usually gets (the same on every platform).
+    private static let reasons = [
+        400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+        410: "Gone", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
+        503: "Service Unavailable", 504: "Gateway Timeout",
+    ]
 
     private static func seconds(_ interval: TimeInterval) -> String {
         interval == interval.rounded() ? "\(Int(interval)) s" : "\(interval) s"
