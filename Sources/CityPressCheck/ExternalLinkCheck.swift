@@ -1,8 +1,5 @@
 import CityPressCore
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// `citypress check --external`: asks every http and https link of the site whether it still answers.
 ///
@@ -24,6 +21,8 @@ package struct ExternalLinkCheck: Sendable {
         package var cachePath: String? = ".citypress-link-cache.json"
         /// How long a success is trusted.
         package var cacheLifetime: TimeInterval = 7 * 24 * 3600
+        /// The `curl` program that sends the requests (`nil`: found on `PATH`).
+        package var curlPath: String?
 
         /// The defaults: 10 s, 2 per host, 8 in all, 10 redirects, a cache in the current folder for 7 days.
         package init() {}
@@ -58,7 +57,12 @@ package struct ExternalLinkCheck: Sendable {
         var report = Report(linksChecked: links.count)
         let toAsk = links.keys.filter { !cache.isFresh($0, at: now) }
         report.linksFromCache = links.count - toAsk.count
-        let verdicts = await ask(toAsk)
+        guard let probe = HTTPProbe(executable: options.curlPath, timeout: options.timeout) else {
+            report.diagnostics = [.error("cannot check external links: the curl program was not found",
+                                         notes: ["install curl (Debian: apt-get install curl), or leave out the external check"])]
+            return report
+        }
+        let verdicts = await ask(toAsk, with: probe)
         for (url, verdict) in verdicts.sorted(by: { $0.key < $1.key }) {
             if case .answered(let status) = verdict { cache.record(url, status: status, at: now) } else { cache.forget(url) }
             guard let (severity, message) = describe(verdict, of: url) else { continue }
@@ -76,9 +80,7 @@ package struct ExternalLinkCheck: Sendable {
     }
 
     /// The verdict on each URL, asked concurrently within the limits, hosts taken in turn.
-    package func ask(_ urls: [String]) async -> [String: Verdict] {
-        let probe = HTTPProbe(timeout: options.timeout)
-        defer { probe.close() }
+    package func ask(_ urls: [String], with probe: HTTPProbe) async -> [String: Verdict] {
         let gate = HostGate(perHost: options.perHost)
         let queue = Self.interleavedByHost(urls)
         var verdicts: [String: Verdict] = [:]
@@ -106,11 +108,11 @@ package struct ExternalLinkCheck: Sendable {
 
     /// Asks `url`, following redirects.
     private func follow(_ url: String, with probe: HTTPProbe) async -> Verdict {
-        guard var current = URL(string: url) else { return .failed("it is not a valid URL") }
+        guard var current = URL(string: url), current.host != nil else { return .failed("it is not a valid URL") }
         var redirects = 0
         while true {
-            var outcome = await probe.send("HEAD", to: current)
-            if case .response(let status, _) = outcome, status >= 400 { outcome = await probe.send("GET", to: current) }
+            var outcome = await probe.send("HEAD", to: current.absoluteString)
+            if case .response(let status, _) = outcome, status >= 400 { outcome = await probe.send("GET", to: current.absoluteString) }
             switch outcome {
             case .timedOut: return .timedOut
             case .failed(let reason): return .failed(reason)

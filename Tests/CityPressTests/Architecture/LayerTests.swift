@@ -17,7 +17,7 @@ import Testing
         "CityPressBuild": ["CityPressCore", "CityPressMarkdown", "CityPressTemplates", "CityPressLoad", "CityPressSite",
                            "CityPressRender", "CityPressWrite", "CityPressPrint"],
         "CityPressScaffold": ["CityPressCore", "CityPressLoad"],
-        "CityPressCheck": ["CityPressCore", "FoundationNetworking"],
+        "CityPressCheck": ["CityPressCore"],
         "CityPressServer": ["CityPressCore", "CityPressTemplates", "CityPressLoad", "CityPressSite", "CityPressRender",
                             "CityPressBuild", "Hummingbird", "ServiceLifecycle", "Logging", "NIOCore"],
         "citypress": ["CityPressCore", "CityPressLoad", "CityPressRender", "CityPressPrint", "CityPressBuild",

@@ -78,10 +78,18 @@ import Testing
         defer { server.stop() }
         let urls = (1...6).map { "\(server.base)/delay/\($0)" }
         let started = Date()
-        let report = await ExternalLinkCheck(options: options()).ask(urls)
+        let probe = try #require(HTTPProbe(timeout: 2))
+        let report = await ExternalLinkCheck(options: options()).ask(urls, with: probe)
         #expect(report.values.allSatisfy { $0 == .answered(status: 200) })
         #expect(server.mostAtOnce == 2)
         #expect(Date().timeIntervalSince(started) < 6 * 0.3)  // concurrent, not one at a time
+    }
+
+    @Test func withoutCurlTheExternalCheckSaysSo() async {
+        var options = options()
+        options.curlPath = "/nonexistent/curl"
+        let report = await ExternalLinkCheck(options: options).run(places(["https://example.invalid/"]))
+        #expect(report.diagnostics.map(\.description) == ["citypress: error: cannot check external links: the curl program was not found"])
     }
 
     @Test func hostsAreTakenInTurn() {
