@@ -47,36 +47,31 @@ package enum HTMLElement: Sendable, Equatable {
     case heading(Int)
     case other
 
-    private enum Key {
-        static let a = HTMLName("a"), area = HTMLName("area"), base = HTMLName("base")
-        static let body = HTMLName("body"), head = HTMLName("head"), html = HTMLName("html")
-        static let img = HTMLName("img"), link = HTMLName("link"), script = HTMLName("script")
-        static let svg = HTMLName("svg"), style = HTMLName("style"), textarea = HTMLName("textarea"), title = HTMLName("title")
-    }
-
-    /// The element a tag name names.
+    /// The element a tag name names. The cases are the packed names (`HTMLName`): literal integers, so
+    /// recognising a tag is a jump, not thirteen comparisons with lazily made constants.
     @inline(__always)
     package init(_ name: HTMLName) {
-        // Headings first by shape: `h` and a digit 1–6.
-        if name.length == 2, name.prefix & 0xFF == 0x68 {
-            let digit = Int((name.prefix >> 8) & 0xFF) - 0x30
-            self = (1...6).contains(digit) ? .heading(digit) : .other
-            return
-        }
-        switch name {
-        case Key.a: self = .a
-        case Key.img: self = .img
-        case Key.link: self = .link
-        case Key.script: self = .script
-        case Key.style: self = .style
-        case Key.title: self = .title
-        case Key.html: self = .html
-        case Key.head: self = .head
-        case Key.body: self = .body
-        case Key.base: self = .base
-        case Key.svg: self = .svg
-        case Key.area: self = .area
-        case Key.textarea: self = .textarea
+        guard name.length <= 8 else { self = .other; return }
+        switch name.prefix {
+        case 0x61: self = .a
+        case 0x676d69: self = .img
+        case 0x6b6e696c: self = .link
+        case 0x3168: self = .heading(1)
+        case 0x3268: self = .heading(2)
+        case 0x3368: self = .heading(3)
+        case 0x3468: self = .heading(4)
+        case 0x3568: self = .heading(5)
+        case 0x3668: self = .heading(6)
+        case 0x747069726373: self = .script
+        case 0x656c797473: self = .style
+        case 0x656c746974: self = .title
+        case 0x6c6d7468: self = .html
+        case 0x64616568: self = .head
+        case 0x79646f62: self = .body
+        case 0x65736162: self = .base
+        case 0x677673: self = .svg
+        case 0x61657261: self = .area
+        case 0x6165726174786574: self = .textarea
         default: self = .other
         }
     }
@@ -96,32 +91,29 @@ package enum HTMLElement: Sendable, Equatable {
 package enum HTMLAttributeName: Sendable, Equatable {
     case alt, ariaLabel, ariaLabelledBy, href, id, lang, name, poster, src, srcset
 
-    private enum Key {
-        static let alt = HTMLName("alt"), ariaLabel = HTMLName("aria-label")
-        static let ariaLabelledBy = HTMLName("aria-labelledby"), href = HTMLName("href"), id = HTMLName("id")
-        static let lang = HTMLName("lang"), name = HTMLName("name"), poster = HTMLName("poster")
-        static let src = HTMLName("src"), srcset = HTMLName("srcset")
-        static let labelledBy: [UInt8] = Array("aria-labelledby".utf8)
-    }
+    private static let labelledBy: [UInt8] = Array("aria-labelledby".utf8)
 
-    /// The attribute at `start..<end` of `bytes`, or `nil` for one the checks ignore.
+    /// The attribute at `start..<end` of `bytes`, or `nil` for one the checks ignore (cases: packed names).
     @inline(__always)
     package init?(_ name: HTMLName, bytes: UnsafeBufferPointer<UInt8>, start: Int) {
-        switch name {
-        case Key.href: self = .href
-        case Key.id: self = .id
-        case Key.src: self = .src
-        case Key.alt: self = .alt
-        case Key.srcset: self = .srcset
-        case Key.lang: self = .lang
-        case Key.name: self = .name
-        case Key.poster: self = .poster
-        case Key.ariaLabel, Key.ariaLabelledBy:
-            // Only the first eight bytes are packed: compare the rest.
-            for index in 8..<name.length where HTMLName.lowercased(bytes[start + index]) != Key.labelledBy[index] {
+        if name.length > 8 {
+            // `aria-label` and `aria-labelledby`: only the first eight bytes are packed; compare the rest.
+            guard name.prefix == 0x62616c2d61697261, name.length == 10 || name.length == 15 else { return nil }
+            for index in 8..<name.length where HTMLName.lowercased(bytes[start + index]) != Self.labelledBy[index] {
                 return nil
             }
             self = name.length == 10 ? .ariaLabel : .ariaLabelledBy
+            return
+        }
+        switch name.prefix {
+        case 0x66657268: self = .href
+        case 0x6469: self = .id
+        case 0x637273: self = .src
+        case 0x746c61: self = .alt
+        case 0x746573637273: self = .srcset
+        case 0x676e616c: self = .lang
+        case 0x656d616e: self = .name
+        case 0x726574736f70: self = .poster
         default: return nil
         }
     }

@@ -26,7 +26,10 @@ package struct LinkResolver {
     /// The page's own entry: a link of only a fragment or a query (`#main`, `?q`) stays on it.
     private let page: Int
     /// The folder relative links start from, ending in `/` (empty at the root).
-    private var folder: [UInt8]
+    private var folder: [UInt8] { didSet { folderSegmentStarts = Self.segmentStarts(of: folder) } }
+    /// Where each segment of `folder` starts.
+    private var folderSegmentStarts: [Int] = []
+    private let indexFile = Array("index.html".utf8)
     /// Whether a `<base href>` sent relative links outside the site.
     private var relativeLinksLeaveSite = false
     /// Scratch space: the path being built.
@@ -42,6 +45,7 @@ package struct LinkResolver {
         let pagePath = index.paths[page]
         let slash = pagePath.lastIndex(of: UInt8(ascii: "/"))
         folder = slash.map { Array(pagePath[...$0]) } ?? []
+        folderSegmentStarts = Self.segmentStarts(of: folder)
         path.reserveCapacity(128)
     }
 
@@ -92,35 +96,34 @@ package struct LinkResolver {
         if linkPath.isEmpty { return .elsewhere(.file(page, fragment: fragment)) }
 
         if let schemeEnd = Self.schemeEnd(of: url) {
-            if let inSite = address.pathInSite(ofAbsolute: linkPath) { return build(from: [], inSite, fragment: fragment) }
+            if let inSite = address.pathInSite(ofAbsolute: linkPath) { return build(fromFolder: false, inSite, fragment: fragment) }
             let scheme = url[..<schemeEnd].map(HTMLName.lowercased)
             guard scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8) else { return .elsewhere(.unchecked) }
             return .elsewhere(.external(String(decoding: beforeFragment, as: UTF8.self)))
         }
-        if linkPath.starts(with: "//".utf8) {
+        if linkPath.count >= 2, linkPath[0] == UInt8(ascii: "/"), linkPath[1] == UInt8(ascii: "/") {
             let withScheme = Array("https:".utf8) + Array(linkPath)
             if let inSite = withScheme.withUnsafeBufferPointer({ address.pathInSite(ofAbsolute: $0).map(Array.init) }) {
-                return inSite.withUnsafeBufferPointer { build(from: [], $0, fragment: fragment) }
+                return inSite.withUnsafeBufferPointer { build(fromFolder: false, $0, fragment: fragment) }
             }
             return .elsewhere(.external("https:" + String(decoding: beforeFragment, as: UTF8.self)))
         }
         if linkPath.first == UInt8(ascii: "/") {
             guard let inSite = address.pathInSite(ofRooted: linkPath) else { return .problem(.outsideSite) }
-            return build(from: [], inSite, fragment: fragment)
+            return build(fromFolder: false, inSite, fragment: fragment)
         }
         if relativeLinksLeaveSite { return .elsewhere(.unchecked) }
-        return build(from: folder, linkPath, fragment: fragment)
+        return build(fromFolder: true, linkPath, fragment: fragment)
     }
 
-    /// Puts `base` and then the segments of `relative` into `path`, following `.` and `..`.
-    private mutating func build(from base: [UInt8], _ relative: UnsafeBufferPointer<UInt8>, fragment: String?) -> Location {
+    /// Puts the page's folder (`fromFolder`; else nothing, the site's root) and then the segments of
+    /// `relative` into `path`, following `.` and `..`.
+    private mutating func build(fromFolder: Bool, _ relative: UnsafeBufferPointer<UInt8>, fragment: String?) -> Location {
         path.removeAll(keepingCapacity: true)
         segmentStarts.removeAll(keepingCapacity: true)
-        path.append(contentsOf: base)
-        var start = 0
-        for (offset, byte) in base.enumerated() where byte == UInt8(ascii: "/") {
-            segmentStarts.append(start)
-            start = offset + 1
+        if fromFolder {
+            path.append(contentsOf: folder)
+            segmentStarts.append(contentsOf: folderSegmentStarts)
         }
         var namesFolder = relative.isEmpty
         var segmentStart = 0
@@ -129,11 +132,12 @@ package struct LinkResolver {
             let isLast = segmentEnd == relative.count
             let segment = UnsafeBufferPointer(rebasing: relative[segmentStart..<segmentEnd])
             segmentStart = segmentEnd + 1
-            if segment.elementsEqual(".".utf8) || (segment.isEmpty && isLast) {
+            let dots = segment.count <= 2 && segment.allSatisfy { $0 == UInt8(ascii: ".") } ? segment.count : 0
+            if dots == 1 || (segment.isEmpty && isLast) {
                 namesFolder = true
                 continue
             }
-            if segment.elementsEqual("..".utf8) {
+            if dots == 2 {
                 guard let last = segmentStarts.popLast() else { return .problem(.aboveRoot) }
                 path.removeSubrange(last...)
                 namesFolder = true
@@ -156,7 +160,7 @@ package struct LinkResolver {
             guard let entry else { return .missing(String(decoding: path.dropLast(), as: UTF8.self)) }
             if !index.isFolder[entry] { return .file(entry, fragment: fragment) }
         }
-        path.append(contentsOf: Self.indexFile)
+        path.append(contentsOf: indexFile)
         let page = path.withUnsafeBufferPointer { index.entry($0) }
         path.removeSubrange(folderLength...)
         if let page, !index.isFolder[page] { return .file(page, fragment: fragment) }
@@ -165,7 +169,15 @@ package struct LinkResolver {
         return folderExists ? .folderWithoutIndex(shown) : .missing(shown + "index.html")
     }
 
-    private static let indexFile = Array("index.html".utf8)
+    /// Where each segment (`name/`) of `folder` starts.
+    private static func segmentStarts(of folder: [UInt8]) -> [Int] {
+        var starts: [Int] = [], start = 0
+        for (offset, byte) in folder.enumerated() where byte == UInt8(ascii: "/") {
+            starts.append(start)
+            start = offset + 1
+        }
+        return starts
+    }
 
     /// The end of `url`'s scheme (the offset of its `:`), if it starts with one (`https:`, `mailto:`).
     private static func schemeEnd(of url: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -15,10 +15,11 @@ package struct OutputIndex: Sendable {
     private var slots: [UInt64: Int32] = [:]
     private var collisions: [UInt64: [Int32]] = [:]
 
-    /// The entries whose names end in `.html`: the pages.
-    package var pages: [Int] {
-        paths.indices.filter { !isFolder[$0] && paths[$0].count > 5 && paths[$0].suffix(5).elementsEqual(".html".utf8) }
-    }
+    /// Whether the entry at the same position is a page: a file whose name ends in `.html`.
+    package private(set) var isPage: [Bool] = []
+
+    /// The pages' entries.
+    package var pages: [Int] { paths.indices.filter { isPage[$0] } }
 
     /// The index of the site below `root`, or why it cannot be read.
     package static func scan(root: String) -> Result<OutputIndex, ListingError> {
@@ -58,6 +59,7 @@ package struct OutputIndex: Sendable {
         let position = Int32(paths.count)
         paths.append(path)
         isFolder.append(folder)
+        isPage.append(!folder && path.count > 5 && path.suffix(5).elementsEqual(".html".utf8))
         let hash = path.withUnsafeBufferPointer { Self.hash($0) }
         if slots[hash] == nil { slots[hash] = position } else { collisions[hash, default: []].append(position) }
     }
@@ -66,8 +68,17 @@ package struct OutputIndex: Sendable {
     package func entry(_ path: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(path)
         guard let first = slots[hash] else { return nil }
-        if paths[Int(first)].elementsEqual(path) { return Int(first) }
-        return collisions[hash]?.first { paths[Int($0)].elementsEqual(path) }.map(Int.init)
+        if Self.equal(paths[Int(first)], path) { return Int(first) }
+        return collisions[hash]?.first { Self.equal(paths[Int($0)], path) }.map(Int.init)
+    }
+
+    @inline(__always)
+    private static func equal(_ stored: [UInt8], _ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard stored.count == path.count else { return false }
+        return stored.withUnsafeBufferPointer { storedBytes in
+            guard let left = storedBytes.baseAddress, let right = path.baseAddress else { return true }  // both empty
+            return memcmp(left, right, path.count) == 0
+        }
     }
 
     /// The path of entry `position` as text.

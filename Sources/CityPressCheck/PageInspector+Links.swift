@@ -3,8 +3,14 @@ import CityPressCore
 /// The link rules: every `href`, `src`, `srcset` candidate and `poster` that stays in the site names a
 /// file of the output, and a `#fragment` names an anchor of its page.
 extension PageInspector {
-    /// Checks one URL-valued attribute (`kind` names it in messages: `link`, `src`, `poster`).
-    mutating func check(link attribute: HTMLAttribute, as kind: String) {
+    /// What a URL-valued attribute is, as messages name it.
+    enum LinkKind: String {
+        case link, src, poster
+        case sourceSetCandidate = "srcset candidate"
+    }
+
+    /// Checks one URL-valued attribute.
+    mutating func check(link attribute: HTMLAttribute, as kind: LinkKind) {
         Self.withValue(of: attribute, in: bytes) { url in
             let target = resolver.resolve(url)
             follow(target, link: url, kind: kind, offset: attribute.offset)
@@ -27,23 +33,23 @@ extension PageInspector {
                 }
                 guard end > start else { continue }
                 let url = UnsafeBufferPointer(rebasing: value[start..<end])
-                follow(resolver.resolve(url), link: url, kind: "srcset candidate", offset: attribute.offset)
+                follow(resolver.resolve(url), link: url, kind: .sourceSetCandidate, offset: attribute.offset)
             }
         }
     }
 
-    private mutating func follow(_ target: LinkTarget, link url: UnsafeBufferPointer<UInt8>, kind: String, offset: Int) {
+    private mutating func follow(_ target: LinkTarget, link url: UnsafeBufferPointer<UInt8>, kind: LinkKind, offset: Int) {
         let shown = { String(decoding: url, as: UTF8.self).trimmingSpaces }
-        let broken = kind == "link" ? "broken link '\(shown())'" : "broken \(kind) '\(shown())'"
+        var broken: String { "broken \(kind.rawValue) '\(shown())'" }
         switch target {
         case .unchecked: break
         case .external(let address):
             if collectsExternalLinks { result.externalLinks.append(PageInspection.ExternalLink(url: address, offset: offset)) }
         case .file(let target, let fragment):
-            guard let fragment, kind == "link" else { break }
+            guard let fragment, kind == .link else { break }
             if target == entry {
                 addOwnFragment(fragment, link: shown(), offset: offset)
-            } else if index.paths[target].count > 5, index.paths[target].suffix(5).elementsEqual(".html".utf8) {
+            } else if index.isPage[target] {
                 result.fragmentLinks.append(PageInspection.FragmentLink(target: target, fragment: fragment, link: shown(), offset: offset))
             }
         case .missing(let path):

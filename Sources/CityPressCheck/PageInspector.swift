@@ -28,7 +28,7 @@ package struct PageInspector {
     private var titleOffset: Int?
     private var titleHasText = false
     /// The `<a href>` open now: where it starts, and whether it has a name yet (text, label or alt).
-    private var openLink: (offset: Int, href: String, named: Bool)?
+    private var openLink: (offset: Int, href: HTMLAttribute, named: Bool)?
     /// Same-page `#fragment` links, checked at the end, when every id is known.
     private var ownFragments: [(fragment: String, link: String, offset: Int)] = []
 
@@ -62,9 +62,9 @@ package struct PageInspector {
             switch attribute.name {
             case .id: record(id: attribute)
             case .name where element == .a: result.anchors.insert(text(of: attribute))
-            case .href where element == .a || element == .area || element == .link: check(link: attribute, as: "link")
-            case .src: check(link: attribute, as: "src")
-            case .poster: check(link: attribute, as: "poster")
+            case .href where element == .a || element == .area || element == .link: check(link: attribute, as: .link)
+            case .src: check(link: attribute, as: .src)
+            case .poster: check(link: attribute, as: .poster)
             case .srcset: check(sourceSet: attribute)
             default: break
             }
@@ -87,7 +87,7 @@ package struct PageInspector {
             finishLink()
             if let href = attributes.first(where: { $0.name == .href }) {
                 let labelled = attributes.contains { ($0.name == .ariaLabel || $0.name == .ariaLabelledBy) && hasText($0.value) }
-                openLink = (offset, text(of: href), labelled)
+                openLink = (offset, href, labelled)
             }
         case .svg: svgDepth += 1
         default: break
@@ -164,7 +164,7 @@ package struct PageInspector {
         guard let link = openLink else { return }
         openLink = nil
         if !link.named {
-            problem(at: link.offset, "link '\(link.href)' has no text",
+            problem(at: link.offset, "link '\(text(of: link.href))' has no text",
                     notes: ["a screen reader has nothing to announce: give it text, an aria-label, or an image with alt text"])
         }
     }
