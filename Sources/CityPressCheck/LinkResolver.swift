@@ -30,6 +30,8 @@ package struct LinkResolver {
     /// Where each segment of `folder` starts.
     private var folderSegmentStarts: [Int] = []
     private let indexFile = Array("index.html".utf8)
+    /// This worker's links resolved on earlier pages (`nil`: remember nothing).
+    private let memo: LinkMemo?
     /// Whether a `<base href>` sent relative links outside the site.
     private var relativeLinksLeaveSite = false
     /// Scratch space: the path being built.
@@ -38,8 +40,9 @@ package struct LinkResolver {
     private var segmentStarts: [Int] = []
 
     /// A resolver for the page at `pagePath` (`cities/x/index.html`).
-    package init(index: OutputIndex, address: SiteAddress, page: Int) {
+    package init(index: OutputIndex, address: SiteAddress, page: Int, memo: LinkMemo? = nil) {
         self.index = index
+        self.memo = memo
         self.address = address
         self.page = page
         let pagePath = index.paths[page]
@@ -64,6 +67,18 @@ package struct LinkResolver {
 
     /// Where `url` (an attribute's value, character references already decoded) leads.
     package mutating func resolve(_ url: UnsafeBufferPointer<UInt8>) -> LinkTarget {
+        guard let memo, !relativeLinksLeaveSite, LinkMemo.isIndependent(url, depth: folderSegmentStarts.count) else {
+            return resolveHere(url)
+        }
+        let hash = OutputIndex.hash(url)
+        if let known = memo.target(for: url, hash: hash) { return known }
+        let target = resolveHere(url)
+        memo.store(target, for: url, hash: hash)
+        return target
+    }
+
+    /// `resolve` without the memo.
+    private mutating func resolveHere(_ url: UnsafeBufferPointer<UInt8>) -> LinkTarget {
         switch locate(url) {
         case .elsewhere(let target): return target
         case .problem(let target): return target

@@ -34,13 +34,13 @@ package struct PageInspector {
 
     /// An inspector for the page `bytes`, entry `entry` of `index`.
     package init(bytes: UnsafeBufferPointer<UInt8>, entry: Int, index: OutputIndex, address: SiteAddress,
-                 collectsExternalLinks: Bool) {
+                 collectsExternalLinks: Bool, memo: LinkMemo? = nil) {
         self.bytes = bytes
         self.entry = entry
         self.index = index
         self.collectsExternalLinks = collectsExternalLinks
         hasNoBaseURL = address == .serverRoot
-        resolver = LinkResolver(index: index, address: address, page: entry)
+        resolver = LinkResolver(index: index, address: address, page: entry, memo: memo)
     }
 
     /// Reads the page and returns what it found.

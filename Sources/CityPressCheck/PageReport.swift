@@ -14,7 +14,7 @@ struct PageReport: Sendable {
 
     /// Reads and inspects the page at `entry` of `index`, below `root`.
     static func inspect(entry: Int, index: OutputIndex, root: String, shownRoot: String, address: SiteAddress,
-                     collectsExternalLinks: Bool) -> PageReport {
+                        collectsExternalLinks: Bool, memo: LinkMemo) -> PageReport {
         let relative = index.path(of: entry)
         let shownPath = shownRoot == "." ? relative : shownRoot + "/" + relative
         guard let bytes = readFile(root + "/" + relative) else {
@@ -23,7 +23,7 @@ struct PageReport: Sendable {
         }
         return bytes.withUnsafeBufferPointer { buffer in
             var inspector = PageInspector(bytes: buffer, entry: entry, index: index, address: address,
-                                          collectsExternalLinks: collectsExternalLinks)
+                                          collectsExternalLinks: collectsExternalLinks, memo: memo)
             let found = inspector.inspect()
             var report = PageReport(anchors: found.anchors)
             let offsets = found.problems.map(\.offset) + found.fragmentLinks.map(\.offset) + found.externalLinks.map(\.offset)

@@ -55,10 +55,18 @@ package enum SiteCheck {
         let shownRoot = Self.shownRoot(root)
         let pages = index.pages
         let siteAddress = address
-        let reports = pages.parallelMap { entry in
-            PageReport.inspect(entry: entry, index: index, root: root, shownRoot: shownRoot, address: siteAddress,
-                            collectsExternalLinks: options.collectsExternalLinks)
-        }
+        // Pages in runs, one worker per run, so that each worker's memo of resolved links serves many pages;
+        // more runs than cores, so a run of heavy pages does not leave a core idle at the end.
+        let runLength = max(1, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let runs = stride(from: 0, to: pages.count, by: runLength).map { Array(pages[$0..<min(pages.count, $0 + runLength)]) }
+        let collects = options.collectsExternalLinks
+        let reports = runs.parallelMap { run in
+            let memo = LinkMemo()
+            return run.map { entry in
+                PageReport.inspect(entry: entry, index: index, root: root, shownRoot: shownRoot, address: siteAddress,
+                                   collectsExternalLinks: collects, memo: memo)
+            }
+        }.flatMap { $0 }
         var diagnostics: [Diagnostic] = []
         var anchors: [Int: Set<String>] = [:]
         for (entry, report) in zip(pages, reports) { anchors[entry] = report.anchors }

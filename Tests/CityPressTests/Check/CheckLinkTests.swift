@@ -75,3 +75,32 @@ import Testing
         ])
     }
 }
+
+/// The memo of resolved links, shared by the pages one worker reads, gives what resolving again would.
+@Suite struct LinkMemoTests {
+    @Test func onlyLinksThatClimbToTheRootAreShared() throws {
+        try withTemporaryFolder { root in
+            for path in ["x/index.html", "a/index.html", "b/c/index.html", "b/x/other.html"] {
+                try writeText("", to: root.appendingPathComponent(path))
+            }
+            guard case .success(let index) = OutputIndex.scan(root: root.path) else { Issue.record("no index"); return }
+            let memo = LinkMemo()
+            func resolve(_ link: String, from page: String) -> LinkTarget {
+                let entry = index.paths.firstIndex(of: Array(page.utf8)) ?? -1
+                var resolver = LinkResolver(index: index, address: .serverRoot, page: entry, memo: memo)
+                return Array(link.utf8).withUnsafeBufferPointer { resolver.resolve($0) }
+            }
+            let x = try #require(index.paths.firstIndex(of: Array("x/index.html".utf8)))
+            #expect(resolve("../x/", from: "a/index.html") == .file(x, fragment: nil))
+            #expect(resolve("../x/", from: "b/c/index.html") == .folderWithoutIndex("b/x/"))
+            #expect(resolve("../../x/", from: "b/c/index.html") == .file(x, fragment: nil))
+            #expect(resolve("/x/", from: "b/c/index.html") == .file(x, fragment: nil))
+            #expect(resolve("other.html", from: "a/index.html") == .missing("a/other.html"))
+            #expect(resolve("../x/other.html", from: "b/c/index.html") != resolve("../x/other.html", from: "a/index.html"))
+        }
+        #expect(Array("../../x/".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
+        #expect(!Array("../x/".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
+        #expect(!Array("/x/#part".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
+        #expect(Array("x/".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 0) })
+    }
+}

@@ -86,3 +86,31 @@ import Testing
         #expect(try check(["a.html": page]) == [])
     }
 }
+
+/// The packed names in `HTMLElement` and `HTMLAttributeName` are integer literals: each must be its name.
+@Suite struct HTMLNameTests {
+    @Test func everyPackedNameIsItsElement() {
+        let elements: [(StaticString, HTMLElement)] = [
+            ("a", .a), ("area", .area), ("base", .base), ("body", .body), ("head", .head), ("html", .html), ("img", .img),
+            ("link", .link), ("script", .script), ("style", .style), ("svg", .svg), ("textarea", .textarea),
+            ("title", .title), ("h1", .heading(1)), ("h6", .heading(6)), ("h7", .other), ("span", .other),
+            ("textareas", .other),
+        ]
+        for (name, element) in elements { #expect(HTMLElement(HTMLName(name)) == element, "\(name)") }
+    }
+
+    @Test func everyPackedNameIsItsAttribute() {
+        let attributes: [(String, HTMLAttributeName?)] = [
+            ("alt", .alt), ("aria-label", .ariaLabel), ("ARIA-LABELLEDBY", .ariaLabelledBy), ("href", .href), ("id", .id),
+            ("lang", .lang), ("name", .name), ("poster", .poster), ("src", .src), ("srcset", .srcset), ("class", nil),
+            ("aria-labelxx", nil), ("aria-lab", nil), ("hreflang", nil),
+        ]
+        for (name, expected) in attributes {
+            let bytes = Array(name.utf8)
+            let found = bytes.withUnsafeBufferPointer { buffer in
+                HTMLAttributeName(HTMLName(bytes: buffer, start: 0, end: buffer.count), bytes: buffer, start: 0)
+            }
+            #expect(found == expected, "\(name)")
+        }
+    }
+}
