@@ -35,7 +35,7 @@ package final class LinkMemo {
     @inline(__always)
     package static func isIndependent(_ url: UnsafeBufferPointer<UInt8>, depth: Int) -> Bool {
         guard let first = url.first, first > 0x20 else { return false }
-        if first == UInt8(ascii: "/") { return !url.contains(UInt8(ascii: "#")) }
+        if first == UInt8(ascii: "/") || hasScheme(url) { return !url.contains(UInt8(ascii: "#")) }
         var climbs = 0, index = 0
         while climbs < depth, index + 2 < url.count, url[index] == UInt8(ascii: "."), url[index + 1] == UInt8(ascii: "."),
               url[index + 2] == UInt8(ascii: "/") {
@@ -43,5 +43,17 @@ package final class LinkMemo {
             index += 3
         }
         return climbs == depth && !url.contains(UInt8(ascii: "#"))
+    }
+
+    /// Whether `url` starts with a scheme (`https:`): absolute links lead to one place from every page.
+    @inline(__always)
+    private static func hasScheme(_ url: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (offset, byte) in url.prefix(16).enumerated() {
+            if byte == UInt8(ascii: ":") { return offset > 0 }
+            let isSchemeByte = (byte | 0x20) &- 0x61 < 26 || (offset > 0 && (byte &- 0x30 < 10 || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")))
+            if !isSchemeByte { return false }
+        }
+        return false
     }
 }

@@ -102,5 +102,8 @@ import Testing
         #expect(!Array("../x/".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
         #expect(!Array("/x/#part".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
         #expect(Array("x/".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 0) })
+        #expect(Array("https://example.org/x/".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
+        #expect(Array("mailto:a@b.c".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
+        #expect(!Array("a/b:c".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
     }
 }
