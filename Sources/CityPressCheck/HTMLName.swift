@@ -7,6 +7,13 @@ package struct HTMLName: Hashable, Sendable {
     /// The name's length in bytes.
     package var length: Int
 
+    /// A key already packed.
+    @inline(__always)
+    package init(prefix: UInt64, length: Int) {
+        self.prefix = prefix
+        self.length = length
+    }
+
     /// The key of a lowercase ASCII name written in the source code.
     package init(_ name: StaticString) {
         var prefix: UInt64 = 0

@@ -108,10 +108,13 @@ package struct HTMLScanner {
             if byte == UInt8(ascii: ">") { return index + 1 }
             if byte == UInt8(ascii: "/") { index += 1; continue }
             let nameStart = index
-            index += 1  // a name may start with `=`
+            // The name, packed as it is read (`HTMLName`); it may start with `=`.
+            var packed = UInt64(HTMLName.lowercased(byte)), shift: UInt64 = 8
+            index += 1
             while index < count {
                 let byte = bytes[index]
-                if Self.isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") { break }
+                if Self.endsAttributeName(byte) { break }
+                if shift < 64 { packed |= UInt64(HTMLName.lowercased(byte)) << shift; shift += 8 }
                 index += 1
             }
             let nameEnd = index
@@ -131,7 +134,7 @@ package struct HTMLScanner {
                 }
             }
             guard keeping,
-                  let name = HTMLAttributeName(HTMLName(bytes: bytes, start: nameStart, end: nameEnd), bytes: bytes, start: nameStart),
+                  let name = HTMLAttributeName(HTMLName(prefix: packed, length: nameEnd - nameStart), bytes: bytes, start: nameStart),
                   !attributes.contains(where: { $0.name == name }) else { continue }
             attributes.append(HTMLAttribute(name: name, offset: nameStart, value: value))
         }
@@ -200,11 +203,19 @@ package struct HTMLScanner {
     /// HTML's whitespace: space, tab, line feed, form feed, carriage return.
     @inline(__always)
     package static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        // One bit per byte below 64: tab, line feed, form feed, carriage return, space.
+        byte < 64 && (0x1_0000_3600 as UInt64) >> UInt64(byte) & 1 == 1
     }
 
+    /// A space, `/` or `>`: the end of a tag name.
     @inline(__always)
     private static func endsName(_ byte: UInt8) -> Bool {
-        isSpace(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
+        byte < 64 && (0x4000_8001_0000_3600 as UInt64) >> UInt64(byte) & 1 == 1
+    }
+
+    /// A space, `/`, `=` or `>`: the end of an attribute name.
+    @inline(__always)
+    private static func endsAttributeName(_ byte: UInt8) -> Bool {
+        byte < 64 && (0x6000_8001_0000_3600 as UInt64) >> UInt64(byte) & 1 == 1
     }
 }

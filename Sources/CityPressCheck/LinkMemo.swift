@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Links already resolved by one worker, for links whose target does not depend on the page they are on:
 /// root-relative links, and relative links that climb (`../../`) to the site's root before naming
 /// anything. Most links of a generated site are those (every city page links the same declarations,
@@ -11,24 +5,56 @@ import Darwin
 ///
 /// One memo per worker thread: it is not shared, so it takes no lock.
 package final class LinkMemo {
+    /// A direct-mapped table: a link's slot is chosen by its first hash; its second hash confirms it. Two
+    /// different links agree on both 64-bit hashes with a chance of about 2⁻¹²⁸; a link that lands on a
+    /// taken slot replaces what was there. (A dictionary keyed by the link's bytes cost twice as much.)
+    private static let slotCount = 1 << 16  // a declaration page links every city: 10,000 links a worker meets again
+    private var firstHashes = [UInt64](repeating: 0, count: slotCount)
+    private var secondHashes = [UInt64](repeating: 0, count: slotCount)
+    private var targets = [LinkTarget?](repeating: nil, count: slotCount)
+
     package init() {}
 
-    private var entries: [UInt64: (url: [UInt8], target: LinkTarget)] = [:]
-
-    /// The target remembered for `url`, whose hash is `hash`.
+    /// The two hashes of `url`, computed in one pass eight bytes at a time.
     @inline(__always)
-    package func target(for url: UnsafeBufferPointer<UInt8>, hash: UInt64) -> LinkTarget? {
-        guard let entry = entries[hash], entry.url.count == url.count else { return nil }
-        let same = entry.url.withUnsafeBufferPointer { stored in
-            guard let left = stored.baseAddress, let right = url.baseAddress else { return true }  // both empty
-            return memcmp(left, right, url.count) == 0
+    package static func fingerprint(_ url: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard let base = url.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
+        var first = UInt64(url.count) &* 0x9E37_79B9_7F4A_7C15, second = UInt64(url.count) &+ 0xD6E8_FEB8_6659_FD93
+        var offset = 0
+        while offset + 8 <= url.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            first = (first ^ word) &* 0xBF58_476D_1CE4_E5B9
+            first ^= first >> 31
+            second = (second ^ word) &* 0x94D0_49BB_1331_11EB
+            second ^= second >> 29
+            offset += 8
         }
-        return same ? entry.target : nil
+        var tail: UInt64 = 0, shift: UInt64 = 0
+        while offset < url.count {
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        first = (first ^ tail) &* 0xBF58_476D_1CE4_E5B9
+        second = (second ^ tail) &* 0x94D0_49BB_1331_11EB
+        return (first ^ (first >> 32), second ^ (second >> 32))
     }
 
-    /// Remembers `target` for `url` (a second URL with the same hash is not remembered).
-    package func store(_ target: LinkTarget, for url: UnsafeBufferPointer<UInt8>, hash: UInt64) {
-        if entries[hash] == nil { entries[hash] = (Array(url), target) }
+    /// The target remembered for the link whose fingerprint is `hashes`.
+    @inline(__always)
+    package func target(for hashes: (UInt64, UInt64)) -> LinkTarget? {
+        let slot = Int(truncatingIfNeeded: hashes.0) & (Self.slotCount - 1)
+        guard firstHashes[slot] == hashes.0, secondHashes[slot] == hashes.1 else { return nil }
+        return targets[slot]
+    }
+
+    /// Remembers `target` for the link whose fingerprint is `hashes`.
+    package func store(_ target: LinkTarget, for hashes: (UInt64, UInt64)) {
+        let slot = Int(truncatingIfNeeded: hashes.0) & (Self.slotCount - 1)
+        firstHashes[slot] = hashes.0
+        secondHashes[slot] = hashes.1
+        targets[slot] = target
     }
 
     /// Whether `url` leads to the same place from every page with `depth` folders above it.

@@ -70,10 +70,10 @@ package struct LinkResolver {
         guard let memo, !relativeLinksLeaveSite, LinkMemo.isIndependent(url, depth: folderSegmentStarts.count) else {
             return resolveHere(url)
         }
-        let hash = OutputIndex.hash(url)
-        if let known = memo.target(for: url, hash: hash) { return known }
+        let fingerprint = LinkMemo.fingerprint(url)
+        if let known = memo.target(for: fingerprint) { return known }
         let target = resolveHere(url)
-        memo.store(target, for: url, hash: hash)
+        memo.store(target, for: fingerprint)
         return target
     }
 
