@@ -114,3 +114,30 @@ import Testing
         }
     }
 }
+
+/// Whatever a page's bytes are, reading it ends, and every reported position is inside the page.
+@Suite struct CheckRobustnessTests {
+    @Test func everyPrefixOfATrickyPageAndRandomBytesAreRead() throws {
+        let page = Array("""
+        <!DOCTYPE html><html lang=en><title>x &amp; y</title><!-- c --><script>a<b</script><style>p{}</style>
+        <a href="a.html?x=1&amp;y=%C3%A9#f" aria-label='z'>t</a><img src=x.png srcset="a 1x,b 2x , c" alt>
+        <h1 id=a>h</h1><h3 id=a>i</h3><![CDATA[x]]><?x?></ br><a href=#&#x2F;&#999999999;>&</a><svg><title>s</title></svg>
+        <textarea><a href=gone></textarea><base href="../"><a href="../../../../x">u</a><
+        """.utf8)
+        try withTemporaryFolder { root in
+            try writeText("", to: root.appendingPathComponent("a.html"))
+            guard case .success(let index) = OutputIndex.scan(root: root.path) else { Issue.record("no index"); return }
+            var generator = SystemRandomNumberGenerator()
+            let random = (0..<2000).map { _ in [UInt8]("<>=\"'/ &#;a!-h1".utf8).randomElement(using: &generator) ?? 0 }
+            for bytes in (0...page.count).map({ Array(page[..<$0]) }) + [random] {
+                bytes.withUnsafeBufferPointer { buffer in
+                    var inspector = PageInspector(bytes: buffer, entry: 0, index: index, address: .serverRoot,
+                                                  collectsExternalLinks: true)
+                    let found = inspector.inspect()
+                    #expect(found.problems.allSatisfy { (0...buffer.count).contains($0.offset) })
+                    _ = LinePositions.locations(of: found.problems.map(\.offset), in: buffer, path: "a.html")
+                }
+            }
+        }
+    }
+}
