@@ -4,6 +4,7 @@ import PackageDescription
 // One target per stage of the pipeline; each imports only the layers below it (README: Architecture).
 //
 //   Core ─ Markdown ─ Templates ─ Load ─ Site ─ Render ─ Write ─ Print ─ Build ─ Scaffold ─ Server ─ citypress
+//   Core ─ Check (reads built sites) ─ citypress
 let package = Package(
     name: "CityPress",
     platforms: [.macOS(.v14)],
@@ -53,6 +54,8 @@ let package = Package(
         ]),
         // `citypress init` and `citypress new`.
         .target(name: "CityPressScaffold", dependencies: ["CityPressCore", "CityPressLoad"]),
+        // `citypress check`: reads a built site's pages and reports broken links and accessibility mistakes.
+        .target(name: "CityPressCheck", dependencies: ["CityPressCore"]),
         // The preview server; the only target that imports Hummingbird.
         .target(
             name: "CityPressServer",
@@ -68,7 +71,7 @@ let package = Package(
             name: "citypress",
             dependencies: [
                 "CityPressCore", "CityPressLoad", "CityPressRender", "CityPressPrint", "CityPressBuild",
-                "CityPressScaffold", "CityPressServer",
+                "CityPressScaffold", "CityPressServer", "CityPressCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +82,7 @@ let package = Package(
                 "CityPressRender", "CityPressWrite", "CityPressPrint", "CityPressBuild", "CityPressScaffold",
                 // No HummingbirdTesting: its HTTP client brings NIOSSL, whose BoringSSL doubled CI's compile time.
                 // The preview is tested through PreviewRoutes and a socket client against a real server.
-                "CityPressServer",
+                "CityPressServer", "CityPressCheck",
             ]
         ),
     ]

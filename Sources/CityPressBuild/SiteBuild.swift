@@ -15,6 +15,8 @@ public enum SiteBuild {
         public var diagnostics: [Diagnostic]
         /// Files written (pages and sitemap; assets not counted).
         public var pagesWritten: Int
+        /// The URL the site was built for (`--base-url`, else `base_url` of `site.yml`), if any.
+        public var baseURL: String?
         /// Whether the output folder now holds the new site.
         public var succeeded: Bool { !diagnostics.containsErrors }
     }
@@ -54,7 +56,7 @@ public enum SiteBuild {
                 }.count
             }
             try staging.commit()
-            return Report(diagnostics: diagnostics, pagesWritten: written)
+            return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: site.config.baseURL)
         } catch {
             staging.discard()
             diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(OutputFolder.describe(error))",

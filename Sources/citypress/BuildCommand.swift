@@ -1,5 +1,6 @@
 import ArgumentParser
 import CityPressBuild
+import CityPressCheck
 import CityPressCore
 import CityPressLoad
 import CityPressRender
@@ -33,6 +34,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The Chromium-family browser that prints PDFs (default: found on PATH).")
     var browser: String?
 
+    @Flag(help: "Then check the built site as 'citypress check' does (links, ids, alt, titles, headings); problems fail the build.")
+    var check = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress, no summary line.")
     var quiet = false
 
@@ -62,5 +66,10 @@ struct BuildCommand: ParsableCommand {
         var line = "Built \(report.pagesWritten) pages into \(output) in \(milliseconds(since: started)) ms"
         if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
         if !quiet { print(line) }
+        if check {
+            let checkStarted = ContinuousClock.now
+            let checked = SiteCheck.run(SiteCheck.Options(outputPath: output, baseURL: report.baseURL))
+            try finish(checked.diagnostics, pages: checked.pagesChecked, started: checkStarted, quiet: quiet)
+        }
     }
 }

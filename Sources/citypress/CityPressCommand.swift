@@ -11,7 +11,7 @@ struct CityPressCommand: AsyncParsableCommand {
         commandName: "citypress",
         abstract: "A static site generator for networks of cities that publish joint declarations.",
         version: CityPressVersion.string,
-        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, ServeCommand.self, PDFCommand.self],
+        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, PDFCommand.self],
         defaultSubcommand: nil
     )
 

@@ -17,10 +17,11 @@ import Testing
         "CityPressBuild": ["CityPressCore", "CityPressMarkdown", "CityPressTemplates", "CityPressLoad", "CityPressSite",
                            "CityPressRender", "CityPressWrite", "CityPressPrint"],
         "CityPressScaffold": ["CityPressCore", "CityPressLoad"],
+        "CityPressCheck": ["CityPressCore"],
         "CityPressServer": ["CityPressCore", "CityPressTemplates", "CityPressLoad", "CityPressSite", "CityPressRender",
                             "CityPressBuild", "Hummingbird", "ServiceLifecycle", "Logging", "NIOCore"],
         "citypress": ["CityPressCore", "CityPressLoad", "CityPressRender", "CityPressPrint", "CityPressBuild",
-                      "CityPressScaffold", "CityPressServer", "ArgumentParser"],
+                      "CityPressScaffold", "CityPressServer", "CityPressCheck", "ArgumentParser"],
     ]
     /// Imports every target may use: the system's.
     static let system: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch"]

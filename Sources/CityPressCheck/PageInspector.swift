@@ -1,0 +1,203 @@
+import CityPressCore
+
+/// Reads one page once and applies the rules that need only that page: `lang`, `<title>`, one `<h1>`,
+/// heading levels, duplicate ids, `alt` on images, links with no text. Links are resolved as they are
+/// read (`PageInspector+Links`); fragments of other pages are left for the site-wide pass.
+package struct PageInspector {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// This page's entry in the output index.
+    let entry: Int
+    let index: OutputIndex
+    var resolver: LinkResolver
+    /// Whether to list http and https links for `--external`.
+    let collectsExternalLinks: Bool
+    /// Whether root-relative links start at the server's root because no base URL was given.
+    let hasNoBaseURL: Bool
+    var result = PageInspection()
+
+    /// Where each id was first seen.
+    private var idOffsets: [String: Int] = [:]
+    private var htmlOffset: Int?
+    private var bodyOffset: Int?
+    private var firstH1Offset: Int?
+    private var lastHeadingLevel: Int?
+    /// Nesting depth of `<svg>`, whose `<title>` is an image's name, not the page's.
+    private var svgDepth = 0
+    /// Whether the page's `<title>` was seen, and whether it is open now and has text yet.
+    private var sawTitle = false
+    private var titleOffset: Int?
+    private var titleHasText = false
+    /// The `<a href>` open now: where it starts, and whether it has a name yet (text, label or alt).
+    private var openLink: (offset: Int, href: HTMLAttribute, named: Bool)?
+    /// Same-page `#fragment` links, checked at the end, when every id is known.
+    private var ownFragments: [(fragment: String, link: String, offset: Int)] = []
+
+    /// An inspector for the page `bytes`, entry `entry` of `index`.
+    package init(bytes: UnsafeBufferPointer<UInt8>, entry: Int, index: OutputIndex, address: SiteAddress,
+                 collectsExternalLinks: Bool, memo: LinkMemo? = nil) {
+        self.bytes = bytes
+        self.entry = entry
+        self.index = index
+        self.collectsExternalLinks = collectsExternalLinks
+        hasNoBaseURL = address == .serverRoot
+        resolver = LinkResolver(index: index, address: address, page: entry, memo: memo)
+    }
+
+    /// Reads the page and returns what it found.
+    package mutating func inspect() -> PageInspection {
+        var scanner = HTMLScanner(bytes)
+        while let token = scanner.next() {
+            switch token {
+            case .startTag(let element, let offset): startTag(element, at: offset, attributes: scanner.attributes)
+            case .endTag(let element, _): endTag(element)
+            case .text(let range): text(range)
+            }
+        }
+        finish()
+        return result
+    }
+
+    private mutating func startTag(_ element: HTMLElement, at offset: Int, attributes: [HTMLAttribute]) {
+        for attribute in attributes {
+            switch attribute.name {
+            case .id: record(id: attribute)
+            case .name where element == .a: result.anchors.insert(text(of: attribute))
+            case .href where element == .a || element == .area || element == .link: check(link: attribute, as: .link)
+            case .src: check(link: attribute, as: .src)
+            case .poster: check(link: attribute, as: .poster)
+            case .srcset: check(sourceSet: attribute)
+            default: break
+            }
+        }
+        switch element {
+        case .html where htmlOffset == nil:
+            htmlOffset = offset
+            checkLanguage(of: attributes, at: offset)
+        case .body where bodyOffset == nil: bodyOffset = offset
+        case .base:
+            if let href = attributes.first(where: { $0.name == .href }) {
+                Self.withValue(of: href, in: bytes) { resolver.rebase(on: $0) }
+            }
+        case .title where svgDepth == 0 && !sawTitle:
+            sawTitle = true
+            titleOffset = offset
+        case .heading(let level): heading(level, at: offset)
+        case .img: image(attributes, at: offset)
+        case .a:
+            finishLink()
+            if let href = attributes.first(where: { $0.name == .href }) {
+                let labelled = attributes.contains { ($0.name == .ariaLabel || $0.name == .ariaLabelledBy) && hasText($0.value) }
+                openLink = (offset, href, labelled)
+            }
+        case .svg: svgDepth += 1
+        default: break
+        }
+    }
+
+    private mutating func endTag(_ element: HTMLElement) {
+        switch element {
+        case .a: finishLink()
+        case .title where titleOffset != nil:
+            if !titleHasText, let offset = titleOffset { problem(at: offset, "the page's <title> is empty") }
+            titleOffset = nil
+        case .svg where svgDepth > 0: svgDepth -= 1
+        default: break
+        }
+    }
+
+    private mutating func text(_ range: Range<Int>) {
+        let shown = openLink.map { !$0.named } ?? false
+        guard titleOffset != nil || shown, hasText(range) else { return }
+        if titleOffset != nil { titleHasText = true }
+        if shown { openLink?.named = true }
+    }
+
+    /// Rule: `<html lang="…">`, not empty.
+    private mutating func checkLanguage(of attributes: [HTMLAttribute], at offset: Int) {
+        guard let lang = attributes.first(where: { $0.name == .lang }) else {
+            problem(at: offset, "<html> has no lang attribute", notes: ["name the page's language, as in <html lang=\"en\">"])
+            return
+        }
+        if !hasText(lang.value) { problem(at: lang.offset, "the lang attribute of <html> is empty") }
+    }
+
+    /// Rules: exactly one `<h1>`; heading levels go down one at a time (going back up is fine).
+    private mutating func heading(_ level: Int, at offset: Int) {
+        if let last = lastHeadingLevel, level > last + 1 {
+            problem(at: offset, "heading level skips from <h\(last)> to <h\(level)>",
+                    notes: ["headings go down one level at a time: make this an <h\(last + 1)>, or add the missing level above it"])
+        }
+        lastHeadingLevel = level
+        guard level == 1 else { return }
+        if let first = firstH1Offset {
+            problem(at: offset, "a second <h1> on the page", notes: ["a page has exactly one <h1>; the first is at \(describe(first))"])
+        } else {
+            firstH1Offset = offset
+        }
+    }
+
+    /// Rule: every `<img>` has `alt` (empty for decoration). An image with alt text names the link it is in.
+    private mutating func image(_ attributes: [HTMLAttribute], at offset: Int) {
+        guard let alt = attributes.first(where: { $0.name == .alt }) else {
+            problem(at: offset, "<img> has no alt attribute",
+                    notes: ["describe the image in alt=\"…\", or write alt=\"\" when it is only decoration"])
+            return
+        }
+        if openLink != nil, hasText(alt.value) { openLink?.named = true }
+    }
+
+    /// Rule: ids are unique on a page.
+    private mutating func record(id attribute: HTMLAttribute) {
+        let id = text(of: attribute)
+        guard !id.isEmpty else { return }
+        if let first = idOffsets[id] {
+            problem(at: attribute.offset, "id '\(id)' is used twice on this page",
+                    notes: ["ids are unique on a page; the first '\(id)' is at \(describe(first))"])
+        } else {
+            idOffsets[id] = attribute.offset
+            result.anchors.insert(id)
+        }
+    }
+
+    /// Rule: a link has an accessible name.
+    private mutating func finishLink() {
+        guard let link = openLink else { return }
+        openLink = nil
+        if !link.named {
+            problem(at: link.offset, "link '\(text(of: link.href))' has no text",
+                    notes: ["a screen reader has nothing to announce: give it text, an aria-label, or an image with alt text"])
+        }
+    }
+
+    /// The end-of-page rules: title, lang and `<h1>` present; same-page fragments name an anchor.
+    private mutating func finish() {
+        finishLink()
+        if htmlOffset == nil {
+            problem(at: 0, "the page has no <html> tag with a lang attribute", notes: ["name the page's language, as in <html lang=\"en\">"])
+        }
+        if !sawTitle { problem(at: htmlOffset ?? 0, "the page has no <title>") }
+        if firstH1Offset == nil { problem(at: bodyOffset ?? htmlOffset ?? 0, "the page has no <h1>") }
+        for (fragment, link, offset) in ownFragments where !names(fragment, in: result.anchors) {
+            problem(at: offset, "link '\(link)' names no id '\(fragment)' on this page")
+        }
+    }
+
+    mutating func problem(at offset: Int, _ message: String, notes: [String] = [], remedy: Remedy? = nil) {
+        result.problems.append(PageInspection.Problem(offset: offset, message: message, notes: notes, remedy: remedy))
+    }
+
+    mutating func addOwnFragment(_ fragment: String, link: String, offset: Int) {
+        ownFragments.append((fragment, link, offset))
+    }
+
+    /// `line L, column C` of an offset of this page, for notes.
+    private func describe(_ offset: Int) -> String {
+        let location = LinePositions.locations(of: [offset], in: bytes, path: "")[0]
+        return "line \(location.line), column \(location.column)"
+    }
+
+    /// Whether `anchors` has `fragment`; `#top` scrolls to the top without one (HTML's rule).
+    func names(_ fragment: String, in anchors: Set<String>) -> Bool {
+        anchors.contains(fragment) || fragment.lowercased() == "top"
+    }
+}

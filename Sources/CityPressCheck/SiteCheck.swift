@@ -1,0 +1,93 @@
+import CityPressCore
+import Foundation
+
+/// `citypress check`: reads a built site (a folder of HTML pages and the files they link to) and reports
+/// what a reader or a screen reader would trip on, as diagnostics at the page's line and column.
+///
+/// Every page is read once, on all cores, as bytes; links are resolved while the page is read; only the
+/// `#fragment` links to other pages wait until every page's ids are known.
+package enum SiteCheck {
+    /// What to check.
+    package struct Options: Sendable {
+        /// The built site's folder, shown in diagnostics as given (`Public`).
+        package var outputPath: String
+        /// Where the site is published (`https://example.org/declarations/`): links to it are internal.
+        package var baseURL: String?
+        /// Whether to list the site's http and https links for the external check.
+        package var collectsExternalLinks = false
+
+        /// Options for the site in `outputPath`.
+        package init(outputPath: String, baseURL: String? = nil, collectsExternalLinks: Bool = false) {
+            self.outputPath = outputPath
+            self.baseURL = baseURL
+            self.collectsExternalLinks = collectsExternalLinks
+        }
+    }
+
+    /// What a check found.
+    package struct Report: Sendable {
+        /// Every problem, in display order.
+        package var diagnostics: [Diagnostic]
+        /// The pages (`.html` files) read.
+        package var pagesChecked: Int
+        /// Every http and https link outside the site, with the places it appears (with `collectsExternalLinks`).
+        package var externalLinks: [String: [SourceLocation]] = [:]
+    }
+
+    /// Checks the site in `options.outputPath`.
+    package static func run(_ options: Options) -> Report {
+        var address = SiteAddress.serverRoot
+        if let baseURL = options.baseURL {
+            guard let parsed = SiteAddress(baseURL: baseURL) else {
+                return Report(diagnostics: [.error("base URL must be an absolute http:// or https:// URL, not '\(baseURL)'",
+                                                   remedy: .chooseBaseURL)], pagesChecked: 0)
+            }
+            address = parsed
+        }
+        let root = options.outputPath
+        let index: OutputIndex
+        switch OutputIndex.scan(root: root) {
+        case .success(let found): index = found
+        case .failure(let failure):
+            return Report(diagnostics: [.error("cannot read the built site '\(failure.path)': \(failure.reason)",
+                                               notes: ["build the site first, or name its folder"])], pagesChecked: 0)
+        }
+        let shownRoot = Self.shownRoot(root)
+        let pages = index.pages
+        let siteAddress = address
+        // Pages in runs, one worker per run, so that each worker's memo of resolved links serves many pages;
+        // more runs than cores, so a run of heavy pages does not leave a core idle at the end.
+        let runLength = max(1, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        let runs = stride(from: 0, to: pages.count, by: runLength).map { Array(pages[$0..<min(pages.count, $0 + runLength)]) }
+        let collects = options.collectsExternalLinks
+        let reports = runs.parallelMap { run in
+            let memo = LinkMemo()
+            return run.map { entry in
+                PageReport.inspect(entry: entry, index: index, root: root, shownRoot: shownRoot, address: siteAddress,
+                                   collectsExternalLinks: collects, memo: memo)
+            }
+        }.flatMap { $0 }
+        var diagnostics: [Diagnostic] = []
+        var anchors: [Int: Set<String>] = [:]
+        for (entry, report) in zip(pages, reports) { anchors[entry] = report.anchors }
+        var externalLinks: [String: [SourceLocation]] = [:]
+        for report in reports {
+            diagnostics += report.diagnostics
+            for link in report.fragmentLinks {
+                let known = anchors[link.target] ?? []
+                guard !known.contains(link.fragment), link.fragment.lowercased() != "top" else { continue }
+                diagnostics.append(.error("link '\(link.link)' names no id '\(link.fragment)' on \(index.path(of: link.target))",
+                                          at: link.location))
+            }
+            for (url, location) in report.externalLinks { externalLinks[url, default: []].append(location) }
+        }
+        return Report(diagnostics: diagnostics.sortedForDisplay(), pagesChecked: pages.count, externalLinks: externalLinks)
+    }
+
+    /// The output folder as diagnostics show it: as given, without a final `/`.
+    static func shownRoot(_ root: String) -> String {
+        var shown = root
+        while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
+        return shown
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import CityPressCheck
+import CityPressCore
+import Foundation
+
+/// `citypress check`: reads a built site and reports broken links and accessibility mistakes.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a built site: links, fragments, ids, alt texts, titles, lang, headings, link texts."
+    )
+
+    @Option(help: "The built site's folder.")
+    var output = "Public"
+
+    @Option(name: .customLong("base-url"), help: "The URL the site is published at: absolute links to it are checked as internal.")
+    var baseURL: String?
+
+    @Flag(help: "Also check http and https links to other sites, over the network (2 requests per host at a time).")
+    var external = false
+
+    @Option(help: "With --external: seconds to wait for a host's answer (no answer is a warning).")
+    var timeout: Double = 10
+
+    @Option(help: "With --external: the file that remembers links that answered, for 7 days.")
+    var cache = ".citypress-link-cache.json"
+
+    @Flag(name: .customLong("no-cache"), help: "With --external: ask every link again, and write no cache file.")
+    var noCache = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but problems: no summary line.")
+    var quiet = false
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        let report = SiteCheck.run(SiteCheck.Options(outputPath: output, baseURL: baseURL, collectsExternalLinks: external))
+        var diagnostics = report.diagnostics
+        var summary = ""
+        if external {
+            var options = ExternalLinkCheck.Options()
+            options.timeout = timeout
+            options.cachePath = noCache ? nil : cache
+            let checked = await ExternalLinkCheck(options: options).run(report.externalLinks)
+            diagnostics = (diagnostics + checked.diagnostics).sortedForDisplay()
+            summary = " and \(checked.linksChecked) external link\(checked.linksChecked == 1 ? "" : "s")"
+                + " (\(checked.linksFromCache) answered in the last 7 days, from \(noCache ? "no cache" : cache))"
+        }
+        try finish(diagnostics, pages: report.pagesChecked, also: summary, started: started, quiet: quiet)
+    }
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
+}
+
+/// Prints a check's diagnostics and its summary line; throws exit status 1 when any is an error.
+func finish(_ diagnostics: [Diagnostic], pages: Int, also checked: String = "", started: ContinuousClock.Instant,
+            quiet: Bool) throws {
+    printDiagnostics(diagnostics)
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.count - errors
+    if errors > 0 {
+        FileHandle.standardError.write(Data("citypress: check found \(errors) error\(errors == 1 ? "" : "s") in \(pages) pages\n".utf8))
+        throw ExitCode.failure
+    }
+    var line = "Checked \(pages) pages\(checked) in \(milliseconds(since: started)) ms: no errors"
+    if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
+    if !quiet { print(line) }
+}

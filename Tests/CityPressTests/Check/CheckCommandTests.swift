@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CityPressCore
+
+/// `citypress check` and `citypress build --check` run as users run them: output format, exit status,
+/// and the sites the built-in templates make.
+@Suite struct CheckCommandTests {
+    @Test func aBrokenSiteIsReportedLikeTheBuildsDiagnosticsWithStatusOne() throws {
+        try withTemporaryFolder { root in
+            try writeText(validPage(#"<a href="cities/amstrdam/">Amsterdam</a> <img src="map.png">"#),
+                          to: root.appendingPathComponent("Public/index.html"))
+            try writeText(validPage(), to: root.appendingPathComponent("Public/cities/amsterdam/index.html"))
+            let result = try runCityPress(["check"], in: root)
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr == """
+            Public/index.html:8:4: error: broken link 'cities/amstrdam/': no file cities/amstrdam/index.html in the site
+            <a href="cities/amstrdam/">Amsterdam</a> <img src="map.png">
+               ^
+            Public/index.html:8:42: error: <img> has no alt attribute
+            <a href="cities/amstrdam/">Amsterdam</a> <img src="map.png">
+                                                     ^
+            note: describe the image in alt="…", or write alt="" when it is only decoration
+            Public/index.html:8:47: error: broken src 'map.png': no file map.png in the site
+            <a href="cities/amstrdam/">Amsterdam</a> <img src="map.png">
+                                                          ^
+            citypress: check found 3 errors in 2 pages
+
+            """)
+            let missing = try runCityPress(["check", "--output", "Nowhere"], in: root)
+            #expect(missing.status == 1)
+            #expect(missing.stderr.hasPrefix("citypress: error: cannot read the built site 'Nowhere': No such file or directory"))
+        }
+    }
+
+    @Test func theFixtureSiteBuiltWithTheBuiltInTemplatesPassesBuildCheck() throws {
+        try withTemporaryFolder { root in
+            let result = try runCityPress(["build", "--check", "--content", TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                           "--templates", TestPaths.templates.path, "--output", "out"], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("Checked 21 pages in "), "\(result.stdout)")
+            #expect(!result.stderr.contains("error:"), "\(result.stderr)")
+            // The site's base_url has a path (/declarations/): its 404 page links from there.
+            let withoutBase = try runCityPress(["check", "--output", "out"], in: root)
+            #expect(withoutBase.status == 1)
+            #expect(withoutBase.stderr.contains("out/404.html:9:24: error: broken link '/declarations/assets/site.css'"))
+            let withBase = try runCityPress(["check", "--output", "out", "--base-url", "https://example.org/declarations/"], in: root)
+            #expect(withBase.status == 0, "\(withBase.stderr)")
+        }
+    }
+
+    @Test func theRepositorysSiteBuiltWithTheBuiltInTemplatesPassesCheck() throws {
+        try withTemporaryFolder { root in
+            let build = try runCityPress(["build", "--quiet", "--content", TestPaths.content.path, "--templates", TestPaths.templates.path,
+                                          "--output", "Public"], in: root)
+            #expect(build.status == 0, "\(build.stderr)")
+            let result = try runCityPress(["check"], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.isEmpty, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("Checked 78 pages in "), "\(result.stdout)")
+        }
+    }
+
+    @Test func externalLinksAreCheckedOnlyWhenAsked() throws {
+        let server = try TestHTTPServer().start()
+        defer { server.stop() }
+        try withTemporaryFolder { root in
+            try writeText(validPage(#"<a href="\#(server.base)/ok">fine</a> <a href="\#(server.base)/missing">gone</a>"#),
+                          to: root.appendingPathComponent("Public/index.html"))
+            let offline = try runCityPress(["check"], in: root)
+            #expect(offline.status == 0)
+            #expect(server.requestLog.isEmpty)
+
+            let online = try runCityPress(["check", "--external", "--timeout", "2"], in: root)
+            #expect(online.status == 1)
+            #expect(online.stderr.hasPrefix(
+                "Public/index.html:8:\(27 + server.base.count): error: broken external link '\(server.base)/missing': HTTP 404 Not Found\n"),
+                "\(online.stderr)")
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".citypress-link-cache.json").path))
+
+            try writeText(validPage(#"<a href="\#(server.base)/ok">fine</a>"#), to: root.appendingPathComponent("Public/index.html"))
+            let cached = try runCityPress(["check", "--external"], in: root)
+            #expect(cached.status == 0, "\(cached.stderr)")
+            #expect(cached.stdout.hasPrefix("Checked 1 pages and 1 external link (1 answered in the last 7 days"), "\(cached.stdout)")
+            #expect(server.requestLog.filter { $0.hasSuffix(" /ok") }.count == 1)
+        }
+    }
+}
