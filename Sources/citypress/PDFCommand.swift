@@ -36,7 +36,7 @@ struct PDFCommand: ParsableCommand {
         var build = BuildOptions(contentPath: site.content, templatesPath: site.templates, baseURL: baseURL,
                                  includesDrafts: site.drafts)
         build.browserPath = browser
-        var request = PDFExport.Request(build: build, slugs: slugs, papers: paper.map { [$0] } ?? Paper.allCases,
+        let request = PDFExport.Request(build: build, slugs: slugs, papers: paper.map { [$0] } ?? Paper.allCases,
                                         outputDirectory: output)
         let (written, diagnostics) = PDFExport.run(request)
         printDiagnostics(diagnostics)
