@@ -26,11 +26,17 @@ public struct StagingFolder: PageSink {
         self.displayPath = displayPath
     }
 
-    /// Writes one file, creating its folders.
+    /// Writes one file, creating its folders. A file whose bytes equal the output's file at the same
+    /// path is that file, linked: it keeps its inode and modification time, so deploy tools that
+    /// compare size and time (`rsync`, `aws s3 sync`) upload only what changed.
     public func write(_ contents: [UInt8], to relativePath: String) throws {
         let full = path + "/" + relativePath
         if let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(String(relativePath[..<slash]))
+        }
+        if destination != path {
+            let previous = destination + "/" + relativePath
+            if Self.hasBytes(contents, previous), link(previous, full) == 0 { return }
         }
         try contents.withUnsafeBufferPointer { bytes in
             let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -44,6 +50,34 @@ public struct StagingFolder: PageSink {
                     throw POSIXError(errno, path: full)
                 }
                 offset += written
+            }
+        }
+    }
+
+    /// Whether the regular file at `path` holds exactly `contents` (its size is compared first).
+    private static func hasBytes(_ contents: [UInt8], _ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else {
+            return false
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        // One byte more than expected is asked for: a file that grew since `lstat` is not equal.
+        let capacity = contents.count + 1
+        var existing = [UInt8](repeating: 0, count: capacity)
+        var filled = 0
+        while filled < capacity {
+            let got = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress.map { $0 + filled }, capacity - filled) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { break }
+            filled += got
+        }
+        guard filled == contents.count else { return false }
+        return contents.withUnsafeBytes { new in
+            existing.withUnsafeBytes { old in
+                guard let new = new.baseAddress, let old = old.baseAddress else { return contents.isEmpty }
+                return memcmp(new, old, contents.count) == 0
             }
         }
     }
