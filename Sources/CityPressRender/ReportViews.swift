@@ -36,6 +36,8 @@ package struct UpdatePage: Sendable, Hashable {
     package let year: Int
     /// Its print edition.
     package let printHref: String
+    /// Its PDFs, when the build prints them (`build --pdf`).
+    package let pdfs: [PDFLinkView]
     package let commitments: [UpdateCommitmentView]
     /// `12 of the 40 signatories (30 %)`.
     package let statusText: String
@@ -101,7 +103,7 @@ extension ReportActionView: TemplateView {
 extension UpdatePage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("declarationTitle", \.declarationTitle),
-        .field("declarationHref", \.declarationHref), .field("year", \.year), .field("printHref", \.printHref),
+        .field("declarationHref", \.declarationHref), .field("year", \.year), .field("printHref", \.printHref), .field("pdfs", \.pdfs),
         .field("commitments", \.commitments),
         .field("statusText", \.statusText), .field("reported", \.reported), .field("notYetReported", \.notYetReported),
         .field("hasNotYetReported", \.hasNotYetReported)

@@ -14,6 +14,8 @@ package struct SiteRenderer: Sendable {
     package let linkStyle: LinkStyle
     /// PDF downloads to offer on declaration pages, by declaration slug (`citypress build --pdf`).
     package let pdfs: [String: [PDFLinkView]]
+    /// The papers PDFs are printed on (`citypress build --pdf`); none without it.
+    package let pdfPapers: [Paper]
     /// Header and footer by link root and section, rendered once.
     package private(set) var chrome: [Chrome.Key: Chrome]
 
@@ -35,6 +37,7 @@ package struct SiteRenderer: Sendable {
             }
         }
         self.pdfs = pdfs
+        self.pdfPapers = pdfPapers
         outputs = SiteOutputs.plan(for: site)
         reportIndex = ReportIndex(site)
         // One header and footer per depth that pages are at and per section, each rendered once.

@@ -61,6 +61,11 @@ extension SiteRenderer {
                                .init(label: "\(year) update", href: nil)]),
             declarationTitle: declaration.title, declarationHref: links.declaration(declaration.slug), year: year,
             printHref: links.to(UpdatePrintOutput.route(declaration.slug, year)),
+            pdfs: pdfPapers.map { paper in
+                // Beside the update's page, where `build --pdf` writes them.
+                PDFLinkView(label: paper.label,
+                            href: links.to(UpdateOutput.route(declaration.slug, year)) + paper.fileName(for: "\(declaration.slug)-update-\(year)"))
+            },
             commitments: declaration.commitments.map { commitment in
                 let actions = cityActions(on: commitment.number, of: index, in: reports, links: links)
                 return UpdateCommitmentView(

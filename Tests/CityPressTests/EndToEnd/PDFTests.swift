@@ -101,6 +101,13 @@ struct PDFTests {
             }
             let page = try readText(root.appendingPathComponent("Public/declarations/second-accord/index.html"))
             #expect(page.contains("second-accord-letter.pdf\" download>"))
+            // Implementation updates are printed beside their pages, which offer them.
+            for paper in Paper.allCases {
+                let pdf = root.appendingPathComponent("Public/declarations/second-accord/updates/2022/" + paper.fileName(for: "second-accord-update-2022"))
+                #expect(FileManager.default.fileExists(atPath: pdf.path))
+            }
+            let update = try readText(root.appendingPathComponent("Public/declarations/second-accord/updates/2022/index.html"))
+            #expect(update.contains("second-accord-update-2022-a4.pdf\" download>"))
             let leftovers = (FileManager.default.subpaths(atPath: root.appendingPathComponent("Public").path) ?? [])
                 .filter { $0.contains(".citypress-print") }
             #expect(leftovers.isEmpty)
