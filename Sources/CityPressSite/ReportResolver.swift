@@ -19,6 +19,9 @@ struct ReportResolver {
         for (index, declaration) in declarations.enumerated() { declarationIndex[declaration.slug] = index }
         var seen: [String: SourceLocation] = [:]
         var reports: [Report] = []
+        // Each declaration's signatories by city, made when a report first needs them: searching a list
+        // of thousands for every one of thousands of reports would be the slowest part of a build.
+        var positions: [Int: [Int: Int]] = [:]
         for record in records {
             if unpublished.contains(record.declaration.value) { continue }
             let city = cityIndex[record.city.value]
@@ -42,7 +45,15 @@ struct ReportResolver {
                 continue
             }
             seen[key] = record.source
-            guard check(record, city: city, declaration: declarations[declaration], &diagnostics) else { continue }
+            if positions[declaration] == nil {
+                var byCity: [Int: Int] = [:]
+                for (position, city) in declarations[declaration].signatories.enumerated() where byCity[city] == nil {
+                    byCity[city] = position
+                }
+                positions[declaration] = byCity
+            }
+            guard check(record, declaration: declarations[declaration], position: positions[declaration]?[city],
+                        &diagnostics) else { continue }
             reports.append(Report(
                 city: city, declaration: declaration, year: record.year.value, published: record.published.value,
                 summaryHTML: record.summaryHTML,
@@ -51,9 +62,10 @@ struct ReportResolver {
         return reports.sorted { ($0.declaration, -$0.year, $0.city) < ($1.declaration, -$1.year, $1.city) }
     }
 
-    /// Whether `record` (of the city and declaration at these indexes) passes the checks that need
-    /// the site; every problem goes to `diagnostics`.
-    private func check(_ record: ReportRecord, city: Int, declaration: Declaration, _ diagnostics: inout [Diagnostic]) -> Bool {
+    /// Whether `record` (on `declaration`; `position` is its city's among
+    /// the declaration's signatories) passes the checks that need the site; every problem goes to `diagnostics`.
+    private func check(_ record: ReportRecord, declaration: Declaration, position: Int?,
+                       _ diagnostics: inout [Diagnostic]) -> Bool {
         var valid = true
         let name = record.city.value, title = declaration.slug
         if record.year.value < declaration.date.year {
@@ -61,7 +73,7 @@ struct ReportResolver {
                                       at: record.year.location))
             valid = false
         }
-        if let position = declaration.signatories.firstIndex(of: city) {
+        if let position {
             if let endorsed = declaration.endorsed[position], endorsed.year > record.year.value {
                 diagnostics.append(.error(
                     "'\(name)' endorsed '\(title)' on \(endorsed), after the year \(record.year.value) this report covers",
