@@ -6,7 +6,7 @@ import CityPressTemplates
 
 /// Relative links from one page to the others, so the site works at a domain root,
 /// under any subpath and (with `LinkStyle.indexFiles`) from a local folder.
-package struct Links: Sendable {
+package struct Links: Sendable, Hashable {
     /// The way back to the site root from the page: `./`, `../`, `../../` …
     package let root: String
     /// What follows a page's folder in a link: nothing, or `index.html`.

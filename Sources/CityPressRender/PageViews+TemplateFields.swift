@@ -112,7 +112,7 @@ extension CommitmentPage: TemplateView {
         .field("page", \.page), .field("declaration", \.declaration), .field("number", \.number),
         .field("html", \.html), .field("declarationAnchorHref", \.declarationAnchorHref),
         .field("previous", \.previous), .field("next", \.next), .field("actions", \.actions),
-        .field("hasActions", \.hasActions)
+        .field("hasActions", \.hasActions), .field("actionsText", \.actionsText)
     )
 }
 

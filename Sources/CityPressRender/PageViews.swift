@@ -150,6 +150,8 @@ package struct CommitmentPage: Sendable, Hashable {
     /// What cities have done for it: the actions of reports naming it, newest year first.
     package let actions: [CityActionView]
     package let hasActions: Bool
+    /// `12 actions reported by 9 cities`.
+    package let actionsText: String
 }
 
 package struct CityEntryView: Sendable, Hashable {

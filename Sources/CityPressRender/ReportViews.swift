@@ -22,6 +22,8 @@ package struct ReportPage: Sendable, Hashable {
 
 /// One action of a report, on the report's page.
 package struct ReportActionView: Sendable, Hashable {
+    /// Its `id` on the report's page (`action-2`), which other pages link to.
+    package let anchor: String
     package let title: String
     package let html: String
     /// A link to each commitment named, labelled `Commitment 2`.
@@ -63,9 +65,12 @@ package struct CityActionView: Sendable, Hashable {
     package let cityName: String
     package let cityHref: String
     package let year: Int
-    package let reportHref: String
+    /// The action itself, on its report's page.
+    package let href: String
     package let title: String
-    package let html: String
+    /// Its text. The built-in web pages list actions by title (ten thousand cities' actions would make
+    /// megabyte pages) and the print editions print the text, so it is relinked only when printed.
+    package let html: RelinkedHTML
 }
 
 /// A link to an implementation update, on a declaration's page.
@@ -96,7 +101,8 @@ extension ReportPage: TemplateView {
 
 extension ReportActionView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("title", \.title), .field("html", \.html), .field("commitments", \.commitments)
+        .field("anchor", \.anchor), .field("title", \.title), .field("html", \.html),
+        .field("commitments", \.commitments)
     )
 }
 
@@ -120,7 +126,7 @@ extension UpdateCommitmentView: TemplateView {
 extension CityActionView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("cityName", \.cityName), .field("cityHref", \.cityHref), .field("year", \.year),
-        .field("reportHref", \.reportHref), .field("title", \.title), .field("html", \.html)
+        .field("href", \.href), .field("title", \.title), .field("html", \.html.text)
     )
 }
 

@@ -146,32 +146,32 @@ enum DefaultTemplates {
         YW1pbHk6IHZhcigtLXNhbnMpOyBmb250LXNpemU6IDAuOXJlbTsgY29sb3I6IHZhcigtLW11dGVkKTsgfQouaW1wbGVtZW50cyB1
         bCB7IGRpc3BsYXk6IGlubGluZTsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwOyB9Ci5pbXBsZW1lbnRz
         IGxpIHsgZGlzcGxheTogaW5saW5lOyB9Ci5pbXBsZW1lbnRzIGxpICsgbGk6OmJlZm9yZSB7IGNvbnRlbnQ6ICIgwrcgIjsgfQou
-        Y2l0eS1hY3Rpb25zIHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwIDAgMS41cmVtOyB9Ci5jaXR5LWFj
-        dGlvbnMgPiBsaSB7IGJvcmRlci1sZWZ0OiAzcHggc29saWQgdmFyKC0tcnVsZSk7IHBhZGRpbmc6IDAuMjVyZW0gMCAwLjI1cmVt
-        IDFyZW07IG1hcmdpbjogMCAwIDFyZW07IH0KLmNpdHktYWN0aW9ucyBoMywgLmNpdHktYWN0aW9ucyBoNCB7IG1hcmdpbjogMCAw
-        IDAuMjVyZW07IGZvbnQtc2l6ZTogMS4wNXJlbTsgfQoudXBkYXRlLWNvbW1pdG1lbnQgeyBtYXJnaW4tYm90dG9tOiAycmVtOyB9
-        Ci5zaWduYXRvcnktZ3JvdXBzIHsgY29sdW1uczogMiAxOHJlbTsgY29sdW1uLWdhcDogMi41cmVtOyB9Ci5zaWduYXRvcnktZ3Jv
-        dXAgeyBicmVhay1pbnNpZGU6IGF2b2lkOyBtYXJnaW4tYm90dG9tOiAxcmVtOyB9Ci5zaWduYXRvcnktZ3JvdXAgaDMgeyBtYXJn
-        aW4tdG9wOiAwOyB9Ci5zaWduYXRvcnktZ3JvdXAgdWwsIC5pbmRleC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzog
-        MDsgbWFyZ2luOiAwOyB9Ci5zaWduYXRvcnktZ3JvdXAgbGksIC5pbmRleC1saXN0IGxpIHsgcGFkZGluZzogMC4xNXJlbSAwOyB9
-        Ci5pbmRleC1saXN0LmNvbHVtbnMgeyBjb2x1bW5zOiAyIDE2cmVtOyBjb2x1bW4tZ2FwOiAyLjVyZW07IH0KLmxldHRlcnMgdWwg
-        eyBkaXNwbGF5OiBmbGV4OyBmbGV4LXdyYXA6IHdyYXA7IGdhcDogMC4zNXJlbTsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzog
-        MDsgZm9udC1mYW1pbHk6IHZhcigtLXNhbnMpOyB9Ci5sZXR0ZXJzIGEgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IG1pbi13aWR0
-        aDogMnJlbTsgdGV4dC1hbGlnbjogY2VudGVyOyBwYWRkaW5nOiAwLjJyZW0gMC40cmVtOyBib3JkZXI6IDFweCBzb2xpZCB2YXIo
-        LS1ydWxlKTsgYm9yZGVyLXJhZGl1czogM3B4OyB0ZXh0LWRlY29yYXRpb246IG5vbmU7IH0KCi5zaXRlLWZvb3RlciB7IGJvcmRl
-        ci10b3A6IDFweCBzb2xpZCB2YXIoLS1ydWxlKTsgYmFja2dyb3VuZDogdmFyKC0tdGludCk7IGZvbnQtZmFtaWx5OiB2YXIoLS1z
-        YW5zKTsgZm9udC1zaXplOiAwLjlyZW07IGNvbG9yOiB2YXIoLS1tdXRlZCk7IHBhZGRpbmc6IDEuMjVyZW0gMCAycmVtOyB9Ci5z
-        aXRlLWZvb3RlciB1bCB7IGRpc3BsYXk6IGZsZXg7IGZsZXgtd3JhcDogd3JhcDsgZ2FwOiAwLjI1cmVtIDEuMjVyZW07IGxpc3Qt
-        c3R5bGU6IG5vbmU7IHBhZGRpbmc6IDA7IG1hcmdpbjogMC41cmVtIDAgMDsgfQoKQG1lZGlhIChtYXgtd2lkdGg6IDQwcmVtKSB7
-        CiAgYm9keSB7IGZvbnQtc2l6ZTogMXJlbTsgfQogIC5mYWN0cyB7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogMWZyOyBnYXA6IDA7
-        IH0KICAuZmFjdHMgZGQgeyBtYXJnaW4tYm90dG9tOiAwLjRyZW07IH0KICAuY29tbWl0bWVudHMgeyBwYWRkaW5nLWxlZnQ6IDEu
-        NzVyZW07IH0KfQoKQG1lZGlhIHByaW50IHsKICBib2R5IHsgZm9udC1zaXplOiAxMXB0OyBjb2xvcjogIzAwMDsgYmFja2dyb3Vu
-        ZDogI2ZmZjsgfQogIC5zaXRlLWhlYWRlciwgLnNpdGUtZm9vdGVyLCAuYnJlYWRjcnVtYiwgLnNraXAtbGluaywgLnNpdGUtbmF2
-        LCAubGV0dGVycywgLmFjdGlvbnMsIC5wYWdlciwgLmNvbW1pdG1lbnQtbGluayB7IGRpc3BsYXk6IG5vbmU7IH0KICAud3JhcCB7
-        IG1heC13aWR0aDogbm9uZTsgcGFkZGluZzogMDsgfQogIGEgeyBjb2xvcjogaW5oZXJpdDsgdGV4dC1kZWNvcmF0aW9uOiBub25l
-        OyB9CiAgaDIsIGgzIHsgYnJlYWstYWZ0ZXI6IGF2b2lkOyB9CiAgLmNvbW1pdG1lbnRzID4gbGksIC5jYXJkLCAuc2lnbmF0b3J5
-        LWdyb3VwIHsgYnJlYWstaW5zaWRlOiBhdm9pZDsgfQogIHAgeyBvcnBoYW5zOiAyOyB3aWRvd3M6IDI7IH0KICAudG90YWxzIGRp
-        diB7IGJvcmRlcjogMXB4IHNvbGlkICM5OTk7IGJhY2tncm91bmQ6IG5vbmU7IH0KfQo=
+        YWN0aW9uLWxpc3QgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDAgMCAxLjVyZW07IH0KLmFjdGlvbi1s
+        aXN0IGxpIHsgcGFkZGluZzogMC4zcmVtIDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1ydWxlKTsgfQouYWN0aW9u
+        LWxpc3QgLmJ5IHsgZm9udC1mYW1pbHk6IHZhcigtLXNhbnMpOyBjb2xvcjogdmFyKC0tbXV0ZWQpOyBmb250LXNpemU6IDAuOXJl
+        bTsgfQoudXBkYXRlLWNvbW1pdG1lbnQgeyBtYXJnaW4tYm90dG9tOiAycmVtOyB9Ci5zaWduYXRvcnktZ3JvdXBzIHsgY29sdW1u
+        czogMiAxOHJlbTsgY29sdW1uLWdhcDogMi41cmVtOyB9Ci5zaWduYXRvcnktZ3JvdXAgeyBicmVhay1pbnNpZGU6IGF2b2lkOyBt
+        YXJnaW4tYm90dG9tOiAxcmVtOyB9Ci5zaWduYXRvcnktZ3JvdXAgaDMgeyBtYXJnaW4tdG9wOiAwOyB9Ci5zaWduYXRvcnktZ3Jv
+        dXAgdWwsIC5pbmRleC1saXN0IHsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgbWFyZ2luOiAwOyB9Ci5zaWduYXRvcnkt
+        Z3JvdXAgbGksIC5pbmRleC1saXN0IGxpIHsgcGFkZGluZzogMC4xNXJlbSAwOyB9Ci5pbmRleC1saXN0LmNvbHVtbnMgeyBjb2x1
+        bW5zOiAyIDE2cmVtOyBjb2x1bW4tZ2FwOiAyLjVyZW07IH0KLmxldHRlcnMgdWwgeyBkaXNwbGF5OiBmbGV4OyBmbGV4LXdyYXA6
+        IHdyYXA7IGdhcDogMC4zNXJlbTsgbGlzdC1zdHlsZTogbm9uZTsgcGFkZGluZzogMDsgZm9udC1mYW1pbHk6IHZhcigtLXNhbnMp
+        OyB9Ci5sZXR0ZXJzIGEgeyBkaXNwbGF5OiBpbmxpbmUtYmxvY2s7IG1pbi13aWR0aDogMnJlbTsgdGV4dC1hbGlnbjogY2VudGVy
+        OyBwYWRkaW5nOiAwLjJyZW0gMC40cmVtOyBib3JkZXI6IDFweCBzb2xpZCB2YXIoLS1ydWxlKTsgYm9yZGVyLXJhZGl1czogM3B4
+        OyB0ZXh0LWRlY29yYXRpb246IG5vbmU7IH0KCi5zaXRlLWZvb3RlciB7IGJvcmRlci10b3A6IDFweCBzb2xpZCB2YXIoLS1ydWxl
+        KTsgYmFja2dyb3VuZDogdmFyKC0tdGludCk7IGZvbnQtZmFtaWx5OiB2YXIoLS1zYW5zKTsgZm9udC1zaXplOiAwLjlyZW07IGNv
+        bG9yOiB2YXIoLS1tdXRlZCk7IHBhZGRpbmc6IDEuMjVyZW0gMCAycmVtOyB9Ci5zaXRlLWZvb3RlciB1bCB7IGRpc3BsYXk6IGZs
+        ZXg7IGZsZXgtd3JhcDogd3JhcDsgZ2FwOiAwLjI1cmVtIDEuMjVyZW07IGxpc3Qtc3R5bGU6IG5vbmU7IHBhZGRpbmc6IDA7IG1h
+        cmdpbjogMC41cmVtIDAgMDsgfQoKQG1lZGlhIChtYXgtd2lkdGg6IDQwcmVtKSB7CiAgYm9keSB7IGZvbnQtc2l6ZTogMXJlbTsg
+        fQogIC5mYWN0cyB7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogMWZyOyBnYXA6IDA7IH0KICAuZmFjdHMgZGQgeyBtYXJnaW4tYm90
+        dG9tOiAwLjRyZW07IH0KICAuY29tbWl0bWVudHMgeyBwYWRkaW5nLWxlZnQ6IDEuNzVyZW07IH0KfQoKQG1lZGlhIHByaW50IHsK
+        ICBib2R5IHsgZm9udC1zaXplOiAxMXB0OyBjb2xvcjogIzAwMDsgYmFja2dyb3VuZDogI2ZmZjsgfQogIC5zaXRlLWhlYWRlciwg
+        LnNpdGUtZm9vdGVyLCAuYnJlYWRjcnVtYiwgLnNraXAtbGluaywgLnNpdGUtbmF2LCAubGV0dGVycywgLmFjdGlvbnMsIC5wYWdl
+        ciwgLmNvbW1pdG1lbnQtbGluayB7IGRpc3BsYXk6IG5vbmU7IH0KICAud3JhcCB7IG1heC13aWR0aDogbm9uZTsgcGFkZGluZzog
+        MDsgfQogIGEgeyBjb2xvcjogaW5oZXJpdDsgdGV4dC1kZWNvcmF0aW9uOiBub25lOyB9CiAgaDIsIGgzIHsgYnJlYWstYWZ0ZXI6
+        IGF2b2lkOyB9CiAgLmNvbW1pdG1lbnRzID4gbGksIC5jYXJkLCAuc2lnbmF0b3J5LWdyb3VwIHsgYnJlYWstaW5zaWRlOiBhdm9p
+        ZDsgfQogIHAgeyBvcnBoYW5zOiAyOyB3aWRvd3M6IDI7IH0KICAudG90YWxzIGRpdiB7IGJvcmRlcjogMXB4IHNvbGlkICM5OTk7
+        IGJhY2tncm91bmQ6IG5vbmU7IH0KfQo=
         """),
         ("cities.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT5DaXRpZXM8L2gxPgo8cCBjbGFzcz0ibGVhZCI+e3twbGFjZXNUZXh0fX0sIEHigJNa
@@ -216,20 +216,20 @@ enum DefaultTemplates {
         Zn19IiByZWw9InByZXYiPuKGkCB7e2xhYmVsfX08L2E+PC9saT57ey9wcmV2aW91c319Cnt7I25leHR9fTxsaSBjbGFzcz0ibmV4
         dCI+PGEgaHJlZj0ie3tocmVmfX0iIHJlbD0ibmV4dCI+e3tsYWJlbH19IOKGkjwvYT48L2xpPnt7L25leHR9fQo8L3VsPgo8L25h
         dj4KPHNlY3Rpb24gY2xhc3M9ImNpdHktYWN0aW9ucy1zZWN0aW9uIiBhcmlhLWxhYmVsbGVkYnk9ImRvbmUiPgo8aDIgaWQ9ImRv
-        bmUiPldoYXQgY2l0aWVzIGhhdmUgZG9uZTwvaDI+Cnt7I2hhc0FjdGlvbnN9fQo8dWwgY2xhc3M9ImNpdHktYWN0aW9ucyI+Cnt7
-        I2FjdGlvbnN9fQo8bGk+CjxoMz48YSBocmVmPSJ7e2NpdHlIcmVmfX0iPnt7Y2l0eU5hbWV9fTwvYT4sIHt7eWVhcn19OiB7e3Rp
-        dGxlfX08L2gzPgo8ZGl2IGNsYXNzPSJwcm9zZSI+Cnt7e2h0bWx9fX0KPC9kaXY+CjxwIGNsYXNzPSJtZXRhIj48YSBocmVmPSJ7
-        e3JlcG9ydEhyZWZ9fSI+e3tjaXR5TmFtZX19J3Mge3t5ZWFyfX0gcmVwb3J0PC9hPjwvcD4KPC9saT4Ke3svYWN0aW9uc319Cjwv
-        dWw+Cnt7L2hhc0FjdGlvbnN9fQp7e15oYXNBY3Rpb25zfX0KPHAgY2xhc3M9Im5vdGljZSI+Tm8gaW1wbGVtZW50YXRpb24gcmVw
-        b3J0IGluIHRoaXMgZWRpdGlvbiBuYW1lcyB0aGlzIGNvbW1pdG1lbnQgeWV0LjwvcD4Ke3svaGFzQWN0aW9uc319Cjwvc2VjdGlv
-        bj4KPHNlY3Rpb24gY2xhc3M9InNpZ25hdG9yaWVzIiBhcmlhLWxhYmVsbGVkYnk9InNpZ25hdG9yaWVzIj4KPGgyIGlkPSJzaWdu
-        YXRvcmllcyI+Q2l0aWVzIGNvbW1pdHRlZCB0byBpdDwvaDI+Cnt7I2RlY2xhcmF0aW9uLmhhc1NpZ25hdG9yaWVzfX0KPHA+VGhl
-        IGRlY2xhcmF0aW9uIGlzIGVuZG9yc2VkIGJ5IHt7ZGVjbGFyYXRpb24uc2lnbmF0b3JpZXNUZXh0fX17eyNkZWNsYXJhdGlvbi5h
-        c09mVGV4dH19IChhcyBvZiB7e2RlY2xhcmF0aW9uLmFzT2ZUZXh0fX0pe3svZGVjbGFyYXRpb24uYXNPZlRleHR9fS48L3A+Cnt7
-        e2RlY2xhcmF0aW9uLnNpZ25hdG9yaWVzSFRNTH19fQp7ey9kZWNsYXJhdGlvbi5oYXNTaWduYXRvcmllc319Cnt7XmRlY2xhcmF0
-        aW9uLmhhc1NpZ25hdG9yaWVzfX0KPHAgY2xhc3M9Im5vdGljZSI+VGhlIHNpZ25hdG9yeSBsaXN0IG9mIHRoaXMgZGVjbGFyYXRp
-        b24gaXMgbm90IHlldCByZWNvcmRlZCBpbiB0aGlzIGVkaXRpb24uPC9wPgp7ey9kZWNsYXJhdGlvbi5oYXNTaWduYXRvcmllc319
-        Cjwvc2VjdGlvbj4KPC9hcnRpY2xlPgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        bmUiPldoYXQgY2l0aWVzIGhhdmUgZG9uZTwvaDI+Cnt7I2hhc0FjdGlvbnN9fQo8cCBjbGFzcz0iY291bnQiPnt7YWN0aW9uc1Rl
+        eHR9fSwgbmV3ZXN0IGZpcnN0LiBFYWNoIGxpbmtzIHRvIHRoZSBjaXR5J3MgcmVwb3J0LjwvcD4KPHVsIGNsYXNzPSJhY3Rpb24t
+        bGlzdCI+Cnt7I2FjdGlvbnN9fQo8bGk+PGEgaHJlZj0ie3tocmVmfX0iPnt7dGl0bGV9fTwvYT48c3BhbiBjbGFzcz0iYnkiPiDC
+        tyA8YSBocmVmPSJ7e2NpdHlIcmVmfX0iPnt7Y2l0eU5hbWV9fTwvYT4sIHt7eWVhcn19PC9zcGFuPjwvbGk+Cnt7L2FjdGlvbnN9
+        fQo8L3VsPgp7ey9oYXNBY3Rpb25zfX0Ke3teaGFzQWN0aW9uc319CjxwIGNsYXNzPSJub3RpY2UiPk5vIGltcGxlbWVudGF0aW9u
+        IHJlcG9ydCBpbiB0aGlzIGVkaXRpb24gbmFtZXMgdGhpcyBjb21taXRtZW50IHlldC48L3A+Cnt7L2hhc0FjdGlvbnN9fQo8L3Nl
+        Y3Rpb24+CjxzZWN0aW9uIGNsYXNzPSJzaWduYXRvcmllcyIgYXJpYS1sYWJlbGxlZGJ5PSJzaWduYXRvcmllcyI+CjxoMiBpZD0i
+        c2lnbmF0b3JpZXMiPkNpdGllcyBjb21taXR0ZWQgdG8gaXQ8L2gyPgp7eyNkZWNsYXJhdGlvbi5oYXNTaWduYXRvcmllc319Cjxw
+        PlRoZSBkZWNsYXJhdGlvbiBpcyBlbmRvcnNlZCBieSB7e2RlY2xhcmF0aW9uLnNpZ25hdG9yaWVzVGV4dH19e3sjZGVjbGFyYXRp
+        b24uYXNPZlRleHR9fSAoYXMgb2Yge3tkZWNsYXJhdGlvbi5hc09mVGV4dH19KXt7L2RlY2xhcmF0aW9uLmFzT2ZUZXh0fX0uPC9w
+        Pgp7e3tkZWNsYXJhdGlvbi5zaWduYXRvcmllc0hUTUx9fX0Ke3svZGVjbGFyYXRpb24uaGFzU2lnbmF0b3JpZXN9fQp7e15kZWNs
+        YXJhdGlvbi5oYXNTaWduYXRvcmllc319CjxwIGNsYXNzPSJub3RpY2UiPlRoZSBzaWduYXRvcnkgbGlzdCBvZiB0aGlzIGRlY2xh
+        cmF0aW9uIGlzIG5vdCB5ZXQgcmVjb3JkZWQgaW4gdGhpcyBlZGl0aW9uLjwvcD4Ke3svZGVjbGFyYXRpb24uaGFzU2lnbmF0b3Jp
+        ZXN9fQo8L3NlY3Rpb24+CjwvYXJ0aWNsZT4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
         """),
         ("commitments.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT5Db21taXRtZW50czwvaDE+CjxwIGNsYXNzPSJsZWFkIj57e3N1bW1hcnlUZXh0fX0s
@@ -368,11 +368,11 @@ enum DefaultTemplates {
         bGlzaGVkVGV4dH19PC90aW1lPjwvZGQ+PC9kaXY+CjwvZGw+CjxwIGNsYXNzPSJhY3Rpb25zIj48YSBocmVmPSJ7e3VwZGF0ZUhy
         ZWZ9fSI+RXZlcnkgcmVwb3J0IG9uIHRoZSBkZWNsYXJhdGlvbiBmb3Ige3t5ZWFyfX08L2E+PC9wPgp7eyNzdW1tYXJ5SFRNTH19
         CjxkaXYgY2xhc3M9InByb3NlIj4Ke3t7c3VtbWFyeUhUTUx9fX0KPC9kaXY+Cnt7L3N1bW1hcnlIVE1MfX0KPGgyPkFjdGlvbnM8
-        L2gyPgo8b2wgY2xhc3M9InJlcG9ydC1hY3Rpb25zIj4Ke3sjYWN0aW9uc319CjxsaSBjbGFzcz0icmVwb3J0LWFjdGlvbiI+Cjxo
-        Mz57e3RpdGxlfX08L2gzPgo8ZGl2IGNsYXNzPSJpbXBsZW1lbnRzIj48c3Bhbj5JbXBsZW1lbnRzPC9zcGFuPiA8dWw+e3sjY29t
-        bWl0bWVudHN9fTxsaT48YSBocmVmPSJ7e2hyZWZ9fSI+e3tsYWJlbH19PC9hPjwvbGk+e3svY29tbWl0bWVudHN9fTwvdWw+PC9k
-        aXY+CjxkaXYgY2xhc3M9InByb3NlIj4Ke3t7aHRtbH19fQo8L2Rpdj4KPC9saT4Ke3svYWN0aW9uc319Cjwvb2w+CjwvYXJ0aWNs
-        ZT4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        L2gyPgo8b2wgY2xhc3M9InJlcG9ydC1hY3Rpb25zIj4Ke3sjYWN0aW9uc319CjxsaSBjbGFzcz0icmVwb3J0LWFjdGlvbiIgaWQ9
+        Int7YW5jaG9yfX0iPgo8aDM+e3t0aXRsZX19PC9oMz4KPGRpdiBjbGFzcz0iaW1wbGVtZW50cyI+PHNwYW4+SW1wbGVtZW50czwv
+        c3Bhbj4gPHVsPnt7I2NvbW1pdG1lbnRzfX08bGk+PGEgaHJlZj0ie3tocmVmfX0iPnt7bGFiZWx9fTwvYT48L2xpPnt7L2NvbW1p
+        dG1lbnRzfX08L3VsPjwvZGl2Pgo8ZGl2IGNsYXNzPSJwcm9zZSI+Cnt7e2h0bWx9fX0KPC9kaXY+CjwvbGk+Cnt7L2FjdGlvbnN9
+        fQo8L29sPgo8L2FydGljbGU+Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
         """),
         ("signatories.mustache", """
         PGRpdiBjbGFzcz0ic2lnbmF0b3J5LWdyb3VwcyI+Cnt7I2dyb3Vwc319CjxzZWN0aW9uIGNsYXNzPSJzaWduYXRvcnktZ3JvdXAi
@@ -444,24 +444,24 @@ enum DefaultTemplates {
         dGlvbiB1cGRhdGUgwrcge3t5ZWFyfX08L3A+CjxoMT57e2RlY2xhcmF0aW9uVGl0bGV9fTogd2hhdCB0aGUgc2lnbmF0b3JpZXMg
         ZGlkIGluIHt7eWVhcn19PC9oMT4KPHAgY2xhc3M9ImNvbnRleHQiPkFjdGlvbnMgcmVwb3J0ZWQgYnkgdGhlIHNpZ25hdG9yaWVz
         IG9mIDxhIGhyZWY9Int7ZGVjbGFyYXRpb25IcmVmfX0iPnt7ZGVjbGFyYXRpb25UaXRsZX19PC9hPiBmb3Ige3t5ZWFyfX0sIGNv
-        bW1pdG1lbnQgYnkgY29tbWl0bWVudC48L3A+CjxwIGNsYXNzPSJhY3Rpb25zIj48YSBocmVmPSJ7e3ByaW50SHJlZn19Ij5Qcmlu
-        dCBlZGl0aW9uIG9mIHRoZSB7e3llYXJ9fSB1cGRhdGU8L2E+e3sjcGRmc319IMK3IDxhIGhyZWY9Int7aHJlZn19IiBkb3dubG9h
-        ZD57e2xhYmVsfX08L2E+e3svcGRmc319PC9wPgo8c2VjdGlvbiBjbGFzcz0icmVwb3J0aW5nLXN0YXR1cyIgYXJpYS1sYWJlbGxl
-        ZGJ5PSJzdGF0dXMiPgo8aDIgaWQ9InN0YXR1cyI+V2hvIGhhcyByZXBvcnRlZDwvaDI+CjxwPnt7c3RhdHVzVGV4dH19LjwvcD4K
-        PGgzPlJlcG9ydGVkPC9oMz4KPHVsIGNsYXNzPSJpbmRleC1saXN0IGNvbHVtbnMiPgp7eyNyZXBvcnRlZH19CjxsaT48YSBocmVm
-        PSJ7e2hyZWZ9fSI+e3tuYW1lfX08L2E+PC9saT4Ke3svcmVwb3J0ZWR9fQo8L3VsPgp7eyNoYXNOb3RZZXRSZXBvcnRlZH19Cjxo
-        Mz5Ob3QgeWV0IHJlcG9ydGVkPC9oMz4KPHVsIGNsYXNzPSJpbmRleC1saXN0IGNvbHVtbnMiPgp7eyNub3RZZXRSZXBvcnRlZH19
-        CjxsaT48YSBocmVmPSJ7e2hyZWZ9fSI+e3tuYW1lfX08L2E+PC9saT4Ke3svbm90WWV0UmVwb3J0ZWR9fQo8L3VsPgp7ey9oYXNO
-        b3RZZXRSZXBvcnRlZH19Cjwvc2VjdGlvbj4KPGgyIGlkPSJhY3Rpb25zIj5BY3Rpb25zIGJ5IGNvbW1pdG1lbnQ8L2gyPgp7eyNj
-        b21taXRtZW50c319CjxzZWN0aW9uIGNsYXNzPSJ1cGRhdGUtY29tbWl0bWVudCIgYXJpYS1sYWJlbGxlZGJ5PSJjb21taXRtZW50
-        LXt7bnVtYmVyfX0iPgo8aDMgaWQ9ImNvbW1pdG1lbnQte3tudW1iZXJ9fSI+PGEgaHJlZj0ie3tocmVmfX0iPkNvbW1pdG1lbnQg
-        e3tudW1iZXJ9fTwvYT48L2gzPgo8ZGl2IGNsYXNzPSJwcm9zZSBjb21taXRtZW50LXRleHQiPgp7e3todG1sfX19CjwvZGl2Pgp7
-        eyNoYXNBY3Rpb25zfX0KPHVsIGNsYXNzPSJjaXR5LWFjdGlvbnMiPgp7eyNhY3Rpb25zfX0KPGxpPgo8aDQ+PGEgaHJlZj0ie3tj
-        aXR5SHJlZn19Ij57e2NpdHlOYW1lfX08L2E+OiB7e3RpdGxlfX08L2g0Pgo8ZGl2IGNsYXNzPSJwcm9zZSI+Cnt7e2h0bWx9fX0K
-        PC9kaXY+CjxwIGNsYXNzPSJtZXRhIj48YSBocmVmPSJ7e3JlcG9ydEhyZWZ9fSI+e3tjaXR5TmFtZX19J3Mge3t5ZWFyfX0gcmVw
-        b3J0PC9hPjwvcD4KPC9saT4Ke3svYWN0aW9uc319CjwvdWw+Cnt7L2hhc0FjdGlvbnN9fQp7e15oYXNBY3Rpb25zfX0KPHAgY2xh
-        c3M9Im5vdGljZSI+Tm8gYWN0aW9uIG9uIHRoaXMgY29tbWl0bWVudCB3YXMgcmVwb3J0ZWQgZm9yIHt7eWVhcn19LjwvcD4Ke3sv
-        aGFzQWN0aW9uc319Cjwvc2VjdGlvbj4Ke3svY29tbWl0bWVudHN9fQo8L2FydGljbGU+Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
+        bW1pdG1lbnQgYnkgY29tbWl0bWVudC4gRWFjaCBhY3Rpb24gbGlua3MgdG8gaXRzIGNpdHkncyByZXBvcnQ7IHRoZSBwcmludCBl
+        ZGl0aW9uIGhhcyB0aGVpciBmdWxsIHRleHQuPC9wPgo8cCBjbGFzcz0iYWN0aW9ucyI+PGEgaHJlZj0ie3twcmludEhyZWZ9fSI+
+        UHJpbnQgZWRpdGlvbiBvZiB0aGUge3t5ZWFyfX0gdXBkYXRlPC9hPnt7I3BkZnN9fSDCtyA8YSBocmVmPSJ7e2hyZWZ9fSIgZG93
+        bmxvYWQ+e3tsYWJlbH19PC9hPnt7L3BkZnN9fTwvcD4KPHNlY3Rpb24gY2xhc3M9InJlcG9ydGluZy1zdGF0dXMiIGFyaWEtbGFi
+        ZWxsZWRieT0ic3RhdHVzIj4KPGgyIGlkPSJzdGF0dXMiPldobyBoYXMgcmVwb3J0ZWQ8L2gyPgo8cD57e3N0YXR1c1RleHR9fS48
+        L3A+CjxoMz5SZXBvcnRlZDwvaDM+Cjx1bCBjbGFzcz0iaW5kZXgtbGlzdCBjb2x1bW5zIj4Ke3sjcmVwb3J0ZWR9fQo8bGk+PGEg
+        aHJlZj0ie3tocmVmfX0iPnt7bmFtZX19PC9hPjwvbGk+Cnt7L3JlcG9ydGVkfX0KPC91bD4Ke3sjaGFzTm90WWV0UmVwb3J0ZWR9
+        fQo8aDM+Tm90IHlldCByZXBvcnRlZDwvaDM+Cjx1bCBjbGFzcz0iaW5kZXgtbGlzdCBjb2x1bW5zIj4Ke3sjbm90WWV0UmVwb3J0
+        ZWR9fQo8bGk+PGEgaHJlZj0ie3tocmVmfX0iPnt7bmFtZX19PC9hPjwvbGk+Cnt7L25vdFlldFJlcG9ydGVkfX0KPC91bD4Ke3sv
+        aGFzTm90WWV0UmVwb3J0ZWR9fQo8L3NlY3Rpb24+CjxoMiBpZD0iYWN0aW9ucyI+QWN0aW9ucyBieSBjb21taXRtZW50PC9oMj4K
+        e3sjY29tbWl0bWVudHN9fQo8c2VjdGlvbiBjbGFzcz0idXBkYXRlLWNvbW1pdG1lbnQiIGFyaWEtbGFiZWxsZWRieT0iY29tbWl0
+        bWVudC17e251bWJlcn19Ij4KPGgzIGlkPSJjb21taXRtZW50LXt7bnVtYmVyfX0iPjxhIGhyZWY9Int7aHJlZn19Ij5Db21taXRt
+        ZW50IHt7bnVtYmVyfX08L2E+PC9oMz4KPGRpdiBjbGFzcz0icHJvc2UgY29tbWl0bWVudC10ZXh0Ij4Ke3t7aHRtbH19fQo8L2Rp
+        dj4Ke3sjaGFzQWN0aW9uc319Cjx1bCBjbGFzcz0iYWN0aW9uLWxpc3QiPgp7eyNhY3Rpb25zfX0KPGxpPjxhIGhyZWY9Int7aHJl
+        Zn19Ij57e3RpdGxlfX08L2E+PHNwYW4gY2xhc3M9ImJ5Ij4gwrcgPGEgaHJlZj0ie3tjaXR5SHJlZn19Ij57e2NpdHlOYW1lfX08
+        L2E+PC9zcGFuPjwvbGk+Cnt7L2FjdGlvbnN9fQo8L3VsPgp7ey9oYXNBY3Rpb25zfX0Ke3teaGFzQWN0aW9uc319CjxwIGNsYXNz
+        PSJub3RpY2UiPk5vIGFjdGlvbiBvbiB0aGlzIGNvbW1pdG1lbnQgd2FzIHJlcG9ydGVkIGZvciB7e3llYXJ9fS48L3A+Cnt7L2hh
+        c0FjdGlvbnN9fQo8L3NlY3Rpb24+Cnt7L2NvbW1pdG1lbnRzfX0KPC9hcnRpY2xlPgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
         """),
     ]
 }

@@ -68,6 +68,8 @@ extension SiteRenderer {
             html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: slug, onDeclarationPage: false),
             declarationAnchorHref: links.declaration(slug) + "#commitment-\(commitment.number)",
             previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"),
-            actions: actions, hasActions: !actions.isEmpty)
+            actions: actions, hasActions: !actions.isEmpty,
+            actionsText: "\(Counted.text(actions.count, "action", "actions")) reported by "
+                + Counted.text(Set(actions.map(\.cityHref)).count, "city", "cities"))
     }
 }

@@ -11,6 +11,8 @@ package struct ReportOutput: OutputKind {
     package static func route(_ slug: String, _ year: Int, _ city: String) -> Route {
         Route("declarations/\(slug)/updates/\(year)/\(city)/")
     }
+    /// The `id` of the action at `position` (from 0) on its report's page: `action-1` for the first.
+    package static func anchor(ofAction position: Int) -> String { "action-\(position + 1)" }
 
     package func items(in site: Site) -> [Int] { Array(site.reports.indices) }
     package func route(of index: Int, in site: Site) -> Route {
@@ -51,9 +53,9 @@ extension SiteRenderer {
             publishedText: report.published.longForm, publishedISO: report.published.description,
             summaryHTML: report.summaryHTML.isEmpty ? nil
                 : BodyLinks.relinked(report.summaryHTML, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
-            actions: report.actions.map { action in
+            actions: report.actions.enumerated().map { position, action in
                 ReportActionView(
-                    title: action.title,
+                    anchor: ReportOutput.anchor(ofAction: position), title: action.title,
                     html: BodyLinks.relinked(action.html, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
                     commitments: action.commitments.map {
                         NavLinkView(label: "Commitment \($0)", href: links.commitment(declaration.slug, $0))

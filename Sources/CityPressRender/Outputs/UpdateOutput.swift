@@ -88,10 +88,12 @@ extension SiteRenderer {
         let slug = site.declarations[index].slug
         return reports.flatMap { position -> [CityActionView] in
             let report = site.reports[position], city = site.cities[report.city]
-            return report.actions.filter { $0.commitments.contains(number) }.map { action in
-                CityActionView(cityName: city.name, cityHref: links.city(city.slug), year: report.year,
-                               reportHref: links.to(ReportOutput.route(slug, report.year, city.slug)), title: action.title,
-                               html: BodyLinks.relinked(action.html, links: links, declarationSlug: slug, onDeclarationPage: false))
+            let reportHref = links.to(ReportOutput.route(slug, report.year, city.slug))
+            return report.actions.indices.filter { report.actions[$0].commitments.contains(number) }.map { position in
+                let action = report.actions[position]
+                return CityActionView(cityName: city.name, cityHref: links.city(city.slug), year: report.year,
+                                      href: reportHref + "#" + ReportOutput.anchor(ofAction: position), title: action.title,
+                                      html: RelinkedHTML(action.html, links: links, declarationSlug: slug))
             }
         }
     }
