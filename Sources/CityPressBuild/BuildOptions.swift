@@ -26,6 +26,8 @@ public struct BuildOptions: Sendable {
     public var pdfPapers: [Paper] = []
     /// The browser that prints PDFs; found on `PATH` when `nil`.
     public var browserPath: String?
+    /// Lists the files the build added, changed and removed in the output folder (`build --changes`).
+    public var listsChanges = false
     /// Records of earlier loads to reuse for unchanged files (the preview's rebuilds).
     public var loadCache: LoadCache?
     /// How the program running the build words each remedy its diagnostics offer (its flags).

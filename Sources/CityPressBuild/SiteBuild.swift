@@ -17,6 +17,8 @@ public enum SiteBuild {
         public var pagesWritten: Int
         /// The URL the site was built for (`--base-url`, else `base_url` of `site.yml`), if any.
         public var baseURL: String?
+        /// What changed in the output folder, file by file (with `BuildOptions.listsChanges`).
+        package var changes: ChangeList?
         /// Whether the output folder now holds the new site.
         public var succeeded: Bool { !diagnostics.containsErrors }
     }
@@ -50,13 +52,19 @@ public enum SiteBuild {
             var written = try BuildSteps.render(site, templates: templates, options: options, into: staging)
             try BuildSteps.writeAssets(options, into: staging)
             if let exporter {
-                written += try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
-                                                        papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {
+                let printed = try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
+                                                           papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {
                     staging.path + "/" + BuildSteps.pdfPath(of: $0)
-                }.count
+                }
+                for pdf in printed { staging.recordFile(at: String(pdf.dropFirst(staging.path.count + 1))) }
+                written += printed.count
             }
+            // The marker becomes the manifest of what was written; the change list compares the written
+            // files with the folder they replace, as it is on disk (the old manifest is not trusted for that).
+            try staging.write(BuildManifest(staging.log).bytes, to: OutputFolder.markerName)
+            let changes = options.listsChanges ? ChangeList(staging.log, oldFiles: FolderListing.files(below: staging.destination)) : nil
             try staging.commit()
-            return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: site.config.baseURL)
+            return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: site.config.baseURL, changes: changes)
         } catch {
             staging.discard()
             diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(OutputFolder.describe(error))",

@@ -19,6 +19,8 @@ public struct StagingFolder: PageSink {
     public let displayPath: String
     /// Folders made so far, below `path`.
     private let created = CreatedFolders()
+    /// Every file written, and how it compares with the output's file at the same path.
+    package let log = WriteLog()
 
     package init(path: String, destination: String, displayPath: String) {
         self.path = path
@@ -34,10 +36,22 @@ public struct StagingFolder: PageSink {
         if let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(String(relativePath[..<slash]))
         }
+        var outcome = WriteLog.Outcome.added
         if destination != path {
             let previous = destination + "/" + relativePath
-            if Self.hasBytes(contents, previous), link(previous, full) == 0 { return }
+            switch Self.compare(contents, previous) {
+            case .missing: break
+            case .different: outcome = .changed
+            case .same:
+                // Unchanged either way; linked, it also keeps its modification time.
+                outcome = .unchanged
+                if link(previous, full) == 0 {
+                    log.record(relativePath, outcome, bytes: contents)
+                    return
+                }
+            }
         }
+        log.record(relativePath, outcome, bytes: contents)
         try contents.withUnsafeBufferPointer { bytes in
             let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw POSIXError(errno, path: full) }
@@ -54,12 +68,32 @@ public struct StagingFolder: PageSink {
         }
     }
 
-    /// Whether the regular file at `path` holds exactly `contents` (its size is compared first).
-    private static func hasBytes(_ contents: [UInt8], _ path: String) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else {
-            return false
+    /// Records a file something else wrote into the staging folder (a PDF the browser printed) in `log`,
+    /// compared with the output's file at the same path.
+    package func recordFile(at relativePath: String) {
+        guard let bytes = FileManager.default.contents(atPath: path + "/" + relativePath) else { return }
+        let contents = [UInt8](bytes)
+        let outcome: WriteLog.Outcome = switch Self.compare(contents, destination + "/" + relativePath) {
+        case .missing: .added
+        case .different: .changed
+        case .same: .unchanged
         }
+        log.record(relativePath, outcome, bytes: contents)
+    }
+
+    /// How a file at `path` compares with `contents`.
+    private enum Comparison { case missing, different, same }
+
+    /// Whether the regular file at `path` holds exactly `contents` (its size is compared first).
+    private static func compare(_ contents: [UInt8], _ path: String) -> Comparison {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return .different }
+        return hasBytes(contents, path) ? .same : .different
+    }
+
+    /// Whether the file at `path`, of the same size, holds exactly `contents`.
+    private static func hasBytes(_ contents: [UInt8], _ path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }

@@ -37,6 +37,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Then check the built site as 'citypress check' does (links, ids, alt, titles, headings); problems fail the build.")
     var check = false
 
+    @Option(name: .customLong("changes"), help: ArgumentHelp(
+        "Write the files added, changed and removed in the output folder as JSON to this file ('-': standard output), for a deploy step.",
+        valueName: "file"))
+    var changesPath: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress, no summary line.")
     var quiet = false
 
@@ -47,6 +52,7 @@ struct BuildCommand: ParsableCommand {
         options.linkStyle = portable ? .indexFiles : .folders
         options.pdfPapers = pdf ? Paper.allCases : []
         options.browserPath = browser
+        options.listsChanges = changesPath != nil
         let showsProgress = !quiet && isatty(STDERR_FILENO) == 1
         if showsProgress {
             options.progress = { done, total in
@@ -64,8 +70,22 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         var line = "Built \(report.pagesWritten) pages into \(output) in \(milliseconds(since: started)) ms"
-        if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
-        if !quiet { print(line) }
+        var notes: [String] = []
+        if warnings > 0 { notes.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        if let changes = report.changes {
+            notes.append("\(changes.added.count) added, \(changes.changed.count) changed, \(changes.removed.count) removed")
+        }
+        if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
+        // With the change list on standard output, the summary goes to standard error, out of its way.
+        if !quiet { changesPath == "-" ? FileHandle.standardError.write(Data((line + "\n").utf8)) : print(line) }
+        if let changes = report.changes, let changesPath {
+            if changesPath == "-" {
+                print(changes.json, terminator: "")
+            } else if !FileManager.default.createFile(atPath: changesPath, contents: Data(changes.json.utf8)) {
+                FileHandle.standardError.write(Data("citypress: error: cannot write the change list to '\(changesPath)'\n".utf8))
+                throw ExitCode.failure
+            }
+        }
         if check {
             let checkStarted = ContinuousClock.now
             let checked = SiteCheck.run(SiteCheck.Options(outputPath: output, baseURL: report.baseURL))

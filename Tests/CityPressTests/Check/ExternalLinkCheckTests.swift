@@ -77,12 +77,11 @@ import Testing
         let server = try TestHTTPServer().start()
         defer { server.stop() }
         let urls = (1...6).map { "\(server.base)/delay/\($0)" }
-        let started = Date()
         let probe = try #require(HTTPProbe(timeout: 2))
         let report = await ExternalLinkCheck(options: options()).ask(urls, with: probe)
         #expect(report.values.allSatisfy { $0 == .answered(status: 200) })
+        // Two at once, counted by the server: concurrent, but never more (a timed bound failed on a busy machine).
         #expect(server.mostAtOnce == 2)
-        #expect(Date().timeIntervalSince(started) < 6 * 0.3)  // concurrent, not one at a time
     }
 
     @Test func withoutCurlTheExternalCheckSaysSo() async {

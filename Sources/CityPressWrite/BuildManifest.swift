@@ -1,0 +1,67 @@
+import Foundation
+import CityPressCore
+
+/// The output folder's marker file (`.citypress-build`), which is also its manifest: the tool that
+/// wrote the folder and, for every file, its size and content fingerprint.
+///
+/// It is JSON, one file per line, sorted by path, so the same site gives the same bytes and a reader
+/// (a deploy script, the next build) can take it apart with any JSON parser. docs/deploying.md
+/// describes it. A marker that is not a manifest (written by an older CityPress, or damaged) still
+/// marks the folder as CityPress's; it just tells nothing about the files.
+package struct BuildManifest: Sendable, Equatable {
+    /// What the `format` field says.
+    package static let format = "citypress-build-manifest"
+    /// The version of the format: a reader refuses versions it does not know.
+    package static let version = 1
+
+    /// One output file.
+    package struct File: Sendable, Equatable {
+        package var size: Int
+        /// `ContentHash.hex` of its bytes.
+        package var hash: String
+    }
+
+    /// The CityPress version that wrote it.
+    package var tool: String
+    /// Every file of the output but the manifest itself, by path relative to the output.
+    package var files: [String: File]
+
+    package init(tool: String = CityPressVersion.string, files: [String: File]) {
+        self.tool = tool
+        self.files = files
+    }
+
+    /// The manifest of the files `log` recorded.
+    package init(_ log: WriteLog) {
+        self.init(files: log.files.filter { $0.key != OutputFolder.markerName }
+            .mapValues { File(size: $0.size, hash: $0.hash) })
+    }
+
+    /// The manifest as its file holds it.
+    package var bytes: [UInt8] {
+        var text = "{\"format\": \"\(Self.format)\", \"version\": \(Self.version), \"tool\": \(JSONText.quoted(tool)),\n\"files\": ["
+        var first = true
+        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard let file = files[path] else { continue }
+            text += first ? "\n" : ",\n"
+            first = false
+            text += "{\"path\": \(JSONText.quoted(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"}"
+        }
+        text += "\n]}\n"
+        return Array(text.utf8)
+    }
+
+    /// The manifest in `bytes`; `nil` when they are not a manifest of a version this build reads.
+    package static func parse(_ bytes: [UInt8]) -> BuildManifest? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              object["format"] as? String == format, object["version"] as? Int == version,
+              let tool = object["tool"] as? String, let list = object["files"] as? [[String: Any]] else { return nil }
+        var files: [String: File] = [:]
+        for entry in list {
+            guard let path = entry["path"] as? String, let size = entry["size"] as? Int,
+                  let hash = entry["hash"] as? String else { return nil }
+            files[path] = File(size: size, hash: hash)
+        }
+        return BuildManifest(tool: tool, files: files)
+    }
+}

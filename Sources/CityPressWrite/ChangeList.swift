@@ -1,0 +1,31 @@
+/// What a build changed in its output folder, file by file: what a deploy step uploads (`added`,
+/// `changed`) and deletes (`removed`). Paths are relative to the output folder, sorted, with `/`.
+/// The output's marker (`.citypress-build`) is never listed: it is not part of the site.
+package struct ChangeList: Sendable, Equatable {
+    /// Files the old output did not have.
+    package var added: [String]
+    /// Files whose bytes differ from the old output's.
+    package var changed: [String]
+    /// Files of the old output the new one does not have.
+    package var removed: [String]
+    /// Files with the same bytes as before (counted, not listed).
+    package var unchangedCount: Int
+
+    /// The changes between the files `log` recorded and `oldFiles`, the old output's files.
+    package init(_ log: WriteLog, oldFiles: [String]) {
+        let written = log.files.filter { $0.key != OutputFolder.markerName }
+        func sorted(_ paths: some Sequence<String>) -> [String] {
+            paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
+        added = sorted(written.filter { $0.value.outcome == .added }.keys)
+        changed = sorted(written.filter { $0.value.outcome == .changed }.keys)
+        removed = sorted(oldFiles.filter { $0 != OutputFolder.markerName && written[$0] == nil })
+        unchangedCount = written.count - added.count - changed.count
+    }
+
+    /// As JSON: `{"added": [...], "changed": [...], "removed": [...], "unchanged": 123}`, one path per line.
+    package var json: String {
+        "{\"added\": \(JSONText.array(added)),\n\"changed\": \(JSONText.array(changed)),\n"
+            + "\"removed\": \(JSONText.array(removed)),\n\"unchanged\": \(unchangedCount)}\n"
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import CityPressWrite
+
+/// `build --changes` lists exactly the files a deploy must upload or delete, and the output's marker is
+/// a manifest of every file with its size and fingerprint.
+@Suite struct ChangeListTests {
+    struct Changes: Decodable, Equatable {
+        var added: [String]
+        var changed: [String]
+        var removed: [String]
+        var unchanged: Int
+    }
+
+    /// The files below `folder` (no folders), with their bytes.
+    func files(of folder: URL) throws -> [String: Data] {
+        try snapshot(of: folder).filter { !$0.key.hasSuffix("/") }
+    }
+
+    func changes(_ url: URL) throws -> Changes {
+        try JSONDecoder().decode(Changes.self, from: Data(contentsOf: url))
+    }
+
+    @Test func listsWhatABuildAddedChangedAndRemoved() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let output = site.appendingPathComponent("Public"), list = root.appendingPathComponent("changes.json")
+            let first = try runCityPress(["build", "--changes", list.path], in: site)
+            #expect(first.status == 0, "\(first.stderr)")
+            let built = try files(of: output).keys.filter { $0 != ".citypress-build" }.sorted()
+            #expect(try changes(list) == Changes(added: built, changed: [], removed: [], unchanged: 0))
+            #expect(first.stdout.contains("\(built.count) added, 0 changed, 0 removed)"))
+
+            // Poznań renamed and a new city: exactly the files whose bytes differ are listed.
+            let before = try files(of: output)
+            try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+            try writeText("name: Testville\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/testville.yml"))
+            #expect(try runCityPress(["build", "--changes", list.path], in: site).status == 0)
+            let after = try files(of: output)
+            let second = try changes(list)
+            #expect(second.added == ["cities/testville/index.html"])
+            let differing = after.keys.filter { $0 != ".citypress-build" && before[$0] != nil && before[$0] != after[$0] }.sorted()
+            #expect(second.changed == differing && differing.contains("cities/poznan/index.html"), "\(second.changed)")
+            #expect(second.removed.isEmpty)
+            #expect(second.unchanged == after.count - 1 - second.added.count - second.changed.count)
+
+            // The city removed: its page is listed for deletion; standard output carries only the JSON.
+            try FileManager.default.removeItem(at: site.appendingPathComponent("Content/cities/testville.yml"))
+            let third = try runCityPress(["build", "--changes", "-"], in: site)
+            #expect(third.status == 0)
+            let removed = try JSONDecoder().decode(Changes.self, from: Data(third.stdout.utf8))
+            #expect(removed.removed == ["cities/testville/index.html"] && removed.added.isEmpty)
+            #expect(third.stderr.contains("1 removed)"))
+        }
+    }
+
+    @Test func theMarkerIsAManifestOfEveryFile() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let output = site.appendingPathComponent("Public")
+            #expect(try runCityPress(["build"], in: site).status == 0)
+            let files = try self.files(of: output)
+            let marker = try #require(files[".citypress-build"])
+            let manifest = try #require(BuildManifest.parse([UInt8](marker)))
+            #expect(Set(manifest.files.keys) == Set(files.keys).subtracting([".citypress-build"]))
+            for (path, bytes) in files where path != ".citypress-build" {
+                #expect(manifest.files[path] == BuildManifest.File(size: bytes.count, hash: ContentHash.hex(of: [UInt8](bytes))), "\(path)")
+            }
+            // A folder with an older CityPress's marker (plain text) is still replaced.
+            try writeText(OutputFolder.markerText, to: output.appendingPathComponent(".citypress-build"))
+            #expect(try runCityPress(["build"], in: site).status == 0)
+            #expect(try self.files(of: output) == files)
+        }
+    }
+}
