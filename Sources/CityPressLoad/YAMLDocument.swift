@@ -12,7 +12,7 @@ package struct YAMLDocument {
     /// Lines before the YAML text in its file (front matter starts after the `---` line).
     package let lineOffset: Int
     package private(set) var diagnostics: [Diagnostic] = []
-    private var fields: [String: (key: Node, value: Node)] = [:]
+    private var fields: [String: (key: YAMLNode, value: YAMLNode)] = [:]
     private let rootLocation: SourceLocation
 
     /// Parses `yaml` (part of `source`, starting after `lineOffset` lines); `nil` when it is not
@@ -21,12 +21,16 @@ package struct YAMLDocument {
         self.source = source
         self.lineOffset = lineOffset
         self.rootLocation = source.location(line: lineOffset + 1, column: 1)
-        let node: Node?
+        if let pairs = FlatYAML.pairs(yaml) {
+            for pair in pairs { if let name = pair.key.scalarText { fields[name] = (pair.key, pair.value) } }
+            return
+        }
+        let node: YAMLNode?
         do {
             // UTF-8 named explicitly: `.default` reads the process environment on every call. The basic
             // resolver tags every scalar as a string: fields are typed here, and resolving tags ran ICU
             // regular expressions on every scalar (6 % of a 10,000-city build).
-            node = try Yams.compose(yaml: YAMLMistakes.clearingBlankLines(yaml), .basic, .default, .utf8)
+            node = try Yams.compose(yaml: YAMLMistakes.clearingBlankLines(yaml), .basic, .default, .utf8).map(YAMLNode.init)
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, source: source, lineOffset: lineOffset))
             return
@@ -34,22 +38,22 @@ package struct YAMLDocument {
             diagnostics.append(.error("malformed YAML", at: rootLocation))
             return
         }
-        guard let node, case .mapping(let mapping) = node else {
-            let location = node.flatMap { self.location(of: $0) } ?? rootLocation
+        guard let node, case .mapping(let mapping, _) = node else {
+            let location = node.map { self.location(of: $0) } ?? rootLocation
             diagnostics.append(.error("expected a mapping of fields (`name: value` lines)", at: location))
             return
         }
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
-                diagnostics.append(.error("field names must be plain words", at: location(of: key)))
+        for pair in mapping {
+            guard let name = pair.key.scalarText else {
+                diagnostics.append(.error("field names must be plain words", at: location(of: pair.key)))
                 continue
             }
-            if let first = fields[scalar.string] {
-                diagnostics.append(.error("field '\(scalar.string)' is given twice", at: location(of: key),
+            if let first = fields[name] {
+                diagnostics.append(.error("field '\(name)' is given twice", at: location(of: pair.key),
                                           notes: ["first given at \(location(of: first.key))"]))
                 continue
             }
-            fields[scalar.string] = (key, value)
+            fields[name] = (pair.key, pair.value)
         }
     }
 
@@ -57,9 +61,9 @@ package struct YAMLDocument {
     package var isValid: Bool { !diagnostics.containsErrors }
 
     /// The location of a node in the whole file.
-    package func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return rootLocation }
-        return source.location(line: mark.line + lineOffset, column: mark.column)
+    package func location(of node: YAMLNode) -> SourceLocation {
+        guard let position = node.position else { return rootLocation }
+        return source.location(line: position.line + lineOffset, column: position.column)
     }
 
     /// The location of the field `key` (its name), or of the mapping when absent.
@@ -72,9 +76,9 @@ package struct YAMLDocument {
         fields[key].map { location(of: $0.value) } ?? rootLocation
     }
 
-    private func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    private func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let text, let isPlain, _) = node else { return false }
+        return isPlain && ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
     /// A string field. Records "missing required field" when `required` and absent or empty.
@@ -83,13 +87,13 @@ package struct YAMLDocument {
             if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
             return nil
         }
-        guard case .scalar(let scalar) = value else {
+        guard case .scalar(let string, let isPlain, _) = value else {
             diagnostics.append(.error("field '\(key)' must be a single line of text, not \(describe(value))",
                                       at: location(of: value)))
             return nil
         }
-        let text = scalar.string.trimmingWhitespace()
-        warnAboutTypographicQuotes(text, style: scalar.style, of: key, at: value)
+        let text = string.trimmingWhitespace()
+        warnAboutTypographicQuotes(text, isPlain: isPlain, of: key, at: value)
         if text.isEmpty {
             if required { diagnostics.append(.error("field '\(key)' must not be empty", at: location(of: value))) }
             return nil
@@ -111,26 +115,26 @@ package struct YAMLDocument {
     /// A `true`/`false` field; `false` when absent.
     package mutating func bool(_ key: String) -> Bool {
         guard let node = fields[key]?.value, !isNull(node) else { return false }
-        if case .scalar(let scalar) = node, scalar.style == .plain {
-            if scalar.string == "true" { return true }
-            if scalar.string == "false" { return false }
+        if case .scalar(let text, true, _) = node {
+            if text == "true" { return true }
+            if text == "false" { return false }
         }
         diagnostics.append(.error("field '\(key)' must be true or false", at: location(of: node)))
         return false
     }
 
     /// The items of the list field `key`; none, with an error, when it is missing (and `required`) or not a list.
-    private mutating func listItems(_ key: String, required: Bool) -> [Node] {
+    private mutating func listItems(_ key: String, required: Bool) -> [YAMLNode] {
         guard let (_, value) = fields[key], !isNull(value) else {
             if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
             return []
         }
-        guard case .sequence(let sequence) = value else {
+        guard case .sequence(let sequence, _) = value else {
             diagnostics.append(.error("field '\(key)' must be a list (`- item` lines), not \(describe(value))",
                                       at: location(of: value)))
             return []
         }
-        return Array(sequence)
+        return sequence
     }
 
     /// A list of single-line strings, each with its location.
@@ -138,13 +142,13 @@ package struct YAMLDocument {
         let sequence = listItems(key, required: required)
         var items: [Located<String>] = []
         for item in sequence {
-            guard case .scalar(let scalar) = item, !isNull(item) else {
+            guard case .scalar(let string, let isPlain, _) = item, !isNull(item) else {
                 diagnostics.append(.error("each entry of '\(key)' must be a single word, not \(describe(item))",
                                           at: location(of: item)))
                 continue
             }
-            let text = scalar.string.trimmingWhitespace()
-            warnAboutTypographicQuotes(text, style: scalar.style, of: key, at: item)
+            let text = string.trimmingWhitespace()
+            warnAboutTypographicQuotes(text, isPlain: isPlain, of: key, at: item)
             items.append(Located(text, at: location(of: item)))
         }
         return items
@@ -157,11 +161,11 @@ package struct YAMLDocument {
         var entries: [SignatoryEntry] = []
         for item in sequence {
             switch item {
-            case .scalar(let scalar) where !isNull(item):
-                let text = scalar.string.trimmingWhitespace()
-                warnAboutTypographicQuotes(text, style: scalar.style, of: key, at: item)
+            case .scalar(let string, let isPlain, _) where !isNull(item):
+                let text = string.trimmingWhitespace()
+                warnAboutTypographicQuotes(text, isPlain: isPlain, of: key, at: item)
                 entries.append(SignatoryEntry(city: Located(text, at: location(of: item))))
-            case .mapping(let mapping):
+            case .mapping(let mapping, _):
                 if let entry = signatoryEntry(mapping, at: item, of: key) { entries.append(entry) }
             default:
                 diagnostics.append(.error(
@@ -173,17 +177,17 @@ package struct YAMLDocument {
     }
 
     /// `{city: slug, endorsed: YYYY-MM-DD}` in a list of signatories.
-    private mutating func signatoryEntry(_ mapping: Node.Mapping, at node: Node, of key: String) -> SignatoryEntry? {
+    private mutating func signatoryEntry(_ mapping: [YAMLNode.Pair], at node: YAMLNode, of key: String) -> SignatoryEntry? {
         typealias Field = SignatoryEntry.Field
         var city: Located<String>?, endorsed: Located<CalendarDate>?, valid = true
-        for (name, value) in mapping {
-            let field = name.scalar.flatMap { Field(rawValue: $0.string) }
-            guard let field, case .scalar(let scalar) = value, !isNull(value) else {
+        for (name, value) in mapping.map({ ($0.key, $0.value) }) {
+            let field = name.scalarText.flatMap { Field(rawValue: $0) }
+            guard let field, case .scalar(let string, _, _) = value, !isNull(value) else {
                 valid = false
                 if let field {
                     diagnostics.append(.error("'\(field.rawValue)' in an entry of '\(key)' needs a value", at: location(of: name)))
                 } else {
-                    let word = name.scalar?.string ?? describe(name)
+                    let word = name.scalarText ?? describe(name)
                     var message = "unknown key '\(word)' in an entry of '\(key)'"
                     if let guess = Suggestion.closest(to: word, among: Field.names) { message += " (did you mean '\(guess)'?)" }
                     diagnostics.append(.error(message, at: location(of: name),
@@ -191,7 +195,7 @@ package struct YAMLDocument {
                 }
                 continue
             }
-            let text = scalar.string.trimmingWhitespace()
+            let text = string.trimmingWhitespace()
             switch field {
             case .city:
                 city = Located(text, at: location(of: value))
@@ -231,18 +235,18 @@ package struct YAMLDocument {
 
     /// Word processors turn `"` into `“`, and YAML keeps those in the value: a name pasted as
     /// `“Budavár”` would be filed under "#" in A–Z lists. Written in quotes (`"“Budavár”"`), they are meant.
-    private mutating func warnAboutTypographicQuotes(_ text: String, style: Node.Scalar.Style, of key: String,
-                                                     at node: Node) {
-        guard style == .plain, let inner = YAMLMistakes.unwrappingTypographicQuotes(text) else { return }
+    private mutating func warnAboutTypographicQuotes(_ text: String, isPlain: Bool, of key: String,
+                                                     at node: YAMLNode) {
+        guard isPlain, let inner = YAMLMistakes.unwrappingTypographicQuotes(text) else { return }
         let first = text.unicodeScalars.first.map(String.init) ?? "", last = text.unicodeScalars.last.map(String.init) ?? ""
         diagnostics.append(.warning(
             "the value of '\(key)' is wrapped in typographic quotes \(first)…\(last), which become part of it",
             at: location(of: node), notes: ["use straight quotes \"…\" or none: \(inner)"]))
     }
 
-    private func describe(_ node: Node) -> String {
+    private func describe(_ node: YAMLNode) -> String {
         switch node {
-        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .scalar(let text, _, _): return "'\(text)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
