@@ -7,16 +7,39 @@ package struct ReportIndex: Sendable {
     package let byCity: [Int: [Int]]
     /// Report indexes by declaration index (newest year first, then by city), one list per declaration.
     package let byDeclaration: [[Int]]
+    /// The actions naming each commitment, by declaration index and then commitment number, in the
+    /// reports' order: a commitment page lists its own without looking at every action of the declaration.
+    private let actionsByCommitment: [[Int: [ActionReference]]]
+
+    /// One action of one report.
+    package struct ActionReference: Sendable {
+        /// The report's index in `Site.reports`.
+        package let report: Int
+        /// The action's position in the report.
+        package let action: Int
+    }
+
+    /// The actions naming commitment `number` of the declaration at `declaration`, newest year first.
+    package func actions(of declaration: Int, commitment number: Int) -> [ActionReference] {
+        actionsByCommitment[declaration][number] ?? []
+    }
 
     /// The index of `site`'s reports.
     package init(_ site: Site) {
         var byCity: [Int: [Int]] = [:]
         var byDeclaration = [[Int]](repeating: [], count: site.declarations.count)
+        var actions = [[Int: [ActionReference]]](repeating: [:], count: site.declarations.count)
         for (index, report) in site.reports.enumerated() {
             byCity[report.city, default: []].append(index)
             byDeclaration[report.declaration].append(index)
+            for (position, action) in report.actions.enumerated() {
+                for (offset, number) in action.commitments.enumerated() where !action.commitments[..<offset].contains(number) {
+                    actions[report.declaration][number, default: []].append(ActionReference(report: index, action: position))
+                }
+            }
         }
         self.byCity = byCity
         self.byDeclaration = byDeclaration
+        actionsByCommitment = actions
     }
 }

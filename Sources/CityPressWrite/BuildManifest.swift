@@ -39,16 +39,16 @@ package struct BuildManifest: Sendable, Equatable {
 
     /// The manifest as its file holds it.
     package var bytes: [UInt8] {
-        var text = "{\"format\": \"\(Self.format)\", \"version\": \(Self.version), \"tool\": \(JSONText.quoted(tool)),\n\"files\": ["
+        var bytes = Array("{\"format\": \"\(Self.format)\", \"version\": \(Self.version), \"tool\": \(JSONText.quoted(tool)),\n\"files\": [".utf8)
+        bytes.reserveCapacity(files.count * 96)
         var first = true
-        for path in files.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            guard let file = files[path] else { continue }
-            text += first ? "\n" : ",\n"
+        for (path, file) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            bytes += (first ? "\n" : ",\n").utf8
             first = false
-            text += "{\"path\": \(JSONText.quoted(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"}"
+            bytes += "{\"path\": \(JSONText.quoted(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"}".utf8
         }
-        text += "\n]}\n"
-        return Array(text.utf8)
+        bytes += "\n]}\n".utf8
+        return bytes
     }
 
     /// The manifest in `bytes`; `nil` when they are not a manifest of a version this build reads.

@@ -3,6 +3,10 @@
 package enum JSONText {
     /// `text` as a JSON string literal, quotes included.
     package static func quoted(_ text: String) -> String {
+        // Most texts (every generated path) need no escape: copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -57,7 +57,7 @@ extension SiteRenderer {
             let number = declaration.commitments[at].number
             return NavLinkView(label: "\(label) \(number)", href: links.commitment(slug, number))
         }
-        let actions = cityActions(on: commitment.number, of: index, in: reportIndex.byDeclaration[index], links: links)
+        let actions = cityActions(reportIndex.actions(of: index, commitment: commitment.number), of: index, links: links)
         return CommitmentPage(
             page: meta(links, path: route.path, title: title,
                        description: commitment.plainText.excerpt(), section: .declarations,

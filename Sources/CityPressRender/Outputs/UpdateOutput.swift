@@ -67,7 +67,8 @@ extension SiteRenderer {
                             href: links.to(UpdateOutput.route(declaration.slug, year)) + paper.fileName(for: "\(declaration.slug)-update-\(year)"))
             },
             commitments: declaration.commitments.map { commitment in
-                let actions = cityActions(on: commitment.number, of: index, in: reports, links: links)
+                let actions = cityActions(reportIndex.actions(of: index, commitment: commitment.number)
+                    .filter { site.reports[$0.report].year == year }, of: index, links: links)
                 return UpdateCommitmentView(
                     number: commitment.number,
                     html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
@@ -82,19 +83,21 @@ extension SiteRenderer {
             hasNotYetReported: !notYet.isEmpty)
     }
 
-    /// The actions of `reports` (indexes into `site.reports`, all on the declaration `index`) that name
-    /// commitment `number`, in the reports' order, linked from a page with `links`.
-    package func cityActions(on number: Int, of index: Int, in reports: [Int], links: Links) -> [CityActionView] {
+    /// The actions `references` point to (all on the declaration `index`), in their order, linked from
+    /// a page with `links`.
+    package func cityActions(_ references: [ReportIndex.ActionReference], of index: Int, links: Links) -> [CityActionView] {
         let slug = site.declarations[index].slug
-        return reports.flatMap { position -> [CityActionView] in
-            let report = site.reports[position], city = site.cities[report.city]
-            let reportHref = links.to(ReportOutput.route(slug, report.year, city.slug))
-            return report.actions.indices.filter { report.actions[$0].commitments.contains(number) }.map { position in
-                let action = report.actions[position]
-                return CityActionView(cityName: city.name, cityHref: links.city(city.slug), year: report.year,
-                                      href: reportHref + "#" + ReportOutput.anchor(ofAction: position), title: action.title,
-                                      html: RelinkedHTML(action.html, links: links, declarationSlug: slug))
+        var reportHref = "", lastReport = -1
+        return references.map { reference in
+            let report = site.reports[reference.report], city = site.cities[report.city]
+            if reference.report != lastReport {
+                reportHref = links.to(ReportOutput.route(slug, report.year, city.slug))
+                lastReport = reference.report
             }
+            let action = report.actions[reference.action]
+            return CityActionView(cityName: city.name, cityHref: links.city(city.slug), year: report.year,
+                                  href: reportHref + "#" + ReportOutput.anchor(ofAction: reference.action), title: action.title,
+                                  html: RelinkedHTML(action.html, links: links, declarationSlug: slug))
         }
     }
 }
