@@ -8,6 +8,8 @@ import CityPressMarkdown
 /// Its text runs to the next such heading. Headings inside fenced code are text.
 struct ReportBody {
     private(set) var summaryHTML = ""
+    /// Every link and image destination of the text, located in the file.
+    private(set) var links: [Located<String>] = []
     private(set) var actions: [ReportRecord.Action] = []
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -37,7 +39,12 @@ struct ReportBody {
             let end = position + 1 < sections.count ? (sections[position + 1].heading ?? lines.count) : lines.count
             let text = lines[min(section.start, end)..<end].joined(separator: "\n")
             let firstLine = lineOffset + section.start  // the text's line 1 is this file line + 1
-            let html = Self.html(of: markdown.parse(text), lineOffset: firstLine, source: source, into: &diagnostics)
+            let document = markdown.parse(text)
+            let html = Self.html(of: document, lineOffset: firstLine, source: source, into: &diagnostics)
+            links += document.links.map { link in
+                Located(link.destination, at: SourceLocation(path: source.path, line: link.line + firstLine,
+                                                             column: link.column, lineText: link.lineText))
+            }
             guard let heading = section.heading else {
                 summaryHTML = html
                 continue

@@ -46,6 +46,6 @@ package enum ReportFile: ContentKind {
         diagnostics += problems
         guard !problems.containsErrors, let city, let declaration, let year, let published else { return nil }
         return ReportRecord(city: city, declaration: declaration, year: year, published: published,
-                            summaryHTML: body.summaryHTML, actions: body.actions, source: file.location)
+                            summaryHTML: body.summaryHTML, actions: body.actions, links: body.links, source: file.location)
     }
 }

@@ -28,6 +28,8 @@ public struct ReportRecord: Sendable, Hashable {
     public var summaryHTML: String
     /// The actions, in the order written.
     public var actions: [Action]
+    /// Every link and image destination of its text, where it is written.
+    public var links: [Located<String>]
     /// The file.
     public var source: SourceLocation
 }

@@ -2,7 +2,7 @@ import CityPressCore
 import CityPressLoad
 import CityPressMarkdown
 
-/// Checks the links authors write in declaration texts against the pages the site has.
+/// Checks the links authors write in declaration and report texts against the pages the site has.
 ///
 /// A link to another page of the site is written from the site root (`/cities/amsterdam/`,
 /// `/declarations/x/#commitment-8`) and made relative per page by `BodyLinks`. A plain relative link
@@ -17,22 +17,55 @@ package struct BodyLinkCheck {
         self.site = site
         // Most texts link to no city or country page: the lookup sets are made only when one does
         // (this runs on every preview rebuild, over every city).
-        let linksPlaces = site.declarations.contains { $0.links.contains { $0.value.hasPrefix("/cities/") || $0.value.hasPrefix("/countries/") } }
+        let namesPlace = { (link: Located<String>) in link.value.hasPrefix("/cities/") || link.value.hasPrefix("/countries/") }
+        let linksPlaces = site.declarations.contains { $0.links.contains(where: namesPlace) }
+            || site.reports.contains { $0.links.contains(where: namesPlace) }
         citySlugs = linksPlaces ? Set(site.cities.map(\.slug)) : []
         countrySlugs = linksPlaces ? Set(site.countries.map(\.slug)) : []
     }
 
-    /// Every problem with the links of every published declaration.
+    /// Every problem with the links of every published declaration and report.
     package func diagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for declaration in site.declarations {
             for link in declaration.links {
-                if let problem = problem(with: link.value, in: declaration) {
+                if let problem = problem(with: link.value, in: declaration, text: .declaration) {
+                    diagnostics.append(.error(problem.message, at: link.location, notes: problem.notes))
+                }
+            }
+        }
+        for report in site.reports {
+            let declaration = site.declarations[report.declaration]
+            for link in report.links {
+                let text = Text.report(year: report.year, city: site.cities[report.city].slug)
+                if let problem = problem(with: link.value, in: declaration, text: text) {
                     diagnostics.append(.error(problem.message, at: link.location, notes: problem.notes))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// Whose text a link is in: where the text is shown decides where a relative link would lead.
+    private enum Text {
+        case declaration
+        case report(year: Int, city: String)
+
+        /// The folder of the text's own page.
+        func folder(of declaration: Declaration) -> String {
+            switch self {
+            case .declaration: "declarations/\(declaration.slug)/"
+            case .report(let year, let city): "declarations/\(declaration.slug)/updates/\(year)/\(city)/"
+            }
+        }
+
+        /// The other pages that show the text.
+        var otherPages: String {
+            switch self {
+            case .declaration: "the commitment pages, the print edition and the commitments index"
+            case .report: "the print edition of the year's implementation update"
+            }
+        }
     }
 
     private struct Problem {
@@ -42,7 +75,7 @@ package struct BodyLinkCheck {
 
     private static let siteLinkNote = "link to a page of this site from its root, as in '/declarations/<slug>/#commitment-2', '/cities/<slug>/' or '/countries/<slug>/'; the build makes it right for every page that shows the text"
 
-    private func problem(with destination: String, in declaration: Declaration) -> Problem? {
+    private func problem(with destination: String, in declaration: Declaration, text: Text) -> Problem? {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return nil }
         if destination.hasPrefix("#") {
             return fragmentProblem(String(destination.dropFirst()), on: declaration, link: destination)
@@ -52,8 +85,8 @@ package struct BodyLinkCheck {
                 return Problem(message: "link '\(destination)' has no scheme, so it would be read as a page of this site",
                                notes: ["for another site, write 'https://\(destination)'"])
             }
-            let suggestion = Self.resolve(destination, from: "declarations/\(declaration.slug)/")
-            return Problem(message: "relative link '\(destination)' would point elsewhere on the commitment pages, the print edition and the commitments index",
+            let suggestion = Self.resolve(destination, from: text.folder(of: declaration))
+            return Problem(message: "relative link '\(destination)' would point elsewhere on \(text.otherPages)",
                            notes: ["write it from the site root: '/\(suggestion)'", Self.siteLinkNote])
         }
         var path = Substring(destination.dropFirst())
@@ -78,7 +111,7 @@ package struct BodyLinkCheck {
         switch segments.count {
         case 0: return nil
         case 1 where ["declarations", "cities", "countries", "commitments"].contains(segments[0]): return nil
-        case 2, 3, 4:
+        case 2, 3, 4, 5:
             return pageProblem(Array(segments), fragment: fragment.map(String.init), link: destination)
         default: break
         }
@@ -108,9 +141,27 @@ package struct BodyLinkCheck {
             if segments.count == 4, segments[2] == "commitments" {
                 return commitmentProblem(segments[3], of: declaration, link: link)
             }
+            if segments.count >= 4, segments[2] == "updates" {
+                return updateProblem(Array(segments[3...]), of: declaration, link: link)
+            }
         default: break
         }
         return unknownPage(link)
+    }
+
+    /// A link to an implementation update (`updates/<year>/`), its print edition or one of its reports
+    /// (`updates/<year>/<city>/`): the declaration has reports for that year (from that city).
+    private func updateProblem(_ segments: [String], of declaration: Declaration, link: String) -> Problem? {
+        guard let index = site.declarations.firstIndex(where: { $0.slug == declaration.slug }) else { return unknownPage(link) }
+        let reports = site.reports.filter { $0.declaration == index && String($0.year) == segments[0] }
+        guard !reports.isEmpty else {
+            let years = Set(site.reports.filter { $0.declaration == index }.map(\.year)).sorted().map(String.init)
+            return Problem(message: "link '\(link)' names no implementation update: '\(declaration.title)' has no reports for \(segments[0])",
+                           notes: [years.isEmpty ? "it has no reports yet" : "it has updates for \(years.joined(separator: ", "))"])
+        }
+        guard segments.count == 2, segments[1] != "print" else { return nil }
+        let cities = reports.map { site.cities[$0.city].slug }
+        return cities.contains(segments[1]) ? nil : unknown("report by", segments[1], among: cities, link: link)
     }
 
     private func fragmentProblem(_ fragment: String, on declaration: Declaration, link: String) -> Problem? {

@@ -22,6 +22,8 @@ public struct Report: Sendable, Hashable {
     /// The text before the actions, as HTML (often empty).
     public let summaryHTML: String
     public let actions: [Action]
+    /// Every link and image destination of its text, where it is written (checked by `BodyLinkCheck`).
+    public let links: [Located<String>]
 
     /// The report's name among all reports: `<declaration slug>/<year>/<city slug>` (`Dependency`
     /// and `SiteChanges` name reports by it).

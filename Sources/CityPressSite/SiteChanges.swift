@@ -98,7 +98,7 @@ package struct SiteChanges: Sendable, Equatable {
             }
             let before = old.reports[place]
             if before.published != report.published || before.summaryHTML != report.summaryHTML
-                || before.actions != report.actions {
+                || before.actions != report.actions || before.links != report.links {
                 changes.reports.insert(report.key(in: new))
                 changes.reportDeclarations.insert(new.declarations[report.declaration].slug)
                 changes.reportCities.insert(new.cities[report.city].slug)

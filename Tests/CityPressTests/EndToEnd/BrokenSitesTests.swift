@@ -73,6 +73,12 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
                    expect: "Templates/report.mustache: error: missing template 'report': the site has 4 pages rendered with it (a report page)"),
         BrokenSite("report: not a commitment number", [(report, report(body: "## Commitments 1 and two: Trees\n\nPlanted.\n"))],
                    expect: "\(report):8:22: error: 'two' is not a commitment number"),
+        BrokenSite("report: a link to an unknown city", [(report, report(body: "## Commitment 1: Trees\n\nWith [Łódź](/cities/lodzz/).\n"))],
+                   expect: "\(report):10:13: error: link '/cities/lodzz/' names an unknown city 'lodzz' (did you mean 'lodz'?)"),
+        BrokenSite("report: a relative link", [(report, report(body: "## Commitment 1: Trees\n\nSee [Łódź](../lodz/).\n"))],
+                   expect: "\(report):10:12: error: relative link '../lodz/' would point elsewhere on the print edition of the year's implementation update"),
+        BrokenSite("report: a link to a year without an update", [(report, report(body: "## Commitment 1: Trees\n\nAs [last year](/declarations/second-accord/updates/2019/).\n"))],
+                   expect: "\(report):10:16: error: link '/declarations/second-accord/updates/2019/' names no implementation update: 'Second Accord' has no reports for 2019"),
     ]
 
     static let all: [BrokenSite] = reports + [

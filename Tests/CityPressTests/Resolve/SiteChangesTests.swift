@@ -41,7 +41,7 @@ import Testing
         // A report's declaration, year and city say which it is; the rest is compared.
         let report = try #require(site.reports.first)
         #expect(Mirror(reflecting: report).children.compactMap(\.label)
-                    == ["city", "declaration", "year", "published", "summaryHTML", "actions"])
+                    == ["city", "declaration", "year", "published", "summaryHTML", "actions", "links"])
         #expect(Mirror(reflecting: site).children.compactMap(\.label) == ["config", "declarations", "cities", "countries", "reports"])
     }
 
