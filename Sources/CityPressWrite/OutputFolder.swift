@@ -64,6 +64,10 @@ public struct OutputFolder: Sendable {
     public func stage(force: Bool, protecting protectedFolders: [String]) -> Result<StagingFolder, DiagnosticError> {
         if let refusal = refusal(protecting: protectedFolders) { return .failure(refusal) }
         let manager = FileManager.default
+        let parent = (absolutePath as NSString).deletingLastPathComponent
+        let name = (absolutePath as NSString).lastPathComponent
+        // Before anything looks at the output: a killed build may have left it moved aside.
+        StagingLeftovers.clean(output: name, in: parent)
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: absolutePath, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -84,12 +88,12 @@ public struct OutputFolder: Sendable {
                     remedy: .replaceOutputFolder)))
             }
         }
-        let parent = (absolutePath as NSString).deletingLastPathComponent
-        let name = (absolutePath as NSString).lastPathComponent
-        let staging = parent + "/.\(name).citypress-staging-\(ProcessInfo.processInfo.processIdentifier)"
+        let staging = parent + "/" + StagingLeftovers.stagingName(of: name, process: ProcessInfo.processInfo.processIdentifier)
         do {
             try? FolderTree.remove(staging)
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            // mkdir, not FileManager: its error names the cause ("Permission denied"), FileManager's does not.
+            if mkdir(staging, 0o755) != 0 { throw POSIXError(errno, path: staging) }
             try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputFolder.markerName))
         } catch {
             return .failure(DiagnosticError(.error("cannot create a staging folder next to '\(path)': \(Self.describe(error))")))

@@ -19,6 +19,8 @@ public struct StagingFolder: PageSink {
     public let displayPath: String
     /// Folders made so far, below `path`.
     private let created = CreatedFolders()
+    /// Failures to meet on purpose (tests); `nil` in every real build.
+    package var faults: WriteFaults?
 
     package init(path: String, destination: String, displayPath: String) {
         self.path = path
@@ -34,17 +36,23 @@ public struct StagingFolder: PageSink {
         if let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(String(relativePath[..<slash]))
         }
-        if destination != path {
+        let fault = faults?.nextWrite(byteCount: contents.count)
+        if fault == nil, destination != path {
             let previous = destination + "/" + relativePath
             if Self.hasBytes(contents, previous), link(previous, full) == 0 { return }
         }
+        // A file that cannot be created at all (permissions, a read-only disk) fails before it exists.
+        if let fault, fault.keptBytes == 0, fault.code == EACCES || fault.code == EROFS {
+            throw POSIXError(fault.code, path: full)
+        }
+        let length = fault.map { $0.keptBytes } ?? contents.count
         try contents.withUnsafeBufferPointer { bytes in
             let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw POSIXError(errno, path: full) }
             defer { close(descriptor) }
             var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            while offset < length {
+                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, length - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw POSIXError(errno, path: full)
@@ -52,6 +60,7 @@ public struct StagingFolder: PageSink {
                 offset += written
             }
         }
+        if let fault { throw POSIXError(fault.code, path: full) }
     }
 
     /// Whether the regular file at `path` holds exactly `contents` (its size is compared first).
@@ -95,20 +104,41 @@ public struct StagingFolder: PageSink {
         created.insert(relative)
     }
 
-    /// Replaces the output folder by the staging folder. The old output is moved aside first and
-    /// put back if the swap fails.
+    /// Replaces the output folder by the staging folder.
+    ///
+    /// Where the file system can exchange two names in one step (Linux `renameat2`, macOS
+    /// `renamex_np`), it does: at no moment is there no output folder, even if the process is killed
+    /// right then. Elsewhere the old output is moved aside first and put back if the swap fails; a
+    /// build killed between those two renames leaves it aside, and the next build puts it back
+    /// (`StagingLeftovers`).
     public func commit() throws {
-        let manager = FileManager.default
+        var info = stat()
+        let hadOutput = lstat(destination, &info) == 0
+        if hadOutput, faults?.exchangeUnavailable != true {
+            if let code = faults?.commitFault(step: 1) { throw POSIXError(code, path: destination) }
+            switch AtomicExchange.exchange(path, destination) {
+            case .exchanged:
+                // `path` now names the old output.
+                try? FolderTree.remove(path)
+                return
+            case .failed(let code):
+                throw POSIXError(code, path: destination)
+            case .unsupported:
+                break
+            }
+        }
         let parent = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
-        let old = parent + "/.\(name).citypress-old-\(ProcessInfo.processInfo.processIdentifier)"
+        let old = parent + "/" + StagingLeftovers.oldName(of: name, process: ProcessInfo.processInfo.processIdentifier)
         try? FolderTree.remove(old)
-        let hadOutput = manager.fileExists(atPath: destination)
-        if hadOutput, rename(destination, old) != 0 { throw POSIXError(errno, path: destination) }
-        if rename(path, destination) != 0 {
-            let error = POSIXError(errno, path: destination)
+        if hadOutput {
+            if let code = faults?.commitFault(step: 1) { throw POSIXError(code, path: destination) }
+            if rename(destination, old) != 0 { throw POSIXError(errno, path: destination) }
+        }
+        let failure = faults?.commitFault(step: 2) ?? (rename(path, destination) != 0 ? errno : nil)
+        if let failure {
             if hadOutput { _ = rename(old, destination) }
-            throw error
+            throw POSIXError(failure, path: destination)
         }
         if hadOutput { try? FolderTree.remove(old) }
     }
