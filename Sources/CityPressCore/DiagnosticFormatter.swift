@@ -27,9 +27,10 @@ public struct DiagnosticFormatter: Sendable {
         let prefix = diagnostic.location.map { "\($0): " } ?? "citypress: "
         lines.append("\(prefix)\(coloured) \(diagnostic.message)")
         if let location = diagnostic.location, let text = location.lineText, location.line > 0 {
-            lines.append(text)
+            let (shown, column) = Self.excerpt(of: text, around: location.column - location.lineTextOffset)
+            lines.append(shown)
             if location.column > 0 {
-                lines.append(caretLine(under: text, column: location.column))
+                lines.append(caretLine(under: shown, column: column))
             }
         }
         for note in diagnostic.notes {
@@ -49,9 +50,34 @@ public struct DiagnosticFormatter: Sendable {
     /// Spaces (tabs kept as tabs, so the caret lines up) up to the column, then `^`.
     private func caretLine(under text: String, column: Int) -> String {
         var pad = ""
-        for (index, scalar) in text.unicodeScalars.enumerated() where index < column - 1 {
+        for scalar in text.unicodeScalars.prefix(max(0, column - 1)) {
             pad.append(scalar == "\t" ? "\t" : " ")
         }
         return pad + "^"
+    }
+
+    /// Lines longer than this many scalars are quoted in part.
+    static let longestQuotedLine = 200
+
+    /// The part of a long source line around `column`, cut at `…` marks, and the column in it: a
+    /// minified file quoted whole under each of its errors made reports quadratic in its length
+    /// (20,000 errors on one 400 KB line: 8 GB; found by the fuzzer).
+    /// (`SourceText` quotes long lines in part already; this is for lines made elsewhere.)
+    static func excerpt(of text: String, around column: Int) -> (text: String, column: Int) {
+        // Most lines: no scalar counted (a line of 200 scalars has at least 200 bytes).
+        guard text.utf8.count > longestQuotedLine else { return (text, column) }
+        // Walked, not copied: a line is quoted under each of its errors.
+        let scalars = text.unicodeScalars
+        let first = max(0, column - 1 - longestQuotedLine / 2)
+        guard let start = scalars.index(scalars.startIndex, offsetBy: first, limitedBy: scalars.endIndex) else {
+            return (text, column)
+        }
+        let end = scalars.index(start, offsetBy: longestQuotedLine, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        guard first > 0 || end != scalars.endIndex else { return (text, column) }
+        var shown = String.UnicodeScalarView()
+        if first > 0 { shown.append("…") }
+        shown.append(contentsOf: scalars[start..<end])
+        if end != scalars.endIndex { shown.append("…") }
+        return (String(shown), column - first + (first > 0 ? 1 : 0))
     }
 }

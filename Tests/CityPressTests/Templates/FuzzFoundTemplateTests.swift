@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityPressCore
+@testable import CityPressRender
 @testable import CityPressTemplates
 
 /// Templates the fuzzer (`make fuzz`) found to break the tool, made small: each crashed or hung it.
@@ -23,6 +24,28 @@ import Testing
         // Not a loop: a fill that includes other templates, or the parent in a block it never renders.
         #expect(loopErrors(["layout": layout, "other": "o", "page": "{{<layout}}{{$main}}{{> other}}{{/main}}{{/layout}}"]).isEmpty)
         #expect(loopErrors(["layout": layout, "page": "{{<layout}}{{$aside}}{{> layout}}{{/aside}}{{/layout}}"]).isEmpty)
+    }
+
+    /// 4,000 nested sections overflowed the stack; nesting is now limited to 100 levels.
+    @Test func sectionsNestDeepAtMostAHundredLevels() throws {
+        func nested(_ depth: Int) -> String { String(repeating: "{{#a}}", count: depth) + String(repeating: "{{/a}}", count: depth) }
+        _ = try TemplateParser.parse(nested(100))
+        #expect(throws: TemplateSyntaxError(message: "sections, parents and blocks are nested more than 100 deep",
+                                            line: 1, column: 601)) {
+            try TemplateParser.parse(nested(4_000))
+        }
+    }
+
+    /// 30,000 unknown names on one line took 52 s and quoted the line under each: a template lists
+    /// at most 100 problems, then says how many more it has.
+    @Test func aTemplateListsAtMostAHundredProblems() {
+        let entry = TemplateEntry("city", view: CityPage.self, as: "a city page")
+        let (set, diagnostics) = TemplateSet.load(texts: ["city": String(repeating: "{{nope}}", count: 300)], views: [entry])
+        #expect(set == nil)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 101)
+        #expect(errors.last?.message == "200 more problems in this template are not listed")
+        #expect(errors.last?.location?.path == "city.mustache")
     }
 
     /// A long line with many tags: each tag's column was counted from the start of its line, so
