@@ -41,12 +41,12 @@ public enum SiteBuild {
             }
         }
         let output = OutputFolder(path: options.outputPath)
-        var staging: StagingFolder
-        switch output.stage(force: options.force, protecting: [options.contentPath, options.templatesPath]) {
+        let staging: StagingFolder
+        switch output.stage(force: options.force, protecting: [options.contentPath, options.templatesPath],
+                            faults: options.writeFaults) {
         case .success(let folder): staging = folder
         case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
         }
-        staging.faults = options.writeFaults
         do {
             var written = try BuildSteps.render(site, templates: templates, options: options, into: staging)
             try BuildSteps.writeAssets(options, into: staging)

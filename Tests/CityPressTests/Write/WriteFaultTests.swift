@@ -35,7 +35,8 @@ import Glibc
     }
 
     /// The disk fills up: the failing write keeps half its bytes, and every write after it fails too.
-    /// Tried at the first file, in the middle and at the last one.
+    /// Tried at the first file (the staging folder's marker, written before any page), in the middle and at
+    /// the last one.
     @Test func aFullDiskLeavesTheOutputAsItWas() throws {
         try withTemporaryFolder { root in
             // How many writes a build makes: counted on a copy.
