@@ -78,3 +78,22 @@ check-a11y: site
 	$(BIN) init "$(A11Y_TMP)/starter" > /dev/null
 	cd "$(A11Y_TMP)/starter" && "$(CURDIR)/$(BIN)" build --quiet
 	python3 scripts/a11y/check.py Public "$(A11Y_TMP)/fixture" "$(A11Y_TMP)/starter/Public"
+
+# Seeded fuzzing of the loader, resolver, template parser/checker and renderer with mutated fixture files
+# and templates, each case in a worker process (a trap is seen); findings are saved in .fuzz/. See README.
+FUZZ_SECONDS ?= 60
+FUZZ_SEED    ?= 1
+FUZZ_CONFIG  ?= debug
+.PHONY: fuzz
+fuzz: deps
+	$(SWIFT) build -c $(FUZZ_CONFIG) --scratch-path $(SCRATCH) --product citypress-fuzz
+	$(SCRATCH)/$(FUZZ_CONFIG)/citypress-fuzz --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
+
+# The preview under load while it rebuilds: clients on 127.0.0.1 for LOAD_SECONDS while a city file comes and
+# goes every 200 ms; fails on a 5xx, a cut body, a page linking what its build lacks, or RSS growth over 20 %.
+LOAD_SECONDS ?= 30
+LOAD_CONFIG  ?= debug
+.PHONY: load-test
+load-test: deps
+	$(SWIFT) build -c $(LOAD_CONFIG) --scratch-path $(SCRATCH) --product citypress
+	python3 bench/preview_load.py --binary $(SCRATCH)/$(LOAD_CONFIG)/citypress --seconds $(LOAD_SECONDS)

@@ -75,6 +75,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzzer (`make fuzz`): mutated content files and templates through every stage but writing.
+        .target(name: "CityPressFuzz", dependencies: ["CityPressCore", "CityPressBuild"]),
+        .executableTarget(name: "citypress-fuzz", dependencies: ["CityPressFuzz"]),
         .testTarget(
             name: "CityPressTests",
             dependencies: [
@@ -82,7 +85,7 @@ let package = Package(
                 "CityPressRender", "CityPressWrite", "CityPressPrint", "CityPressBuild", "CityPressScaffold",
                 // No HummingbirdTesting: its HTTP client brings NIOSSL, whose BoringSSL doubled CI's compile time.
                 // The preview is tested through PreviewRoutes and a socket client against a real server.
-                "CityPressServer", "CityPressCheck",
+                "CityPressServer", "CityPressCheck", "CityPressFuzz",
             ]
         ),
     ]

@@ -34,6 +34,8 @@ public struct BuildOptions: Sendable {
     public var remedies: [Remedy: String] = [:]
     /// Called as pages are written, with the pages done and the total (from several threads).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Write failures to meet on purpose (the fault tests); `nil` in every real build.
+    package var writeFaults: WriteFaults?
 
     /// Creates options; the defaults are the project layout's folder names.
     public init(contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Public",

@@ -44,7 +44,8 @@ public enum SiteBuild {
         }
         let output = OutputFolder(path: options.outputPath)
         let staging: StagingFolder
-        switch output.stage(force: options.force, protecting: [options.contentPath, options.templatesPath]) {
+        switch output.stage(force: options.force, protecting: [options.contentPath, options.templatesPath],
+                            faults: options.writeFaults) {
         case .success(let folder): staging = folder
         case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
         }

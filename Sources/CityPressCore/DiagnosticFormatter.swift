@@ -15,6 +15,19 @@ public struct DiagnosticFormatter: Sendable {
 
     /// The diagnostic as compiler-style lines: the header, the source line, a caret, then notes.
     public func format(_ diagnostic: Diagnostic) -> String {
+        var cursor = ExcerptCursor()
+        return format(diagnostic, cursor: &cursor)
+    }
+
+    /// Where the last excerpt of a long line started: diagnostics in display order on one long line
+    /// have growing columns, so each excerpt is found by walking on from the last, not from the start.
+    struct ExcerptCursor {
+        var text: String?
+        var index: String.UnicodeScalarView.Index?
+        var scalars = 0
+    }
+
+    private func format(_ diagnostic: Diagnostic, cursor: inout ExcerptCursor) -> String {
         var lines: [String] = []
         let severity = diagnostic.severity.rawValue
         let coloured: String
@@ -27,9 +40,10 @@ public struct DiagnosticFormatter: Sendable {
         let prefix = diagnostic.location.map { "\($0): " } ?? "citypress: "
         lines.append("\(prefix)\(coloured) \(diagnostic.message)")
         if let location = diagnostic.location, let text = location.lineText, location.line > 0 {
-            lines.append(text)
+            let (shown, column) = Self.excerpt(of: text, around: location.column - location.lineTextOffset, cursor: &cursor)
+            lines.append(shown)
             if location.column > 0 {
-                lines.append(caretLine(under: text, column: location.column))
+                lines.append(caretLine(under: shown, column: column))
             }
         }
         for note in diagnostic.notes {
@@ -43,15 +57,44 @@ public struct DiagnosticFormatter: Sendable {
 
     /// All diagnostics, separated by line breaks, in display order.
     public func format(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.sortedForDisplay().map { format($0) }.joined(separator: "\n")
+        var cursor = ExcerptCursor()
+        return diagnostics.sortedForDisplay().map { format($0, cursor: &cursor) }.joined(separator: "\n")
     }
 
     /// Spaces (tabs kept as tabs, so the caret lines up) up to the column, then `^`.
     private func caretLine(under text: String, column: Int) -> String {
         var pad = ""
-        for (index, scalar) in text.unicodeScalars.enumerated() where index < column - 1 {
+        for scalar in text.unicodeScalars.prefix(max(0, column - 1)) {
             pad.append(scalar == "\t" ? "\t" : " ")
         }
         return pad + "^"
+    }
+
+    /// Lines longer than this many scalars are quoted in part.
+    static let longestQuotedLine = 200
+
+    /// The part of a long source line around `column`, cut at `…` marks, and the column in it: a
+    /// minified file quoted whole under each of its errors made reports quadratic in its length
+    /// (20,000 errors on one 400 KB line: 8 GB; found by the fuzzer).
+    /// (`SourceText` quotes long lines in part already; this is for lines made elsewhere.)
+    static func excerpt(of text: String, around column: Int, cursor: inout ExcerptCursor) -> (text: String, column: Int) {
+        // Most lines: no scalar counted (a line of 200 scalars has at least 200 bytes).
+        guard text.utf8.count > longestQuotedLine else { return (text, column) }
+        // Walked, not copied: a line is quoted under each of its errors.
+        let scalars = text.unicodeScalars
+        let first = max(0, column - 1 - longestQuotedLine / 2)
+        var from = (index: scalars.startIndex, scalars: 0)
+        if let index = cursor.index, cursor.scalars <= first, cursor.text == text { from = (index, cursor.scalars) }
+        guard let start = scalars.index(from.index, offsetBy: first - from.scalars, limitedBy: scalars.endIndex) else {
+            return (text, column)
+        }
+        cursor = ExcerptCursor(text: text, index: start, scalars: first)
+        let end = scalars.index(start, offsetBy: longestQuotedLine, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        guard first > 0 || end != scalars.endIndex else { return (text, column) }
+        var shown = String.UnicodeScalarView()
+        if first > 0 { shown.append("…") }
+        shown.append(contentsOf: scalars[start..<end])
+        if end != scalars.endIndex { shown.append("…") }
+        return (String(shown), column - first + (first > 0 ? 1 : 0))
     }
 }

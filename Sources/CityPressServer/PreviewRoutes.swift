@@ -14,9 +14,20 @@ public enum PreviewRoutes {
     /// The first thing the reload stream sends: browsers retry quickly when the server restarts.
     public static let eventsPreamble = "retry: 500\n\n"
 
+    /// The header that names the build an answer comes from (`PreviewSite.tag`): tools and tests can
+    /// tell that pages fetched while the site is rebuilt each come whole from one build.
+    public static let buildHeader = "X-CityPress-Build"
+
     /// The answer to `method` on `path` (the request target's path, still percent-encoded) with `query`
-    /// (without its `?`), serving `site`.
+    /// (without its `?`), serving `site`. Every answer but the reload stream names the build it is from.
     public static func reply(method: String, path: String, query: String?, site: PreviewSite) -> PreviewReply {
+        let reply = route(method: method, path: path, query: query, site: site)
+        guard path != eventsPath else { return reply }
+        return PreviewReply(status: reply.status, headers: reply.headers + [PreviewReply.Header(buildHeader, site.tag)],
+                            body: reply.body)
+    }
+
+    private static func route(method: String, path: String, query: String?, site: PreviewSite) -> PreviewReply {
         guard method == "GET" || method == "HEAD" else {
             return plain(405, "Method not allowed: the preview answers GET and HEAD only.\n",
                          extra: [PreviewReply.Header("Allow", allowedMethods)], head: false)

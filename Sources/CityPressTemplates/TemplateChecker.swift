@@ -12,11 +12,24 @@ import CityPressCore
 struct TemplateChecker {
     private let parsed: [String: [TemplateNode]]
     private let sources: [String: SourceText]
-    /// The problems found so far, in the order the walks met them.
-    private(set) var diagnostics: [Diagnostic] = []
+    /// The problems found so far, in the order the walks met them, then for each template with more
+    /// than `maximumReported` problems, how many more it has.
+    var diagnostics: [Diagnostic] {
+        found + omitted.sorted { $0.key < $1.key }.map { template, count in
+            .error("\(count) more problem\(count == 1 ? "" : "s") in this template \(count == 1 ? "is" : "are") not listed",
+                   at: sources[template]?.fileLocation ?? SourceLocation(path: template + ".mustache"),
+                   notes: ["fix the ones listed and build again"])
+        }
+    }
+    /// Problems listed per template: each quotes its source line, and a template written on one long
+    /// line with thousands of mistakes made a report of gigabytes (found by the fuzzer).
+    static let maximumReported = 100
+    private var found: [Diagnostic] = []
+    private var listed: [String: Int] = [:]
+    private var omitted: [String: Int] = [:]
     /// Every field a tag resolved to, as `TypeName.field`: what the templates read of their views.
     private(set) var fieldsRead: Set<String> = []
-    /// The tags already reported (`path:line:column`): a partial or layout checked for several pages
+    /// The tags already reported (`template:line:column`): a partial or layout checked for several pages
     /// reports each problem once.
     private var reported: Set<String> = []
     /// The templates already walked with the same kinds of contexts and blocks: walking them again
@@ -239,6 +252,14 @@ struct TemplateChecker {
     // MARK: Reporting
 
     private mutating func reportUnknown(_ name: String, at position: TemplatePosition, in template: String) {
+        // The message (with its "did you mean", which compares every name in scope) is made only
+        // for a problem that is listed.
+        guard admits(position, in: template) else { return }
+        let message = unknownMessage(name)
+        found.append(.error(message, at: location(of: template, at: position), notes: context(of: template)))
+    }
+
+    private func unknownMessage(_ name: String) -> String {
         var contexts: [String] = []
         var names: [String] = []
         for frame in frames.reversed() {
@@ -252,7 +273,7 @@ struct TemplateChecker {
         case 2: "neither \(contexts[0]) nor \(contexts[1]) has a field '\(name)'"
         default: "none of \(contexts.dropLast().joined(separator: ", ")) and \(contexts[contexts.count - 1]) has a field '\(name)'"
         }
-        report(subject + suggestion(for: name, among: names), at: position, in: template)
+        return subject + suggestion(for: name, among: names)
     }
 
     private func suggestion(for name: String, among names: [String]) -> String {
@@ -260,9 +281,19 @@ struct TemplateChecker {
     }
 
     private mutating func report(_ message: String, at position: TemplatePosition, in template: String, notes: [String] = []) {
-        let location = location(of: template, at: position)
-        guard reported.insert(location.description).inserted else { return }
-        diagnostics.append(.error(message, at: location, notes: notes + context(of: template)))
+        guard admits(position, in: template) else { return }
+        found.append(.error(message, at: location(of: template, at: position), notes: notes + context(of: template)))
+    }
+
+    /// Whether a problem at this tag is listed: once per tag, and at most `maximumReported` per template.
+    private mutating func admits(_ position: TemplatePosition, in template: String) -> Bool {
+        guard reported.insert("\(template):\(position.line):\(position.column)").inserted else { return false }
+        guard listed[template, default: 0] < Self.maximumReported else {
+            omitted[template, default: 0] += 1
+            return false
+        }
+        listed[template, default: 0] += 1
+        return true
     }
 
     /// A note saying which page the tag was checked for, when the tag is not in that page's own template.

@@ -115,28 +115,6 @@ public struct TemplateSet: Sendable {
         return diagnostics
     }
 
-    /// Templates that include themselves, directly or through others: each would render forever.
-    private static func cycles(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var finished: Set<String> = []
-        func visit(_ name: String, trail: [String]) {
-            guard !finished.contains(name), let template = parsed[name] else { return }
-            for reference in template.references {
-                if let start = trail.firstIndex(of: reference.name) ?? (reference.name == name ? trail.count : nil) {
-                    let loop = (trail[start...] + [name, reference.name]).joined(separator: " → ")
-                    let location = sources[name].map { $0.location(line: reference.line, column: reference.column) }
-                    diagnostics.append(.error("templates use each other in a loop (\(loop))", at: location,
-                                              notes: ["a template may not use itself through partials or parents"]))
-                } else {
-                    visit(reference.name, trail: trail + [name])
-                }
-            }
-            finished.insert(name)
-        }
-        for name in parsed.keys.sorted() { visit(name, trail: []) }
-        return diagnostics
-    }
-
     /// Renders `context` with the template `name` (checked to exist when the set was loaded).
     package func render(_ context: some TemplateFields, with name: String) -> String {
         String(decoding: renderBytes(context, with: name, capacity: 512), as: UTF8.self)

@@ -62,8 +62,17 @@ public struct OutputFolder: Sendable {
     /// lifts these rules.
     /// - Parameter protectedFolders: folders the build reads (content, templates).
     public func stage(force: Bool, protecting protectedFolders: [String]) -> Result<StagingFolder, DiagnosticError> {
+        stage(force: force, protecting: protectedFolders, faults: nil)
+    }
+
+    /// `stage(force:protecting:)`, with write failures to meet on purpose (the fault tests).
+    package func stage(force: Bool, protecting protectedFolders: [String], faults: WriteFaults?) -> Result<StagingFolder, DiagnosticError> {
         if let refusal = refusal(protecting: protectedFolders) { return .failure(refusal) }
         let manager = FileManager.default
+        let parent = (absolutePath as NSString).deletingLastPathComponent
+        let name = (absolutePath as NSString).lastPathComponent
+        // Before anything looks at the output: a killed build may have left it moved aside.
+        StagingLeftovers.clean(output: name, in: parent)
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: absolutePath, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -84,17 +93,20 @@ public struct OutputFolder: Sendable {
                     remedy: .replaceOutputFolder)))
             }
         }
-        let parent = (absolutePath as NSString).deletingLastPathComponent
-        let name = (absolutePath as NSString).lastPathComponent
-        let staging = parent + "/.\(name).citypress-staging-\(ProcessInfo.processInfo.processIdentifier)"
+        let staging = parent + "/" + StagingLeftovers.stagingName(of: name, process: ProcessInfo.processInfo.processIdentifier)
+        var folder = StagingFolder(path: staging, destination: absolutePath, displayPath: path)
+        folder.faults = faults
         do {
             try? FolderTree.remove(staging)
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputFolder.markerName))
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            // mkdir, not FileManager: its error names the cause ("Permission denied"), FileManager's does not.
+            if mkdir(staging, 0o755) != 0 { throw POSIXError(errno, path: staging) }
+            try folder.write(Array(OutputFolder.markerText.utf8), to: OutputFolder.markerName)
         } catch {
+            folder.discard()  // a full disk can fail the marker after the folder was made
             return .failure(DiagnosticError(.error("cannot create a staging folder next to '\(path)': \(Self.describe(error))")))
         }
-        return .success(StagingFolder(path: staging, destination: absolutePath, displayPath: path))
+        return .success(folder)
     }
 
     /// Why the output may not be this folder, whatever `--force` says; `nil` when it may.

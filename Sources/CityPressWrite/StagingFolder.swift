@@ -21,6 +21,8 @@ public struct StagingFolder: PageSink {
     private let created = CreatedFolders()
     /// Every file written, and how it compares with the output's file at the same path.
     package let log = WriteLog()
+    /// Failures to meet on purpose (tests); `nil` in every real build.
+    package var faults: WriteFaults?
 
     package init(path: String, destination: String, displayPath: String) {
         self.path = path
@@ -36,8 +38,12 @@ public struct StagingFolder: PageSink {
         if let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(String(relativePath[..<slash]))
         }
+        // Written twice (the marker, then the manifest): the first may be a link to the old output's file,
+        // which writing through would change.
+        if log.contains(relativePath) { unlink(full) }
         var outcome = WriteLog.Outcome.added
-        if destination != path {
+        let fault = faults?.nextWrite(byteCount: contents.count)
+        if fault == nil, destination != path {
             let previous = destination + "/" + relativePath
             switch Self.compare(contents, previous) {
             case .missing: break
@@ -51,14 +57,19 @@ public struct StagingFolder: PageSink {
                 }
             }
         }
-        log.record(relativePath, outcome, bytes: contents)
+        // A file that cannot be created at all (permissions, a read-only disk) fails before it exists.
+        if let fault, fault.keptBytes == 0, fault.code == EACCES || fault.code == EROFS {
+            throw POSIXError(fault.code, path: full)
+        }
+        let length = fault.map { $0.keptBytes } ?? contents.count
+        if fault == nil { log.record(relativePath, outcome, bytes: contents) }
         try contents.withUnsafeBufferPointer { bytes in
             let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw POSIXError(errno, path: full) }
             defer { close(descriptor) }
             var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            while offset < length {
+                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, length - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw POSIXError(errno, path: full)
@@ -66,6 +77,7 @@ public struct StagingFolder: PageSink {
                 offset += written
             }
         }
+        if let fault { throw POSIXError(fault.code, path: full) }
     }
 
     /// Records a file something else wrote into the staging folder (a PDF the browser printed) in `log`,
@@ -129,20 +141,41 @@ public struct StagingFolder: PageSink {
         created.insert(relative)
     }
 
-    /// Replaces the output folder by the staging folder. The old output is moved aside first and
-    /// put back if the swap fails.
+    /// Replaces the output folder by the staging folder.
+    ///
+    /// Where the file system can exchange two names in one step (Linux `renameat2`, macOS
+    /// `renamex_np`), it does: at no moment is there no output folder, even if the process is killed
+    /// right then. Elsewhere the old output is moved aside first and put back if the swap fails; a
+    /// build killed between those two renames leaves it aside, and the next build puts it back
+    /// (`StagingLeftovers`).
     public func commit() throws {
-        let manager = FileManager.default
+        var info = stat()
+        let hadOutput = lstat(destination, &info) == 0
+        if hadOutput, faults?.exchangeUnavailable != true {
+            if let code = faults?.commitFault(step: 1) { throw POSIXError(code, path: destination) }
+            switch AtomicExchange.exchange(path, destination) {
+            case .exchanged:
+                // `path` now names the old output.
+                try? FolderTree.remove(path)
+                return
+            case .failed(let code):
+                throw POSIXError(code, path: destination)
+            case .unsupported:
+                break
+            }
+        }
         let parent = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
-        let old = parent + "/.\(name).citypress-old-\(ProcessInfo.processInfo.processIdentifier)"
+        let old = parent + "/" + StagingLeftovers.oldName(of: name, process: ProcessInfo.processInfo.processIdentifier)
         try? FolderTree.remove(old)
-        let hadOutput = manager.fileExists(atPath: destination)
-        if hadOutput, rename(destination, old) != 0 { throw POSIXError(errno, path: destination) }
-        if rename(path, destination) != 0 {
-            let error = POSIXError(errno, path: destination)
+        if hadOutput {
+            if let code = faults?.commitFault(step: 1) { throw POSIXError(code, path: destination) }
+            if rename(destination, old) != 0 { throw POSIXError(errno, path: destination) }
+        }
+        let failure = faults?.commitFault(step: 2) ?? (rename(path, destination) != 0 ? errno : nil)
+        if let failure {
             if hadOutput { _ = rename(old, destination) }
-            throw error
+            throw POSIXError(failure, path: destination)
         }
         if hadOutput { try? FolderTree.remove(old) }
     }

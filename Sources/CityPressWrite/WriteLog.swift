@@ -33,6 +33,9 @@ package final class WriteLog: @unchecked Sendable {
         lock.withLock { entries[path] = entry }
     }
 
+    /// Whether `path` was recorded.
+    package func contains(_ path: String) -> Bool { lock.withLock { entries[path] != nil } }
+
     /// Every file recorded, by path.
     package var files: [String: Entry] { lock.withLock { entries } }
 }

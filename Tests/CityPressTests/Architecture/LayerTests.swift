@@ -20,6 +20,8 @@ import Testing
         "CityPressCheck": ["CityPressCore"],
         "CityPressServer": ["CityPressCore", "CityPressTemplates", "CityPressLoad", "CityPressSite", "CityPressRender",
                             "CityPressBuild", "Hummingbird", "ServiceLifecycle", "Logging", "NIOCore"],
+        "CityPressFuzz": ["CityPressCore", "CityPressBuild"],
+        "citypress-fuzz": ["CityPressFuzz"],
         "citypress": ["CityPressCore", "CityPressLoad", "CityPressRender", "CityPressPrint", "CityPressBuild",
                       "CityPressScaffold", "CityPressServer", "CityPressCheck", "ArgumentParser"],
     ]

@@ -15,6 +15,26 @@ import Testing
             """)
     }
 
+    /// A long line (minified) is quoted around the column only, cut at `…`, with the caret still under
+    /// the column: quoting it whole under each of thousands of errors took gigabytes (found by the fuzzer).
+    @Test func longLinesAreQuotedAroundTheColumn() {
+        let line = String(repeating: "é-", count: 600) + "BAD" + String(repeating: "-x", count: 600)
+        let source = SourceText(path: "a.md", text: "first\n" + line + "\n")
+        for location in [source.location(line: 2, column: 1201),
+                         SourceLocation(path: "a.md", line: 2, column: 1201, lineText: line)] {
+            let lines = DiagnosticFormatter().format(.error("bad", at: location)).split(separator: "\n").map(String.init)
+            #expect(lines.count == 3)
+            #expect(lines[0] == "a.md:2:1201: error: bad")
+            #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix("…") && lines[1].unicodeScalars.count <= 202, "\(lines[1])")
+            let caret = lines[2].unicodeScalars.count - 1
+            #expect(String(String.UnicodeScalarView(Array(lines[1].unicodeScalars).dropFirst(caret).prefix(3))) == "BAD")
+        }
+        // Short lines are quoted whole; the start of a long line needs no leading mark.
+        #expect(source.location(line: 1, column: 2).lineText == "first")
+        #expect(source.location(line: 2, column: 3).lineText?.hasPrefix("é-é-") == true)
+        #expect(source.location(line: 2, column: 3).lineText?.hasSuffix("…") == true)
+    }
+
     @Test func diagnosticsWithoutLocationNameTheTool() {
         #expect(Diagnostic.error("content folder 'X' does not exist").description
                 == "citypress: error: content folder 'X' does not exist")

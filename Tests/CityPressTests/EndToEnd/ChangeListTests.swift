@@ -68,8 +68,13 @@ import Testing
             }
             // A folder with an older CityPress's marker (plain text) is still replaced.
             try writeText(OutputFolder.markerText, to: output.appendingPathComponent(".citypress-build"))
+            // The old marker is linked into the staging folder and then replaced by the manifest: the old
+            // output's file must not be written through that link.
+            let oldMarker = root.appendingPathComponent("old-marker")
+            #expect(link(output.appendingPathComponent(".citypress-build").path, oldMarker.path) == 0)
             #expect(try runCityPress(["build"], in: site).status == 0)
             #expect(try self.files(of: output) == files)
+            #expect(try readText(oldMarker) == OutputFolder.markerText)
         }
     }
 }

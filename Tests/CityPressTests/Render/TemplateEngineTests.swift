@@ -125,6 +125,6 @@ private struct Fields: TemplateFields {
         #expect(set == nil)
         let messages = diagnostics.map { DiagnosticFormatter().format($0) }
         #expect(messages == ["\(templates.path)/b.mustache:1:1: error: templates use each other in a loop (a → b → a)\n"
-            + "{{<a}}{{/a}}\n^\nnote: a template may not use itself through partials or parents"])
+            + "{{<a}}{{/a}}\n^\nnote: a template may not use itself through partials, parents or the blocks it fills"])
     }
 }

@@ -91,6 +91,17 @@ import Testing
         #expect(reply("/", method: "HEAD", site: Self.site(.failed("x"))).body == .bytes([]))
     }
 
+    /// Every answer names the build it comes from, so a client can tell that pages fetched during
+    /// rebuilds each come whole from one build (the reload stream carries the tags itself).
+    @Test func answersNameTheirBuild() {
+        let site = PreviewSite(content: .built(Self.files), version: 7, instance: "abc")
+        for path in ["/", "/nowhere/", "/assets/site.css"] {
+            #expect(reply(path, site: site).header("X-CityPress-Build") == "abc-7", "\(path)")
+        }
+        #expect(reply("/", site: PreviewSite(content: .failed("x"), version: 8, instance: "abc")).header("X-CityPress-Build") == "abc-8")
+        #expect(reply("/__citypress/events").header("X-CityPress-Build") == nil)
+    }
+
     @Test func mediaTypes() {
         let expected = [
             "/assets/site.css": "text/css; charset=utf-8", "/assets/app.js": "text/javascript; charset=utf-8",

@@ -1,0 +1,23 @@
+import CityPressBuild
+import CityPressCore
+
+/// The stages a fuzz case goes through, as a build runs them, with the pages kept nowhere.
+enum FuzzPipeline {
+    /// Errors found and pages rendered.
+    static func run(content: String, templates: String) -> (errors: Int, pages: Int) {
+        let options = BuildOptions(contentPath: content, templatesPath: templates, outputPath: "/nonexistent-fuzz-output")
+        let (site, templateSet, diagnostics) = SiteBuild.prepare(options)
+        // Formatting quotes the source lines with a caret: positions must fit the text.
+        _ = DiagnosticFormatter().format(diagnostics)
+        var pages = 0
+        if let site, let templateSet {
+            pages = (try? BuildSteps.render(site, templates: templateSet, options: options, into: DiscardingSink())) ?? 0
+        }
+        return (diagnostics.filter { $0.severity == .error }.count, pages)
+    }
+}
+
+/// A sink that keeps nothing.
+struct DiscardingSink: PageSink {
+    func write(_ contents: [UInt8], to path: String) throws {}
+}

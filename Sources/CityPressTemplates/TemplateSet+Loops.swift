@@ -1,0 +1,120 @@
+import CityPressCore
+
+extension TemplateSet {
+    /// One way a template's rendering enters another template: `target` is rendered from `origin`,
+    /// because of the tag at `line`:`column` of `file` (a template's own tag, or a tag inside a block
+    /// that a child template fills in and `origin` renders).
+    private struct Use {
+        let target: String
+        let file: String
+        let line: Int
+        let column: Int
+    }
+
+    /// Templates that include themselves, directly or through others: each would render forever.
+    ///
+    /// Besides partials and parents, a template renders what fills its blocks: when `child` extends
+    /// `layout` and fills its `main` block with `{{> layout}}`, `layout` renders `main`, which renders
+    /// `layout`, whose `main` is still the child's (the outermost fill wins): a loop too.
+    static func cycles(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+        var uses: [String: [Use]] = [:]
+        for (name, template) in parsed {
+            uses[name, default: []] += template.references.map { Use(target: $0.name, file: name, line: $0.line, column: $0.column) }
+        }
+        let blocksRendered = blocksRendered(by: parsed)
+        for (name, template) in parsed {
+            forEachParent(in: template.nodes) { parent, fills in
+                for (block, body) in fills where blocksRendered[parent]?.contains(block) == true {
+                    forEachInclusion(in: body) { target, position in
+                        uses[parent, default: []].append(Use(target: target, file: name, line: position.line, column: position.column))
+                    }
+                }
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var finished: Set<String> = []
+        func visit(_ name: String, trail: [String]) {
+            guard !finished.contains(name), parsed[name] != nil else { return }
+            for use in uses[name] ?? [] {
+                if let start = trail.firstIndex(of: use.target) ?? (use.target == name ? trail.count : nil) {
+                    let loop = (trail[start...] + [name, use.target]).joined(separator: " → ")
+                    let location = sources[use.file].map { $0.location(line: use.line, column: use.column) }
+                    diagnostics.append(.error("templates use each other in a loop (\(loop))", at: location,
+                                              notes: ["a template may not use itself through partials, parents or the blocks it fills"]))
+                } else {
+                    visit(use.target, trail: trail + [name])
+                }
+            }
+            finished.insert(name)
+        }
+        for name in parsed.keys.sorted() { visit(name, trail: []) }
+        return diagnostics
+    }
+
+    /// The block names each template renders: its own `{{$name}}` tags and those of every template it
+    /// includes, transitively.
+    private static func blocksRendered(by parsed: [String: ParsedTemplate]) -> [String: Set<String>] {
+        var own: [String: Set<String>] = [:]
+        for (name, template) in parsed {
+            var names: Set<String> = []
+            forEachBlock(in: template.nodes) { names.insert($0) }
+            own[name] = names
+        }
+        var result: [String: Set<String>] = [:]
+        for name in parsed.keys {
+            var seen: Set<String> = [name]
+            var queue = [name]
+            var names: Set<String> = []
+            while let next = queue.popLast() {
+                names.formUnion(own[next] ?? [])
+                for reference in parsed[next]?.references ?? [] where seen.insert(reference.name).inserted {
+                    queue.append(reference.name)
+                }
+            }
+            result[name] = names
+        }
+        return result
+    }
+
+    private static func forEachBlock(in nodes: [TemplateNode], _ body: (String) -> Void) {
+        for node in nodes {
+            switch node {
+            case .section(_, _, let inner, _): forEachBlock(in: inner, body)
+            case .block(let name, let inner):
+                body(name)
+                forEachBlock(in: inner, body)
+            case .parent(_, _, let fills, _): for inner in fills.values { forEachBlock(in: inner, body) }
+            case .text, .variable, .partial: break
+            }
+        }
+    }
+
+    /// Every `{{<parent}}` below `nodes`, with the blocks it fills.
+    private static func forEachParent(in nodes: [TemplateNode], _ body: (String, [String: [TemplateNode]]) -> Void) {
+        for node in nodes {
+            switch node {
+            case .section(_, _, let inner, _): forEachParent(in: inner, body)
+            case .block(_, let inner): forEachParent(in: inner, body)
+            case .parent(let name, _, let fills, _):
+                body(name, fills)
+                for inner in fills.values { forEachParent(in: inner, body) }
+            case .text, .variable, .partial: break
+            }
+        }
+    }
+
+    /// Every partial and parent tag below `nodes`.
+    private static func forEachInclusion(in nodes: [TemplateNode], _ body: (String, TemplatePosition) -> Void) {
+        for node in nodes {
+            switch node {
+            case .section(_, _, let inner, _): forEachInclusion(in: inner, body)
+            case .block(_, let inner): forEachInclusion(in: inner, body)
+            case .partial(let name, _, let position): body(name, position)
+            case .parent(let name, _, let fills, let position):
+                body(name, position)
+                for inner in fills.values { forEachInclusion(in: inner, body) }
+            case .text, .variable: break
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Faults the real binary meets while it writes: SIGKILL half way, and an output folder whose parent
+/// it may not write. The output stays as it was; the next build cleans up and succeeds.
+@Suite(.serialized) struct WriteFaultEndToEndTests {
+    /// The fixture site with `cities` more cities, all signatories of one more declaration: enough
+    /// pages that the build is still writing when it is killed.
+    func bigSite(in root: URL, cities: Int) throws -> URL {
+        let site = try makeFixtureSite(in: root)
+        let content = site.appendingPathComponent("Content")
+        var signatories = ""
+        for number in 0..<cities {
+            let slug = String(format: "town-%05d", number)
+            try writeText("name: Town \(number)\ncountry: Poland\n", to: content.appendingPathComponent("cities/\(slug).yml"))
+            signatories += "  - \(slug)\n"
+        }
+        try writeText("""
+            ---
+            title: Big Accord
+            event: Big Summit
+            venue: Hall
+            location: Kraków, Poland
+            start_date: 2024-01-01
+            signatories_as_of: 2024-01-02
+            signatories:
+            \(signatories)---
+
+            1. To be many.
+
+            """, to: content.appendingPathComponent("declarations/big-accord.md"))
+        return site
+    }
+
+    func buildArguments(_ site: URL) -> [String] {
+        ["build", "--quiet", "--content", site.appendingPathComponent("Content").path,
+         "--templates", site.appendingPathComponent("Templates").path, "--output", "Public"]
+    }
+
+    @Test func aBuildKilledHalfWayLeavesTheOutputAndTheNextBuildCleansUp() throws {
+        try withTemporaryFolder { root in
+            let site = try bigSite(in: root, cities: 3000)
+            let first = try runCityPress(buildArguments(site), in: root)
+            #expect(first.status == 0, "\(first.stderr)")
+            let public_ = root.appendingPathComponent("Public")
+            let before = try snapshot(of: public_)
+            // Every page changes, so the killed build has to write each anew.
+            let config = site.appendingPathComponent("Content/site.yml")
+            try writeText(try readText(config).replacingOccurrences(of: "title: ", with: "title: Renamed "), to: config)
+
+            let process = Process()
+            process.executableURL = TestPaths.binary
+            process.arguments = buildArguments(site)
+            process.currentDirectoryURL = root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let staging = root.appendingPathComponent(".Public.citypress-staging-\(process.processIdentifier)")
+            // Killed once the staging folder has some hundreds of city pages (30 s at most).
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning, Date() < deadline,
+                  ((try? FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("cities").path))?.count ?? 0) < 300 {
+                usleep(2_000)
+            }
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(wasRunning, "the build ended before it could be killed half way")
+            #expect(process.terminationReason == .uncaughtSignal)
+            let written = (try? FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("cities").path))?.count ?? 0
+            #expect(written >= 300 && written < 3000, "killed after \(written) city folders, not half way")
+            #expect(try snapshot(of: public_) == before, "the killed build changed the output")
+
+            let next = try runCityPress(buildArguments(site), in: root)
+            #expect(next.status == 0, "\(next.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["Public", "site"],
+                    "the killed build's staging folder is still there")
+            #expect(try readText(public_.appendingPathComponent("index.html")).contains("Renamed"))
+        }
+    }
+
+    /// A real permission failure: the output's folder cannot be written, so no staging folder can be
+    /// made beside it. Root may write anywhere, so under root the build runs as `nobody` (setpriv).
+    @Test func anOutputFolderThatCannotBeReplacedIsLeftAsItWas() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let parent = root.appendingPathComponent("www")
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            let arguments = ["build", "--content", site.appendingPathComponent("Content").path,
+                             "--templates", site.appendingPathComponent("Templates").path, "--output", "www/Public"]
+            let first = try runCityPress(arguments, in: root)
+            #expect(first.status == 0, "\(first.stderr)")
+            let before = try snapshot(of: parent)
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: parent.path)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: parent.path) }
+            let result = try runUnprivileged(arguments, in: root)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("cannot create a staging folder next to 'www/Public'"), "\(result.stderr)")
+            #expect(result.stderr.contains("Permission denied"), "\(result.stderr)")
+            #expect(try snapshot(of: parent) == before)
+        }
+    }
+
+    /// Runs `citypress` as `nobody` when this process is root (setpriv, util-linux), else as itself.
+    func runUnprivileged(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+        guard geteuid() == 0 else { return try runCityPress(arguments, in: directory) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", TestPaths.binary.path] + arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}

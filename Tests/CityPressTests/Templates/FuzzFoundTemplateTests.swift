@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import CityPressCore
+@testable import CityPressRender
+@testable import CityPressTemplates
+
+/// Templates the fuzzer (`make fuzz`) found to break the tool, made small: each crashed or hung it.
+@Suite struct FuzzFoundTemplateTests {
+    func loopErrors(_ texts: [String: String]) -> [String] {
+        TemplateSet.load(texts: texts).1.filter { $0.severity == .error }.map(\.message)
+    }
+
+    /// A page that extends the layout and fills its block with the layout itself: the layout renders
+    /// the block, which renders the layout, whose block is still the page's. Rendering it overflowed
+    /// the stack (SIGSEGV); it is now a loop error when the templates are loaded.
+    @Test func aBlockFilledWithItsOwnParentIsALoop() {
+        let layout = "<main>{{$main}}default{{/main}}</main>"
+        #expect(loopErrors(["layout": layout, "page": "{{<layout}}{{$main}}x{{> layout}}{{/main}}{{/layout}}"])
+                == ["templates use each other in a loop (layout → layout)"])
+        // Through a partial, and through a partial of the layout that renders the block.
+        #expect(loopErrors(["layout": "<main>{{> body}}</main>", "body": "{{$main}}{{/main}}", "back": "{{> layout}}",
+                            "page": "{{<layout}}{{$main}}{{> back}}{{/main}}{{/layout}}"])
+                == ["templates use each other in a loop (back → layout → back)"])
+        // Not a loop: a fill that includes other templates, or the parent in a block it never renders.
+        #expect(loopErrors(["layout": layout, "other": "o", "page": "{{<layout}}{{$main}}{{> other}}{{/main}}{{/layout}}"]).isEmpty)
+        #expect(loopErrors(["layout": layout, "page": "{{<layout}}{{$aside}}{{> layout}}{{/aside}}{{/layout}}"]).isEmpty)
+    }
+
+    /// 4,000 nested sections overflowed the stack; nesting is now limited to 100 levels.
+    @Test func sectionsNestDeepAtMostAHundredLevels() throws {
+        func nested(_ depth: Int) -> String { String(repeating: "{{#a}}", count: depth) + String(repeating: "{{/a}}", count: depth) }
+        _ = try TemplateParser.parse(nested(100))
+        #expect(throws: TemplateSyntaxError(message: "sections, parents and blocks are nested more than 100 deep",
+                                            line: 1, column: 601)) {
+            try TemplateParser.parse(nested(4_000))
+        }
+    }
+
+    /// 30,000 unknown names on one line took 52 s and quoted the line under each: a template lists
+    /// at most 100 problems, then says how many more it has.
+    @Test func aTemplateListsAtMostAHundredProblems() {
+        let entry = TemplateEntry("city", view: CityPage.self, as: "a city page")
+        let (set, diagnostics) = TemplateSet.load(texts: ["city": String(repeating: "{{nope}}", count: 300)], views: [entry])
+        #expect(set == nil)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 101)
+        #expect(errors.last?.message == "200 more problems in this template are not listed")
+        #expect(errors.last?.location?.path == "city.mustache")
+    }
+
+    /// A long line with many tags: each tag's column was counted from the start of its line, so
+    /// parsing took time quadratic in the line's length (the fuzzer's 10 KB case took 1 s; this one
+    /// took minutes). Now linear.
+    @Test func aLongLineOfTagsParsesInLinearTime() throws {
+        let line = String(repeating: "{{title}}é", count: 30_000)
+        // CPU time of this thread, not wall time: the whole suite runs in parallel on few cores.
+        let started = threadCPUSeconds()
+        #expect(throws: TemplateSyntaxError(message: "'- x' is not a field name (letters, digits, '_', '-', '.')",
+                                            line: 2, column: 300_001)) {
+            try TemplateParser.parse("a\n" + line + "{{- x}}")
+        }
+        let used = threadCPUSeconds() - started
+        #expect(used < 2, "parsing took \(used) s of CPU")
+        // Columns still count Unicode scalars, tag after tag.
+        let parsed = try TemplateParser.parse("é{{a}}é{{b}}\n{{c}}")
+        let positions = parsed.nodes.compactMap { node -> [Int]? in
+            if case .variable(_, _, let at) = node { return [at.line, at.column] }
+            return nil
+        }
+        #expect(positions == [[1, 2], [1, 8], [2, 1]])
+    }
+}
+
+/// Seconds of CPU the calling thread has used.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
