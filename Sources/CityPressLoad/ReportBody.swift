@@ -37,13 +37,16 @@ struct ReportBody {
             let end = position + 1 < sections.count ? (sections[position + 1].heading ?? lines.count) : lines.count
             let text = lines[min(section.start, end)..<end].joined(separator: "\n")
             let firstLine = lineOffset + section.start  // the text's line 1 is this file line + 1
-            let html = Self.html(of: markdown.parse(text), lineOffset: firstLine, source: source, into: &diagnostics)
+            let document = markdown.parse(text)
+            let html = Self.html(of: document, lineOffset: firstLine, source: source, into: &diagnostics)
             guard let heading = section.heading else {
                 summaryHTML = html
                 continue
             }
             let location = source.location(line: lineOffset + heading + 1, column: 1)
-            if let action = Self.action(String(lines[heading]), html: html, at: location, source: source, into: &diagnostics) {
+            if var action = Self.action(String(lines[heading]), html: html, at: location, source: source, into: &diagnostics) {
+                action.markdown = text.trimmingWhitespace()
+                action.plainText = document.plainText
                 actions.append(action)
             }
         }

@@ -69,6 +69,8 @@ package struct Chrome: Sendable {
         package let citiesHref: String
         package let countriesHref: String
         package let commitmentsHref: String
+        /// The open-data page.
+        package let dataHref: String
         package let inDeclarations: Bool
         package let inCities: Bool
         package let inCountries: Bool
@@ -84,7 +86,7 @@ package struct Chrome: Sendable {
     package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet) {
         let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
-                        commitmentsHref: links.commitments, inDeclarations: section == .declarations,
+                        commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route), inDeclarations: section == .declarations,
                         inCities: section == .cities, inCountries: section == .countries,
                         inCommitments: section == .commitments)
         // The layout puts each on a line of its own, so drop the template file's final line break.

@@ -171,16 +171,28 @@ enum DefaultTemplates {
         IG1heC13aWR0aDogbm9uZTsgcGFkZGluZzogMDsgfQogIGEgeyBjb2xvcjogaW5oZXJpdDsgdGV4dC1kZWNvcmF0aW9uOiBub25l
         OyB9CiAgaDIsIGgzIHsgYnJlYWstYWZ0ZXI6IGF2b2lkOyB9CiAgLmNvbW1pdG1lbnRzID4gbGksIC5jYXJkLCAuc2lnbmF0b3J5
         LWdyb3VwIHsgYnJlYWstaW5zaWRlOiBhdm9pZDsgfQogIHAgeyBvcnBoYW5zOiAyOyB3aWRvd3M6IDI7IH0KICAudG90YWxzIGRp
-        diB7IGJvcmRlcjogMXB4IHNvbGlkICM5OTk7IGJhY2tncm91bmQ6IG5vbmU7IH0KfQo=
+        diB7IGJvcmRlcjogMXB4IHNvbGlkICM5OTk7IGJhY2tncm91bmQ6IG5vbmU7IH0KfQoKLyogT3BlbiBkYXRhOiB0aGUgRGF0YSBw
+        YWdlJ3MgdGFibGVzIG9mIGZpbGVzIGFuZCBjb2x1bW5zLCBhbmQgdGhlIGRvd25sb2FkIGxpbmtzIG90aGVyIHBhZ2VzIG9mZmVy
+        LiAqLwouZGF0YS1maWxlcywgLmRhdGEtY29sdW1ucyB7IGJvcmRlci1jb2xsYXBzZTogY29sbGFwc2U7IGZvbnQtZmFtaWx5OiB2
+        YXIoLS1zYW5zKTsgZm9udC1zaXplOiAwLjlyZW07IG1hcmdpbjogMC41cmVtIDAgMS41cmVtOyB3aWR0aDogMTAwJTsgfQouZGF0
+        YS1maWxlcyBjYXB0aW9uLCAuZGF0YS1jb2x1bW5zIGNhcHRpb24geyB0ZXh0LWFsaWduOiBsZWZ0OyBmb250LXdlaWdodDogNjAw
+        OyBwYWRkaW5nLWJvdHRvbTogMC4zNXJlbTsgfQouZGF0YS1maWxlcyB0aCwgLmRhdGEtZmlsZXMgdGQsIC5kYXRhLWNvbHVtbnMg
+        dGgsIC5kYXRhLWNvbHVtbnMgdGQgeyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tcnVsZSk7IHBhZGRpbmc6IDAuNHJl
+        bSAxcmVtIDAuNHJlbSAwOyB0ZXh0LWFsaWduOiBsZWZ0OyB2ZXJ0aWNhbC1hbGlnbjogdG9wOyB9Ci5kYXRhLWZpbGVzIHRkOm50
+        aC1jaGlsZCgyKSB7IGZvbnQtdmFyaWFudC1udW1lcmljOiB0YWJ1bGFyLW51bXM7IH0KLmRhdGEtZmlsZXMgLmRldGFpbCB7IGRp
+        c3BsYXk6IGJsb2NrOyBmb250LXdlaWdodDogbm9ybWFsOyB9Ci5kYXRhLWZpbGVzIC5maWxlIHsgZGlzcGxheTogYmxvY2s7IH0K
+        LmRhdGEtZmlsZXMgdGQgLmRldGFpbCB7IGRpc3BsYXk6IGlubGluZTsgfQouZG93bmxvYWQgeyBmb250LWZhbWlseTogdmFyKC0t
+        c2Fucyk7IGZvbnQtc2l6ZTogMC45NXJlbTsgfQo=
         """),
         ("cities.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT5DaXRpZXM8L2gxPgo8cCBjbGFzcz0ibGVhZCI+e3twbGFjZXNUZXh0fX0sIEHigJNa
-        LjwvcD4KPG5hdiBjbGFzcz0ibGV0dGVycyIgYXJpYS1sYWJlbD0iTGV0dGVycyI+Cjx1bD4Ke3sjbGV0dGVyc319CjxsaT48YSBo
-        cmVmPSIje3thbmNob3J9fSI+e3tsZXR0ZXJ9fTwvYT48L2xpPgp7ey9sZXR0ZXJzfX0KPC91bD4KPC9uYXY+Cnt7I2xldHRlcnN9
-        fQo8c2VjdGlvbj4KPGgyIGlkPSJ7e2FuY2hvcn19Ij57e2xldHRlcn19PC9oMj4KPHVsIGNsYXNzPSJpbmRleC1saXN0Ij4Ke3sj
-        Y2l0aWVzfX0KPGxpPjxhIGhyZWY9Int7aHJlZn19Ij57e25hbWV9fTwvYT4gPHNwYW4gY2xhc3M9ImRldGFpbCI+e3sjZGV0YWls
-        fX17e2RldGFpbH19LCB7ey9kZXRhaWx9fTxhIGhyZWY9Int7Y291bnRyeUhyZWZ9fSI+e3tjb3VudHJ5TmFtZX19PC9hPjwvc3Bh
-        bj48L2xpPgp7ey9jaXRpZXN9fQo8L3VsPgo8L3NlY3Rpb24+Cnt7L2xldHRlcnN9fQp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        LjwvcD4Ke3sjZG93bmxvYWR9fXt7PmRvd25sb2FkfX17ey9kb3dubG9hZH19CjxuYXYgY2xhc3M9ImxldHRlcnMiIGFyaWEtbGFi
+        ZWw9IkxldHRlcnMiPgo8dWw+Cnt7I2xldHRlcnN9fQo8bGk+PGEgaHJlZj0iI3t7YW5jaG9yfX0iPnt7bGV0dGVyfX08L2E+PC9s
+        aT4Ke3svbGV0dGVyc319CjwvdWw+CjwvbmF2Pgp7eyNsZXR0ZXJzfX0KPHNlY3Rpb24+CjxoMiBpZD0ie3thbmNob3J9fSI+e3ts
+        ZXR0ZXJ9fTwvaDI+Cjx1bCBjbGFzcz0iaW5kZXgtbGlzdCI+Cnt7I2NpdGllc319CjxsaT48YSBocmVmPSJ7e2hyZWZ9fSI+e3tu
+        YW1lfX08L2E+IDxzcGFuIGNsYXNzPSJkZXRhaWwiPnt7I2RldGFpbH19e3tkZXRhaWx9fSwge3svZGV0YWlsfX08YSBocmVmPSJ7
+        e2NvdW50cnlIcmVmfX0iPnt7Y291bnRyeU5hbWV9fTwvYT48L3NwYW4+PC9saT4Ke3svY2l0aWVzfX0KPC91bD4KPC9zZWN0aW9u
+        Pgp7ey9sZXR0ZXJzfX0Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
         """),
         ("city-endorsement.mustache", """
         PGxpIGNsYXNzPSJjYXJkIj4KPGgzPjxhIGhyZWY9Int7aHJlZn19Ij57e3RpdGxlfX08L2E+PC9oMz4KPHAgY2xhc3M9Im1ldGEi
@@ -242,9 +254,10 @@ enum DefaultTemplates {
         """),
         ("countries.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT5Db3VudHJpZXM8L2gxPgo8cCBjbGFzcz0ibGVhZCI+e3tjb3VudHJpZXNUZXh0fX0s
-        IEHigJNaLjwvcD4KPHVsIGNsYXNzPSJpbmRleC1saXN0IGNvbHVtbnMiPgp7eyNjb3VudHJpZXN9fQo8bGk+PGEgaHJlZj0ie3to
-        cmVmfX0iPnt7bmFtZX19PC9hPiA8c3BhbiBjbGFzcz0iZGV0YWlsIj57e3BsYWNlc1RleHR9fTwvc3Bhbj48L2xpPgp7ey9jb3Vu
-        dHJpZXN9fQo8L3VsPgp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        IEHigJNaLjwvcD4Ke3sjZG93bmxvYWR9fXt7PmRvd25sb2FkfX17ey9kb3dubG9hZH19Cjx1bCBjbGFzcz0iaW5kZXgtbGlzdCBj
+        b2x1bW5zIj4Ke3sjY291bnRyaWVzfX0KPGxpPjxhIGhyZWY9Int7aHJlZn19Ij57e25hbWV9fTwvYT4gPHNwYW4gY2xhc3M9ImRl
+        dGFpbCI+e3twbGFjZXNUZXh0fX08L3NwYW4+PC9saT4Ke3svY291bnRyaWVzfX0KPC91bD4Ke3svbWFpbn19Cnt7L2xheW91dH19
+        Cg==
         """),
         ("country.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT57e25hbWV9fTwvaDE+CjxwIGNsYXNzPSJsZWFkIj57e3BsYWNlc1RleHR9fSBpbiB7
@@ -252,6 +265,43 @@ enum DefaultTemplates {
         fX0iPnt7bmFtZX19PC9hPnt7I2RldGFpbH19IDxzcGFuIGNsYXNzPSJkZXRhaWwiPnt7ZGV0YWlsfX08L3NwYW4+e3svZGV0YWls
         fX0gPHNwYW4gY2xhc3M9ImRldGFpbCI+wrcge3tlbmRvcnNlbWVudHNUZXh0fX08L3NwYW4+PC9saT4Ke3svY2l0aWVzfX0KPC91
         bD4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        """),
+        ("data.mustache", """
+        e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT5PcGVuIGRhdGE8L2gxPgo8cCBjbGFzcz0ibGVhZCI+RXZlcnl0aGluZyB0aGlzIHNp
+        dGUgc2hvd3MsIGFzIHRhYmxlcyB0byBkb3dubG9hZCBhbmQgcmV1c2UuIEVhY2ggdGFibGUgY29tZXMgYXMgQ1NWIChSRkMgNDE4
+        MCwgVVRGLTgsIGEgaGVhZGVyIHJvdywgcmVjb3JkcyBlbmRpbmcgaW4gQ1JMRikgYW5kIGFzIEpTT04sIHdpdGggdGhlIHNhbWUg
+        Y29sdW1uczsgYm90aCBhcmUgZGVzY3JpYmVkIGJ5IGEgSlNPTiBTY2hlbWEgKHZlcnNpb24ge3t2ZXJzaW9ufX0pLjwvcD4KPHRh
+        YmxlIGNsYXNzPSJkYXRhLWZpbGVzIj4KPGNhcHRpb24+VGFibGVzPC9jYXB0aW9uPgo8dGhlYWQ+PHRyPjx0aCBzY29wZT0iY29s
+        Ij5UYWJsZTwvdGg+PHRoIHNjb3BlPSJjb2wiPlJvd3M8L3RoPjx0aCBzY29wZT0iY29sIj5GaWxlczwvdGg+PC90cj48L3RoZWFk
+        Pgo8dGJvZHk+Cnt7I3RhYmxlc319Cjx0cj48dGggc2NvcGU9InJvdyI+PGEgaHJlZj0iI3t7YW5jaG9yfX0iPnt7dGl0bGV9fTwv
+        YT48c3BhbiBjbGFzcz0iZGV0YWlsIj57e3Jvd01lYW5pbmd9fTwvc3Bhbj48L3RoPjx0ZD57e3Jvd0NvdW50fX08L3RkPjx0ZD57
+        eyNmaWxlc319PHNwYW4gY2xhc3M9ImZpbGUiPjxhIGhyZWY9Int7aHJlZn19IiB0eXBlPSJ7e21lZGlhVHlwZX19IiBkb3dubG9h
+        ZD57e2ZpbGVOYW1lfX08L2E+IDxzcGFuIGNsYXNzPSJkZXRhaWwiPnt7bGFiZWx9fXt7I3NpemVUZXh0fX0sIHt7c2l6ZVRleHR9
+        fXt7L3NpemVUZXh0fX08L3NwYW4+PC9zcGFuPnt7L2ZpbGVzfX08L3RkPjwvdHI+Cnt7L3RhYmxlc319CjwvdGJvZHk+CjwvdGFi
+        bGU+Cnt7I3NjaGVtYX19CjxwPlNjaGVtYTogPGEgaHJlZj0ie3tocmVmfX0iIHR5cGU9Int7bWVkaWFUeXBlfX0iPnt7ZmlsZU5h
+        bWV9fTwvYT4gPHNwYW4gY2xhc3M9ImRldGFpbCI+e3sjc2l6ZVRleHR9fXt7c2l6ZVRleHR9fXt7L3NpemVUZXh0fX08L3NwYW4+
+        LiBXaXRoaW4gdmVyc2lvbiB7e3ZlcnNpb259fSBjb2x1bW5zIGFyZSBvbmx5IGV2ZXIgYWRkZWQgYXQgdGhlIGVuZCBvZiBhIHRh
+        YmxlOyBhbnl0aGluZyBlbHNlIG1ha2VzIGEgbmV3IHZlcnNpb24sIHdpdGggYSBuZXcgc2NoZW1hIGZpbGUuPC9wPgp7ey9zY2hl
+        bWF9fQo8aDIgaWQ9ImJ5LWRlY2xhcmF0aW9uIj5FYWNoIGRlY2xhcmF0aW9uJ3Mgc2lnbmF0b3JpZXM8L2gyPgo8cD5UaGUgcm93
+        cyBvZiB0aGUgc2lnbmF0b3JpZXMgdGFibGUgZm9yIG9uZSBkZWNsYXJhdGlvbiwgYWxzbyBvZmZlcmVkIG9uIGl0cyBwYWdlLjwv
+        cD4KPHRhYmxlIGNsYXNzPSJkYXRhLWZpbGVzIj4KPGNhcHRpb24+U2lnbmF0b3JpZXMgYnkgZGVjbGFyYXRpb248L2NhcHRpb24+
+        Cjx0aGVhZD48dHI+PHRoIHNjb3BlPSJjb2wiPkRlY2xhcmF0aW9uPC90aD48dGggc2NvcGU9ImNvbCI+Um93czwvdGg+PHRoIHNj
+        b3BlPSJjb2wiPkZpbGVzPC90aD48L3RyPjwvdGhlYWQ+Cjx0Ym9keT4Ke3sjZGVjbGFyYXRpb25zfX0KPHRyPjx0aCBzY29wZT0i
+        cm93Ij48YSBocmVmPSJ7e2hyZWZ9fSI+e3t0aXRsZX19PC9hPjwvdGg+PHRkPnt7cm93Q291bnR9fTwvdGQ+PHRkPnt7I2ZpbGVz
+        fX08c3BhbiBjbGFzcz0iZmlsZSI+PGEgaHJlZj0ie3tocmVmfX0iIHR5cGU9Int7bWVkaWFUeXBlfX0iIGRvd25sb2FkPnt7Zmls
+        ZU5hbWV9fTwvYT4gPHNwYW4gY2xhc3M9ImRldGFpbCI+e3tsYWJlbH19e3sjc2l6ZVRleHR9fSwge3tzaXplVGV4dH19e3svc2l6
+        ZVRleHR9fTwvc3Bhbj48L3NwYW4+e3svZmlsZXN9fTwvdGQ+PC90cj4Ke3svZGVjbGFyYXRpb25zfX0KPC90Ym9keT4KPC90YWJs
+        ZT4KPGgyIGlkPSJjb2x1bW5zIj5Db2x1bW5zPC9oMj4KPHA+VGhlIENTViBmaWxlcycgaGVhZGVyIHJvdyBhbmQgdGhlIEpTT04g
+        cm93cycga2V5cyBhcmUgdGhlc2UgbmFtZXMsIGluIHRoaXMgb3JkZXIuIEFuIGVtcHR5IENTViBmaWVsZCBpcyA8Y29kZT5udWxs
+        PC9jb2RlPiBpbiBKU09OOyBsaXN0cyBhcmUgc2VwYXJhdGVkIGJ5IHNwYWNlcyBpbiBDU1YgYW5kIGFyZSBhcnJheXMgaW4gSlNP
+        Ti4gQWRkcmVzc2VzIGFyZSBhYnNvbHV0ZSB3aGVuIHRoZSBzaXRlIGhhcyBhIGJhc2UgVVJMLCBvdGhlcndpc2UgcmVsYXRpdmUg
+        dG8gdGhlIHNpdGUncyByb290LjwvcD4Ke3sjdGFibGVzfX0KPHNlY3Rpb24gYXJpYS1sYWJlbGxlZGJ5PSJ7e2FuY2hvcn19Ij4K
+        PGgzIGlkPSJ7e2FuY2hvcn19Ij57e3RpdGxlfX08L2gzPgo8cD57e3Jvd3NUZXh0fX06IHt7cm93TWVhbmluZ319LjwvcD4KPHRh
+        YmxlIGNsYXNzPSJkYXRhLWNvbHVtbnMiPgo8Y2FwdGlvbj5Db2x1bW5zIG9mIHt7dGl0bGV9fTwvY2FwdGlvbj4KPHRoZWFkPjx0
+        cj48dGggc2NvcGU9ImNvbCI+Q29sdW1uPC90aD48dGggc2NvcGU9ImNvbCI+S2luZDwvdGg+PHRoIHNjb3BlPSJjb2wiPk1lYW5p
+        bmc8L3RoPjwvdHI+PC90aGVhZD4KPHRib2R5Pgp7eyNjb2x1bW5zfX0KPHRyPjx0aCBzY29wZT0icm93Ij48Y29kZT57e25hbWV9
+        fTwvY29kZT48L3RoPjx0ZD57e2tpbmR9fTwvdGQ+PHRkPnt7bWVhbmluZ319PC90ZD48L3RyPgp7ey9jb2x1bW5zfX0KPC90Ym9k
+        eT4KPC90YWJsZT4KPC9zZWN0aW9uPgp7ey90YWJsZXN9fQp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
         """),
         ("declaration-card.mustache", """
         PGxpIGNsYXNzPSJjYXJkIj4KICA8aHt7aGVhZGluZ0xldmVsfX0+PGEgaHJlZj0ie3tocmVmfX0iPnt7dGl0bGV9fTwvYT57eyNp
@@ -287,10 +337,11 @@ enum DefaultTemplates {
         ImNvbCI+SW4gYWxsPC90aD48L3RyPjwvdGhlYWQ+Cjx0Ym9keT4Ke3sjcm93c319Cjx0cj48dGggc2NvcGU9InJvdyI+PHRpbWUg
         ZGF0ZXRpbWU9Int7ZGF0ZUlTT319Ij57e2RhdGVUZXh0fX08L3RpbWU+e3sjaXNUaGVNZWV0aW5nfX0gKHRoZSBtZWV0aW5nKXt7
         L2lzVGhlTWVldGluZ319PC90aD48dGQ+e3thZGRlZH19PC90ZD48dGQ+e3t0b3RhbH19PC90ZD48L3RyPgp7ey9yb3dzfX0KPC90
-        Ym9keT4KPC90YWJsZT4Ke3svaGlzdG9yeX19Cnt7e3NpZ25hdG9yaWVzSFRNTH19fQp7ey9oYXNTaWduYXRvcmllc319Cnt7Xmhh
-        c1NpZ25hdG9yaWVzfX0KPHAgY2xhc3M9Im5vdGljZSI+VGhlIHNpZ25hdG9yeSBsaXN0IG9mIHRoaXMgZGVjbGFyYXRpb24gaXMg
-        bm90IHlldCByZWNvcmRlZCBpbiB0aGlzIGVkaXRpb24uPC9wPgp7ey9oYXNTaWduYXRvcmllc319Cjwvc2VjdGlvbj4KPC9hcnRp
-        Y2xlPgp7ey9kZWNsYXJhdGlvbn19Cnt7L21haW59fQp7ey9sYXlvdXR9fQo=
+        Ym9keT4KPC90YWJsZT4Ke3svaGlzdG9yeX19Cnt7e3NpZ25hdG9yaWVzSFRNTH19fQp7eyNkb3dubG9hZH19e3s+ZG93bmxvYWR9
+        fXt7L2Rvd25sb2FkfX0Ke3svaGFzU2lnbmF0b3JpZXN9fQp7e15oYXNTaWduYXRvcmllc319CjxwIGNsYXNzPSJub3RpY2UiPlRo
+        ZSBzaWduYXRvcnkgbGlzdCBvZiB0aGlzIGRlY2xhcmF0aW9uIGlzIG5vdCB5ZXQgcmVjb3JkZWQgaW4gdGhpcyBlZGl0aW9uLjwv
+        cD4Ke3svaGFzU2lnbmF0b3JpZXN9fQo8L3NlY3Rpb24+CjwvYXJ0aWNsZT4Ke3svZGVjbGFyYXRpb259fQp7ey9tYWlufX0Ke3sv
+        bGF5b3V0fX0K
         """),
         ("declarations.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT5EZWNsYXJhdGlvbnM8L2gxPgo8cCBjbGFzcz0ibGVhZCI+RXZlcnkgZGVjbGFyYXRp
@@ -298,6 +349,12 @@ enum DefaultTemplates {
         fQo8b2wgY2xhc3M9ImNhcmRzIj4Ke3sjZGVjbGFyYXRpb25zfX0Ke3s+ZGVjbGFyYXRpb24tY2FyZH19Cnt7L2RlY2xhcmF0aW9u
         c319Cjwvb2w+Cnt7L2hhc0RlY2xhcmF0aW9uc319Cnt7Xmhhc0RlY2xhcmF0aW9uc319CjxwPk5vIGRlY2xhcmF0aW9uIGhhcyBi
         ZWVuIHB1Ymxpc2hlZCB5ZXQuPC9wPgp7ey9oYXNEZWNsYXJhdGlvbnN9fQp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
+        """),
+        ("download.mustache", """
+        PHAgY2xhc3M9ImRvd25sb2FkIj5Eb3dubG9hZCB7e2xhYmVsfX0gKHt7I2Nzdn19PGEgaHJlZj0ie3tocmVmfX0iIHR5cGU9Int7
+        bWVkaWFUeXBlfX0iIGRvd25sb2FkPnt7bGFiZWx9fTwvYT57ey9jc3Z9fSwge3sjanNvbn19PGEgaHJlZj0ie3tocmVmfX0iIHR5
+        cGU9Int7bWVkaWFUeXBlfX0iIGRvd25sb2FkPnt7bGFiZWx9fTwvYT57ey9qc29ufX0pIMK3IDxhIGhyZWY9Int7ZGF0YUhyZWZ9
+        fSI+YWxsIG9wZW4gZGF0YTwvYT48L3A+Cg==
         """),
         ("home.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxwIGNsYXNzPSJraWNrZXIiPnt7cGFnZS5uZXR3b3JrfX08L3A+CjxoMT57e3BhZ2Uuc2l0
@@ -389,8 +446,9 @@ enum DefaultTemplates {
         ICAgICAgIDxsaT48YSBocmVmPSJ7e2hvbWVIcmVmfX0iPkhvbWU8L2E+PC9saT4KICAgICAgICA8bGk+PGEgaHJlZj0ie3tkZWNs
         YXJhdGlvbnNIcmVmfX0iPkRlY2xhcmF0aW9uczwvYT48L2xpPgogICAgICAgIDxsaT48YSBocmVmPSJ7e2NvbW1pdG1lbnRzSHJl
         Zn19Ij5Db21taXRtZW50czwvYT48L2xpPgogICAgICAgIDxsaT48YSBocmVmPSJ7e2NpdGllc0hyZWZ9fSI+Q2l0aWVzPC9hPjwv
-        bGk+CiAgICAgICAgPGxpPjxhIGhyZWY9Int7Y291bnRyaWVzSHJlZn19Ij5Db3VudHJpZXM8L2E+PC9saT4KICAgICAgPC91bD4K
-        ICAgIDwvbmF2PgogIDwvZGl2Pgo8L2Zvb3Rlcj4K
+        bGk+CiAgICAgICAgPGxpPjxhIGhyZWY9Int7Y291bnRyaWVzSHJlZn19Ij5Db3VudHJpZXM8L2E+PC9saT4KICAgICAgICA8bGk+
+        PGEgaHJlZj0ie3tkYXRhSHJlZn19Ij5PcGVuIGRhdGE8L2E+PC9saT4KICAgICAgPC91bD4KICAgIDwvbmF2PgogIDwvZGl2Pgo8
+        L2Zvb3Rlcj4K
         """),
         ("site-header.mustache", """
         PGEgY2xhc3M9InNraXAtbGluayIgaHJlZj0iI21haW4iPlNraXAgdG8gbWFpbiBjb250ZW50PC9hPgo8aGVhZGVyIGNsYXNzPSJz

@@ -7,7 +7,8 @@ package enum SiteOutputs {
     package static let kinds: [any OutputKind] = [
         HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
         NotFoundOutput(), SitemapOutput(), DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
-        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(),
+        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(), DataPageOutput(), OpenDataOutput(),
+        DeclarationDataOutput(),
     ]
 
     /// Every file of `site`, in a fixed order.
