@@ -28,6 +28,8 @@ package struct PageMeta: Sendable, Hashable {
     /// Whether the trail says more than "Home" (the home page shows none).
     package let hasBreadcrumbs: Bool
     package let canonicalURL: String?
+    /// The Atom feed's absolute URL, when the site has one (with `base_url`).
+    package let feedURL: String?
     package let homeHref: String
     package let declarationsHref: String
     package let citiesHref: String
@@ -49,6 +51,7 @@ package struct PageMeta: Sendable, Hashable {
         self.breadcrumbs = breadcrumbs
         hasBreadcrumbs = breadcrumbs.count > 1
         canonicalURL = config.baseURL.map { $0 + path }
+        feedURL = config.baseURL.map { $0 + FeedOutput.route.path }
         homeHref = links.home
         declarationsHref = links.declarations
         citiesHref = links.cities

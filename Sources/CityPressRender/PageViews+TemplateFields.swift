@@ -220,7 +220,7 @@ extension PageMeta: TemplateView {
         .field("language", \.language), .field("title", \.title), .field("description", \.description),
         .field("assets", \.assets), .field("siteTitle", \.siteTitle),
         .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
-        .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL),
+        .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL), .field("feedURL", \.feedURL),
 
 
         .field("homeHref", \.homeHref), .field("declarationsHref", \.declarationsHref),
