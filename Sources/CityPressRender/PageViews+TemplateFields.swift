@@ -221,6 +221,8 @@ extension PageMeta: TemplateView {
         .field("assets", \.assets), .field("siteTitle", \.siteTitle),
         .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
         .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL), .field("feedURL", \.feedURL),
+        .field("siteURL", \.siteURL), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
+        .field("robots", \.robots), .field("structuredData", \.structuredData),
 
 
         .field("homeHref", \.homeHref), .field("declarationsHref", \.declarationsHref),
