@@ -5,6 +5,11 @@ import CityPressSite
 /// declaration (a `CreativeWork` with its date, language and publisher), the meeting it was made at
 /// (an `Event`) and its signatories (an `ItemList` of places).
 package enum StructuredData {
+    /// The most signatories the list names: search engines read lists of a few dozen, and a
+    /// declaration of thousands of cities would otherwise carry its list twice (HTML and JSON-LD).
+    /// `numberOfItems` always gives the full count.
+    package static let listLimit = 100
+
     /// The JSON-LD of declaration `index`'s page, whose links are made with `links`. Addresses are
     /// absolute with `base_url`, else relative to the page (JSON-LD resolves them against it).
     package static func declaration(_ index: Int, in site: Site, links: Links) -> String {
@@ -24,7 +29,7 @@ package enum StructuredData {
                                   ("address", .string(declaration.location))])),
             ("organizer", publisher),
         ]
-        let items: [JSONNode] = declaration.signatories.enumerated().map { position, city in
+        let items: [JSONNode] = declaration.signatories.prefix(listLimit).enumerated().map { position, city in
             let place = site.cities[city], country = site.countries[place.country]
             var address: [(String, JSONNode)] = [("@type", .string("PostalAddress")), ("addressCountry", .string(country.name))]
             if let region = place.subdivision { address.append(("addressRegion", .string(region))) }
@@ -43,7 +48,7 @@ package enum StructuredData {
         ])
         let list: JSONNode = .object([
             ("@type", .string("ItemList")), ("@id", .string(page + "#signatories")),
-            ("name", .string("Signatories of \(declaration.title)")), ("numberOfItems", .integer(items.count)),
+            ("name", .string("Signatories of \(declaration.title)")), ("numberOfItems", .integer(declaration.signatories.count)),
             ("itemListOrder", .string("https://schema.org/ItemListUnordered")), ("itemListElement", .array(items)),
         ])
         return JSONNode.object([("@context", .string("https://schema.org")),

@@ -5,7 +5,6 @@ package struct DataTable: Sendable {
     package enum Value: Sendable, Hashable {
         case text(String)
         case integer(Int)
-        case boolean(Bool)
         /// A list of slugs or numbers; CSV joins them with spaces.
         case list([Value])
         /// No value (an optional column): an empty CSV field, `null` in JSON.
@@ -78,7 +77,6 @@ package struct DataTable: Sendable {
         switch value {
         case .text(let text): return text
         case .integer(let number): return String(number)
-        case .boolean(let flag): return flag ? "true" : "false"
         case .list(let values): return values.map(csvText).joined(separator: " ")
         case .null: return ""
         }
@@ -103,7 +101,6 @@ package struct DataTable: Sendable {
         switch value {
         case .text(let text): JSONText.appendString(text, to: &bytes)
         case .integer(let number): bytes.append(contentsOf: String(number).utf8)
-        case .boolean(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
         case .null: bytes.append(contentsOf: "null".utf8)
         case .list(let values):
             bytes.append(UInt8(ascii: "["))

@@ -54,7 +54,6 @@ package enum OpenDataSchema {
         case .text: return [("type", .string("string"))]
         case .optionalText: return [("type", .array([.string("string"), .string("null")]))]
         case .integer: return [("type", .string("integer"))]
-        case .boolean: return [("type", .string("boolean"))]
         case .date: return [("type", .string("string")), ("format", .string("date")), ("pattern", date)]
         case .optionalDate:
             return [("type", .array([.string("string"), .string("null")])), ("format", .string("date")), ("pattern", date)]

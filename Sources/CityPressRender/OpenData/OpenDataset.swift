@@ -13,7 +13,7 @@ package enum OpenDataset: String, Sendable, CaseIterable {
 
     /// What a column holds, for the JSON Schema and the docs.
     package enum ColumnType: Sendable {
-        case text, optionalText, integer, boolean, date, optionalDate, url, slugs, integers
+        case text, optionalText, integer, date, optionalDate, url, slugs, integers
 
         /// The name the docs use.
         package var label: String {
@@ -21,7 +21,6 @@ package enum OpenDataset: String, Sendable, CaseIterable {
             case .text: "text"
             case .optionalText: "text or empty"
             case .integer: "integer"
-            case .boolean: "true or false"
             case .date: "date (YYYY-MM-DD)"
             case .optionalDate: "date (YYYY-MM-DD) or empty"
             case .url: "URL"
