@@ -30,6 +30,12 @@ package struct DataTable: Sendable {
     package func csv() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + rows.count * 16 * dataset.columns.count)
+        writeCSV(to: &bytes)
+        return bytes
+    }
+
+    /// The CSV file's bytes, into `bytes`.
+    package func writeCSV(to bytes: inout some ByteOutput) {
         for (index, column) in dataset.columns.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             Self.appendCSVField(column.name, to: &bytes)
@@ -42,7 +48,6 @@ package struct DataTable: Sendable {
             }
             bytes.append(contentsOf: [13, 10])
         }
-        return bytes
     }
 
     /// A JSON object: the schema's address, its version, the dataset's name and `rows`, an array
@@ -50,6 +55,12 @@ package struct DataTable: Sendable {
     package func json(schema: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(128 + rows.count * 24 * dataset.columns.count)
+        writeJSON(schema: schema, to: &bytes)
+        return bytes
+    }
+
+    /// The JSON file's bytes, into `bytes`.
+    package func writeJSON(schema: String, to bytes: inout some ByteOutput) {
         bytes.append(contentsOf: "{\n\"schema\": ".utf8)
         JSONText.appendString(schema, to: &bytes)
         bytes.append(contentsOf: ",\n\"version\": \(OpenDataset.version),\n\"dataset\": ".utf8)
@@ -70,7 +81,6 @@ package struct DataTable: Sendable {
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(contentsOf: (rows.isEmpty ? "]\n}\n" : "\n]\n}\n").utf8)
-        return bytes
     }
 
     private static func csvText(_ value: Value) -> String {
@@ -82,7 +92,7 @@ package struct DataTable: Sendable {
         }
     }
 
-    private static func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
+    private static func appendCSVField(_ text: String, to bytes: inout some ByteOutput) {
         let utf8 = text.utf8
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         guard needsQuotes else {
@@ -97,7 +107,7 @@ package struct DataTable: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func appendJSON(_ value: Value, to bytes: inout [UInt8]) {
+    private static func appendJSON(_ value: Value, to bytes: inout some ByteOutput) {
         switch value {
         case .text(let text): JSONText.appendString(text, to: &bytes)
         case .integer(let number): bytes.append(contentsOf: String(number).utf8)

@@ -4,7 +4,7 @@ package enum JSONText {
     /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, every
     /// other character as UTF-8. `<` is escaped too (`\u003c`), so the same text can sit inside an
     /// HTML `<script>` element without ending it.
-    package static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    package static func appendString(_ text: String, to bytes: inout some ByteOutput) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -15,7 +15,7 @@ package enum JSONText {
             case 9: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
             case UInt8(ascii: "<"): bytes.append(contentsOf: "\\u003c".utf8)
             case 0..<32:
-                let hex = Array("0123456789abcdef".utf8)
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: "\\u00".utf8)
                 bytes.append(hex[Int(byte >> 4)])
                 bytes.append(hex[Int(byte & 15)])

@@ -25,10 +25,10 @@ extension SiteRenderer {
         func view(_ route: Route, _ format: OpenDataFormat) -> DataFileView {
             DataFileView(label: format.label, fileName: String(route.path.split(separator: "/").last ?? ""),
                          href: links.to(route), mediaType: format.mediaType,
-                         sizeText: Self.sizeText(files.file(at: route).bytes.count))
+                         sizeText: Self.sizeText(files.size(at: route).bytes))
         }
         let tables = OpenDataset.allCases.map { dataset in
-            let rows = files.file(at: OpenDataOutput.route(dataset, .csv)).rows ?? 0
+            let rows = files.size(at: OpenDataOutput.route(dataset, .csv)).rows ?? 0
             return DataTableView(
                 title: dataset.title, rowMeaning: dataset.rowMeaning, rowCount: rows,
                 rowsText: Counted.text(rows, "row", "rows"), anchor: "columns-\(dataset.name)",
@@ -36,7 +36,7 @@ extension SiteRenderer {
                 columns: dataset.columns.map { DataColumnView(name: $0.name, kind: $0.type.label, meaning: $0.meaning) })
         }
         let declarations = site.declarations.map { declaration in
-            let rows = files.file(at: DeclarationDataOutput.route(declaration.slug, .csv)).rows ?? 0
+            let rows = files.size(at: DeclarationDataOutput.route(declaration.slug, .csv)).rows ?? 0
             return DeclarationDataView(
                 title: declaration.title, href: links.declaration(declaration.slug),
                 rowCount: rows,

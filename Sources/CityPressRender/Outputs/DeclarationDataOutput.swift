@@ -23,7 +23,7 @@ package struct DeclarationDataOutput: OutputKind {
         return [.declaration(slug), .signatoryList(slug)]
     }
     package func render(_ item: Item, in context: RenderContext) -> [UInt8] {
-        context.openData.file(at: route(of: item, in: context.site)).bytes
+        context.openData.bytes(at: route(of: item, in: context.site))
     }
     package var isListedInSitemap: Bool { false }
 }

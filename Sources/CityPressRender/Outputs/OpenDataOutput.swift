@@ -30,7 +30,7 @@ package struct OpenDataOutput: OutputKind {
         item.dataset == nil ? [] : Self.everything(in: site)
     }
     package func render(_ item: Item, in context: RenderContext) -> [UInt8] {
-        context.openData.file(at: route(of: item, in: context.site)).bytes
+        context.openData.bytes(at: route(of: item, in: context.site))
     }
     package var isListedInSitemap: Bool { false }
 
