@@ -50,7 +50,9 @@ struct ReportBody {
                 continue
             }
             let location = source.location(line: lineOffset + heading + 1, column: 1)
-            if let action = Self.action(String(lines[heading]), html: html, at: location, source: source, into: &diagnostics) {
+            if var action = Self.action(String(lines[heading]), html: html, at: location, source: source, into: &diagnostics) {
+                action.markdown = text.trimmingWhitespace()
+                action.plainText = document.plainText
                 actions.append(action)
             }
         }

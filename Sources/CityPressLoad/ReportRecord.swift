@@ -14,6 +14,10 @@ public struct ReportRecord: Sendable, Hashable {
         public var html: String
         /// The heading.
         public var location: SourceLocation
+        /// The action's text as written (Markdown, the heading left out), for open data.
+        public var markdown = ""
+        /// The action's text without markup, whitespace collapsed, for open data.
+        public var plainText = ""
     }
 
     /// The reporting city's slug.

@@ -28,6 +28,9 @@ public struct MarkdownDocument: Sendable, Hashable {
         public var html: String
         /// The item's text without markup, whitespace collapsed.
         public var plainText: String
+        /// The item's content as CommonMark (its blocks as libcmark writes them back, without the
+        /// list marker and indentation), for open data.
+        public var markdown: String = ""
         /// 1-based line of the item, counted in the Markdown text given to the parser.
         public var line: Int
     }
@@ -64,6 +67,8 @@ public struct MarkdownDocument: Sendable, Hashable {
     public var links: [Link] = []
     /// What the site cannot show as written, in source order.
     public var notices: [Notice] = []
+    /// The whole body's text without markup, whitespace collapsed (for open data).
+    public var plainText: String = ""
 
     /// The top-level ordered lists in source order.
     public var orderedLists: [OrderedList] {

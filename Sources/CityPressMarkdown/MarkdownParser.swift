@@ -52,7 +52,7 @@ public struct MarkdownParser: Sendable {
             }
             node = cmark_node_next(current)
         }
-        return MarkdownDocument(blocks: blocks, links: links, notices: notices)
+        return MarkdownDocument(blocks: blocks, links: links, notices: notices, plainText: plainText(of: root))
     }
 
     /// Every link and image destination, located in `markdown` (cmark gives inline nodes the line of
@@ -162,13 +162,15 @@ public struct MarkdownParser: Sendable {
         var items: [MarkdownDocument.ListItem] = []
         var item = cmark_node_first_child(list)
         while let current = item {
-            var html = ""
+            var html = "", markdown: [String] = []
             var child = cmark_node_first_child(current)
             while let block = child {
                 html += self.html(of: block)
+                markdown.append(commonMark(of: block))
                 child = cmark_node_next(block)
             }
             items.append(.init(html: html, plainText: plainText(of: current),
+                               markdown: markdown.joined(separator: "\n\n"),
                                line: Int(cmark_node_get_start_line(current))))
             item = cmark_node_next(current)
         }
@@ -180,6 +182,15 @@ public struct MarkdownParser: Sendable {
         guard let rendered = cmark_render_html(node, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// `node` written back as CommonMark, unwrapped (width 0), without its final line break.
+    private func commonMark(of node: OpaquePointer) -> String {
+        guard let rendered = cmark_render_commonmark(node, CMARK_OPT_DEFAULT, 0) else { return "" }
+        defer { free(rendered) }
+        var text = String(cString: rendered)
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 
     /// Text nodes and code spans joined; breaks and block boundaries become single spaces.

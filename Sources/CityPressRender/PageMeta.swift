@@ -27,7 +27,21 @@ package struct PageMeta: Sendable, Hashable {
     package let breadcrumbs: [Crumb]
     /// Whether the trail says more than "Home" (the home page shows none).
     package let hasBreadcrumbs: Bool
-    package let canonicalURL: String?
+    /// The page's absolute URL (with `base_url`): the page itself, or the web page a print edition prints.
+    package var canonicalURL: String?
+    /// The Atom feed's absolute URL, when the site has one (with `base_url`).
+    package let feedURL: String?
+    /// `base_url`, for absolute addresses of assets (the share image of Open Graph); `nil` without it.
+    package let siteURL: String?
+    /// The page's own title, for sharing (`og:title`): the site's title on the home page.
+    package let shareTitle: String
+    /// Open Graph's `og:type`: `article` for a declaration, `website` for every other page.
+    package var shareType = "website"
+    /// What search engines are asked not to do (`noindex` on print editions and the not-found page).
+    package var robots: String?
+    /// The page's schema.org description as JSON-LD (declaration pages), inserted with `{{{…}}}` in a
+    /// `<script type="application/ld+json">`: `<` is escaped in it, so it cannot end the script.
+    package var structuredData: String?
     package let homeHref: String
     package let declarationsHref: String
     package let citiesHref: String
@@ -49,6 +63,9 @@ package struct PageMeta: Sendable, Hashable {
         self.breadcrumbs = breadcrumbs
         hasBreadcrumbs = breadcrumbs.count > 1
         canonicalURL = config.baseURL.map { $0 + path }
+        feedURL = config.baseURL.map { $0 + FeedOutput.route.path }
+        siteURL = config.baseURL
+        shareTitle = title ?? config.title
         homeHref = links.home
         declarationsHref = links.declarations
         citiesHref = links.cities
@@ -69,6 +86,8 @@ package struct Chrome: Sendable {
         package let citiesHref: String
         package let countriesHref: String
         package let commitmentsHref: String
+        /// The open-data page.
+        package let dataHref: String
         package let inDeclarations: Bool
         package let inCities: Bool
         package let inCountries: Bool
@@ -84,7 +103,7 @@ package struct Chrome: Sendable {
     package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet) {
         let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
-                        commitmentsHref: links.commitments, inDeclarations: section == .declarations,
+                        commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route), inDeclarations: section == .declarations,
                         inCities: section == .cities, inCountries: section == .countries,
                         inCommitments: section == .commitments)
         // The layout puts each on a line of its own, so drop the template file's final line break.

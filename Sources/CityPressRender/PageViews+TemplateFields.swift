@@ -32,7 +32,7 @@ extension DeclarationView: TemplateView {
         .field("signatoriesText", \.signatoriesText),
         .field("hasSignatories", \.hasSignatories), .field("asOfText", \.asOfText), .field("isDraft", \.isDraft),
         .field("pdfs", \.pdfs), .field("titleCSSString", \.titleCSSString), .field("history", \.history),
-        .field("updates", \.updates), .field("hasUpdates", \.hasUpdates)
+        .field("updates", \.updates), .field("hasUpdates", \.hasUpdates), .field("download", \.download)
     )
 }
 
@@ -132,7 +132,7 @@ extension LetterGroupView: TemplateView {
 extension CitiesIndexPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("letters", \.letters),
-        .field("placesText", \.placesText)
+        .field("placesText", \.placesText), .field("download", \.download)
     )
 }
 
@@ -163,7 +163,7 @@ extension CountryEntryView: TemplateView {
 extension CountriesIndexPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("countries", \.countries),
-        .field("countriesText", \.countriesText)
+        .field("countriesText", \.countriesText), .field("download", \.download)
     )
 }
 
@@ -220,7 +220,9 @@ extension PageMeta: TemplateView {
         .field("language", \.language), .field("title", \.title), .field("description", \.description),
         .field("assets", \.assets), .field("siteTitle", \.siteTitle),
         .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
-        .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL),
+        .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL), .field("feedURL", \.feedURL),
+        .field("siteURL", \.siteURL), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
+        .field("robots", \.robots), .field("structuredData", \.structuredData),
 
 
         .field("homeHref", \.homeHref), .field("declarationsHref", \.declarationsHref),
@@ -235,7 +237,7 @@ extension Chrome.View: TemplateView {
         .field("siteTitle", \.siteTitle), .field("network", \.network), .field("homeHref", \.homeHref),
         .field("declarationsHref", \.declarationsHref), .field("citiesHref", \.citiesHref),
         .field("countriesHref", \.countriesHref), .field("commitmentsHref", \.commitmentsHref),
-        .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
+        .field("dataHref", \.dataHref), .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
         .field("inCountries", \.inCountries), .field("inCommitments", \.inCommitments)
     )
 }

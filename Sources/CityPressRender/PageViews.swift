@@ -59,6 +59,8 @@ package struct DeclarationView: Sendable, Hashable {
     /// Its implementation updates, newest year first.
     package let updates: [UpdateLinkView]
     package let hasUpdates: Bool
+    /// Its signatories as CSV and JSON.
+    package let download: DownloadView
 }
 
 /// A declaration's endorsements over time: counts, a chart and the same numbers as a table.
@@ -173,6 +175,8 @@ package struct CitiesIndexPage: Sendable, Hashable {
     package let letters: [LetterGroupView]
     /// `38 cities, 1 region and 1 district`.
     package let placesText: String
+    /// Every city as CSV and JSON.
+    package let download: DownloadView
 }
 
 package struct EndorsementView: Sendable, Hashable {
@@ -214,6 +218,8 @@ package struct CountriesIndexPage: Sendable, Hashable {
     package let countries: [CountryEntryView]
     /// `14 countries`.
     package let countriesText: String
+    /// Every country as CSV and JSON.
+    package let download: DownloadView
 }
 
 package struct CountryCityView: Sendable, Hashable {

@@ -10,8 +10,18 @@ package struct RenderContext: Sendable {
     package let fragments: SharedFragments
     /// The previous build's work, when the caller lends it (the preview).
     package let reuse: (any RenderReuse)?
+    /// The open-data files, made once for the build when first needed.
+    package let openData: OpenDataFiles
     /// The routes of every output the sitemap lists.
     package var sitemapRoutes: [Route] { renderer.outputs.filter(\.isListedInSitemap).map(\.route) }
+
+    /// A context for one render of `renderer`'s site.
+    package init(renderer: SiteRenderer, fragments: SharedFragments, reuse: (any RenderReuse)?) {
+        self.renderer = renderer
+        self.fragments = fragments
+        self.reuse = reuse
+        openData = OpenDataFiles(site: renderer.site)
+    }
 
     /// The site being rendered.
     package var site: Site { renderer.site }

@@ -105,7 +105,8 @@ extension SiteRenderer {
             asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
             pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title),
             history: EndorsementHistory(of: declaration).map(Self.historyView),
-            updates: updates, hasUpdates: !updates.isEmpty)
+            updates: updates, hasUpdates: !updates.isEmpty,
+            download: download("the signatories", routes: { DeclarationDataOutput.route(slug, $0) }, links: links))
     }
 
     /// The counts, chart and table of `history`.

@@ -9,6 +9,19 @@ public struct Report: Sendable, Hashable {
         public let title: String
         /// Its text, as HTML.
         public let html: String
+        /// Its text as written (Markdown).
+        public let markdown: String
+        /// Its text without markup.
+        public let plainText: String
+
+        /// An action.
+        public init(commitments: [Int], title: String, html: String, markdown: String = "", plainText: String = "") {
+            self.commitments = commitments
+            self.title = title
+            self.html = html
+            self.markdown = markdown
+            self.plainText = plainText
+        }
     }
 
     /// Index into `Site.cities`.

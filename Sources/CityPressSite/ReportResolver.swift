@@ -57,7 +57,10 @@ struct ReportResolver {
             reports.append(Report(
                 city: city, declaration: declaration, year: record.year.value, published: record.published.value,
                 summaryHTML: record.summaryHTML,
-                actions: record.actions.map { Report.Action(commitments: $0.commitments.map(\.value), title: $0.title, html: $0.html) },
+                actions: record.actions.map {
+                    Report.Action(commitments: $0.commitments.map(\.value), title: $0.title, html: $0.html,
+                                  markdown: $0.markdown, plainText: $0.plainText)
+                },
                 links: record.links))
         }
         return reports.sorted { ($0.declaration, -$0.year, $0.city) < ($1.declaration, -$1.year, $1.city) }

@@ -62,6 +62,16 @@ public struct Commitment: Sendable, Hashable {
     public let html: String
     /// The text without markup.
     public let plainText: String
+    /// The text as CommonMark (as libcmark writes it back; the open data's `text_markdown`).
+    public let markdown: String
+
+    /// A commitment.
+    public init(number: Int, html: String, plainText: String, markdown: String = "") {
+        self.number = number
+        self.html = html
+        self.plainText = plainText
+        self.markdown = markdown
+    }
 }
 
 /// A city (or region, or district) and what it endorsed.

@@ -142,7 +142,7 @@ public struct SiteResolver: Sendable {
             case .orderedList(let list) where !seenList:
                 seenList = true
                 commitments = list.items.enumerated().map { offset, item in
-                    Commitment(number: list.start + offset, html: item.html, plainText: item.plainText)
+                    Commitment(number: list.start + offset, html: item.html, plainText: item.plainText, markdown: item.markdown)
                 }
             case .orderedList:
                 break

@@ -7,6 +7,7 @@ public struct TemplateSet: Sendable {
     public static let requiredNames = [
         "layout", "site-header", "site-footer", "print-layout", "home", "declarations", "declaration", "commitment", "print",
         "cities", "city", "city-endorsement", "countries", "country", "commitments", "404", "signatories", "signatory-entry", "print-signatories", "print-signatory-entry",
+        "data",
     ]
 
     /// The parsed templates by name.

@@ -42,7 +42,8 @@ extension SiteRenderer {
             page: meta(links, path: CitiesIndexOutput.route.path, title: "Cities",
                        description: "\(places) that endorse declarations of the \(site.config.network), A–Z.",
                        section: .cities, trail: [.init(label: "Cities", href: nil)]),
-            letters: letters, placesText: places)
+            letters: letters, placesText: places,
+            download: download("every city", routes: { OpenDataOutput.route(.cities, $0) }, links: links))
     }
 
     private static func group(_ letter: String, _ cities: [CityEntryView]) -> LetterGroupView {

@@ -31,6 +31,7 @@ extension SiteRenderer {
                        description: "\(Counted.text(countries.count, "country", "countries")) of the cities that endorse declarations of the \(site.config.network).",
                        section: .countries, trail: [.init(label: "Countries", href: nil)]),
             countries: countries,
-            countriesText: Counted.text(countries.count, "country", "countries"))
+            countriesText: Counted.text(countries.count, "country", "countries"),
+            download: download("every country", routes: { OpenDataOutput.route(.countries, $0) }, links: links))
     }
 }

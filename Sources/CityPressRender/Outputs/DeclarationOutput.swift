@@ -33,10 +33,13 @@ extension SiteRenderer {
         let path = route.path
         let description = "\(declaration.title): \(Counted.text(declaration.commitments.count, "commitment", "commitments")). "
             + "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate))."
+        var page = meta(links, path: path, title: declaration.title, description: description, section: .declarations,
+                        trail: [.init(label: "Declarations", href: links.declarations),
+                                .init(label: declaration.title, href: nil)])
+        page.shareType = "article"
+        page.structuredData = StructuredData.declaration(index, in: site, links: links)
         return DeclarationPage(
-            page: meta(links, path: path, title: declaration.title, description: description, section: .declarations,
-                       trail: [.init(label: "Declarations", href: links.declarations),
-                               .init(label: declaration.title, href: nil)]),
+            page: page,
             declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML, onItsPage: true))
     }
 }

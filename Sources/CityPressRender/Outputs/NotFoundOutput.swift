@@ -28,8 +28,10 @@ extension SiteRenderer {
             return String(url[pathStart...])
         } ?? "/"
         let links = Links(absoluteRoot: root)
-        return NotFoundPage(page: meta(links, path: NotFoundOutput.route.path, title: "Page not found",
-                                       description: "This page does not exist.", section: .none,
-                                       trail: [.init(label: "Page not found", href: nil)]))
+        var page = meta(links, path: NotFoundOutput.route.path, title: "Page not found",
+                        description: "This page does not exist.", section: .none,
+                        trail: [.init(label: "Page not found", href: nil)])
+        page.robots = "noindex"
+        return NotFoundPage(page: page)
     }
 }

@@ -35,6 +35,9 @@ extension SiteRenderer {
                         trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
                                 .init(label: "Print edition", href: nil)])
         if paper != nil { page.title = declaration.title }
+        // The print edition is a copy of the declaration's page: search engines should send readers there.
+        page.canonicalURL = site.config.baseURL.map { $0 + DeclarationOutput.route(declaration.slug).path }
+        page.robots = "noindex"
         return PrintPage(
             page: page,
             declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true),

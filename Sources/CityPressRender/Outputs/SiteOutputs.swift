@@ -6,8 +6,9 @@ package enum SiteOutputs {
     /// Every output kind, in the order their files are listed.
     package static let kinds: [any OutputKind] = [
         HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
-        NotFoundOutput(), SitemapOutput(), DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
-        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(),
+        NotFoundOutput(), SitemapOutput(), FeedOutput(), RobotsOutput(), DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
+        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(), DataPageOutput(), OpenDataOutput(),
+        DeclarationDataOutput(),
     ]
 
     /// Every file of `site`, in a fixed order.

@@ -58,6 +58,9 @@ extension SiteRenderer {
                                 .init(label: "\(year) update", href: links.to(UpdateOutput.route(declaration.slug, year))),
                                 .init(label: "Print edition", href: nil)])
         if paper != nil { page.title = title }
+        // A copy of the update's page: search engines should send readers there.
+        page.canonicalURL = site.config.baseURL.map { $0 + UpdateOutput.route(declaration.slug, year).path }
+        page.robots = "noindex"
         return UpdatePrintPage(page: page, update: updatePage(index, year: year, at: route), network: site.config.network,
                                titleCSSString: Self.cssString(title), paperSize: paper?.cssSize)
     }

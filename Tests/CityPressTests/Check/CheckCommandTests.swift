@@ -38,12 +38,12 @@ import Testing
             let result = try runCityPress(["build", "--check", "--content", TestPaths.fixtureSite.appendingPathComponent("Content").path,
                                            "--templates", TestPaths.templates.path, "--output", "out"], in: root)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.contains("Checked 31 pages in "), "\(result.stdout)")
+            #expect(result.stdout.contains("Checked 34 pages in "), "\(result.stdout)")
             #expect(!result.stderr.contains("error:"), "\(result.stderr)")
             // The site's base_url has a path (/declarations/): its 404 page links from there.
             let withoutBase = try runCityPress(["check", "--output", "out"], in: root)
             #expect(withoutBase.status == 1)
-            #expect(withoutBase.stderr.contains("out/404.html:9:24: error: broken link '/declarations/assets/site.css'"))
+            #expect(withoutBase.stderr.contains("out/404.html:23:24: error: broken link '/declarations/assets/site.css'"))
             let withBase = try runCityPress(["check", "--output", "out", "--base-url", "https://example.org/declarations/"], in: root)
             #expect(withBase.status == 0, "\(withBase.stderr)")
         }
@@ -57,7 +57,7 @@ import Testing
             let result = try runCityPress(["check"], in: root)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.isEmpty, "\(result.stderr)")
-            #expect(result.stdout.hasPrefix("Checked 78 pages in "), "\(result.stdout)")
+            #expect(result.stdout.hasPrefix("Checked 79 pages in "), "\(result.stdout)")
         }
     }
 

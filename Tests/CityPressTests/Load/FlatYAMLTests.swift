@@ -71,9 +71,9 @@ import Yams
             }
         }
         #expect(compared > 500, "only \(compared) texts were read without Yams")
-        // Every fixture city record is flat: all of them are read without Yams.
-        let cities = try Self.repositoryYAML().filter { $0.name.contains("cities/") && $0.name.hasSuffix(".yml") }
-        #expect(!cities.isEmpty && cities.allSatisfy { FlatYAML.pairs($0.yaml) != nil }, "\(cities.filter { FlatYAML.pairs($0.yaml) == nil }.map(\.name))")
+        // Every city record without single quotes (which FlatYAML leaves to Yams) is read without Yams.
+        let cities = try Self.repositoryYAML().filter { $0.name.contains("cities/") && $0.name.hasSuffix(".yml") && !$0.yaml.contains(": '") }
+        #expect(cities.count >= 40 && cities.allSatisfy { FlatYAML.pairs($0.yaml) != nil }, "\(cities.filter { FlatYAML.pairs($0.yaml) == nil }.map(\.name))")
         #expect(accepted > 10)
     }
 

@@ -62,11 +62,12 @@ import Testing
             renderer.commitmentPage(1, position: 1, declaration: renderer.declarationView(1, links: Links(depth: 4), signatoriesHTML: "")),
             renderer.citiesIndexPage(), renderer.cityPage(0, endorsementsHTML: ["<li></li>", "<li></li>", "<li></li>"]), renderer.endorsementView(of: 0), renderer.countriesIndexPage(),
             renderer.countryPage(0), renderer.commitmentsIndexPage(),
+            renderer.dataPage(files: OpenDataFiles(site: renderer.site)),
             SignatoriesFragment(groups: [SignatoryGroupView(country: "C", countryHref: "h", count: 1,
                                                             entriesHTML: "<li>n</li>")]),
             CityLinkView(name: "n", href: "h", detail: "d"),
             Chrome.View(siteTitle: "t", network: "n", homeHref: "h", declarationsHref: "d", citiesHref: "c",
-                        countriesHref: "k", commitmentsHref: "m", inDeclarations: true, inCities: true,
+                        countriesHref: "k", commitmentsHref: "m", dataHref: "o", inDeclarations: true, inCities: true,
                         inCountries: true, inCommitments: true),
         ]
         var missing: [String] = []

@@ -1,0 +1,124 @@
+/// One open-data table: its dataset's columns and its rows, written as CSV or as JSON from the same
+/// values, so the two formats of a download never disagree.
+package struct DataTable: Sendable {
+    /// One cell.
+    package enum Value: Sendable, Hashable {
+        case text(String)
+        case integer(Int)
+        /// A list of slugs or numbers; CSV joins them with spaces.
+        case list([Value])
+        /// No value (an optional column): an empty CSV field, `null` in JSON.
+        case null
+
+        /// `text`, or `null` when it is missing.
+        package static func optional(_ text: String?) -> Value { text.map(Value.text) ?? .null }
+    }
+
+    package let dataset: OpenDataset
+    /// Each row's cells, in the dataset's column order.
+    package let rows: [[Value]]
+
+    /// The table of `dataset` with `rows`.
+    package init(_ dataset: OpenDataset, rows: [[Value]]) {
+        self.dataset = dataset
+        self.rows = rows
+    }
+
+    /// RFC 4180 CSV, UTF-8 without a byte order mark: a header row of the column names, then one
+    /// record per row; records end in CRLF, fields are quoted only when they hold a comma, a quote
+    /// or a line break (line breaks inside a quoted field stay as written: LF).
+    package func csv() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + rows.count * 16 * dataset.columns.count)
+        writeCSV(to: &bytes)
+        return bytes
+    }
+
+    /// The CSV file's bytes, into `bytes`.
+    package func writeCSV(to bytes: inout some ByteOutput) {
+        for (index, column) in dataset.columns.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendCSVField(column.name, to: &bytes)
+        }
+        bytes.append(contentsOf: [13, 10])
+        for row in rows {
+            for (index, value) in row.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.appendCSVField(Self.csvText(value), to: &bytes)
+            }
+            bytes.append(contentsOf: [13, 10])
+        }
+    }
+
+    /// A JSON object: the schema's address, its version, the dataset's name and `rows`, an array
+    /// of one object per row with the CSV's column names as keys, in column order, one row per line.
+    package func json(schema: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128 + rows.count * 24 * dataset.columns.count)
+        writeJSON(schema: schema, to: &bytes)
+        return bytes
+    }
+
+    /// The JSON file's bytes, into `bytes`.
+    package func writeJSON(schema: String, to bytes: inout some ByteOutput) {
+        bytes.append(contentsOf: "{\n\"schema\": ".utf8)
+        JSONText.appendString(schema, to: &bytes)
+        bytes.append(contentsOf: ",\n\"version\": \(OpenDataset.version),\n\"dataset\": ".utf8)
+        JSONText.appendString(dataset.name, to: &bytes)
+        bytes.append(contentsOf: ",\n\"rows\": [".utf8)
+        let keys = dataset.columns.map { column -> [UInt8] in
+            var key: [UInt8] = []
+            JSONText.appendString(column.name, to: &key)
+            return key + Array(": ".utf8)
+        }
+        for (position, row) in rows.enumerated() {
+            bytes.append(contentsOf: position == 0 ? "\n{".utf8 : ",\n{".utf8)
+            for (index, value) in row.enumerated() {
+                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                bytes.append(contentsOf: keys[index])
+                Self.appendJSON(value, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(contentsOf: (rows.isEmpty ? "]\n}\n" : "\n]\n}\n").utf8)
+    }
+
+    private static func csvText(_ value: Value) -> String {
+        switch value {
+        case .text(let text): return text
+        case .integer(let number): return String(number)
+        case .list(let values): return values.map(csvText).joined(separator: " ")
+        case .null: return ""
+        }
+    }
+
+    private static func appendCSVField(_ text: String, to bytes: inout some ByteOutput) {
+        let utf8 = text.utf8
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        guard needsQuotes else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendJSON(_ value: Value, to bytes: inout some ByteOutput) {
+        switch value {
+        case .text(let text): JSONText.appendString(text, to: &bytes)
+        case .integer(let number): bytes.append(contentsOf: String(number).utf8)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .list(let values):
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in values.enumerated() {
+                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                appendJSON(element, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+    }
+}
