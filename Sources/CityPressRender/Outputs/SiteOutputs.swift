@@ -7,7 +7,7 @@ package enum SiteOutputs {
     package static let kinds: [any OutputKind] = [
         HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
         NotFoundOutput(), SitemapOutput(), DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
-        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(),
+        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(), SearchOutput(), SearchIndexOutput(),
     ]
 
     /// Every file of `site`, in a fixed order.

@@ -29,6 +29,7 @@ import Testing
             "declarations/second-accord/updates/2023/index.html", "declarations/second-accord/updates/2023/lodz/index.html",
             "declarations/first-accord/updates/2021/print/index.html", "declarations/second-accord/updates/2022/print/index.html",
             "declarations/second-accord/updates/2023/print/index.html",
+            "search/index.html", "search-index.js",
         ]
         #expect(Set(pages.keys) == expected)
     }

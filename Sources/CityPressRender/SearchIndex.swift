@@ -1,0 +1,111 @@
+import CityPressLoad
+import CityPressSite
+
+/// What the search page searches: every country, city, declaration, commitment, implementation
+/// update and report of a site, as a JavaScript file that assigns one global (`CityPressSearch`).
+///
+/// A script, not a JSON file, because a page opened from a folder (`file://`) may load a script
+/// but Chromium forbids it to `fetch()` a file beside it. The format (documented in
+/// docs/search.md) is kept small for sites of ten thousand cities:
+///
+/// - Texts are searched in their A–Z folded form (`TextFolding.fold`). A text that is all ASCII is
+///   written as a string (its folded form is its lower case, which the script makes); any other
+///   as `[text, folded]`, so the script never has to fold a name the way Swift would.
+/// - City and country addresses are route patterns with the slug put in; a slug that is what
+///   `Slug.make` makes of the name is left out (`""`), since the script makes it from the folded name.
+/// - Cities refer to their country, commitments, updates and reports to their declaration (and
+///   reports to their city) by position, not by repeating names.
+package struct SearchIndex: Sendable {
+    /// The version of the format, raised when a reader of an older one would misread the file.
+    package static let format = 1
+
+    private let site: Site
+
+    /// The index of `site`.
+    package init(site: Site) {
+        self.site = site
+    }
+
+    /// The script's text: the same bytes for the same site.
+    package var javaScript: String {
+        var out = "/* CityPress search index, format \(Self.format): read by assets/search.js (see docs/search.md). */\n"
+        out += "window.CityPressSearch = {\"format\":\(Self.format),\n"
+        out += "\"routes\":{\"city\":\(Self.string(CityOutput.route(Self.slot).path)),"
+        out += "\"country\":\(Self.string(CountryOutput.route(Self.slot).path)),"
+        out += "\"declaration\":\(Self.string(DeclarationOutput.route(Self.slot).path))},\n"
+        out += list("countries", site.countries) { country in
+            [Self.text(country.name), Self.string(Self.derivable(country.slug, from: country.name) ? "" : country.slug)]
+        }
+        out += list("cities", site.cities) { city in
+            [Self.text(city.name), Self.string(Self.derivable(city.slug, from: city.name) ? "" : city.slug),
+             String(city.country), city.detail.map(Self.text) ?? "\"\""]
+        }
+        out += list("declarations", site.declarations) { declaration in
+            [Self.text(declaration.title), Self.string(declaration.slug), Self.string(declaration.date.longForm)]
+        }
+        let commitments = site.declarations.indices.flatMap { index in
+            site.declarations[index].commitments.map { (index, $0) }
+        }
+        out += list("commitments", commitments) { index, commitment in
+            [String(index), String(commitment.number), Self.text(commitment.plainText),
+             Self.string(CommitmentOutput.route(site.declarations[index].slug, commitment.number).path)]
+        }
+        var updates: [(declaration: Int, year: Int)] = []
+        for report in site.reports where updates.last.map({ $0 != (report.declaration, report.year) }) ?? true {
+            updates.append((report.declaration, report.year))
+        }
+        out += list("updates", updates) { update in
+            [String(update.declaration), String(update.year),
+             Self.string(UpdateOutput.route(site.declarations[update.declaration].slug, update.year).path)]
+        }
+        out += list("reports", site.reports, last: true) { report in
+            // The action titles are the words a report is found by; their texts stay on its page.
+            [String(report.declaration), String(report.year), String(report.city),
+             Self.text(report.actions.map(\.title).joined(separator: "; ")),
+             Self.string(ReportOutput.route(site.declarations[report.declaration].slug, report.year,
+                                            site.cities[report.city].slug).path)]
+        }
+        out += "};\n"
+        return out
+    }
+
+    /// Where route patterns take the slug.
+    static let slot = "{}"
+
+    /// `"name":[` then one array per element on a line of its own, then `],`.
+    private func list<Element>(_ name: String, _ elements: [Element], last: Bool = false,
+                               _ fields: (Element) -> [String]) -> String {
+        var out = "\"\(name)\":["
+        for (position, element) in elements.enumerated() {
+            out += (position == 0 ? "\n[" : ",\n[") + fields(element).joined(separator: ",") + "]"
+        }
+        return out + (last ? "]\n" : "],\n")
+    }
+
+    /// Whether the script can make `slug` from `name` (what `Slug.make` does), so the index can leave it out.
+    static func derivable(_ slug: String, from name: String) -> Bool { Slug.make(from: name) == slug }
+
+    /// A searchable text: a string when it is ASCII, else `[text, folded]`.
+    static func text(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return string(text) }
+        return "[" + string(text) + "," + string(TextFolding.fold(text)) + "]"
+    }
+
+    /// `text` as a JSON string literal (also a JavaScript one: U+2028 and U+2029 are escaped).
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\u{2028}", "\u{2029}", _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
