@@ -13,8 +13,9 @@ import CityPressSite
 ///   as `[text, folded]`, so the script never has to fold a name the way Swift would.
 /// - City and country addresses are route patterns with the slug put in; a slug that is what
 ///   `Slug.make` makes of the name is left out (`""`), since the script makes it from the folded name.
-/// - Cities refer to their country, commitments, updates and reports to their declaration (and
-///   reports to their city) by position, not by repeating names.
+/// - Cities refer to their country, commitments and updates to their declaration, reports to their
+///   update and city, by position, not by repeating names; a report's address is its update's and
+///   its city's slug (when that is what its route is).
 package struct SearchIndex: Sendable {
     /// The version of the format, raised when a reader of an older one would misread the file.
     package static let format = 1
@@ -50,20 +51,28 @@ package struct SearchIndex: Sendable {
             [String(index), String(commitment.number), Self.text(commitment.plainText),
              Self.string(CommitmentOutput.route(site.declarations[index].slug, commitment.number).path)]
         }
-        var updates: [(declaration: Int, year: Int)] = []
-        for report in site.reports where updates.last.map({ $0 != (report.declaration, report.year) }) ?? true {
-            updates.append((report.declaration, report.year))
+        // Reports come by declaration and year, as `UpdateOutput` finds its pages.
+        var updates: [(declaration: Int, year: Int)] = [], updateOf: [Int] = []
+        for report in site.reports {
+            if updates.last.map({ $0 != (report.declaration, report.year) }) ?? true {
+                updates.append((report.declaration, report.year))
+            }
+            updateOf.append(updates.count - 1)
         }
         out += list("updates", updates) { update in
             [String(update.declaration), String(update.year),
              Self.string(UpdateOutput.route(site.declarations[update.declaration].slug, update.year).path)]
         }
-        out += list("reports", site.reports, last: true) { report in
+        out += list("reports", Array(site.reports.indices), last: true) { position in
+            let report = site.reports[position], slug = site.declarations[report.declaration].slug
+            let citySlug = site.cities[report.city].slug
+            let path = ReportOutput.route(slug, report.year, citySlug).path
+            // A site of ten thousand cities has tens of thousands of reports: the address is left out
+            // when it is the update's followed by the city's slug, as the script makes it.
+            let derived = UpdateOutput.route(slug, report.year).path + citySlug + "/"
             // The action titles are the words a report is found by; their texts stay on its page.
-            [String(report.declaration), String(report.year), String(report.city),
-             Self.text(report.actions.map(\.title).joined(separator: "; ")),
-             Self.string(ReportOutput.route(site.declarations[report.declaration].slug, report.year,
-                                            site.cities[report.city].slug).path)]
+            return [String(updateOf[position]), String(report.city),
+                    Self.text(report.actions.map(\.title).joined(separator: "; ")), Self.string(path == derived ? "" : path)]
         }
         out += "};\n"
         return out
@@ -100,7 +109,7 @@ package struct SearchIndex: Sendable {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            case "\u{2028}", "\u{2029}", _ where scalar.value < 0x20:
+            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

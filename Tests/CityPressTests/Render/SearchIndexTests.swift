@@ -67,14 +67,24 @@ struct SearchIndexTests {
         for declaration in declarations {
             #expect(page(try #require(routes["declaration"]).replacingOccurrences(of: "{}", with: try #require(declaration[1] as? String))))
         }
-        for path in commitments.map({ $0[3] }) + updates.map({ $0[2] }) + reports.map({ $0[4] }) {
+        for path in commitments.map({ $0[3] }) + updates.map({ $0[2] }) {
             #expect(page(try #require(path as? String)), "\(path)")
+        }
+        for report in reports {
+            // Its update's address and its city's slug, as the script makes it.
+            let updatePosition = try #require(report[0] as? Int), cityPosition = try #require(report[1] as? Int)
+            let update = try #require(updates[updatePosition][2] as? String)
+            let city = cities[cityPosition]
+            let name = try #require(Self.text(city[0]))
+            let slug = (city[1] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Self.scriptSlug(name.key)
+            #expect(report[3] as? String == "")
+            #expect(page(update + slug + "/"), "\(report)")
         }
         // Łódź's slug is what the script makes of its folded name, so the index leaves it out.
         #expect(cities[1][1] as? String == "")
         #expect(cities[0][1] as? String == "greater-leeds")
         // A report is found by its action titles.
-        #expect(reports.contains { (Self.text($0[3])?.key ?? "").contains("urban canopy") })
+        #expect(reports.contains { (Self.text($0[2])?.key ?? "").contains("urban canopy") })
     }
 
     @Test func namesAreFoldedAsInTheAToZOrder() throws {
