@@ -10,7 +10,7 @@
   var transliterations = {"Æ":"Ae","Ø":"O","Þ":"Th","ß":"ss","æ":"ae","ð":"d","ø":"o","þ":"th","Đ":"D","đ":"d","ı":"i","Ł":"L","ł":"l","Œ":"Oe","œ":"oe"};
   var marks = /\p{Mn}/gu;
   var separators = /[^\p{L}\p{N}]+/u;
-  var shownAtMost = 100;
+  var shownAtMost = 50; // more is a longer list to lay out at every key, and to tab through
   var announceAfter = 400; // ms: a screen reader hears the count once typing pauses, not per key
 
   /** The A–Z folding of CityPress: `Łódź` → `lodz`, `Malmö` → `malmo`. */
@@ -28,6 +28,13 @@
   /** What Slug.make makes of a folded name: the slug the index leaves out when it is this. */
   function slugOf(folded) { return folded.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""); }
 
+  /** At most 160 characters of `words`, cut at a space. */
+  function excerpt(words) {
+    if (words.length <= 160) return words;
+    var cut = words.lastIndexOf(" ", 159);
+    return words.slice(0, cut > 80 ? cut : 159).replace(/[\s,;:.]+$/, "") + "…";
+  }
+
   function plural(count, one, many) {
     return count.toLocaleString("en") + " " + (count === 1 ? one : many);
   }
@@ -35,9 +42,9 @@
   /** Every entry of the index, each with what it is found by (`key` its name, `hay` all its words). */
   function entries(index) {
     var list = [];
-    function add(kind, rank, label, nameKey, context, detail, path, excerpt) {
+    function add(kind, rank, label, nameKey, context, detail, path, summary) {
       list.push({kind: kind, rank: rank, label: label, key: nameKey, hay: nameKey + "\n" + context,
-                 detail: detail, path: path, excerpt: excerpt || "", order: list.length});
+                 detail: detail, path: path, excerpt: summary || "", order: list.length});
     }
     function fill(pattern, slug) { return pattern.replace("{}", slug); }
     var countries = index.countries.map(function (c) {
@@ -59,7 +66,7 @@
     index.commitments.forEach(function (c) {
       var declaration = declarations[c[0]], words = text(c[2]);
       add("Commitment", 3, "Commitment " + c[1] + " of " + declaration.title, key(c[2]),
-          declaration.key + "\ncommitment " + c[1], "", c[3], words.length > 160 ? words.slice(0, 159) + "…" : words);
+          declaration.key + "\ncommitment " + c[1], "", c[3], excerpt(words));
     });
     index.updates.forEach(function (u) {
       var declaration = declarations[u[0]];
@@ -67,9 +74,9 @@
           declaration.key, declaration.title, u[2]);
     });
     index.reports.forEach(function (r) {
-      var declaration = declarations[r[0]], city = cities[r[2]];
-      add("Report", 5, city.name + ": report for " + r[1], city.key + " report " + r[1],
-          key(r[3]) + "\n" + declaration.key, declaration.title, r[4], text(r[3]));
+      var update = index.updates[r[0]], declaration = declarations[update[0]], city = cities[r[1]];
+      add("Report", 5, city.name + ": report for " + update[1], city.key + " report " + update[1],
+          key(r[2]) + "\n" + declaration.key, declaration.title, r[3] || update[2] + city.slug + "/", text(r[2]));
     });
     return list;
   }
