@@ -35,11 +35,15 @@ package struct SearchIndex: Sendable {
         out += "\"country\":\(Self.string(CountryOutput.route(Self.slot).path)),"
         out += "\"declaration\":\(Self.string(DeclarationOutput.route(Self.slot).path))},\n"
         out += list("countries", site.countries) { country in
-            [Self.text(country.name), Self.string(Self.derivable(country.slug, from: country.name) ? "" : country.slug)]
+            let folded = TextFolding.fold(country.name)
+            return [Self.text(country.name, folded: folded),
+                    Self.string(Self.slug(ofFolded: folded) == country.slug ? "" : country.slug)]
         }
         out += list("cities", site.cities) { city in
-            [Self.text(city.name), Self.string(Self.derivable(city.slug, from: city.name) ? "" : city.slug),
-             String(city.country), city.detail.map(Self.text) ?? "\"\""]
+            // Folded once already, for the A–Z order: ten thousand names are not folded again.
+            let folded = city.sortKey.folded
+            return [Self.text(city.name, folded: folded), Self.string(Self.slug(ofFolded: folded) == city.slug ? "" : city.slug),
+                    String(city.country), city.detail.map { Self.text($0) } ?? "\"\""]
         }
         out += list("declarations", site.declarations) { declaration in
             [Self.text(declaration.title), Self.string(declaration.slug), Self.string(declaration.date.longForm)]
@@ -91,13 +95,28 @@ package struct SearchIndex: Sendable {
         return out + (last ? "]\n" : "],\n")
     }
 
-    /// Whether the script can make `slug` from `name` (what `Slug.make` does), so the index can leave it out.
-    static func derivable(_ slug: String, from name: String) -> Bool { Slug.make(from: name) == slug }
+    /// What the script makes of a folded name when the index leaves a slug out: each run of characters
+    /// outside `a–z` and `0–9` turned into one `-`, dashes trimmed (`Slug.make` after folding).
+    static func slug(ofFolded folded: String) -> String {
+        var slug: [UInt8] = []
+        var pendingDash = false
+        for byte in folded.utf8 {
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                pendingDash = true
+                continue
+            }
+            if pendingDash && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            slug.append(byte)
+        }
+        return String(decoding: slug, as: UTF8.self)
+    }
 
-    /// A searchable text: a string when it is ASCII, else `[text, folded]`.
-    static func text(_ text: String) -> String {
+    /// A searchable text: a string when it is ASCII, else `[text, folded]` (`folded` when the caller
+    /// has it, else `TextFolding.fold(text)`).
+    static func text(_ text: String, folded: String? = nil) -> String {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return string(text) }
-        return "[" + string(text) + "," + string(TextFolding.fold(text)) + "]"
+        return "[" + string(text) + "," + string(folded ?? TextFolding.fold(text)) + "]"
     }
 
     /// `text` as a JSON string literal (also a JavaScript one: U+2028 and U+2029 are escaped).
