@@ -84,7 +84,8 @@
   function isWordStart(key, at) { return at === 0 || separators.test(key.charAt(at - 1)); }
 
   /** The entries that have every word of `query`, best first: the name equal to the query, then
-      starting with it, then a word of the name starting with it, then containing it, then the rest. */
+      starting with it, then a word of the name starting with it, then containing it, then the name
+      containing every word (commitments, whose text is searched as their name, among these), then the rest. */
   function search(list, query) {
     var words = fold(query).split(separators).filter(Boolean);
     if (words.length === 0) return [];
@@ -100,6 +101,8 @@
       else if (at > 0 && isWordStart(entry.key, at)) score = 2;
       else if (at > 0) score = 3;
       else score = words.every(function (word) { return entry.key.indexOf(word) >= 0; }) ? 4 : 5;
+      // A commitment's "name" is its whole text: a word in it ranks after every name that matches.
+      if (entry.rank === 3 && score < 5) score = 4 + score / 10;
       found.push({entry: entry, score: score});
     }
     found.sort(function (a, b) {
