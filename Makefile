@@ -44,7 +44,7 @@ MANUAL_TOOL := $(SCRATCH)/$(CONFIG)/generate-manual
 INSTALL_BIN  = $(DESTDIR)$(PREFIX)/bin
 INSTALL_DATA = $(DESTDIR)$(PREFIX)/share
 
-.PHONY: install uninstall embed-templates check-a11y
+.PHONY: install uninstall embed-templates check-a11y check-search
 
 install: build
 	$(SWIFT) build $(BUILDFLAGS) --product generate-manual
@@ -97,3 +97,14 @@ LOAD_CONFIG  ?= debug
 load-test: deps
 	$(SWIFT) build -c $(LOAD_CONFIG) --scratch-path $(SCRATCH) --product citypress
 	python3 bench/preview_load.py --binary $(SCRATCH)/$(LOAD_CONFIG)/citypress --seconds $(LOAD_SECONDS)
+
+# The search page and the cities filter in headless Chromium (selenium, from scripts/a11y/install.sh), on the
+# fixture site served under a subpath and built --portable and opened from file://. `swift test` runs the same
+# script when scripts/a11y/.venv, chromium and chromedriver are there, and reports it skipped when not.
+SEARCH_TMP ?= /tmp/citypress-search
+check-search: build
+	bash scripts/a11y/install.sh
+	rm -rf "$(SEARCH_TMP)" && mkdir -p "$(SEARCH_TMP)"
+	$(BIN) build --quiet --content Tests/Fixtures/site/Content --templates Templates --output "$(SEARCH_TMP)/web"
+	$(BIN) build --quiet --portable --content Tests/Fixtures/site/Content --templates Templates --output "$(SEARCH_TMP)/portable"
+	python3 scripts/search/check_search.py "$(SEARCH_TMP)/web" "$(SEARCH_TMP)/portable"

@@ -6,7 +6,8 @@ import CityPressCore
 /// names are equal, the original names by Unicode code points; then the slugs. This is a
 /// total order, so the output never depends on the order files were read in.
 public struct CollationKey: Sendable, Hashable, Comparable {
-    private let folded: String
+    /// The folded name (`lodz` for `Łódź`): what the A–Z order and search compare.
+    public let folded: String
     /// The folded name, the original name and the tie-breaker in UTF-8 (byte order is code point
     /// order), each ended by `0 0` with a `0` inside written `0 1`: comparing these bytes compares the
     /// three in turn, with one `memcmp` (sorting ten thousand names is then a few milliseconds).

@@ -40,7 +40,9 @@ public enum Slug {
 /// Folding text for slugs and for the A–Z collation: letters lose their diacritics
 /// (`é` → `e`, `ł` → `l`, `ß` → `ss`) and become lowercase.
 public enum TextFolding {
-    private static let transliterations: [Unicode.Scalar: String] = [
+    /// Letters that Unicode does not decompose into a base letter and marks, with what they fold to.
+    /// The search script folds queries with the same table (a test keeps the two equal).
+    public static let transliterations: [Unicode.Scalar: String] = [
         "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
         "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ı": "i", "ð": "d",
     ]

@@ -14,7 +14,7 @@ package struct PageMeta: Sendable, Hashable {
 
     /// The main navigation's sections.
     package enum Section: Sendable, Hashable, CaseIterable {
-        case home, declarations, cities, countries, commitments, none
+        case home, declarations, cities, countries, commitments, search, none
     }
 
     package let language: String
@@ -88,10 +88,13 @@ package struct Chrome: Sendable {
         package let commitmentsHref: String
         /// The open-data page.
         package let dataHref: String
+        /// The search page.
+        package let searchHref: String
         package let inDeclarations: Bool
         package let inCities: Bool
         package let inCountries: Bool
         package let inCommitments: Bool
+        package let inSearch: Bool
     }
 
     /// Renders the chrome for pages whose links start with `links.root`, in `section`.
@@ -103,9 +106,10 @@ package struct Chrome: Sendable {
     package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet) {
         let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
-                        commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route), inDeclarations: section == .declarations,
+                        commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route),
+                        searchHref: links.to(SearchOutput.route), inDeclarations: section == .declarations,
                         inCities: section == .cities, inCountries: section == .countries,
-                        inCommitments: section == .commitments)
+                        inCommitments: section == .commitments, inSearch: section == .search)
         // The layout puts each on a line of its own, so drop the template file's final line break.
         func rendered(_ name: String) -> String {
             let text = templates.render(view, with: name)

@@ -119,7 +119,7 @@ extension CommitmentPage: TemplateView {
 extension CityEntryView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("name", \.name), .field("href", \.href), .field("countryName", \.countryName),
-        .field("countryHref", \.countryHref), .field("detail", \.detail)
+        .field("countryHref", \.countryHref), .field("detail", \.detail), .field("searchKey", \.searchKey)
     )
 }
 
@@ -201,6 +201,15 @@ extension NotFoundPage: TemplateView {
     )
 }
 
+extension SearchPage: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("page", \.page), .field("indexHref", \.indexHref), .field("root", \.root),
+        .field("pageSuffix", \.pageSuffix), .field("declarationsHref", \.declarationsHref),
+        .field("commitmentsHref", \.commitmentsHref), .field("citiesHref", \.citiesHref),
+        .field("countriesHref", \.countriesHref)
+    )
+}
+
 extension PrintPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("declaration", \.declaration), .field("network", \.network),
@@ -237,7 +246,9 @@ extension Chrome.View: TemplateView {
         .field("siteTitle", \.siteTitle), .field("network", \.network), .field("homeHref", \.homeHref),
         .field("declarationsHref", \.declarationsHref), .field("citiesHref", \.citiesHref),
         .field("countriesHref", \.countriesHref), .field("commitmentsHref", \.commitmentsHref),
-        .field("dataHref", \.dataHref), .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
-        .field("inCountries", \.inCountries), .field("inCommitments", \.inCommitments)
+        .field("dataHref", \.dataHref), .field("searchHref", \.searchHref),
+        .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
+        .field("inCountries", \.inCountries), .field("inCommitments", \.inCommitments),
+        .field("inSearch", \.inSearch)
     )
 }

@@ -162,6 +162,9 @@ package struct CityEntryView: Sendable, Hashable {
     package let countryName: String
     package let countryHref: String
     package let detail: String?
+    /// The name folded as in the A–Z order (`lodz` for `Łódź`), for the filter box; `nil` when the
+    /// name is all ASCII, whose folded form is its lower case.
+    package let searchKey: String?
 }
 
 package struct LetterGroupView: Sendable, Hashable {
@@ -255,6 +258,20 @@ package struct CommitmentsIndexPage: Sendable, Hashable {
 
 package struct NotFoundPage: Sendable, Hashable {
     package let page: PageMeta
+}
+
+package struct SearchPage: Sendable, Hashable {
+    package let page: PageMeta
+    /// The search index script, from this page.
+    package let indexHref: String
+    /// The way back to the site root, which the index's addresses start from (`../`).
+    package let root: String
+    /// What follows a page's folder in a link: empty, or `index.html` in a `--portable` build.
+    package let pageSuffix: String
+    package let declarationsHref: String
+    package let commitmentsHref: String
+    package let citiesHref: String
+    package let countriesHref: String
 }
 
 package struct PrintPage: Sendable, Hashable {

@@ -28,7 +28,8 @@ extension SiteRenderer {
             let letter = city.sortKey.initial
             let country = site.countries[city.country]
             let entry = CityEntryView(name: city.name, href: links.city(city.slug), countryName: country.name,
-                                      countryHref: links.country(country.slug), detail: city.detail)
+                                      countryHref: links.country(country.slug), detail: city.detail,
+                                      searchKey: city.name.utf8.contains { $0 >= 0x80 } ? city.sortKey.folded : nil)
             if let open = current, open.letter == letter {
                 current?.cities.append(entry)
             } else {

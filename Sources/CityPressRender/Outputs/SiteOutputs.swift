@@ -8,7 +8,7 @@ package enum SiteOutputs {
         HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
         NotFoundOutput(), SitemapOutput(), FeedOutput(), RobotsOutput(), DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
         CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(), DataPageOutput(), OpenDataOutput(),
-        DeclarationDataOutput(),
+        DeclarationDataOutput(), SearchOutput(), SearchIndexOutput(),
     ]
 
     /// Every file of `site`, in a fixed order.

@@ -32,6 +32,7 @@ import Testing
             "cities/setagaya/index.html", "countries/japan/index.html", "data/index.html", "feed.xml", "robots.txt", "data/schema-v1.json",
             "declarations/first-accord/signatories.csv", "declarations/first-accord/signatories.json",
             "declarations/second-accord/signatories.csv", "declarations/second-accord/signatories.json",
+            "search/index.html", "search-index.js",
         ]
         let data = ["declarations", "commitments", "signatories", "cities", "countries", "actions"]
             .flatMap { ["data/\($0).csv", "data/\($0).json"] }

@@ -61,14 +61,14 @@ import Testing
             renderer.declarationPage(1, signatoriesHTML: signatories), renderer.printPage(1, signatoriesHTML: signatories),
             renderer.commitmentPage(1, position: 1, declaration: renderer.declarationView(1, links: Links(depth: 4), signatoriesHTML: "")),
             renderer.citiesIndexPage(), renderer.cityPage(0, endorsementsHTML: ["<li></li>", "<li></li>", "<li></li>"]), renderer.endorsementView(of: 0), renderer.countriesIndexPage(),
-            renderer.countryPage(0), renderer.commitmentsIndexPage(),
+            renderer.countryPage(0), renderer.commitmentsIndexPage(), renderer.searchPage(),
             renderer.dataPage(files: OpenDataFiles(site: renderer.site)),
             SignatoriesFragment(groups: [SignatoryGroupView(country: "C", countryHref: "h", count: 1,
                                                             entriesHTML: "<li>n</li>")]),
             CityLinkView(name: "n", href: "h", detail: "d"),
             Chrome.View(siteTitle: "t", network: "n", homeHref: "h", declarationsHref: "d", citiesHref: "c",
-                        countriesHref: "k", commitmentsHref: "m", dataHref: "o", inDeclarations: true, inCities: true,
-                        inCountries: true, inCommitments: true),
+                        countriesHref: "k", commitmentsHref: "m", dataHref: "o", searchHref: "s", inDeclarations: true, inCities: true,
+                        inCountries: true, inCommitments: true, inSearch: true),
         ]
         var missing: [String] = []
         for view in views { check(view, path: "\(type(of: view))", &missing) }

@@ -1,0 +1,223 @@
+/* CityPress search: the search page (search/) and the filter box of the cities index.
+   Progressive enhancement: both pages work without this script, which only unhides and fills them.
+   The search page reads window.CityPressSearch, which search-index.js (made by every build) assigns;
+   a script, not fetch(), so that a site opened from a folder (file://) searches too. See docs/search.md. */
+(function () {
+  "use strict";
+
+  // Letters Unicode does not decompose, as CityPress folds them for the A–Z order
+  // (TextFolding.transliterations; a test keeps this line equal to it).
+  var transliterations = {"Æ":"Ae","Ø":"O","Þ":"Th","ß":"ss","æ":"ae","ð":"d","ø":"o","þ":"th","Đ":"D","đ":"d","ı":"i","Ł":"L","ł":"l","Œ":"Oe","œ":"oe"};
+  var marks = /\p{Mn}/gu;
+  var separators = /[^\p{L}\p{N}]+/u;
+  var shownAtMost = 50; // more is a longer list to lay out at every key, and to tab through
+  var announceAfter = 400; // ms: a screen reader hears the count once typing pauses, not per key
+
+  /** The A–Z folding of CityPress: `Łódź` → `lodz`, `Malmö` → `malmo`. */
+  function fold(text) {
+    if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+    var out = "";
+    for (var ch of text) out += transliterations[ch] !== undefined ? transliterations[ch] : ch;
+    return out.normalize("NFD").replace(marks, "").toLowerCase();
+  }
+
+  /** A searchable text of the index: "text", or ["text", "folded"] when it is not ASCII. */
+  function text(field) { return typeof field === "string" ? field : field[0]; }
+  function key(field) { return typeof field === "string" ? field.toLowerCase() : field[1]; }
+
+  /** What Slug.make makes of a folded name: the slug the index leaves out when it is this. */
+  function slugOf(folded) { return folded.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""); }
+
+  /** At most 160 characters of `words`, cut at a space. */
+  function excerpt(words) {
+    if (words.length <= 160) return words;
+    var cut = words.lastIndexOf(" ", 159);
+    return words.slice(0, cut > 80 ? cut : 159).replace(/[\s,;:.]+$/, "") + "…";
+  }
+
+  function plural(count, one, many) {
+    return count.toLocaleString("en") + " " + (count === 1 ? one : many);
+  }
+
+  /** Every entry of the index, each with what it is found by (`key` its name, `hay` all its words). */
+  function entries(index) {
+    var list = [];
+    function add(kind, rank, label, nameKey, context, detail, path, summary) {
+      list.push({kind: kind, rank: rank, label: label, key: nameKey, hay: nameKey + "\n" + context,
+                 detail: detail, path: path, excerpt: summary || "", order: list.length});
+    }
+    function fill(pattern, slug) { return pattern.replace("{}", slug); }
+    var countries = index.countries.map(function (c) {
+      return {name: text(c[0]), key: key(c[0]), path: fill(index.routes.country, c[1] || slugOf(key(c[0])))};
+    });
+    var declarations = index.declarations.map(function (d) {
+      return {title: text(d[0]), key: key(d[0]), date: d[2], path: fill(index.routes.declaration, d[1])};
+    });
+    var cities = index.cities.map(function (c) {
+      return {name: text(c[0]), key: key(c[0]), slug: c[1] || slugOf(key(c[0])), country: countries[c[2]],
+              detail: c[3] ? text(c[3]) : "", detailKey: c[3] ? key(c[3]) : ""};
+    });
+    countries.forEach(function (c) { add("Country", 0, c.name, c.key, "", "", c.path); });
+    cities.forEach(function (c) {
+      add("City", 1, c.name, c.key, c.country.key + "\n" + c.detailKey,
+          (c.detail ? c.detail + ", " : "") + c.country.name, fill(index.routes.city, c.slug));
+    });
+    declarations.forEach(function (d) { add("Declaration", 2, d.title, d.key, "", d.date, d.path); });
+    index.commitments.forEach(function (c) {
+      var declaration = declarations[c[0]], words = text(c[2]);
+      add("Commitment", 3, "Commitment " + c[1] + " of " + declaration.title, key(c[2]),
+          declaration.key + "\ncommitment " + c[1], "", c[3], excerpt(words));
+    });
+    index.updates.forEach(function (u) {
+      var declaration = declarations[u[0]];
+      add("Implementation update", 4, "Implementation update " + u[1], "implementation update " + u[1],
+          declaration.key, declaration.title, u[2]);
+    });
+    index.reports.forEach(function (r) {
+      var update = index.updates[r[0]], declaration = declarations[update[0]], city = cities[r[1]];
+      add("Report", 5, city.name + ": report for " + update[1], city.key + " report " + update[1],
+          key(r[2]) + "\n" + declaration.key, declaration.title, r[3] || update[2] + city.slug + "/", text(r[2]));
+    });
+    return list;
+  }
+
+  function isWordStart(key, at) { return at === 0 || separators.test(key.charAt(at - 1)); }
+
+  /** The entries that have every word of `query`, best first: the name equal to the query, then
+      starting with it, then a word of the name starting with it, then containing it, then the name
+      containing every word (commitments, whose text is searched as their name, among these), then the rest. */
+  function search(list, query) {
+    var words = fold(query).split(separators).filter(Boolean);
+    if (words.length === 0) return [];
+    var phrase = words.join(" ");
+    var found = [];
+    for (var i = 0; i < list.length; i++) {
+      var entry = list[i], hay = entry.hay, w = 0;
+      while (w < words.length && hay.indexOf(words[w]) >= 0) w++;
+      if (w < words.length) continue;
+      var at = entry.key.indexOf(phrase), score;
+      if (entry.key === phrase) score = 0;
+      else if (at === 0) score = 1;
+      else if (at > 0 && isWordStart(entry.key, at)) score = 2;
+      else if (at > 0) score = 3;
+      else score = words.every(function (word) { return entry.key.indexOf(word) >= 0; }) ? 4 : 5;
+      // A commitment's "name" is its whole text: a word in it ranks after every name that matches.
+      if (entry.rank === 3 && score < 5) score = 4 + score / 10;
+      found.push({entry: entry, score: score});
+    }
+    found.sort(function (a, b) {
+      return a.score - b.score || a.entry.rank - b.entry.rank || a.entry.order - b.entry.order;
+    });
+    return found.map(function (f) { return f.entry; });
+  }
+
+  function element(name, className, content) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (content) node.textContent = content;
+    return node;
+  }
+
+  function startSearch(form) {
+    var index = window.CityPressSearch, notice = document.getElementById("search-needs-js");
+    if (!index || index.format !== 1) {
+      document.getElementById("search-why").textContent = "The search index (search-index.js) could not be loaded.";
+      return;
+    }
+    var list = entries(index);
+    var input = document.getElementById("search-query");
+    var status = document.getElementById("search-status");
+    var results = document.getElementById("search-results");
+    var root = form.getAttribute("data-root") || "", page = form.getAttribute("data-page") || "";
+    var timer = null;
+    function href(path) { return root + path + (path.slice(-1) === "/" ? page : ""); }
+
+    function show(query, announceNow) {
+      var found = search(list, query);
+      var items = document.createDocumentFragment();
+      found.slice(0, shownAtMost).forEach(function (entry) {
+        var item = element("li", "search-result");
+        var link = element("a", "", entry.label);
+        link.href = href(entry.path);
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(element("span", "search-kind", entry.kind));
+        if (entry.detail) item.appendChild(element("span", "detail", entry.detail));
+        if (entry.excerpt) item.appendChild(element("span", "search-excerpt", entry.excerpt));
+        items.appendChild(item);
+      });
+      results.replaceChildren(items);
+      var words = query.trim() === "" ? ""
+        : found.length === 0 ? "No results"
+        : plural(found.length, "result", "results") + (found.length > shownAtMost ? "; the first " + shownAtMost + " are shown" : "");
+      clearTimeout(timer);
+      if (announceNow) status.textContent = words;
+      else timer = setTimeout(function () { status.textContent = words; }, announceAfter);
+      return found.length;
+    }
+
+    notice.hidden = true;
+    form.hidden = false;
+    input.addEventListener("input", function () {
+      show(input.value, false);
+      try {
+        var url = new URL(window.location.href);
+        if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
+        window.history.replaceState(null, "", url.href);
+      } catch (error) { /* a file:// page may refuse a changed address: the results need none */ }
+    });
+    // Enter jumps to the first result, which a second Enter follows.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      show(input.value, true);
+      var first = results.querySelector("a");
+      if (first) first.focus();
+    });
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) {
+      input.value = query;
+      show(query, true);
+    }
+    window.CityPressSearch.run = function (query) { return search(list, query); }; // for benchmarks and tests
+  }
+
+  function startFilter(box) {
+    var input = document.getElementById("city-filter-query");
+    var status = document.getElementById("city-filter-status");
+    var sections = Array.prototype.map.call(document.querySelectorAll("main section"), function (section) {
+      var heading = section.querySelector("h2");
+      var letter = heading && document.querySelector('.letters a[href="#' + heading.id + '"]');
+      return {
+        node: section, letter: letter ? letter.parentNode : null,
+        cities: Array.prototype.map.call(section.querySelectorAll(".index-list > li"), function (item) {
+          return {node: item, key: item.getAttribute("data-key") || item.firstElementChild.textContent.toLowerCase()};
+        })
+      };
+    });
+    var timer = null;
+    box.hidden = false;
+    input.addEventListener("input", function () {
+      var query = fold(input.value).trim().split(/\s+/).join(" "), shown = 0;
+      sections.forEach(function (section) {
+        var inSection = 0;
+        section.cities.forEach(function (city) {
+          var match = query === "" || city.key.indexOf(query) >= 0;
+          if (city.node.hidden === match) city.node.hidden = !match;
+          if (match) inSection++;
+        });
+        section.node.hidden = inSection === 0;
+        if (section.letter) section.letter.hidden = inSection === 0;
+        shown += inSection;
+      });
+      var words = query === "" ? "" : shown === 0 ? "No city’s name contains “" + input.value.trim() + "”"
+        : plural(shown, "city", "cities") + " shown";
+      clearTimeout(timer);
+      timer = setTimeout(function () { status.textContent = words; }, announceAfter);
+    });
+  }
+
+  var form = document.getElementById("search-form");
+  if (form) startSearch(form);
+  var filter = document.getElementById("city-filter");
+  if (filter) startFilter(filter);
+})();

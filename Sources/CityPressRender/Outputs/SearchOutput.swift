@@ -1,0 +1,35 @@
+import CityPressSite
+import CityPressTemplates
+
+/// `search/`: a search box over the search index (`search-index.js`), run in the browser by
+/// `assets/search.js`; without JavaScript the page points to the indexes instead.
+package struct SearchOutput: OutputKind {
+    /// The template its pages are rendered with, and the view it receives.
+    package static let template = TemplateEntry("search", view: SearchPage.self, as: "the search page")
+    /// Where its file goes.
+    package static let route = Route("search/")
+
+    package func items(in site: Site) -> [Void] { [()] }
+    package func route(of item: Void, in site: Site) -> Route { Self.route }
+    // The page shows nothing of the content: the index it loads does.
+    package func dependencies(of item: Void, in site: Site) -> [Dependency] { [] }
+    package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
+        context.page(context.renderer.searchPage(), template: Self.template.template, route: Self.route)
+    }
+    package var isListedInSitemap: Bool { true }
+    package var template: TemplateEntry? { Self.template }
+}
+
+extension SiteRenderer {
+    /// The view its template receives.
+    package func searchPage() -> SearchPage {
+        let links = self.links(for: SearchOutput.route)
+        return SearchPage(
+            page: meta(links, path: SearchOutput.route.path, title: "Search",
+                       description: "Find cities, countries, declarations, commitments and reports of the \(site.config.network) by name or words.",
+                       section: .search, trail: [.init(label: "Search", href: nil)]),
+            indexHref: links.to(SearchIndexOutput.route), root: links.root, pageSuffix: links.page,
+            declarationsHref: links.declarations, commitmentsHref: links.commitments, citiesHref: links.cities,
+            countriesHref: links.countries)
+    }
+}
