@@ -39,13 +39,13 @@ package struct BuildManifest: Sendable, Equatable {
 
     /// The manifest as its file holds it.
     package var bytes: [UInt8] {
-        var bytes = Array("{\"format\": \"\(Self.format)\", \"version\": \(Self.version), \"tool\": \(JSONText.quoted(tool)),\n\"files\": [".utf8)
+        var bytes = Array("{\"format\": \"\(Self.format)\", \"version\": \(Self.version), \"tool\": \(JSONText.string(tool)),\n\"files\": [".utf8)
         bytes.reserveCapacity(files.count * 96)
         var first = true
         for (path, file) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             bytes += (first ? "\n" : ",\n").utf8
             first = false
-            bytes += "{\"path\": \(JSONText.quoted(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"}".utf8
+            bytes += "{\"path\": \(JSONText.string(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"}".utf8
         }
         bytes += "\n]}\n".utf8
         return bytes

@@ -1,3 +1,5 @@
+import CityPressCore
+
 /// What a build changed in its output folder, file by file: what a deploy step uploads (`added`,
 /// `changed`) and deletes (`removed`). Paths are relative to the output folder, sorted, with `/`.
 /// The output's marker (`.citypress-build`) is never listed: it is not part of the site.
@@ -25,7 +27,12 @@ package struct ChangeList: Sendable, Equatable {
 
     /// As JSON: `{"added": [...], "changed": [...], "removed": [...], "unchanged": 123}`, one path per line.
     package var json: String {
-        "{\"added\": \(JSONText.array(added)),\n\"changed\": \(JSONText.array(changed)),\n"
-            + "\"removed\": \(JSONText.array(removed)),\n\"unchanged\": \(unchangedCount)}\n"
+        "{\"added\": \(Self.jsonArray(added)),\n\"changed\": \(Self.jsonArray(changed)),\n"
+            + "\"removed\": \(Self.jsonArray(removed)),\n\"unchanged\": \(unchangedCount)}\n"
+    }
+
+    /// `items` as a JSON array of strings, one per line.
+    private static func jsonArray(_ items: [String]) -> String {
+        items.isEmpty ? "[]" : "[\n" + items.map { "  " + JSONText.string($0) }.joined(separator: ",\n") + "\n]"
     }
 }

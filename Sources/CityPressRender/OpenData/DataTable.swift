@@ -1,3 +1,5 @@
+import CityPressCore
+
 /// One open-data table: its dataset's columns and its rows, written as CSV or as JSON from the same
 /// values, so the two formats of a download never disagree.
 package struct DataTable: Sendable {

@@ -1,3 +1,5 @@
+import CityPressCore
+
 /// A JSON value whose objects keep their keys in the order written, so that what CityPress writes
 /// (the open data's JSON Schema, structured data in pages) is the same bytes in every build.
 package indirect enum JSONNode: Sendable, Hashable {
