@@ -9,11 +9,11 @@ extension Array: ByteOutput where Element == UInt8 {}
 
 /// Counts the bytes written to it.
 package struct ByteCount: ByteOutput {
-    package private(set) var count = 0
+    @usableFromInline package private(set) var count = 0
 
-    package init() {}
+    @inlinable package init() {}
 
-    package mutating func append(_ byte: UInt8) { count += 1 }
+    @inlinable package mutating func append(_ byte: UInt8) { count += 1 }
     // A native string's `utf8.count` and an array's `count` take constant time.
-    package mutating func append(contentsOf bytes: some Collection<UInt8>) { count += bytes.count }
+    @inlinable package mutating func append(contentsOf bytes: some Collection<UInt8>) { count += bytes.count }
 }

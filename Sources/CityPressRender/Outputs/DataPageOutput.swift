@@ -14,7 +14,9 @@ package struct DataPageOutput: OutputKind {
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
         context.page(context.renderer.dataPage(files: context.openData), template: Self.template.template, route: Self.route)
     }
-    package var isListedInSitemap: Bool { true }
+    // The sitemap lists the publication's pages (declarations, commitments, places, reports); the Data
+    // page is a list of downloads, linked from every page's footer.
+    package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { Self.template }
 }
 

@@ -16,7 +16,8 @@ package struct SearchOutput: OutputKind {
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
         context.page(context.renderer.searchPage(), template: Self.template.template, route: Self.route)
     }
-    package var isListedInSitemap: Bool { true }
+    // A search box has nothing for a search engine to index; the sitemap lists the publication's pages.
+    package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { Self.template }
 }
 

@@ -79,7 +79,10 @@ import Testing
         #expect(sitemap.contains("<loc>https://example.org/declarations/</loc>"))
         #expect(sitemap.contains("<loc>https://example.org/declarations/cities/lodz/</loc>"))
         #expect(!sitemap.contains("404"))
-        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == pages.keys.filter { $0.hasSuffix("index.html") }.count)
+        // Every page but the search box and the list of downloads, which are no part of the publication.
+        #expect(!sitemap.contains("/search/") && !sitemap.contains("/data/"))
+        let listed = pages.keys.filter { $0.hasSuffix("index.html") && $0 != "search/index.html" && $0 != "data/index.html" }
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == listed.count)
     }
 
     @Test func draftsRenderOnlyWhenAsked() throws {
