@@ -107,18 +107,8 @@ import Glibc
     /// Runs `citypress` as `nobody` when this process is root (setpriv, util-linux), else as itself.
     func runUnprivileged(_ arguments: [String], in directory: URL) throws -> ProcessResult {
         guard geteuid() == 0 else { return try runCityPress(arguments, in: directory) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", TestPaths.binary.path] + arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        return try runProgram(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                              ["--reuid=65534", "--regid=65534", "--clear-groups", TestPaths.binary.path] + arguments,
+                              in: directory)
     }
 }

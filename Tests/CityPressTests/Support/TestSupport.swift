@@ -67,8 +67,13 @@ struct ProcessResult {
 
 /// Runs `citypress` with `arguments` in `directory`.
 func runCityPress(_ arguments: [String], in directory: URL) throws -> ProcessResult {
+    try runProgram(TestPaths.binary, arguments, in: directory)
+}
+
+/// Runs `program` with `arguments` in `directory`, collecting its output.
+func runProgram(_ program: URL, _ arguments: [String], in directory: URL) throws -> ProcessResult {
     let process = Process()
-    process.executableURL = TestPaths.binary
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = directory
     let out = Pipe(), err = Pipe()
