@@ -4,7 +4,7 @@ import PackageDescription
 // One target per stage of the pipeline; each imports only the layers below it (README: Architecture).
 //
 //   Core ─ Markdown ─ Templates ─ Load ─ Site ─ Render ─ Write ─ Print ─ Build ─ Scaffold ─ Server ─ citypress
-//   Core ─ Check (reads built sites) ─ citypress
+//   Core ─ Check (reads built sites) ─ Build (checks pages as it writes them), citypress
 let package = Package(
     name: "CityPress",
     platforms: [.macOS(.v14)],
@@ -50,7 +50,7 @@ let package = Package(
         // The one orchestrator: build, pdf and the preview's rebuilds run its named steps.
         .target(name: "CityPressBuild", dependencies: [
             "CityPressCore", "CityPressMarkdown", "CityPressTemplates", "CityPressLoad", "CityPressSite",
-            "CityPressRender", "CityPressWrite", "CityPressPrint",
+            "CityPressRender", "CityPressWrite", "CityPressPrint", "CityPressCheck",
         ]),
         // `citypress init` and `citypress new`.
         .target(name: "CityPressScaffold", dependencies: ["CityPressCore", "CityPressLoad"]),

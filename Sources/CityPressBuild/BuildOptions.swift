@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     public var browserPath: String?
     /// Lists the files the build added, changed and removed in the output folder (`build --changes`).
     public var listsChanges = false
+    /// Checks the built site as `citypress check` does (`build --check`): each page as it is written.
+    public var checksSite = false
     /// Records of earlier loads to reuse for unchanged files (the preview's rebuilds).
     public var loadCache: LoadCache?
     /// How the program running the build words each remedy its diagnostics offer (its flags).

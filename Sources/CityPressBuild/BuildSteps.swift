@@ -66,8 +66,17 @@ package enum BuildSteps {
     /// Render: every output of the site into `sink`; returns the number of files.
     package static func render(_ site: Site, templates: TemplateSet, options: BuildOptions, into sink: some PageSink,
                                reuse: (any RenderReuse)? = nil) throws -> Int {
-        try SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
-            .render(into: sink, reuse: reuse, progress: options.progress)
+        try renderer(for: site, templates: templates, options: options).render(into: sink, reuse: reuse, progress: options.progress)
+    }
+
+    /// The renderer of `site` with `options`' papers and link style: its `outputs` are the files it will render.
+    package static func renderer(for site: Site, templates: TemplateSet, options: BuildOptions) -> SiteRenderer {
+        SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
+    }
+
+    /// Every file `site` renders into, and the templates' assets: what `render` and `writeAssets` write.
+    package static func plannedFiles(of renderer: SiteRenderer, options: BuildOptions) -> [String] {
+        renderer.outputs.map(\.route.file) + AssetFiles.list(in: joined(options.templatesPath, "assets")).map { "assets/" + $0 }
     }
 
     /// Write: the templates' `assets/` folder into `sink`'s `assets/`, byte for byte. Names starting

@@ -1,4 +1,5 @@
 import Foundation
+import CityPressCheck
 import CityPressCore
 import CityPressLoad
 import CityPressPrint
@@ -19,6 +20,8 @@ public enum SiteBuild {
         public var baseURL: String?
         /// What changed in the output folder, file by file (with `BuildOptions.listsChanges`).
         package var changes: ChangeList?
+        /// What checking the built site found (with `BuildOptions.checksSite`).
+        package var check: SiteCheck.Report?
         /// Whether the output folder now holds the new site.
         public var succeeded: Bool { !diagnostics.containsErrors }
     }
@@ -49,9 +52,23 @@ public enum SiteBuild {
         case .success(let folder): staging = folder
         case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
         }
+        let renderer = BuildSteps.renderer(for: site, templates: templates, options: options)
+        // Pages are checked as they are written; PDFs printed into the site are not planned files, so
+        // a build that prints them is checked by reading the folder afterwards.
+        let pageCheck = options.checksSite && exporter == nil
+            ? WrittenPageCheck(outputPath: options.outputPath, baseURL: site.config.baseURL,
+                               files: BuildSteps.plannedFiles(of: renderer, options: options))
+            : nil
         do {
-            var written = try BuildSteps.render(site, templates: templates, options: options, into: staging)
-            try BuildSteps.writeAssets(options, into: staging)
+            var written: Int
+            if let pageCheck {
+                let sink = CheckingSink(wrapped: staging, check: pageCheck)
+                written = try renderer.render(into: sink, progress: options.progress)
+                try BuildSteps.writeAssets(options, into: sink)
+            } else {
+                written = try renderer.render(into: staging, progress: options.progress)
+                try BuildSteps.writeAssets(options, into: staging)
+            }
             if let exporter {
                 let printed = try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
                                                            papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {
@@ -65,7 +82,11 @@ public enum SiteBuild {
             try staging.write(BuildManifest(staging.log).bytes, to: OutputFolder.markerName)
             let changes = options.listsChanges ? ChangeList(staging.log, oldFiles: FolderListing.files(below: staging.destination)) : nil
             try staging.commit()
-            return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: site.config.baseURL, changes: changes)
+            let check = options.checksSite
+                ? pageCheck?.finish() ?? SiteCheck.run(SiteCheck.Options(outputPath: options.outputPath, baseURL: site.config.baseURL))
+                : nil
+            return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: site.config.baseURL, changes: changes,
+                          check: check)
         } catch {
             staging.discard()
             diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(OutputFolder.describe(error))",

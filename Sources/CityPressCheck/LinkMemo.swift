@@ -1,23 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Links already resolved by one worker, for links whose target does not depend on the page they are on:
 /// root-relative links, and relative links that climb (`../../`) to the site's root before naming
 /// anything. Most links of a generated site are those (every city page links the same declarations,
 /// commitments and menus from the same depth), so most are found here instead of resolved again.
 ///
 /// One memo per worker thread: it is not shared, so it takes no lock.
-package final class LinkMemo {
-    /// A direct-mapped table: a link's slot is chosen by its first hash; its second hash confirms it. Two
-    /// different links agree on both 64-bit hashes with a chance of about 2⁻¹²⁸; a link that lands on a
-    /// taken slot replaces what was there. (A dictionary keyed by the link's bytes cost twice as much.)
-    private static let slotCount = 1 << 16  // a declaration page links every city: 10,000 links a worker meets again
-    /// One slot's hashes and target side by side: a lookup touches one cache line, not three.
+package final class LinkMemo: @unchecked Sendable {
+    /// A direct-mapped table: a link's slot is chosen by its first hash; its second hash confirms it (a
+    /// wrong answer needs two different links to agree on 64 more bits); a link that lands on a taken
+    /// slot replaces what was there. Only links to a file of the site are remembered, as its entry:
+    /// sixteen bytes a slot keep the table in the core's cache (a table of whole `LinkTarget`s, three
+    /// times larger, missed the cache on most lookups).
+    private static let slotCount = 1 << 14
     private struct Slot {
-        var first: UInt64 = 0
-        var second: UInt64 = 0
-        var target: LinkTarget?
+        var check: UInt64 = 0
+        /// The file's entry in the output index; -1 for none.
+        var entry: Int32 = -1
     }
-    private var slots = [Slot](repeating: Slot(), count: slotCount)
+    /// Owned by this memo, used by one worker at a time (`@unchecked Sendable`: a pool may hand it to
+    /// another thread between pages, never to two at once).
+    private let slots: UnsafeMutablePointer<Slot>
 
-    package init() {}
+    package init() {
+        slots = .allocate(capacity: Self.slotCount)
+        slots.initialize(repeating: Slot(), count: Self.slotCount)
+    }
+
+    deinit { slots.deallocate() }
 
     /// The two hashes of `url`, computed in one pass eight bytes at a time.
     @inline(__always)
@@ -48,30 +62,37 @@ package final class LinkMemo {
     /// The target remembered for the link whose fingerprint is `hashes`.
     @inline(__always)
     package func target(for hashes: (UInt64, UInt64)) -> LinkTarget? {
-        let slot = Int(truncatingIfNeeded: hashes.0) & (Self.slotCount - 1)
-        return slots.withUnsafeBufferPointer { table in
-            table[slot].first == hashes.0 && table[slot].second == hashes.1 ? table[slot].target : nil
-        }
+        let slot = slots[Int(truncatingIfNeeded: hashes.0) & (Self.slotCount - 1)]
+        guard slot.check == hashes.1, slot.entry >= 0 else { return nil }
+        return .file(Int(slot.entry), fragment: nil)
     }
 
-    /// Remembers `target` for the link whose fingerprint is `hashes`.
+    /// Remembers `target` for the link whose fingerprint is `hashes`, if it is a file of the site.
+    @inline(__always)
     package func store(_ target: LinkTarget, for hashes: (UInt64, UInt64)) {
-        let slot = Int(truncatingIfNeeded: hashes.0) & (Self.slotCount - 1)
-        slots[slot] = Slot(first: hashes.0, second: hashes.1, target: target)
+        guard case .file(let entry, nil) = target, let compact = Int32(exactly: entry) else { return }
+        slots[Int(truncatingIfNeeded: hashes.0) & (Self.slotCount - 1)] = Slot(check: hashes.1, entry: compact)
     }
 
     /// Whether `url` leads to the same place from every page with `depth` folders above it.
     @inline(__always)
     package static func isIndependent(_ url: UnsafeBufferPointer<UInt8>, depth: Int) -> Bool {
         guard let first = url.first, first > 0x20 else { return false }
-        if first == UInt8(ascii: "/") || hasScheme(url) { return !url.contains(UInt8(ascii: "#")) }
+        if first == UInt8(ascii: "/") || hasScheme(url) { return !hasFragment(url) }
         var climbs = 0, index = 0
         while climbs < depth, index + 2 < url.count, url[index] == UInt8(ascii: "."), url[index + 1] == UInt8(ascii: "."),
               url[index + 2] == UInt8(ascii: "/") {
             climbs += 1
             index += 3
         }
-        return climbs == depth && !url.contains(UInt8(ascii: "#"))
+        return climbs == depth && !hasFragment(url)
+    }
+
+    /// Whether `url` has a `#`, found with `memchr`.
+    @inline(__always)
+    private static func hasFragment(_ url: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = url.baseAddress else { return false }
+        return memchr(base, Int32(UInt8(ascii: "#")), url.count) != nil
     }
 
     /// Whether `url` starts with a scheme (`https:`): absolute links lead to one place from every page.

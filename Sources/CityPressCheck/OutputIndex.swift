@@ -21,6 +21,8 @@ package struct OutputIndex: Sendable {
     /// The pages' entries.
     package var pages: [Int] { paths.indices.filter { isPage[$0] } }
 
+    private init() {}
+
     /// The index of the site below `root`, or why it cannot be read.
     package static func scan(root: String) -> Result<OutputIndex, ListingError> {
         var index = OutputIndex()
@@ -29,6 +31,23 @@ package struct OutputIndex: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return .failure(ListingError(path: root, code: ENOTDIR)) }
         if let failure = index.add(folder: root, relative: []) { return .failure(failure) }
         return .success(index)
+    }
+
+    /// The index of a site that will have exactly `files` (relative paths, `/`-separated), with the
+    /// folders they are in: what a build is about to write, checked before it is read back.
+    package init(files: [String]) {
+        var seen: Set<[UInt8]> = []
+        for file in files {
+            let path = Array(file.utf8)
+            guard !path.isEmpty, seen.insert(path).inserted else { continue }
+            var slash = path.startIndex
+            while let next = path[slash...].firstIndex(of: UInt8(ascii: "/")) {
+                let folder = Array(path[..<next])
+                if seen.insert(folder).inserted { insert(folder, isFolder: true) }
+                slash = next + 1
+            }
+            insert(path, isFolder: false)
+        }
     }
 
     /// Adds what is inside `folder` (shown below the root as `relative`), depth first.

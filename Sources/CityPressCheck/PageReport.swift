@@ -21,7 +21,14 @@ struct PageReport: Sendable {
             return PageReport(diagnostics: [.error("cannot read the page: \(String(cString: strerror(errno)))",
                                                    at: SourceLocation(path: shownPath))])
         }
-        return bytes.withUnsafeBufferPointer { buffer in
+        return inspect(bytes, entry: entry, index: index, shownPath: shownPath, address: address,
+                       collectsExternalLinks: collectsExternalLinks, memo: memo)
+    }
+
+    /// Inspects `bytes`, the page at `entry` of `index`, shown in diagnostics as `shownPath`.
+    static func inspect(_ bytes: [UInt8], entry: Int, index: OutputIndex, shownPath: String, address: SiteAddress,
+                        collectsExternalLinks: Bool, memo: LinkMemo) -> PageReport {
+        bytes.withUnsafeBufferPointer { buffer in
             var inspector = PageInspector(bytes: buffer, entry: entry, index: index, address: address,
                                           collectsExternalLinks: collectsExternalLinks, memo: memo)
             let found = inspector.inspect()

@@ -67,11 +67,17 @@ package enum SiteCheck {
                                    collectsExternalLinks: collects, memo: memo)
             }
         }.flatMap { $0 }
+        return report(of: Array(zip(pages, reports)), index: index)
+    }
+
+    /// The site-wide part: each page's findings, and the links to fragments of other pages checked
+    /// against the ids those pages have.
+    static func report(of pages: [(entry: Int, report: PageReport)], index: OutputIndex) -> Report {
         var diagnostics: [Diagnostic] = []
         var anchors: [Int: Set<String>] = [:]
-        for (entry, report) in zip(pages, reports) { anchors[entry] = report.anchors }
+        for (entry, report) in pages { anchors[entry] = report.anchors }
         var externalLinks: [String: [SourceLocation]] = [:]
-        for report in reports {
+        for (_, report) in pages {
             diagnostics += report.diagnostics
             for link in report.fragmentLinks {
                 let known = anchors[link.target] ?? []

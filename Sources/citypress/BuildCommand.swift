@@ -53,6 +53,7 @@ struct BuildCommand: ParsableCommand {
         options.pdfPapers = pdf ? Paper.allCases : []
         options.browserPath = browser
         options.listsChanges = changesPath != nil
+        options.checksSite = check
         let showsProgress = !quiet && isatty(STDERR_FILENO) == 1
         if showsProgress {
             options.progress = { done, total in
@@ -86,10 +87,8 @@ struct BuildCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        if check {
-            let checkStarted = ContinuousClock.now
-            let checked = SiteCheck.run(SiteCheck.Options(outputPath: output, baseURL: report.baseURL))
-            try finish(checked.diagnostics, pages: checked.pagesChecked, started: checkStarted, quiet: quiet)
+        if let checked = report.check {
+            try finish(checked.diagnostics, pages: checked.pagesChecked, started: nil, quiet: quiet)
         }
     }
 }

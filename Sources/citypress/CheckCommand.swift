@@ -54,7 +54,7 @@ struct CheckCommand: AsyncParsableCommand {
 }
 
 /// Prints a check's diagnostics and its summary line; throws exit status 1 when any is an error.
-func finish(_ diagnostics: [Diagnostic], pages: Int, also checked: String = "", started: ContinuousClock.Instant,
+func finish(_ diagnostics: [Diagnostic], pages: Int, also checked: String = "", started: ContinuousClock.Instant?,
             quiet: Bool) throws {
     printDiagnostics(diagnostics)
     let errors = diagnostics.filter { $0.severity == .error }.count
@@ -63,7 +63,9 @@ func finish(_ diagnostics: [Diagnostic], pages: Int, also checked: String = "", 
         FileHandle.standardError.write(Data("citypress: check found \(errors) error\(errors == 1 ? "" : "s") in \(pages) pages\n".utf8))
         throw ExitCode.failure
     }
-    var line = "Checked \(pages) pages\(checked) in \(milliseconds(since: started)) ms: no errors"
+    // A build checks its pages as it writes them (`started` is nil): its time is the build's.
+    let time = started.map { " in \(milliseconds(since: $0)) ms" } ?? ""
+    var line = "Checked \(pages) pages\(checked)\(time): no errors"
     if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
     if !quiet { print(line) }
 }

@@ -37,7 +37,7 @@ package struct DataTable: Sendable {
     }
 
     /// The CSV file's bytes, into `bytes`.
-    package func writeCSV(to bytes: inout some ByteOutput) {
+    package func writeCSV(to bytes: inout [UInt8]) {
         for (index, column) in dataset.columns.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             Self.appendCSVField(column.name, to: &bytes)
@@ -46,7 +46,7 @@ package struct DataTable: Sendable {
         for row in rows {
             for (index, value) in row.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                Self.appendCSVField(Self.csvText(value), to: &bytes)
+                Self.appendCSV(value, to: &bytes)
             }
             bytes.append(contentsOf: [13, 10])
         }
@@ -62,7 +62,7 @@ package struct DataTable: Sendable {
     }
 
     /// The JSON file's bytes, into `bytes`.
-    package func writeJSON(schema: String, to bytes: inout some ByteOutput) {
+    package func writeJSON(schema: String, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: "{\n\"schema\": ".utf8)
         JSONText.appendString(schema, to: &bytes)
         bytes.append(contentsOf: ",\n\"version\": \(OpenDataset.version),\n\"dataset\": ".utf8)
@@ -85,6 +85,17 @@ package struct DataTable: Sendable {
         bytes.append(contentsOf: (rows.isEmpty ? "]\n}\n" : "\n]\n}\n").utf8)
     }
 
+    /// One CSV field: text as `appendCSVField` writes it, numbers in decimal, a list's items joined with spaces.
+    private static func appendCSV(_ value: Value, to bytes: inout [UInt8]) {
+        switch value {
+        case .text(let text): appendCSVField(text, to: &bytes)
+        case .integer(let number): JSONText.appendDecimal(number, to: &bytes)
+        case .null: break
+        case .list(let values):
+            appendCSVField(values.map(csvText).joined(separator: " "), to: &bytes)
+        }
+    }
+
     private static func csvText(_ value: Value) -> String {
         switch value {
         case .text(let text): return text
@@ -94,9 +105,19 @@ package struct DataTable: Sendable {
         }
     }
 
-    private static func appendCSVField(_ text: String, to bytes: inout some ByteOutput) {
-        let utf8 = text.utf8
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+    private static func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
+        // A native string's bytes are contiguous: scanned and copied through a pointer.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendCSVField(utf8: $0, to: &bytes) }
+        if done == nil { Array(text.utf8).withUnsafeBufferPointer { appendCSVField(utf8: $0, to: &bytes) } }
+    }
+
+    /// A field quoted only when it holds a comma, a quote or a line break; quotes inside doubled.
+    private static func appendCSVField(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var needsQuotes = false
+        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
+            needsQuotes = true
+            break
+        }
         guard needsQuotes else {
             bytes.append(contentsOf: utf8)
             return
@@ -109,10 +130,10 @@ package struct DataTable: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func appendJSON(_ value: Value, to bytes: inout some ByteOutput) {
+    private static func appendJSON(_ value: Value, to bytes: inout [UInt8]) {
         switch value {
         case .text(let text): JSONText.appendString(text, to: &bytes)
-        case .integer(let number): bytes.append(contentsOf: String(number).utf8)
+        case .integer(let number): JSONText.appendDecimal(number, to: &bytes)
         case .null: bytes.append(contentsOf: "null".utf8)
         case .list(let values):
             bytes.append(UInt8(ascii: "["))

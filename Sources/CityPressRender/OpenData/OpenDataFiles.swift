@@ -3,9 +3,11 @@ import CityPressCore
 import CityPressSite
 
 /// The open-data files of one build. The tables are made once, the first time any file is asked
-/// for; each file's bytes are encoded when its output is rendered, and the Data page gets every
-/// file's size from a counting pass, so the build never holds all the files in memory at once (at
-/// ten thousand cities they are tens of megabytes). One per render, never shared between builds.
+/// for; each file's bytes are encoded when its output is rendered, and its size is remembered then
+/// for the Data page (rendered after the files: it is the last output of the registry), so the
+/// build never holds all the files in memory at once (at ten thousand cities they are tens of
+/// megabytes) and encodes each once. A size asked for before its file was made (the preview renders
+/// the Data page alone) is measured by encoding it. One per render, never shared between builds.
 package final class OpenDataFiles: @unchecked Sendable {
     /// One file's size and rows (none for the schema).
     package struct Size: Sendable {
@@ -19,7 +21,7 @@ package final class OpenDataFiles: @unchecked Sendable {
         let format: OpenDataFormat
         let schema: String
 
-        func write(to bytes: inout some ByteOutput) {
+        func write(to bytes: inout [UInt8]) {
             if format == .csv { table.writeCSV(to: &bytes) } else { table.writeJSON(schema: schema, to: &bytes) }
         }
     }
@@ -27,7 +29,8 @@ package final class OpenDataFiles: @unchecked Sendable {
     private let site: Site
     private let lock = NSLock()
     private var sources: [Route: Source]?
-    private var sizes: [Route: Size]?
+    /// Every file's size, as each was made or measured.
+    private var sizes: [Route: Size] = [:]
 
     /// The files of `site`, made when first needed.
     package init(site: Site) {
@@ -39,33 +42,28 @@ package final class OpenDataFiles: @unchecked Sendable {
         if route == OpenDataOutput.schemaRoute { return schema() }
         guard let source = madeSources()[route] else { return [] }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(128 + source.table.rows.count * 24 * source.table.dataset.columns.count)
+        // Generous: a JSON row repeats its keys. Pages of the capacity that are never written are
+        // never touched, so they cost address space, not memory; growing the array copies it all.
+        bytes.reserveCapacity(256 + source.table.rows.count * 48 * source.table.dataset.columns.count)
         source.write(to: &bytes)
+        let size = Size(bytes: bytes.count, rows: source.table.rows.count)
+        lock.withLock { sizes[route] = size }
         return bytes
     }
 
     /// The size and rows of the file at `route` (zero for a route that is not a data file).
     package func size(at route: Route) -> Size {
-        lock.lock()
-        if let sizes {
-            lock.unlock()
-            return sizes[route] ?? Size(bytes: 0, rows: nil)
+        if let known = lock.withLock({ sizes[route] }) { return known }
+        let size: Size
+        if route == OpenDataOutput.schemaRoute {
+            size = Size(bytes: schema().count, rows: nil)
+        } else if madeSources()[route] != nil {
+            size = Size(bytes: bytes(at: route).count, rows: madeSources()[route]?.table.rows.count)
+        } else {
+            return Size(bytes: 0, rows: nil)
         }
-        lock.unlock()
-        let all = madeSources()
-        let routes = Array(all.keys)
-        let counted = routes.parallelMap { route -> Size in
-            guard let source = all[route] else { return Size(bytes: 0, rows: nil) }
-            var count = ByteCount()
-            source.write(to: &count)
-            return Size(bytes: count.count, rows: source.table.rows.count)
-        }
-        var made = Dictionary(uniqueKeysWithValues: zip(routes, counted))
-        made[OpenDataOutput.schemaRoute] = Size(bytes: schema().count, rows: nil)
-        lock.lock()
-        defer { lock.unlock() }
-        sizes = sizes ?? made
-        return sizes?[route] ?? Size(bytes: 0, rows: nil)
+        lock.withLock { sizes[route] = size }
+        return size
     }
 
     private func schema() -> [UInt8] { Array((OpenDataSchema.document(for: site).text() + "\n").utf8) }

@@ -3,12 +3,13 @@ import CityPressSite
 /// The registry: every kind of file a build writes. A new page kind or data file is one new file
 /// declaring an `OutputKind` (and its template and test), plus its line here.
 package enum SiteOutputs {
-    /// Every output kind, in the order their files are listed.
+    /// Every output kind, in the order their files are listed and rendered. The Data page is last:
+    /// it gives the data files' sizes, which are known once those files are made.
     package static let kinds: [any OutputKind] = [
         HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
-        NotFoundOutput(), SitemapOutput(), FeedOutput(), RobotsOutput(), DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
-        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(), DataPageOutput(), OpenDataOutput(),
-        DeclarationDataOutput(), SearchOutput(), SearchIndexOutput(),
+        NotFoundOutput(), SitemapOutput(), FeedOutput(), RobotsOutput(), OpenDataOutput(), DeclarationDataOutput(),
+        DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(), CountryOutput(), UpdateOutput(),
+        UpdatePrintOutput(), ReportOutput(), SearchOutput(), SearchIndexOutput(), DataPageOutput(),
     ]
 
     /// Every file of `site`, in a fixed order.

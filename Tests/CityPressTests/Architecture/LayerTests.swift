@@ -15,7 +15,7 @@ import Testing
         "CityPressWrite": ["CityPressCore"],
         "CityPressPrint": ["CityPressCore"],
         "CityPressBuild": ["CityPressCore", "CityPressMarkdown", "CityPressTemplates", "CityPressLoad", "CityPressSite",
-                           "CityPressRender", "CityPressWrite", "CityPressPrint"],
+                           "CityPressRender", "CityPressWrite", "CityPressPrint", "CityPressCheck"],
         "CityPressScaffold": ["CityPressCore", "CityPressLoad"],
         "CityPressCheck": ["CityPressCore"],
         "CityPressServer": ["CityPressCore", "CityPressTemplates", "CityPressLoad", "CityPressSite", "CityPressRender",

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import CityPressCheck
 @testable import CityPressCore
 
@@ -15,6 +16,13 @@ func check(_ files: [String: String], baseURL: String? = nil) throws -> [String]
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         for (path, text) in files { try writeText(text, to: site.appendingPathComponent(path)) }
         let report = SiteCheck.run(SiteCheck.Options(outputPath: site.path, baseURL: baseURL))
-        return report.diagnostics.map { $0.description.replacingOccurrences(of: site.path, with: "Public") }
+        let found = report.diagnostics.map { $0.description.replacingOccurrences(of: site.path, with: "Public") }
+        // `build --check` checks the same pages from memory, against the list of files written: same findings.
+        if let written = WrittenPageCheck(outputPath: site.path, baseURL: baseURL, files: Array(files.keys)) {
+            for (path, text) in files.sorted(by: { $0.key < $1.key }) { written.inspect(Array(text.utf8), at: path) }
+            let fromMemory = written.finish()?.diagnostics.map { $0.description.replacingOccurrences(of: site.path, with: "Public") }
+            #expect(fromMemory == found, "checked from memory: \(fromMemory ?? [])")
+        }
+        return found
     }
 }
