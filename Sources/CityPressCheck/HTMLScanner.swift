@@ -81,7 +81,7 @@ package struct HTMLScanner {
         var index = start + 1
         while index < count, !Self.endsName(bytes[index]) { index += 1 }
         let element = HTMLElement(HTMLName(bytes: bytes, start: start + 1, end: index))
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         index = readAttributes(from: index, keeping: true)
         position = index
         if element.rawText.isRaw { rawTextElement = element }

@@ -42,13 +42,18 @@ package struct DataTable: Sendable {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             Self.appendCSVField(column.name, to: &bytes)
         }
-        bytes.append(contentsOf: [13, 10])
-        for row in rows {
-            for (index, value) in row.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                Self.appendCSV(value, to: &bytes)
+        bytes.append(13)
+        bytes.append(10)
+        // By index, not by enumerating copies: a table of the signatories has hundreds of thousands of cells.
+        for row in rows.indices {
+            rows[row].withUnsafeBufferPointer { cells in
+                for index in cells.indices {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    Self.appendCSV(cells[index], to: &bytes)
+                }
             }
-            bytes.append(contentsOf: [13, 10])
+            bytes.append(13)
+            bytes.append(10)
         }
     }
 
@@ -68,17 +73,21 @@ package struct DataTable: Sendable {
         bytes.append(contentsOf: ",\n\"version\": \(OpenDataset.version),\n\"dataset\": ".utf8)
         JSONText.appendString(dataset.name, to: &bytes)
         bytes.append(contentsOf: ",\n\"rows\": [".utf8)
-        let keys = dataset.columns.map { column -> [UInt8] in
-            var key: [UInt8] = []
+        // Each key with what comes before it (`{` or `, `) and after it (`: `), as bytes made once.
+        let keys = dataset.columns.enumerated().map { index, column -> [UInt8] in
+            var key: [UInt8] = index == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ","), UInt8(ascii: " ")]
             JSONText.appendString(column.name, to: &key)
-            return key + Array(": ".utf8)
+            return key + [UInt8(ascii: ":"), UInt8(ascii: " ")]
         }
-        for (position, row) in rows.enumerated() {
-            bytes.append(contentsOf: position == 0 ? "\n{".utf8 : ",\n{".utf8)
-            for (index, value) in row.enumerated() {
-                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
-                bytes.append(contentsOf: keys[index])
-                Self.appendJSON(value, to: &bytes)
+        for row in rows.indices {
+            if row > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(10)
+            rows[row].withUnsafeBufferPointer { cells in
+                if cells.isEmpty || keys.isEmpty { bytes.append(UInt8(ascii: "{")) }
+                for index in cells.indices where index < keys.count {
+                    bytes.append(contentsOf: keys[index])
+                    Self.appendJSON(cells[index], to: &bytes)
+                }
             }
             bytes.append(UInt8(ascii: "}"))
         }
