@@ -6,8 +6,9 @@ import Darwin
 
 /// Links already resolved by one worker, for links whose target does not depend on the page they are on:
 /// root-relative links, and relative links that climb (`../../`) to the site's root before naming
-/// anything. Most links of a generated site are those (every city page links the same declarations,
-/// commitments and menus from the same depth), so most are found here instead of resolved again.
+/// anything, remembered by what follows the climb. Most links of a generated site are those (every city
+/// page links the same declarations, commitments and menus; declaration, commitment and country pages
+/// link the same cities from different depths), so most are found here instead of resolved again.
 ///
 /// One memo per worker thread: it is not shared, so it takes no lock.
 package final class LinkMemo: @unchecked Sendable {
@@ -16,7 +17,7 @@ package final class LinkMemo: @unchecked Sendable {
     /// slot replaces what was there. Only links to a file of the site are remembered, as its entry:
     /// sixteen bytes a slot keep the table in the core's cache (a table of whole `LinkTarget`s, three
     /// times larger, missed the cache on most lookups).
-    private static let slotCount = 1 << 14
+    private static let slotCount = 1 << 15
     private struct Slot {
         var check: UInt64 = 0
         /// The file's entry in the output index; -1 for none.
@@ -33,12 +34,14 @@ package final class LinkMemo: @unchecked Sendable {
 
     deinit { slots.deallocate() }
 
-    /// The two hashes of `url`, computed in one pass eight bytes at a time.
+    /// The two hashes of a key (`key(of:depth:)`), computed in one pass eight bytes at a time.
     @inline(__always)
-    package static func fingerprint(_ url: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        guard let base = url.baseAddress else { return (0, 0) }
+    package static func fingerprint(_ url: UnsafeBufferPointer<UInt8>, fromRoot: Bool = false) -> (UInt64, UInt64) {
+        // A path from the root and a whole link with the same bytes are different keys.
+        let kind: UInt64 = fromRoot ? 0x5555_5555_5555_5555 : 0
+        guard let base = url.baseAddress else { return (kind, ~kind) }
         let raw = UnsafeRawPointer(base)
-        var first = UInt64(url.count) &* 0x9E37_79B9_7F4A_7C15, second = UInt64(url.count) &+ 0xD6E8_FEB8_6659_FD93
+        var first = (UInt64(url.count) ^ kind) &* 0x9E37_79B9_7F4A_7C15, second = (UInt64(url.count) ^ kind) &+ 0xD6E8_FEB8_6659_FD93
         var offset = 0
         while offset + 8 <= url.count {
             let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
@@ -77,15 +80,26 @@ package final class LinkMemo: @unchecked Sendable {
     /// Whether `url` leads to the same place from every page with `depth` folders above it.
     @inline(__always)
     package static func isIndependent(_ url: UnsafeBufferPointer<UInt8>, depth: Int) -> Bool {
-        guard let first = url.first, first > 0x20 else { return false }
-        if first == UInt8(ascii: "/") || hasScheme(url) { return !hasFragment(url) }
+        key(of: url, depth: depth) != nil
+    }
+
+    /// What decides where `url` leads from a page `depth` folders deep, when the page does not: the
+    /// whole link for a root-relative or absolute one, and what follows the `../` that climb to the root
+    /// for a relative one (`cities/x/` of `../../cities/x/`), so the same target linked from pages at
+    /// different depths is one entry. `nil` when the page matters (a link that stays below the page's
+    /// folder, or one with a `#fragment`).
+    @inline(__always)
+    package static func key(of url: UnsafeBufferPointer<UInt8>, depth: Int) -> (bytes: UnsafeBufferPointer<UInt8>, fromRoot: Bool)? {
+        guard let first = url.first, first > 0x20, !hasFragment(url) else { return nil }
+        if first == UInt8(ascii: "/") || hasScheme(url) { return (url, false) }
         var climbs = 0, index = 0
         while climbs < depth, index + 2 < url.count, url[index] == UInt8(ascii: "."), url[index + 1] == UInt8(ascii: "."),
               url[index + 2] == UInt8(ascii: "/") {
             climbs += 1
             index += 3
         }
-        return climbs == depth && !hasFragment(url)
+        guard climbs == depth else { return nil }
+        return (UnsafeBufferPointer(rebasing: url[index...]), true)
     }
 
     /// Whether `url` has a `#`, found with `memchr`.

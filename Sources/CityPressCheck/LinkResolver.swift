@@ -67,10 +67,10 @@ package struct LinkResolver {
 
     /// Where `url` (an attribute's value, character references already decoded) leads.
     package mutating func resolve(_ url: UnsafeBufferPointer<UInt8>) -> LinkTarget {
-        guard let memo, !relativeLinksLeaveSite, LinkMemo.isIndependent(url, depth: folderSegmentStarts.count) else {
+        guard let memo, !relativeLinksLeaveSite, let key = LinkMemo.key(of: url, depth: folderSegmentStarts.count) else {
             return resolveHere(url)
         }
-        let fingerprint = LinkMemo.fingerprint(url)
+        let fingerprint = LinkMemo.fingerprint(key.bytes, fromRoot: key.fromRoot)
         if let known = memo.target(for: fingerprint) { return known }
         let target = resolveHere(url)
         memo.store(target, for: fingerprint)

@@ -98,6 +98,16 @@ import Testing
             #expect(resolve("other.html", from: "a/index.html") == .missing("a/other.html"))
             #expect(resolve("../x/other.html", from: "b/c/index.html") != resolve("../x/other.html", from: "a/index.html"))
         }
+        // A target linked from pages at different depths is one entry: the key is what follows the climb.
+        func key(_ link: String, depth: Int) -> String? {
+            Array(link.utf8).withUnsafeBufferPointer { url in
+                LinkMemo.key(of: url, depth: depth).map { String(decoding: $0.bytes, as: UTF8.self) + ($0.fromRoot ? " from the root" : "") }
+            }
+        }
+        #expect(key("../../cities/x/", depth: 2) == "cities/x/ from the root")
+        #expect(key("../../../../cities/x/", depth: 4) == "cities/x/ from the root")
+        #expect(key("/cities/x/", depth: 4) == "/cities/x/")
+        #expect(key("../cities/x/", depth: 2) == nil)
         #expect(Array("../../x/".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
         #expect(!Array("../x/".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
         #expect(!Array("/x/#part".utf8).withUnsafeBufferPointer { LinkMemo.isIndependent($0, depth: 2) })
