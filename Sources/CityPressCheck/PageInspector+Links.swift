@@ -1,4 +1,9 @@
 import CityPressCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The link rules: every `href`, `src`, `srcset` candidate and `poster` that stays in the site names a
 /// file of the output, and a `#fragment` names an anchor of its page.
@@ -73,7 +78,8 @@ extension PageInspector {
     static func withValue<T>(of attribute: HTMLAttribute, in bytes: UnsafeBufferPointer<UInt8>,
                              _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         let raw = UnsafeBufferPointer(rebasing: bytes[attribute.value])
-        guard raw.contains(UInt8(ascii: "&")) else { return body(raw) }
+        // Found with `memchr`: a byte-by-byte search here was half the time of handling a tag.
+        guard let base = raw.baseAddress, memchr(base, Int32(UInt8(ascii: "&")), raw.count) != nil else { return body(raw) }
         return CharacterReferences.decode(raw).withUnsafeBufferPointer(body)
     }
 
