@@ -107,6 +107,13 @@ package struct SiteRenderer: Sendable {
         return outputs.count
     }
 
+    /// A context for rendering outputs one at a time after the build (the preview renders some only
+    /// when they are asked for): those outputs share no declaration's fragments; city pages' entries
+    /// come from `entries` when given.
+    package func laterContext(entries: SignatoryEntries?) -> RenderContext {
+        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, declarations: [], entries: entries), reuse: nil)
+    }
+
     package func meta(_ links: Links, path: String, title: String?, description: String? = nil,
               section: PageMeta.Section, trail: [PageMeta.Crumb]) -> PageMeta {
         let crumbs = title == nil ? [PageMeta.Crumb(label: "Home", href: nil)]

@@ -57,12 +57,15 @@ public struct PreviewBuilder: Sendable {
             do {
                 // Made on the first edit after a full build, then kept up to date.
                 let index = previous.index ?? DependencyIndex(previous.outputs)
-                if let (_, index) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
-                                                            memo: memo, into: sink) {
+                if let (_, index, changedLater) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
+                                                                          memo: memo, into: sink) {
                     let files = sink.files
+                    let preview = PreviewFiles(rendered: files, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
+                                               context: renderer.laterContext(entries: memo.signatoryEntries),
+                                               kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
                     self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
-                                                   index: index, files: files, pageCount: previous.pageCount)
-                    return Outcome(content: .built(files), pageCount: previous.pageCount, diagnostics: diagnostics)
+                                                   index: index, files: files, preview: preview, pageCount: previous.pageCount)
+                    return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
                 }
             } catch {
                 // The full build below reports a problem of the site; this says the quick path had one.
@@ -71,12 +74,16 @@ public struct PreviewBuilder: Sendable {
         }
         let sink = MemoryFiles()
         do {
-            let count = try renderer.render(into: sink, reuse: memo)
+            let now = renderer.outputs.filter { !$0.isRenderedWhenAskedInPreview }
+            try renderer.render(now, into: sink, reuse: memo)
             try BuildSteps.writeAssets(options, into: sink)
             let files = sink.files
+            let preview = PreviewFiles(rendered: files, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
+                                       context: renderer.laterContext(entries: memo.signatoryEntries))
+            let count = renderer.outputs.count
             self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs, index: nil,
-                                           files: files, pageCount: count)
-            return Outcome(content: .built(files), pageCount: count, diagnostics: diagnostics)
+                                           files: files, preview: preview, pageCount: count)
+            return Outcome(content: .built(preview), pageCount: count, diagnostics: diagnostics)
         } catch {
             return failure(diagnostics + [.error("rendering failed: \(error)")])
         }
@@ -126,7 +133,10 @@ package final class PreviewState: @unchecked Sendable {
         package let outputs: [PlannedOutput]
         /// What `outputs` depend on, once an edit needed it.
         package let index: DependencyIndex?
+        /// The files rendered with the build (the next edit's starting point).
         package let files: [String: [UInt8]]
+        /// What the preview serves: those files, and the ones rendered when asked for.
+        package let preview: PreviewFiles
         package let pageCount: Int
     }
 

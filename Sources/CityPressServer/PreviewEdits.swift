@@ -14,17 +14,19 @@ enum PreviewEdits {
     /// rendered.
     ///
     /// With `memo` holding the previous build's signatory entries, only changed cities' entries are
-    /// rendered again (the memo then holds this build's).
-    static func render(with renderer: SiteRenderer, previous: Site, index: DependencyIndex,
-                       memo: RenderMemo, into sink: some PageSink) throws -> (count: Int, index: DependencyIndex)? {
+    /// rendered again (the memo then holds this build's). Outputs the preview renders when asked
+    /// (`isRenderedWhenAskedInPreview`) are not rendered: their files are returned in `later`, to be
+    /// made again when asked for.
+    static func render(with renderer: SiteRenderer, previous: Site, index: DependencyIndex, memo: RenderMemo,
+                       into sink: some PageSink) throws -> (count: Int, index: DependencyIndex, later: Set<String>)? {
         let site = renderer.site
         guard let changes = SiteChanges.between(previous, site) else { return nil }
-        let outputs: [PlannedOutput], newIndex: DependencyIndex
+        let affected: [PlannedOutput], newIndex: DependencyIndex
         if index.hasSameRoutes(as: renderer.outputs) {
-            guard !changes.isEmpty else { return (0, index) }
+            guard !changes.isEmpty else { return (0, index, []) }
             let positions = index.positions(affectedBy: changes)
             index.update(positions, from: renderer.outputs)
-            outputs = positions.map { renderer.outputs[$0] }
+            affected = positions.map { renderer.outputs[$0] }
             newIndex = index
         } else {
             // A record moved in the A–Z order: positions shifted, so outputs are matched by route.
@@ -32,9 +34,11 @@ enum PreviewEdits {
             newIndex = DependencyIndex(renderer.outputs)
             let before = Set(index.positions(affectedBy: changes).map { index.routes[$0] })
             let now = Set(newIndex.positions(affectedBy: changes))
-            outputs = renderer.outputs.indices.filter { now.contains($0) || before.contains(renderer.outputs[$0].route) }
+            affected = renderer.outputs.indices.filter { now.contains($0) || before.contains(renderer.outputs[$0].route) }
                 .map { renderer.outputs[$0] }
         }
+        let later = Set(affected.filter(\.isRenderedWhenAskedInPreview).map(\.route.file))
+        let outputs = affected.filter { !$0.isRenderedWhenAskedInPreview }
         let routes = Set(outputs.map(\.route))
         // Signatory lists are made only for the declarations whose pages are rendered again.
         let declarations = Set(site.declarations.indices.filter { index in
@@ -46,7 +50,7 @@ enum PreviewEdits {
         })
         let entries = keptEntries(memo.signatoryEntries, previous: previous, renderer: renderer, changes: changes)
         memo.signatoryEntries = entries
-        return (try renderer.render(outputs, into: sink, declarations: declarations, entries: entries), newIndex)
+        return (try renderer.render(outputs, into: sink, declarations: declarations, entries: entries), newIndex, later)
     }
 
     /// This site's signatory entries: the previous build's for every city that did not change (an

@@ -55,7 +55,7 @@ public enum PreviewRoutes {
             return notFound(files, head: head)
         }
         if let bytes = files[key] { return file(bytes, type: RequestPath.mediaType(of: key), head: head) }
-        if files[key + "/index.html"] != nil {
+        if files.contains(key + "/index.html") {
             var location = path + "/"
             if let query { location += "?" + query }
             return PreviewReply(status: 301, headers: [PreviewReply.Header("Location", location),
@@ -72,7 +72,7 @@ public enum PreviewRoutes {
         "event: \(isFirst ? "hello" : "reload")\ndata: \(tag)\n\n"
     }
 
-    private static func notFound(_ files: [String: [UInt8]], head: Bool) -> PreviewReply {
+    private static func notFound(_ files: PreviewFiles, head: Bool) -> PreviewReply {
         if let page = files["404.html"] {
             return file(page, type: "text/html; charset=utf-8", status: 404, head: head)
         }

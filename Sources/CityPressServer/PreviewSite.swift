@@ -10,7 +10,7 @@ public struct PreviewSite: Sendable {
     /// The result of one build.
     public enum Content: Sendable {
         /// Every file of the site, by path relative to its root (`cities/oslo/index.html`).
-        case built([String: [UInt8]])
+        case built(PreviewFiles)
         /// The build failed: every diagnostic, formatted as the terminal shows them.
         case failed(String)
     }

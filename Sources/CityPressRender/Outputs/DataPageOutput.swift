@@ -17,6 +17,7 @@ package struct DataPageOutput: OutputKind {
     // The sitemap lists the publication's pages (declarations, commitments, places, reports); the Data
     // page is a list of downloads, linked from every page's footer.
     package var isListedInSitemap: Bool { false }
+    package var isRenderedWhenAskedInPreview: Bool { true }
     package var template: TemplateEntry? { Self.template }
 }
 

@@ -26,4 +26,5 @@ package struct DeclarationDataOutput: OutputKind {
         context.openData.bytes(at: route(of: item, in: context.site))
     }
     package var isListedInSitemap: Bool { false }
+    package var isRenderedWhenAskedInPreview: Bool { true }
 }

@@ -36,6 +36,7 @@ package struct FeedOutput: OutputKind {
         Array(Self.xml(for: context.site, baseURL: baseURL).utf8)
     }
     package var isListedInSitemap: Bool { false }
+    package var isRenderedWhenAskedInPreview: Bool { true }
 
     /// Every event of `site`, newest first (by date, then kind, then path), at most `entryLimit`.
     static func entries(of site: Site) -> [Entry] {

@@ -33,6 +33,7 @@ package struct OpenDataOutput: OutputKind {
         context.openData.bytes(at: route(of: item, in: context.site))
     }
     package var isListedInSitemap: Bool { false }
+    package var isRenderedWhenAskedInPreview: Bool { true }
 
     /// What the tables are made from: every city, declaration and report.
     static func everything(in site: Site) -> [Dependency] {

@@ -19,6 +19,10 @@ package protocol OutputKind: Sendable {
     func render(_ item: Item, in context: RenderContext) -> [UInt8]
     /// Whether the sitemap lists outputs of this kind (HTML pages a search engine should index).
     var isListedInSitemap: Bool { get }
+    /// Whether the preview renders this kind's files only when a browser asks for one: files that gather
+    /// the whole site (the open data, the search index, the feed) cost more than the pages an edit
+    /// changes, and are rarely looked at while editing.
+    var isRenderedWhenAskedInPreview: Bool { get }
     /// The template a page kind renders, with its view (checked before anything is rendered); `nil`
     /// for outputs made without a template (the sitemap, data files).
     var template: TemplateEntry? { get }
@@ -26,6 +30,7 @@ package protocol OutputKind: Sendable {
 
 extension OutputKind {
     package var template: TemplateEntry? { nil }
+    package var isRenderedWhenAskedInPreview: Bool { false }
 
     /// How many outputs of this kind `site` has.
     package func plannedCount(in site: Site) -> Int { items(in: site).count }
@@ -35,7 +40,7 @@ extension OutputKind {
         let plan = KindPlan(kind: self, site: site, items: items(in: site))
         return plan.items.indices.map { position in
             PlannedOutput(route: route(of: plan.items[position], in: site), isListedInSitemap: isListedInSitemap,
-                          plan: plan, position: position)
+                          isRenderedWhenAskedInPreview: isRenderedWhenAskedInPreview, plan: plan, position: position)
         }
     }
 }
@@ -46,6 +51,8 @@ package struct PlannedOutput: Sendable {
     package let route: Route
     /// Whether the sitemap lists it.
     package let isListedInSitemap: Bool
+    /// Whether the preview renders it only when it is asked for.
+    package let isRenderedWhenAskedInPreview: Bool
     /// Its kind's outputs in the site it was planned for (one object per kind, not one per output:
     /// a site of ten thousand cities is planned again after every edit in the preview).
     fileprivate let plan: any OutputsOfKind

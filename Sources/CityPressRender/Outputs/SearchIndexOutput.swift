@@ -16,4 +16,5 @@ package struct SearchIndexOutput: OutputKind {
         Array(SearchIndex(site: context.site).javaScript.utf8)
     }
     package var isListedInSitemap: Bool { false }
+    package var isRenderedWhenAskedInPreview: Bool { true }
 }

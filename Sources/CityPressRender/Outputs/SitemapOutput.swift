@@ -16,6 +16,7 @@ package struct SitemapOutput: OutputKind {
         Array(Self.xml(baseURL: baseURL, routes: context.sitemapRoutes, dates: ContentDates(context.site)).utf8)
     }
     package var isListedInSitemap: Bool { false }
+    package var isRenderedWhenAskedInPreview: Bool { true }
 
     /// The sitemap of `routes` for a site published at `baseURL` (ending in `/`), each with the day its
     /// content last changed (`lastmod`) when `dates` knows one.

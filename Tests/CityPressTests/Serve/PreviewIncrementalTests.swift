@@ -9,8 +9,9 @@ import Testing
 /// serves must be exactly those of a full build.
 @Suite struct PreviewIncrementalTests {
     func files(_ outcome: PreviewBuilder.Outcome) -> [String: [UInt8]] {
+        // Every file, those the preview renders only when asked for included: what a build writes.
         guard case .built(let files) = outcome.content else { return [:] }
-        return files
+        return files.all
     }
 
     @Test func cityEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
@@ -173,6 +174,29 @@ import Testing
             #expect(!full.isEmpty)
             let same = incremental == full
             #expect(same, "\(what): differing: \(full.keys.filter { full[$0] != incremental[$0] }.sorted())")
+        }
+    }
+
+    @Test func filesGatheringTheWholeSiteAreRenderedWhenAskedForAndKeptUntilAnEditTouchesThem() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            let builder = PreviewBuilder(options: BuildOptions(contentPath: content.path, templatesPath: templates.path))
+            guard case .built(let files) = builder.build().content else { Issue.record("no build"); return }
+            #expect(files.madeLater.isEmpty, "nothing late is made before it is asked for")
+            #expect(files.rendered["data/cities.csv"] == nil && files.contains("data/cities.csv"))
+            #expect(files.contains("data/index.html") && files.contains("search-index.js") && files.contains("sitemap.xml"))
+            let csv = String(decoding: files["data/cities.csv"] ?? [], as: UTF8.self)
+            #expect(csv.contains("Łódź"))
+            #expect(Set(files.madeLater.keys) == ["data/cities.csv"])
+
+            // Renaming a city changes the cities table: the next build makes it again, from the new site.
+            let lodz = content.appendingPathComponent("cities/lodz.yml")
+            try writeText("name: Łódź Fabryczna\ncountry: Poland\n", to: lodz)
+            guard case .built(let edited) = builder.build(changed: [lodz.path]).content else { Issue.record("no rebuild"); return }
+            #expect(edited.madeLater.isEmpty)
+            #expect(String(decoding: edited["data/cities.csv"] ?? [], as: UTF8.self).contains("Łódź Fabryczna"))
         }
     }
 }

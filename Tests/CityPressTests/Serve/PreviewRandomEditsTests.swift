@@ -113,7 +113,8 @@ import Testing
     static func difference(_ rebuilt: PreviewBuilder.Outcome, _ full: PreviewBuilder.Outcome) -> String? {
         var problems: [String] = []
         switch (rebuilt.content, full.content) {
-        case (.built(let mine), .built(let theirs)):
+        case (.built(let rebuiltFiles), .built(let fullFiles)):
+            let mine = rebuiltFiles.all, theirs = fullFiles.all
             if mine != theirs {
                 let onlyMine = Set(mine.keys).subtracting(theirs.keys).sorted()
                 let onlyTheirs = Set(theirs.keys).subtracting(mine.keys).sorted()

@@ -13,7 +13,7 @@ import Testing
         "sitemap.xml": Array("<urlset/>".utf8), "data.json": [1], "doc.pdf": [1], "assets/font.woff2": [1],
     ]
 
-    static func site(_ content: PreviewSite.Content = .built(files)) -> PreviewSite {
+    static func site(_ content: PreviewSite.Content = .built(PreviewFiles(files))) -> PreviewSite {
         PreviewSite(content: content, version: 1, instance: "test")
     }
 
@@ -62,7 +62,7 @@ import Testing
         }
         var withoutPage = Self.files
         withoutPage["404.html"] = nil
-        let plain = reply("/nowhere/", site: Self.site(.built(withoutPage)))
+        let plain = reply("/nowhere/", site: Self.site(.built(PreviewFiles(withoutPage))))
         #expect(plain.status == 404)
         #expect(plain.bytes == Array("Not found.\n".utf8))
         for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "get"] {
@@ -94,7 +94,7 @@ import Testing
     /// Every answer names the build it comes from, so a client can tell that pages fetched during
     /// rebuilds each come whole from one build (the reload stream carries the tags itself).
     @Test func answersNameTheirBuild() {
-        let site = PreviewSite(content: .built(Self.files), version: 7, instance: "abc")
+        let site = PreviewSite(content: .built(PreviewFiles(Self.files)), version: 7, instance: "abc")
         for path in ["/", "/nowhere/", "/assets/site.css"] {
             #expect(reply(path, site: site).header("X-CityPress-Build") == "abc-7", "\(path)")
         }

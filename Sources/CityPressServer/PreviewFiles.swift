@@ -1,0 +1,61 @@
+import CityPressRender
+import Foundation
+
+/// The files of one preview build: the pages rendered with the build, and the files that gather the
+/// whole site (open data, search index, feed, sitemap), rendered from the same build the first time a
+/// browser asks for one. An edit then costs only the pages it changes, and a file rendered late is
+/// still exactly what the build would have written.
+public final class PreviewFiles: @unchecked Sendable {
+    /// What the build rendered, by path relative to the site root.
+    package let rendered: [String: [UInt8]]
+    /// The files rendered when asked for, by path.
+    private let later: [String: PlannedOutput]
+    /// The build's site and templates, for those files; `nil` when there are none.
+    private let context: RenderContext?
+    /// Guards `made`: requests come from several threads.
+    private let lock = NSLock()
+    /// The late files rendered so far (or kept from the previous build, which made the same bytes).
+    private var made: [String: [UInt8]]
+
+    /// The files `rendered`, and `later` (outputs of the renderer of `context`), of which `kept` are
+    /// already made.
+    package init(rendered: [String: [UInt8]], later: [PlannedOutput] = [], context: RenderContext? = nil,
+                 kept: [String: [UInt8]] = [:]) {
+        let byPath = Dictionary(later.map { ($0.route.file, $0) }, uniquingKeysWith: { first, _ in first })
+        self.rendered = rendered
+        self.later = byPath
+        self.context = context
+        made = kept.filter { byPath[$0.key] != nil }
+    }
+
+    /// Files that are all rendered: a test's, or a failed late context's.
+    public convenience init(_ files: [String: [UInt8]]) {
+        self.init(rendered: files)
+    }
+
+    /// The bytes of the file at `path`, rendered now if it is one of the late files.
+    public subscript(path: String) -> [UInt8]? {
+        if let bytes = rendered[path] { return bytes }
+        guard let output = later[path], let context else { return nil }
+        if let bytes = lock.withLock({ made[path] }) { return bytes }
+        let bytes = output.render(context)
+        lock.withLock { made[path] = bytes }
+        return bytes
+    }
+
+    /// Whether the site has a file at `path` (without rendering it).
+    public func contains(_ path: String) -> Bool { rendered[path] != nil || later[path] != nil }
+
+    /// Every path of the site.
+    public var paths: [String] { Array(rendered.keys) + later.keys.filter { rendered[$0] == nil } }
+
+    /// The late files made so far, for the next build to keep those its edit did not touch.
+    package var madeLater: [String: [UInt8]] { lock.withLock { made } }
+
+    /// Every file, the late ones rendered: what a build writes (tests compare the two).
+    public var all: [String: [UInt8]] {
+        var files = rendered
+        for path in later.keys where files[path] == nil { files[path] = self[path] }
+        return files
+    }
+}
