@@ -29,6 +29,8 @@ package final class OpenDataFiles: @unchecked Sendable {
     private let site: Site
     private let lock = NSLock()
     private var sources: [Route: Source]?
+    /// The files whose bytes were made (and whose sources were let go).
+    private var given: Set<Route> = []
     /// Every file's size, as each was made or measured.
     private var sizes: [Route: Size] = [:]
 
@@ -38,13 +40,28 @@ package final class OpenDataFiles: @unchecked Sendable {
     }
 
     /// The bytes of the file at `route`; empty for a route that is not a data file.
+    ///
+    /// A file's source is let go once its bytes are made: the tables' cells (with every reported
+    /// action's text, hundreds of megabytes with tens of thousands of reports) are freed as the build
+    /// goes, not at its end. A file asked for again is made from tables made again for it.
     package func bytes(at route: Route) -> [UInt8] {
         if route == OpenDataOutput.schemaRoute { return schema() }
-        guard let source = madeSources()[route] else { return [] }
+        let made = madeSources()
+        let source: Source
+        if let found = made[route] {
+            source = found
+        } else if lock.withLock({ given.contains(route) }), let again = Self.sources(of: site)[route] {
+            source = again
+        } else {
+            return []
+        }
+        lock.withLock {
+            sources?[route] = nil
+            given.insert(route)
+        }
         var bytes: [UInt8] = []
-        // Generous: a JSON row repeats its keys. Pages of the capacity that are never written are
-        // never touched, so they cost address space, not memory; growing the array copies it all.
-        bytes.reserveCapacity(256 + source.table.rows.count * 48 * source.table.dataset.columns.count)
+        // The writer reserves the rest once its first rows tell how long a row is.
+        bytes.reserveCapacity(64 * 1024)
         source.write(to: &bytes)
         let size = Size(bytes: bytes.count, rows: source.table.rows.count)
         lock.withLock { sizes[route] = size }
@@ -57,8 +74,8 @@ package final class OpenDataFiles: @unchecked Sendable {
         let size: Size
         if route == OpenDataOutput.schemaRoute {
             size = Size(bytes: schema().count, rows: nil)
-        } else if madeSources()[route] != nil {
-            size = Size(bytes: bytes(at: route).count, rows: madeSources()[route]?.table.rows.count)
+        } else if let source = madeSources()[route] ?? (lock.withLock({ given.contains(route) }) ? Self.sources(of: site)[route] : nil) {
+            size = Size(bytes: bytes(at: route).count, rows: source.table.rows.count)
         } else {
             return Size(bytes: 0, rows: nil)
         }
@@ -68,11 +85,18 @@ package final class OpenDataFiles: @unchecked Sendable {
 
     private func schema() -> [UInt8] { Array((OpenDataSchema.document(for: site).text() + "\n").utf8) }
 
-    /// Every file's source, made once.
+    /// Every file's source, made once (less those already given).
     private func madeSources() -> [Route: Source] {
         lock.lock()
         defer { lock.unlock() }
         if let sources { return sources }
+        let made = Self.sources(of: site)
+        sources = made
+        return made
+    }
+
+    /// Every data file's source in `site`, by route.
+    private static func sources(of site: Site) -> [Route: Source] {
         let tables = OpenDataTables(site)
         let base = site.config.baseURL
         var made: [Route: Source] = [:]
@@ -91,7 +115,6 @@ package final class OpenDataFiles: @unchecked Sendable {
                                         ?? Links(depth: route.depth).to(OpenDataOutput.schemaRoute))
             }
         }
-        sources = made
         return made
     }
 }

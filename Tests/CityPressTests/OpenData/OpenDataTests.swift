@@ -172,6 +172,21 @@ import Testing
         #expect(pages["countries/index.html"]?.contains(#"href="../data/countries.csv""#) == true)
     }
 
+    @Test func aFileAskedForAgainOrMeasuredFirstIsTheSame() throws {
+        let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                   templatesPath: TestPaths.templates.path)
+        let site = try #require(SiteBuild.prepare(options).0)
+        let route = OpenDataOutput.route(.cities, .csv)
+        // The Data page alone (the preview) measures a file before it is made.
+        let measured = OpenDataFiles(site: site)
+        let size = measured.size(at: route)
+        #expect(size.bytes == measured.bytes(at: route).count && size.rows == site.cities.count)
+        // Its source is let go once made; asked again, it is made again, the same.
+        let files = OpenDataFiles(site: site)
+        let first = files.bytes(at: route)
+        #expect(!first.isEmpty && files.bytes(at: route) == first && files.bytes(at: OpenDataOutput.route(.cities, .json)) != [])
+    }
+
     @Test func theBytesAreTheSameInEveryBuild() throws {
         let content = TestPaths.fixtureSite.appendingPathComponent("Content")
         #expect(try Self.dataFiles(of: content).files == Self.dataFiles(of: content).files)
