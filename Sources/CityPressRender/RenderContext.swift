@@ -15,12 +15,13 @@ package struct RenderContext: Sendable {
     /// The routes of every output the sitemap lists.
     package var sitemapRoutes: [Route] { renderer.outputs.filter(\.isListedInSitemap).map(\.route) }
 
-    /// A context for one render of `renderer`'s site.
-    package init(renderer: SiteRenderer, fragments: SharedFragments, reuse: (any RenderReuse)?) {
+    /// A context for one render of `renderer`'s site; `rendersEveryOutput` when the render makes every
+    /// data file (not one now and then, as the preview does).
+    package init(renderer: SiteRenderer, fragments: SharedFragments, reuse: (any RenderReuse)?, rendersEveryOutput: Bool = true) {
         self.renderer = renderer
         self.fragments = fragments
         self.reuse = reuse
-        openData = OpenDataFiles(site: renderer.site)
+        openData = OpenDataFiles(site: renderer.site, keepsSignatoryRows: rendersEveryOutput)
     }
 
     /// The site being rendered.

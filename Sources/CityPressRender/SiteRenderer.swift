@@ -111,7 +111,8 @@ package struct SiteRenderer: Sendable {
     /// when they are asked for): those outputs share no declaration's fragments; city pages' entries
     /// come from `entries` when given.
     package func laterContext(entries: SignatoryEntries?) -> RenderContext {
-        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, declarations: [], entries: entries), reuse: nil)
+        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, declarations: [], entries: entries), reuse: nil,
+                      rendersEveryOutput: false)
     }
 
     package func meta(_ links: Links, path: String, title: String?, description: String? = nil,

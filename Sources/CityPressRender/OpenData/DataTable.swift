@@ -37,16 +37,19 @@ package struct DataTable: Sendable {
 
     /// The CSV file's bytes, into `bytes`.
     package func writeCSV(to bytes: inout [UInt8]) {
-        for (index, column) in dataset.columns.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.appendCSVField(column.name, to: &bytes)
-        }
-        bytes.append(13)
-        bytes.append(10)
+        var rowRanges: [Range<Int>] = []
+        writeCSV(to: &bytes, rowRanges: &rowRanges)
+    }
+
+    /// The CSV file's bytes, into `bytes`, and where each row's record is in them (its CRLF included).
+    package func writeCSV(to bytes: inout [UInt8], rowRanges: inout [Range<Int>]) {
+        writeCSVHeader(to: &bytes)
+        rowRanges.reserveCapacity(rows.count)
         // By index, not by enumerating copies: a table of the signatories has hundreds of thousands of cells.
         let start = bytes.count
         for row in rows.indices {
             if row == Self.sampleRows { Self.reserve(&bytes, after: row, of: rows.count, from: start) }
+            let rowStart = bytes.count
             rows[row].withUnsafeBufferPointer { cells in
                 for index in cells.indices {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -55,7 +58,17 @@ package struct DataTable: Sendable {
             }
             bytes.append(13)
             bytes.append(10)
+            rowRanges.append(rowStart..<bytes.count)
         }
+    }
+
+    private func writeCSVHeader(to bytes: inout [UInt8]) {
+        for (index, column) in dataset.columns.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendCSVField(column.name, to: &bytes)
+        }
+        bytes.append(13)
+        bytes.append(10)
     }
 
     /// A JSON object: the schema's address, its version, the dataset's name and `rows`, an array
@@ -68,22 +81,25 @@ package struct DataTable: Sendable {
 
     /// The JSON file's bytes, into `bytes`.
     package func writeJSON(schema: String, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: "{\n\"schema\": ".utf8)
-        JSONText.appendString(schema, to: &bytes)
-        bytes.append(contentsOf: ",\n\"version\": \(OpenDataset.version),\n\"dataset\": ".utf8)
-        JSONText.appendString(dataset.name, to: &bytes)
-        bytes.append(contentsOf: ",\n\"rows\": [".utf8)
+        var rowRanges: [Range<Int>] = []
+        writeJSON(schema: schema, to: &bytes, rowRanges: &rowRanges)
+    }
+
+    /// The JSON file's bytes, into `bytes`, and where each row's object (`{…}`) is in them.
+    package func writeJSON(schema: String, to bytes: inout [UInt8], rowRanges: inout [Range<Int>]) {
+        writeJSONHeader(schema: schema, to: &bytes)
         // Each key with what comes before it (`{` or `, `) and after it (`: `), as bytes made once.
         let keys = dataset.columns.enumerated().map { index, column -> [UInt8] in
             var key: [UInt8] = index == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ","), UInt8(ascii: " ")]
             JSONText.appendString(column.name, to: &key)
             return key + [UInt8(ascii: ":"), UInt8(ascii: " ")]
         }
+        rowRanges.reserveCapacity(rows.count)
         let start = bytes.count
         for row in rows.indices {
             if row == Self.sampleRows { Self.reserve(&bytes, after: row, of: rows.count, from: start) }
-            if row > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(10)
+            Self.appendJSONRowSeparator(before: row, to: &bytes)
+            let rowStart = bytes.count
             rows[row].withUnsafeBufferPointer { cells in
                 if cells.isEmpty || keys.isEmpty { bytes.append(UInt8(ascii: "{")) }
                 for index in cells.indices where index < keys.count {
@@ -92,8 +108,44 @@ package struct DataTable: Sendable {
                 }
             }
             bytes.append(UInt8(ascii: "}"))
+            rowRanges.append(rowStart..<bytes.count)
         }
-        bytes.append(contentsOf: (rows.isEmpty ? "]\n}\n" : "\n]\n}\n").utf8)
+        Self.appendJSONEnd(hasRows: !rows.isEmpty, to: &bytes)
+    }
+
+    /// This table's file in `format`, made of rows already encoded: `rowRanges` of `encoded` (a file
+    /// of another table of the same dataset, whose rows are this table's). Same bytes as writing it.
+    package func file(_ format: OpenDataFormat, schema: String, rows rowRanges: ArraySlice<Range<Int>>,
+                      of encoded: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1024 + (rowRanges.last?.upperBound ?? 0) - (rowRanges.first?.lowerBound ?? 0) + 2 * rowRanges.count)
+        if format == .csv { writeCSVHeader(to: &bytes) } else { writeJSONHeader(schema: schema, to: &bytes) }
+        encoded.withUnsafeBufferPointer { source in
+            for (position, range) in rowRanges.enumerated() {
+                if format == .json { Self.appendJSONRowSeparator(before: position, to: &bytes) }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+            }
+        }
+        if format == .json { Self.appendJSONEnd(hasRows: !rowRanges.isEmpty, to: &bytes) }
+        return bytes
+    }
+
+    private func writeJSONHeader(schema: String, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: "{\n\"schema\": ".utf8)
+        JSONText.appendString(schema, to: &bytes)
+        bytes.append(contentsOf: ",\n\"version\": \(OpenDataset.version),\n\"dataset\": ".utf8)
+        JSONText.appendString(dataset.name, to: &bytes)
+        bytes.append(contentsOf: ",\n\"rows\": [".utf8)
+    }
+
+    /// What comes before row `row` of the `rows` array: a comma after the one before it, a line break.
+    private static func appendJSONRowSeparator(before row: Int, to bytes: inout [UInt8]) {
+        if row > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(10)
+    }
+
+    private static func appendJSONEnd(hasRows: Bool, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: (hasRows ? "\n]\n}\n" : "]\n}\n").utf8)
     }
 
     /// Rows written before the file's size is estimated from them.

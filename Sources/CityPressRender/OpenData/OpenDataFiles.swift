@@ -20,10 +20,26 @@ package final class OpenDataFiles: @unchecked Sendable {
         let table: DataTable
         let format: OpenDataFormat
         let schema: String
+        /// For one declaration's signatories: its rows' positions in the site-wide signatories table.
+        var rowsOfAllSignatories: Range<Int>? = nil
+        /// Whether this is the site-wide signatories table.
+        var isAllSignatories = false
 
-        func write(to bytes: inout [UInt8]) {
-            if format == .csv { table.writeCSV(to: &bytes) } else { table.writeJSON(schema: schema, to: &bytes) }
+        func write(to bytes: inout [UInt8], rowRanges: inout [Range<Int>]) {
+            if format == .csv {
+                table.writeCSV(to: &bytes, rowRanges: &rowRanges)
+            } else {
+                table.writeJSON(schema: schema, to: &bytes, rowRanges: &rowRanges)
+            }
         }
+    }
+
+    /// A site-wide signatories file kept, with where its rows are, until every declaration's own file
+    /// in its format (made of the same rows) is made from it instead of encoding the rows again.
+    private struct HeldSignatories {
+        let bytes: [UInt8]
+        let rowRanges: [Range<Int>]
+        var waiting: Set<Route>
     }
 
     private let site: Site
@@ -33,10 +49,17 @@ package final class OpenDataFiles: @unchecked Sendable {
     private var given: Set<Route> = []
     /// Every file's size, as each was made or measured.
     private var sizes: [Route: Size] = [:]
+    /// The site-wide signatories files made and not yet used up, by format.
+    private var heldSignatories: [OpenDataFormat: HeldSignatories] = [:]
+
+    /// Whether the site-wide signatories are kept to make the declarations' files from (a build
+    /// makes them all, soon after; the preview makes a file only when asked, maybe never).
+    private let keepsSignatoryRows: Bool
 
     /// The files of `site`, made when first needed.
-    package init(site: Site) {
+    package init(site: Site, keepsSignatoryRows: Bool = true) {
         self.site = site
+        self.keepsSignatoryRows = keepsSignatoryRows
     }
 
     /// The bytes of the file at `route`; empty for a route that is not a data file.
@@ -59,13 +82,42 @@ package final class OpenDataFiles: @unchecked Sendable {
             sources?[route] = nil
             given.insert(route)
         }
-        var bytes: [UInt8] = []
-        // The writer reserves the rest once its first rows tell how long a row is.
-        bytes.reserveCapacity(64 * 1024)
-        source.write(to: &bytes)
+        let bytes = assembled(route, from: source) ?? encoded(route, from: source)
         let size = Size(bytes: bytes.count, rows: source.table.rows.count)
         lock.withLock { sizes[route] = size }
         return bytes
+    }
+
+    /// The file of `source` encoded; the site-wide signatories are kept for the declarations' files.
+    private func encoded(_ route: Route, from source: Source) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var rowRanges: [Range<Int>] = []
+        // The writer reserves the rest once its first rows tell how long a row is.
+        bytes.reserveCapacity(64 * 1024)
+        source.write(to: &bytes, rowRanges: &rowRanges)
+        if source.isAllSignatories, keepsSignatoryRows {
+            let waiting = Set(site.declarations.map { DeclarationDataOutput.route($0.slug, source.format) })
+            lock.withLock {
+                let notMade = waiting.subtracting(given)
+                if !notMade.isEmpty {
+                    heldSignatories[source.format] = HeldSignatories(bytes: bytes, rowRanges: rowRanges, waiting: notMade)
+                }
+            }
+        }
+        return bytes
+    }
+
+    /// One declaration's signatories made of the site-wide file's rows, when that file is held.
+    private func assembled(_ route: Route, from source: Source) -> [UInt8]? {
+        guard let rows = source.rowsOfAllSignatories else { return nil }
+        let held: HeldSignatories? = lock.withLock {
+            guard var held = heldSignatories[source.format], held.waiting.contains(route) else { return nil }
+            held.waiting.remove(route)
+            heldSignatories[source.format] = held.waiting.isEmpty ? nil : held
+            return held
+        }
+        guard let held, rows.upperBound <= held.rowRanges.count else { return nil }
+        return source.table.file(source.format, schema: source.schema, rows: held.rowRanges[rows], of: held.bytes)
     }
 
     /// The size and rows of the file at `route` (zero for a route that is not a data file).
@@ -104,15 +156,21 @@ package final class OpenDataFiles: @unchecked Sendable {
             for format in OpenDataFormat.allCases {
                 made[OpenDataOutput.route(table.dataset, format)] = Source(
                     table: table, format: format,
-                    schema: base.map { $0 + OpenDataOutput.schemaRoute.path } ?? OpenDataset.schemaFile)
+                    schema: base.map { $0 + OpenDataOutput.schemaRoute.path } ?? OpenDataset.schemaFile,
+                    isAllSignatories: table.dataset == .signatories)
             }
         }
+        // Each declaration's rows follow the previous declaration's in the site-wide table.
+        var firstRow = 0
         for (index, table) in tables.signatoriesByDeclaration.enumerated() {
+            let rows = firstRow..<(firstRow + table.rows.count)
+            firstRow = rows.upperBound
             for format in OpenDataFormat.allCases {
                 let route = DeclarationDataOutput.route(site.declarations[index].slug, format)
                 made[route] = Source(table: table, format: format,
                                      schema: base.map { $0 + OpenDataOutput.schemaRoute.path }
-                                        ?? Links(depth: route.depth).to(OpenDataOutput.schemaRoute))
+                                        ?? Links(depth: route.depth).to(OpenDataOutput.schemaRoute),
+                                     rowsOfAllSignatories: rows)
             }
         }
         return made

@@ -187,6 +187,24 @@ import Testing
         #expect(!first.isEmpty && files.bytes(at: route) == first && files.bytes(at: OpenDataOutput.route(.cities, .json)) != [])
     }
 
+    @Test func eachDeclarationsSignatoriesMadeFromTheSiteWideFileAreTheSameAsEncodedAlone() throws {
+        let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                   templatesPath: TestPaths.templates.path)
+        let site = try #require(SiteBuild.prepare(options).0)
+        let reusing = OpenDataFiles(site: site), alone = OpenDataFiles(site: site, keepsSignatoryRows: false)
+        for format in OpenDataFormat.allCases {
+            #expect(reusing.bytes(at: OpenDataOutput.route(.signatories, format)) == alone.bytes(at: OpenDataOutput.route(.signatories, format)))
+        }
+        #expect(site.declarations.filter { !$0.signatories.isEmpty }.count >= 2)
+        for declaration in site.declarations {
+            for format in OpenDataFormat.allCases {
+                let route = DeclarationDataOutput.route(declaration.slug, format)
+                let made = reusing.bytes(at: route)
+                #expect(!made.isEmpty && made == alone.bytes(at: route), "\(route.path)")
+            }
+        }
+    }
+
     @Test func theBytesAreTheSameInEveryBuild() throws {
         let content = TestPaths.fixtureSite.appendingPathComponent("Content")
         #expect(try Self.dataFiles(of: content).files == Self.dataFiles(of: content).files)
