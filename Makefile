@@ -79,7 +79,7 @@ check-a11y: site
 	cd "$(A11Y_TMP)/starter" && "$(CURDIR)/$(BIN)" build --quiet
 	python3 scripts/a11y/check.py Public "$(A11Y_TMP)/fixture" "$(A11Y_TMP)/starter/Public"
 
-# Seeded fuzzing of the loader, resolver, template parser/checker and renderer with mutated fixture files
+# Seeded fuzzing of the loader, resolver, template parser/checker, renderer and page check with mutated fixture files
 # and templates, each case in a worker process (a trap is seen); findings are saved in .fuzz/. See README.
 FUZZ_SECONDS ?= 60
 FUZZ_SEED    ?= 1

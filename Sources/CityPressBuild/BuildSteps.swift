@@ -1,4 +1,5 @@
 import Foundation
+import CityPressCheck
 import CityPressCore
 import CityPressLoad
 import CityPressPrint
@@ -67,6 +68,25 @@ package enum BuildSteps {
     package static func render(_ site: Site, templates: TemplateSet, options: BuildOptions, into sink: some PageSink,
                                reuse: (any RenderReuse)? = nil) throws -> Int {
         try renderer(for: site, templates: templates, options: options).render(into: sink, reuse: reuse, progress: options.progress)
+    }
+
+    /// Render and write: every output of `site` and the templates' assets into `sink`; returns the
+    /// number of outputs. With `checking`, every page is also checked as it is written, against the
+    /// files this build plans (`citypress build --check`): the check is returned, to finish once
+    /// everything is written.
+    package static func renderAndCopyAssets(_ site: Site, templates: TemplateSet, options: BuildOptions, checking: Bool,
+                                            into sink: some PageSink) throws -> (count: Int, check: WrittenPageCheck?) {
+        let renderer = renderer(for: site, templates: templates, options: options)
+        guard checking, let check = WrittenPageCheck(outputPath: options.outputPath, baseURL: site.config.baseURL,
+                                                     files: plannedFiles(of: renderer, options: options)) else {
+            let count = try renderer.render(into: sink, progress: options.progress)
+            try writeAssets(options, into: sink)
+            return (count, nil)
+        }
+        let checking = CheckingSink(wrapped: sink, check: check)
+        let count = try renderer.render(into: checking, progress: options.progress)
+        try writeAssets(options, into: checking)
+        return (count, check)
     }
 
     /// The renderer of `site` with `options`' papers and link style: its `outputs` are the files it will render.

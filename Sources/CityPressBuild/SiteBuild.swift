@@ -52,23 +52,13 @@ public enum SiteBuild {
         case .success(let folder): staging = folder
         case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
         }
-        let renderer = BuildSteps.renderer(for: site, templates: templates, options: options)
-        // Pages are checked as they are written; PDFs printed into the site are not planned files, so
-        // a build that prints them is checked by reading the folder afterwards.
-        let pageCheck = options.checksSite && exporter == nil
-            ? WrittenPageCheck(outputPath: options.outputPath, baseURL: site.config.baseURL,
-                               files: BuildSteps.plannedFiles(of: renderer, options: options))
-            : nil
+        // PDFs printed into the site are not planned files: a build that prints them is checked by
+        // reading the folder afterwards.
+        let checksWhileWriting = options.checksSite && exporter == nil
         do {
-            var written: Int
-            if let pageCheck {
-                let sink = CheckingSink(wrapped: staging, check: pageCheck)
-                written = try renderer.render(into: sink, progress: options.progress)
-                try BuildSteps.writeAssets(options, into: sink)
-            } else {
-                written = try renderer.render(into: staging, progress: options.progress)
-                try BuildSteps.writeAssets(options, into: staging)
-            }
+            let (count, pageCheck) = try BuildSteps.renderAndCopyAssets(site, templates: templates, options: options,
+                                                                        checking: checksWhileWriting, into: staging)
+            var written = count
             if let exporter {
                 let printed = try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
                                                            papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {

@@ -1,7 +1,9 @@
 import CityPressBuild
 import CityPressCore
 
-/// The stages a fuzz case goes through, as a build runs them, with the pages kept nowhere.
+/// The stages a fuzz case goes through, as a build runs them, with the pages kept nowhere: each page
+/// is also checked as `build --check` checks it, so the check's HTML scanner reads whatever mutated
+/// templates and texts make.
 enum FuzzPipeline {
     /// Errors found and pages rendered.
     static func run(content: String, templates: String) -> (errors: Int, pages: Int) {
@@ -11,7 +13,11 @@ enum FuzzPipeline {
         _ = DiagnosticFormatter().format(diagnostics)
         var pages = 0
         if let site, let templateSet {
-            pages = (try? BuildSteps.render(site, templates: templateSet, options: options, into: DiscardingSink())) ?? 0
+            if let (count, check) = try? BuildSteps.renderAndCopyAssets(site, templates: templateSet, options: options,
+                                                                        checking: true, into: DiscardingSink()) {
+                pages = count
+                _ = check?.finish().map { DiagnosticFormatter().format($0.diagnostics) }
+            }
         }
         return (diagnostics.filter { $0.severity == .error }.count, pages)
     }
