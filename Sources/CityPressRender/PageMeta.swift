@@ -18,6 +18,11 @@ package struct PageMeta: Sendable, Hashable {
     }
 
     package let language: String
+    /// `rtl` for a language written right to left (the `dir` of `<html>`); `nil` for left to right,
+    /// which is HTML's default and needs no attribute.
+    package let direction: String?
+    /// The interface's words in the page's language: `{{page.text.declarations}}`.
+    package let text: InterfaceText
     /// The full `<title>`: the page's own title, then the site's.
     package var title: String
     package let description: String
@@ -51,10 +56,12 @@ package struct PageMeta: Sendable, Hashable {
     package let footerHTML: String
 
     package init(config: SiteConfig, links: Links, path: String, title: String?, description: String,
-         section: Section, breadcrumbs: [Crumb], chrome: Chrome) {
+         section: Section, breadcrumbs: [Crumb], chrome: Chrome, interface: Interface, text: InterfaceText) {
         headerHTML = chrome.header
         footerHTML = chrome.footer
-        language = config.language
+        language = interface.language
+        direction = interface.direction == .rightToLeft ? TextDirection.rightToLeft.rawValue : nil
+        self.text = text
         self.title = title.map { "\($0) — \(config.title)" } ?? config.title
         self.description = description
         assets = links.asset("")
@@ -90,6 +97,10 @@ package struct Chrome: Sendable {
         package let dataHref: String
         /// The search page.
         package let searchHref: String
+        /// `Fixture Declarations · published by the Fixture Network of Cities.`
+        package let publishedByText: String
+        /// The interface's words: `{{text.declarations}}`.
+        package let text: InterfaceText
         package let inDeclarations: Bool
         package let inCities: Bool
         package let inCountries: Bool
@@ -103,11 +114,14 @@ package struct Chrome: Sendable {
         self.footer = footer
     }
 
-    package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet) {
+    package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet,
+                 interface: Interface, text: InterfaceText) {
         let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
                         commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route),
-                        searchHref: links.to(SearchOutput.route), inDeclarations: section == .declarations,
+                        searchHref: links.to(SearchOutput.route),
+                        publishedByText: interface.text(.publishedBy, ("title", config.title), ("network", config.network)),
+                        text: text, inDeclarations: section == .declarations,
                         inCities: section == .cities, inCountries: section == .countries,
                         inCommitments: section == .commitments, inSearch: section == .search)
         // The layout puts each on a line of its own, so drop the template file's final line break.

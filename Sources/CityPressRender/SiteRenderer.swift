@@ -23,17 +23,25 @@ package struct SiteRenderer: Sendable {
     package let outputs: [PlannedOutput]
     /// Each city's and declaration's reports.
     package let reportIndex: ReportIndex
+    /// The interface's words, plural rule and dates in the site's language.
+    package let interface: Interface
+    /// The same words as templates read them, shared by every page.
+    package let text: InterfaceText
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
     /// `pdfPapers`; links name pages in `linkStyle`.
     package init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = [], linkStyle: LinkStyle = .folders) {
+        let interface = InterfaceTables.interface(for: site.config.language, siteFiles: templates.tables).0
+        self.interface = interface
+        let text = InterfaceText(interface)
+        self.text = text
         self.site = site
         self.templates = templates
         self.linkStyle = linkStyle
         var pdfs: [String: [PDFLinkView]] = [:]
         for declaration in site.declarations where !pdfPapers.isEmpty {
             pdfs[declaration.slug] = pdfPapers.map {
-                PDFLinkView(label: $0.label, href: Links(depth: DeclarationOutput.depth).declarationFolder(declaration.slug) + $0.fileName(for: declaration.slug))
+                PDFLinkView(label: interface.text($0 == .a4 ? .pdfA4 : .pdfLetter), href: Links(depth: DeclarationOutput.depth).declarationFolder(declaration.slug) + $0.fileName(for: declaration.slug))
             }
         }
         self.pdfs = pdfs
@@ -46,7 +54,8 @@ package struct SiteRenderer: Sendable {
             let links = Links(depth: depth, style: linkStyle)
             for section in PageMeta.Section.allCases {
                 chrome[Chrome.Key(root: links.root, section: section)] =
-                    Chrome(config: site.config, links: links, section: section, templates: templates)
+                    Chrome(config: site.config, links: links, section: section, templates: templates,
+                           interface: interface, text: text)
             }
         }
         self.chrome = chrome
@@ -109,12 +118,13 @@ package struct SiteRenderer: Sendable {
 
     package func meta(_ links: Links, path: String, title: String?, description: String? = nil,
               section: PageMeta.Section, trail: [PageMeta.Crumb]) -> PageMeta {
-        let crumbs = title == nil ? [PageMeta.Crumb(label: "Home", href: nil)]
-            : [PageMeta.Crumb(label: "Home", href: links.home)] + trail
+        let home = text[.home]
+        let crumbs = title == nil ? [PageMeta.Crumb(label: home, href: nil)]
+            : [PageMeta.Crumb(label: home, href: links.home)] + trail
         let shared = chrome[Chrome.Key(root: links.root, section: section)]
-            ?? Chrome(config: site.config, links: links, section: section, templates: templates)
+            ?? Chrome(config: site.config, links: links, section: section, templates: templates, interface: interface, text: text)
         return PageMeta(config: site.config, links: links, path: path, title: title,
                         description: description ?? site.config.description, section: section, breadcrumbs: crumbs,
-                        chrome: shared)
+                        chrome: shared, interface: interface, text: text)
     }
 }

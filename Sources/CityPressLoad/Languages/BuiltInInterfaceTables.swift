@@ -58,6 +58,7 @@ text:
   countSignatories: {one: "{count} signatory", other: "{count} signatories"}
   countReports: {one: "{count} report", other: "{count} reports"}
   countActions: {one: "{count} action", other: "{count} actions"}
+  countRows: {one: "{count} row", other: "{count} rows"}
   noDeclarations: no declarations
   noCities: no cities
   listSeparator: ", "

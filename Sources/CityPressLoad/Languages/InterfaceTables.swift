@@ -4,6 +4,9 @@ import CityPressCore
 /// site's `Templates/i18n/en.yml`, then the language's built-in table and the site's file for it
 /// (`fr.yml`, then `fr-CA.yml` for `fr-CA`), each overriding the ones before key by key.
 public enum InterfaceTables {
+    /// The built-in English interface, for text that is English whatever the site's language.
+    public static let english = interface(for: "en", siteFiles: [:]).0
+
     /// The interface for `language` from the site's table files (file name → text), and the problems
     /// found: the files' own, and a warning for each key the language's tables lack (English is used).
     public static func interface(for language: String, siteFiles: [String: SourceText],

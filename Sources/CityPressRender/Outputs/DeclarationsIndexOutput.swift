@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -26,7 +27,8 @@ extension SiteRenderer {
         let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 2) }
         return DeclarationsIndexPage(
             page: meta(links, path: DeclarationsIndexOutput.route.path, title: "Declarations",
-                       description: "\(Counted.text(summaries.count, "declaration", "declarations")) of the \(site.config.network), newest first.",
+                       description: interface.text(.declarationsDescription, ("declarations", Counted.text(summaries.count, .countDeclarations, in: interface)),
+                                                ("network", site.config.network)),
                        section: .declarations, trail: [.init(label: "Declarations", href: nil)]),
             declarations: summaries, hasDeclarations: !summaries.isEmpty)
     }

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressCore
 import CityPressSite
 import CityPressTemplates
@@ -30,10 +31,10 @@ extension SiteRenderer {
         let route = PrintOutput.route(declaration.slug)
         let links = self.links(for: route)
         let path = route.path
-        var page = meta(links, path: path, title: "\(declaration.title) (print edition)",
-                        description: "Printable text of \(declaration.title).", section: .declarations,
+        var page = meta(links, path: path, title: interface.text(.printEditionTitle, ("title", declaration.title)),
+                        description: interface.text(.printDescription, ("title", declaration.title)), section: .declarations,
                         trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
-                                .init(label: "Print edition", href: nil)])
+                                .init(label: text[.printEdition], href: nil)])
         if paper != nil { page.title = declaration.title }
         // The print edition is a copy of the declaration's page: search engines should send readers there.
         page.canonicalURL = site.config.baseURL.map { $0 + DeclarationOutput.route(declaration.slug).path }
@@ -43,7 +44,7 @@ extension SiteRenderer {
             declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true),
             network: site.config.network,
             sourceURL: site.config.baseURL.map { $0 + DeclarationOutput.route(declaration.slug).path },
-            editionText: declaration.signatoriesAsOf?.longForm, paperSize: paper?.cssSize)
+            editionText: declaration.signatoriesAsOf.map(interface.date), paperSize: paper?.cssSize)
     }
 
     /// The documents the declarations at `indexes` are printed to PDF from, one per paper, each to be

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 
 /// The registry: every kind of file a build writes. A new page kind or data file is one new file
