@@ -45,6 +45,7 @@ package enum BuildSteps {
         diagnostics += resolveDiagnostics
         if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
         if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) }
+        if let templates { diagnostics += interfaceProblems(config, templates: templates) }
         guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
         return (site, templates, diagnostics)
     }
@@ -61,6 +62,12 @@ package enum BuildSteps {
                           at: SourceLocation(path: file),
                           notes: ["copy \(entry.template).mustache from the default templates (a new site's Templates folder has them)"])
         }
+    }
+
+    /// The problems of the interface tables the site's language uses (`Templates/i18n/<lang>.yml`):
+    /// mistakes in the files, and each phrase the language lacks (English is used).
+    package static func interfaceProblems(_ config: SiteConfig, templates: TemplateSet) -> [Diagnostic] {
+        InterfaceTables.interface(for: config.language, siteFiles: templates.tables, folder: joined(templates.path, "i18n")).1
     }
 
     /// Render: every output of the site into `sink`; returns the number of files.

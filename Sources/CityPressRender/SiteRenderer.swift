@@ -31,7 +31,8 @@ package struct SiteRenderer: Sendable {
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
     /// `pdfPapers`; links name pages in `linkStyle`.
     package init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = [], linkStyle: LinkStyle = .folders) {
-        let interface = InterfaceTables.interface(for: site.config.language, siteFiles: templates.tables).0
+        let interface = InterfaceTables.interface(for: site.config.language, siteFiles: templates.tables,
+                                                    folder: templates.path + "/i18n").0
         self.interface = interface
         let text = InterfaceText(interface)
         self.text = text

@@ -4,6 +4,182 @@
 /// The interface tables CityPress ships, by file name (`fr.yml`): under a site's own `Templates/i18n/`.
 enum BuiltInInterfaceTables {
     static let texts: [String: String] = [
+        "ar.yml": #"""
+# كلمات الواجهة بالعربية. يمكن للموقع استبدال أي مفتاح في ملفه Templates/i18n/ar.yml؛
+# المفاتيح الناقصة تأخذ النص الإنجليزي (مع تحذير). يصف docs/languages.md التنسيق.
+language: ar
+name: العربية
+direction: rtl
+months: [يناير, فبراير, مارس, أبريل, مايو, يونيو, يوليو, أغسطس, سبتمبر, أكتوبر, نوفمبر, ديسمبر]
+dates:
+  date: "{day} {month} {year}"
+  day_month: "{day} {month}"
+  same_month: "{from}–{to} {month} {year}"
+  span: "{from} – {to}"
+text:
+  skipToMain: انتقل إلى المحتوى الرئيسي
+  mainNavigation: التنقل الرئيسي
+  footer: تذييل الصفحة
+  breadcrumb: مسار التنقل
+  home: الرئيسية
+  declarations: الإعلانات
+  commitments: الالتزامات
+  cities: المدن
+  countries: الدول
+  search: البحث
+  openData: البيانات المفتوحة
+  publishedBy: "{title} · نشرته {network}."
+  shareImageAlt: "نقاط صفراء تصل بينها خطوط: شبكة من المدن"
+  archiveInNumbers: الأرشيف بالأرقام
+  declarationsNewestFirst: الإعلانات، الأحدث أولًا
+  noDeclarationYet: لم يُنشر أي إعلان بعد.
+  declarationsLead: كل الإعلانات التي اعتمدها رؤساء بلديات الشبكة، الأحدث أولًا.
+  newestFirstSuffix: "، الأحدث أولًا."
+  aToZSuffix: "، مرتبة أبجديًا."
+  cityFilterLabel: اعرض فقط المدن التي يحتوي اسمها على
+  letters: الحروف
+  inCountry: في
+  totalDeclarations: {one: إعلان, two: إعلانان, few: إعلانات, many: إعلانًا, other: إعلان}
+  totalCommitments: {one: التزام, two: التزامان, few: التزامات, many: التزامًا, other: التزام}
+  totalCities: {one: مدينة, two: مدينتان, few: مدن, many: مدينة, other: مدينة}
+  totalCountries: {one: دولة, two: دولتان, few: دول, many: دولة, other: دولة}
+  countDeclarations: {zero: لا إعلانات, one: إعلان واحد, two: إعلانان, few: "{count} إعلانات", many: "{count} إعلانًا", other: "{count} إعلان"}
+  countCommitments: {zero: لا التزامات, one: التزام واحد, two: التزامان, few: "{count} التزامات", many: "{count} التزامًا", other: "{count} التزام"}
+  countCities: {zero: لا مدن, one: مدينة واحدة, two: مدينتان, few: "{count} مدن", many: "{count} مدينة", other: "{count} مدينة"}
+  countRegions: {zero: لا مناطق, one: منطقة واحدة, two: منطقتان, few: "{count} مناطق", many: "{count} منطقة", other: "{count} منطقة"}
+  countDistricts: {zero: لا أحياء, one: حي واحد, two: حيّان, few: "{count} أحياء", many: "{count} حيًا", other: "{count} حي"}
+  countCountries: {zero: لا دول, one: دولة واحدة, two: دولتان, few: "{count} دول", many: "{count} دولة", other: "{count} دولة"}
+  countSignatories: {zero: لا موقّعين, one: موقّع واحد, two: موقّعان, few: "{count} موقّعين", many: "{count} موقّعًا", other: "{count} موقّع"}
+  countReports: {zero: لا تقارير, one: تقرير واحد, two: تقريران, few: "{count} تقارير", many: "{count} تقريرًا", other: "{count} تقرير"}
+  countActions: {zero: لا إجراءات, one: إجراء واحد, two: إجراءان, few: "{count} إجراءات", many: "{count} إجراءً", other: "{count} إجراء"}
+  countRows: {zero: لا صفوف, one: صف واحد, two: صفان, few: "{count} صفوف", many: "{count} صفًا", other: "{count} صف"}
+  noDeclarations: لا إعلانات
+  noCities: لا مدن
+  listSeparator: "، "
+  listLastSeparator: " و"
+  commitmentsFromDeclarations: "{commitments} من {declarations}"
+  actionsReportedByCities: "{actions} أبلغت عنها {cities}"
+  endorsesDeclarations: "تؤيد {declarations}"
+  kindCity: مدينة
+  kindRegion: منطقة
+  kindDistrict: حي
+  mayoralDeclaration: إعلان رؤساء البلديات
+  draft: مسودة
+  event: الحدث
+  venue: المكان
+  location: المدينة المضيفة
+  dates: التواريخ
+  adopted: اعتُمد
+  printEdition: النسخة المطبوعة
+  printEditionTitle: "{title} (النسخة المطبوعة)"
+  textOfTheDeclaration: نص الإعلان
+  commitment: الالتزام
+  commitmentNumber: "الالتزام {number}"
+  commitmentNumbers: "الالتزامات {numbers}"
+  noCommitment: لا التزام
+  commitmentOfDeclaration: "الالتزام {number} من {title}"
+  onItsOwnPage: في صفحته الخاصة
+  of: من
+  implementation: التنفيذ
+  eachYearSignatoriesReport: يقدّم الموقّعون كل عام تقريرًا عمّا فعلوه لتنفيذ الإعلان.
+  noImplementationReport: لا يوجد تقرير تنفيذ مسجّل في هذه الطبعة.
+  endorsingCities: المدن المؤيدة
+  endorsedBy: أيّدته
+  endorsedByLower: أيّدته
+  declarationEndorsedBy: أيّد الإعلانَ
+  asOf: حتى
+  signatoryListNotRecorded: لم تُسجَّل قائمة الموقّعين على هذا الإعلان في هذه الطبعة بعد.
+  signatoryListNotYetRecorded: قائمة الموقّعين لم تُسجَّل بعد
+  historyIntro: "أيّده {signatories} في الاجتماع، و{since} منذ ذلك الحين."
+  historySummary: "{atTheMeeting} في الاجتماع بتاريخ {meeting}، و{total} حتى {asOf}"
+  endorsementsOverTime: "التأييدات عبر الزمن:"
+  endorsementsByDate: التأييدات حسب التاريخ
+  date: التاريخ
+  endorsedThatDay: التأييدات في ذلك اليوم
+  inAll: المجموع
+  theMeeting: الاجتماع
+  editionOf: طبعة
+  backToWebPage: العودة إلى صفحة الإعلان على الويب
+  download: تنزيل
+  allOpenData: كل البيانات المفتوحة
+  downloadSignatories: الموقّعين
+  downloadCities: كل المدن
+  downloadCountries: كل الدول
+  pdfA4: "PDF، مقاس A4"
+  pdfLetter: "PDF، مقاس Letter"
+  from: من
+  readInFullText: اقرأه في النص الكامل
+  commitmentsOfDeclaration: التزامات هذا الإعلان
+  whatCitiesHaveDone: ما فعلته المدن
+  actionsNewestFirstSuffix: "، الأحدث أولًا. يحيل كل منها إلى تقرير مدينته."
+  noReportNamesCommitment: لا يذكر أي تقرير تنفيذ في هذه الطبعة هذا الالتزام بعد.
+  citiesCommittedToIt: المدن الملتزمة به
+  city: المدينة
+  country: الدولة
+  subdivision: التقسيم الإداري
+  declarationsEndorsed: الإعلانات المؤيَّدة
+  endorsesNone: لا تؤيد أيًّا من الإعلانات المنشورة.
+  endorsed: أيّدته
+  atTheMeeting: في الاجتماع،
+  commitmentsColon: "الالتزامات:"
+  implementationReports: تقارير التنفيذ
+  actionReportedOn: "إجراءات أُبلغ عنها بشأن:"
+  yearReport: "تقرير {year}"
+  publishedOn: "نُشر في {date}"
+  implementationReport: تقرير التنفيذ
+  implementationUpdate: حصيلة التنفيذ
+  implementationUpdateYear: "حصيلة التنفيذ {year}"
+  yearUpdate: "حصيلة {year}"
+  declaration: الإعلان
+  year: السنة
+  published: تاريخ النشر
+  everyReportFor: كل التقارير عن الإعلان لعام
+  actions: الإجراءات
+  implements: ينفّذ
+  whatSignatoriesDidIn: ما فعله الموقّعون في
+  updateContextBefore: إجراءات أبلغ عنها موقّعو
+  updateContextFor: لعام
+  updateContextAfter: "، التزامًا تلو الآخر. يحيل كل إجراء إلى تقرير مدينته؛ وتتضمن النسخة المطبوعة نصها الكامل."
+  printEditionOfUpdate: "النسخة المطبوعة من حصيلة {year}"
+  whoHasReported: من قدّم تقريره
+  reported: قدّمت تقاريرها
+  notYetReported: لم تقدّم تقاريرها بعد
+  reportedColon: "قدّمت تقاريرها:"
+  notYetReportedColon: "لم تقدّم تقاريرها بعد:"
+  actionsByCommitment: الإجراءات حسب الالتزام
+  noActionReportedFor: لم يُبلَّغ عن أي إجراء بشأن هذا الالتزام لعام
+  reportingStatus: "{reported} من {signatories} يُنتظر تقريرهم لعام {year} ({share} %)"
+  reportTitle: "{city}: {title}، تقرير {year}"
+  updateTitle: "{title}: حصيلة التنفيذ {year}"
+  searchLead: المدن والدول والإعلانات والالتزامات والتقارير، بالاسم أو بالكلمات.
+  searchNeedsJavaScript: يحتاج البحث إلى JavaScript، وهو معطّل أو تعذّر تشغيله هنا.
+  searchBrowse: "كل القوائم تعمل من دونه: تصفّح {declarations} و{commitments}\nو{cities} (أبجديًا) و{countries}."
+  declarationsLower: الإعلانات
+  commitmentsLower: الالتزامات
+  citiesLower: المدن
+  countriesLower: الدول
+  searchFor: ابحث عن
+  searchHintBefore: "التشكيل والعلامات اختيارية:"
+  searchHintAfter: تجد Łódź. ينقلك Tab أو Enter إلى النتائج.
+  pageNotFound: الصفحة غير موجودة
+  notFoundLead: لا توجد صفحة في هذا العنوان. ربما نُقلت، أو كُتب العنوان خطأً.
+  homePage: الصفحة الرئيسية
+  allDeclarations: كل الإعلانات
+  allCities: كل المدن
+  declarationDescription: "{title}: {commitments}. {event}، {location}، {dates}."
+  declarationsDescription: "{declarations} من {network}، الأحدث أولًا."
+  commitmentsDescription: "كل التزامات كل إعلانات {network}."
+  cityDescription: "{city} ({place}): {kind} تؤيد {declarations} من {network}."
+  countriesDescription: "{countries} للمدن التي تؤيد إعلانات {network}."
+  countryDescription: "مدن {country} التي تؤيد إعلانات {network}."
+  printDescription: "النص القابل للطباعة لـ{title}."
+  reportDescription: "ما أبلغت عنه {city} في {year} بشأن تنفيذ {title}."
+  updateDescription: "ما أبلغ موقّعو {title} أنهم فعلوه في {year}، التزامًا تلو الآخر."
+  updatePrintDescription: "حصيلة التنفيذ {year} لـ{title}، قابلة للطباعة."
+  searchDescription: "ابحث عن مدن {network} ودوله وإعلاناته والتزاماته وتقاريره بالاسم أو بالكلمات."
+  notFoundDescription: هذه الصفحة غير موجودة.
+  pageOfPages: "الصفحة {page} من {pages}"
+"""#,
         "en.yml": #"""
 # The interface's words in English: every label, heading and sentence the templates and CityPress print.
 # A site can override any key in its own Templates/i18n/en.yml; other languages fall back to these.
@@ -193,6 +369,214 @@ text:
   searchDescription: "Find cities, countries, declarations, commitments and reports of the {network} by name or words."
   notFoundDescription: This page does not exist.
   pageOfPages: "Page {page} of {pages}"
+"""#,
+        "fr.yml": #"""
+# Les mots de l'interface en français. Un site peut remplacer toute clé dans son propre
+# Templates/i18n/fr.yml ; les clés absentes prennent le texte anglais (avec un avertissement).
+# docs/languages.md décrit le format.
+language: fr
+name: Français
+direction: ltr
+months: [janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre]
+first_day: 1er
+dates:
+  date: "{day} {month} {year}"
+  day_month: "{day} {month}"
+  same_month: "{from}–{to} {month} {year}"
+  span: "{from} – {to}"
+text:
+  skipToMain: Aller au contenu principal
+  mainNavigation: Principal
+  footer: Pied de page
+  breadcrumb: Fil d’Ariane
+  home: Accueil
+  declarations: Déclarations
+  commitments: Engagements
+  cities: Villes
+  countries: Pays
+  search: Recherche
+  openData: Données ouvertes
+  publishedBy: "{title} · publié par le {network}."
+  shareImageAlt: "Des points jaunes reliés par des lignes : un réseau de villes"
+  archiveInNumbers: Les archives en chiffres
+  declarationsNewestFirst: Déclarations, de la plus récente à la plus ancienne
+  noDeclarationYet: Aucune déclaration n’a encore été publiée.
+  declarationsLead: Toutes les déclarations adoptées par les maires du réseau, de la plus récente à la plus ancienne.
+  newestFirstSuffix: ", de la plus récente à la plus ancienne."
+  aToZSuffix: ", de A à Z."
+  cityFilterLabel: N’afficher que les villes dont le nom contient
+  letters: Lettres
+  inCountry: en
+  totalDeclarations: {one: Déclaration, other: Déclarations}
+  totalCommitments: {one: Engagement, other: Engagements}
+  totalCities: {one: Ville, other: Villes}
+  totalCountries: {one: Pays, other: Pays}
+  countDeclarations: {one: "{count} déclaration", many: "{count} de déclarations", other: "{count} déclarations"}
+  countCommitments: {one: "{count} engagement", many: "{count} d’engagements", other: "{count} engagements"}
+  countCities: {one: "{count} ville", many: "{count} de villes", other: "{count} villes"}
+  countRegions: {one: "{count} région", many: "{count} de régions", other: "{count} régions"}
+  countDistricts: {one: "{count} district", many: "{count} de districts", other: "{count} districts"}
+  countCountries: {one: "{count} pays", many: "{count} de pays", other: "{count} pays"}
+  countSignatories: {one: "{count} signataire", many: "{count} de signataires", other: "{count} signataires"}
+  countReports: {one: "{count} rapport", many: "{count} de rapports", other: "{count} rapports"}
+  countActions: {one: "{count} action", many: "{count} d’actions", other: "{count} actions"}
+  countRows: {one: "{count} ligne", many: "{count} de lignes", other: "{count} lignes"}
+  noDeclarations: aucune déclaration
+  noCities: aucune ville
+  listSeparator: ", "
+  listLastSeparator: " et "
+  commitmentsFromDeclarations: "{commitments} issus de {declarations}"
+  actionsReportedByCities: "{actions} signalées par {cities}"
+  endorsesDeclarations: "soutient {declarations}"
+  kindCity: Ville
+  kindRegion: Région
+  kindDistrict: District
+  mayoralDeclaration: Déclaration des maires
+  draft: Brouillon
+  event: Événement
+  venue: Lieu
+  location: Ville hôte
+  dates: Dates
+  adopted: Adoptée
+  printEdition: Édition imprimable
+  printEditionTitle: "{title} (édition imprimable)"
+  textOfTheDeclaration: Texte de la déclaration
+  commitment: Engagement
+  commitmentNumber: "Engagement {number}"
+  commitmentNumbers: "Engagements {numbers}"
+  noCommitment: Aucun engagement
+  commitmentOfDeclaration: "Engagement {number} de {title}"
+  onItsOwnPage: sur sa propre page
+  of: de
+  implementation: Mise en œuvre
+  eachYearSignatoriesReport: Chaque année, les signataires rendent compte de ce qu’ils ont fait pour mettre en œuvre la déclaration.
+  noImplementationReport: Aucun rapport de mise en œuvre n’est enregistré dans cette édition.
+  endorsingCities: Villes signataires
+  endorsedBy: Soutenue par
+  endorsedByLower: soutenue par
+  declarationEndorsedBy: La déclaration est soutenue par
+  asOf: au
+  signatoryListNotRecorded: La liste des signataires de cette déclaration n’est pas encore enregistrée dans cette édition.
+  signatoryListNotYetRecorded: liste des signataires pas encore enregistrée
+  historyIntro: "{signatories} l’ont soutenue lors de la réunion, {since} depuis."
+  historySummary: "{atTheMeeting} lors de la réunion du {meeting}, {total} au {asOf}"
+  endorsementsOverTime: "Soutiens au fil du temps :"
+  endorsementsByDate: Soutiens par date
+  date: Date
+  endorsedThatDay: Soutiens ce jour-là
+  inAll: Au total
+  theMeeting: la réunion
+  editionOf: Édition du
+  backToWebPage: Retour à la page web de la déclaration
+  download: Télécharger
+  allOpenData: toutes les données ouvertes
+  downloadSignatories: les signataires
+  downloadCities: toutes les villes
+  downloadCountries: tous les pays
+  pdfA4: PDF, A4
+  pdfLetter: PDF, US Letter
+  from: Extrait de
+  readInFullText: Le lire dans le texte intégral
+  commitmentsOfDeclaration: Engagements de cette déclaration
+  whatCitiesHaveDone: Ce que les villes ont fait
+  actionsNewestFirstSuffix: ", de la plus récente à la plus ancienne. Chacune renvoie au rapport de sa ville."
+  noReportNamesCommitment: Aucun rapport de mise en œuvre de cette édition ne cite encore cet engagement.
+  citiesCommittedToIt: Villes engagées
+  city: Ville
+  country: Pays
+  subdivision: Subdivision
+  declarationsEndorsed: Déclarations soutenues
+  endorsesNone: ne soutient aucune des déclarations publiées.
+  endorsed: Soutenue
+  atTheMeeting: lors de la réunion,
+  commitmentsColon: "Engagements :"
+  implementationReports: Rapports de mise en œuvre
+  actionReportedOn: "Actions signalées sur :"
+  yearReport: "Rapport {year}"
+  publishedOn: "publié le {date}"
+  implementationReport: Rapport de mise en œuvre
+  implementationUpdate: Bilan de mise en œuvre
+  implementationUpdateYear: "Bilan de mise en œuvre {year}"
+  yearUpdate: "Bilan {year}"
+  declaration: Déclaration
+  year: Année
+  published: Publié
+  everyReportFor: Tous les rapports sur la déclaration pour
+  actions: Actions
+  implements: Met en œuvre
+  whatSignatoriesDidIn: ce que les signataires ont fait en
+  updateContextBefore: Actions signalées par les signataires de
+  updateContextFor: pour
+  updateContextAfter: ", engagement par engagement. Chaque action renvoie au rapport de sa ville ; l’édition imprimable en donne le texte intégral."
+  printEditionOfUpdate: "Édition imprimable du bilan {year}"
+  whoHasReported: Qui a rendu compte
+  reported: Ont rendu compte
+  notYetReported: N’ont pas encore rendu compte
+  reportedColon: "Ont rendu compte :"
+  notYetReportedColon: "N’ont pas encore rendu compte :"
+  actionsByCommitment: Actions par engagement
+  noActionReportedFor: Aucune action sur cet engagement n’a été signalée pour
+  reportingStatus: "{reported} des {signatories} attendus pour {year} ({share} %)"
+  reportTitle: "{city} : {title}, rapport {year}"
+  updateTitle: "{title} : bilan de mise en œuvre {year}"
+  searchLead: Villes, pays, déclarations, engagements et rapports, par nom ou par mots.
+  searchNeedsJavaScript: La recherche a besoin de JavaScript, désactivé ou qui n’a pas pu s’exécuter ici.
+  searchBrowse: "Toutes les listes fonctionnent sans lui : parcourez les {declarations}, les {commitments},\nles {cities} (de A à Z) et les {countries}."
+  declarationsLower: déclarations
+  commitmentsLower: engagements
+  citiesLower: villes
+  countriesLower: pays
+  searchFor: Rechercher
+  searchHintBefore: "Les accents sont facultatifs :"
+  searchHintAfter: trouve Łódź. Tab ou Entrée mène aux résultats.
+  pageNotFound: Page introuvable
+  notFoundLead: Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou l’adresse est mal saisie.
+  homePage: Page d’accueil
+  allDeclarations: Toutes les déclarations
+  allCities: Toutes les villes
+  declarationDescription: "{title} : {commitments}. {event}, {location}, {dates}."
+  declarationsDescription: "{declarations} du {network}, de la plus récente à la plus ancienne."
+  commitmentsDescription: "Tous les engagements de toutes les déclarations du {network}."
+  cityDescription: "{city} ({place}) : {kind} qui soutient {declarations} du {network}."
+  countriesDescription: "{countries} des villes qui soutiennent les déclarations du {network}."
+  countryDescription: "Villes de {country} qui soutiennent les déclarations du {network}."
+  printDescription: "Texte imprimable de {title}."
+  reportDescription: "Ce que {city} a signalé en {year} sur la mise en œuvre de {title}."
+  updateDescription: "Ce que les signataires de {title} ont signalé avoir fait en {year}, engagement par engagement."
+  updatePrintDescription: "Bilan de mise en œuvre {year} de {title}, imprimable."
+  searchDescription: "Trouvez les villes, pays, déclarations, engagements et rapports du {network} par nom ou par mots."
+  notFoundDescription: Cette page n’existe pas.
+  pageOfPages: "Page {page} sur {pages}"
+"""#,
+        "pl.yml": #"""
+# Słowa interfejsu po polsku: na razie liczby, daty i nagłówki główne; brakujące klucze biorą tekst
+# angielski (z ostrzeżeniem, które nazywa klucz i ten plik). docs/languages.md opisuje format.
+language: pl
+name: Polski
+direction: ltr
+months: [styczeń, luty, marzec, kwiecień, maj, czerwiec, lipiec, sierpień, wrzesień, październik, listopad, grudzień]
+months_genitive: [stycznia, lutego, marca, kwietnia, maja, czerwca, lipca, sierpnia, września, października, listopada, grudnia]
+dates:
+  date: "{day} {month} {year}"
+  day_month: "{day} {month}"
+  same_month: "{from}–{to} {month} {year}"
+  span: "{from} – {to}"
+text:
+  home: Strona główna
+  declarations: Deklaracje
+  commitments: Zobowiązania
+  cities: Miasta
+  countries: Kraje
+  search: Szukaj
+  countDeclarations: {one: "{count} deklaracja", few: "{count} deklaracje", many: "{count} deklaracji", other: "{count} deklaracji"}
+  countCommitments: {one: "{count} zobowiązanie", few: "{count} zobowiązania", many: "{count} zobowiązań", other: "{count} zobowiązania"}
+  countCities: {one: "{count} miasto", few: "{count} miasta", many: "{count} miast", other: "{count} miasta"}
+  countRegions: {one: "{count} region", few: "{count} regiony", many: "{count} regionów", other: "{count} regionu"}
+  countDistricts: {one: "{count} dzielnica", few: "{count} dzielnice", many: "{count} dzielnic", other: "{count} dzielnicy"}
+  countCountries: {one: "{count} kraj", few: "{count} kraje", many: "{count} krajów", other: "{count} kraju"}
+  countSignatories: {one: "{count} sygnatariusz", few: "{count} sygnatariuszy", many: "{count} sygnatariuszy", other: "{count} sygnatariusza"}
+  listSeparator: ", "
+  listLastSeparator: " i "
 """#,
     ]
 }
