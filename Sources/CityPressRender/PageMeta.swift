@@ -38,6 +38,9 @@ package struct PageMeta: Sendable, Hashable {
     package let feedURL: String?
     /// `base_url`, for absolute addresses of assets (the share image of Open Graph); `nil` without it.
     package let siteURL: String?
+    /// The print editions' running "Page N of M" as a CSS `content` value, when the language writes it
+    /// otherwise than `print.css` does (in English); `nil` in English.
+    package let pageNumbersCSS: String?
     /// The page's own title, for sharing (`og:title`): the site's title on the home page.
     package let shareTitle: String
     /// Open Graph's `og:type`: `article` for a declaration, `website` for every other page.
@@ -62,6 +65,7 @@ package struct PageMeta: Sendable, Hashable {
         language = interface.language
         direction = interface.direction == .rightToLeft ? TextDirection.rightToLeft.rawValue : nil
         self.text = text
+        pageNumbersCSS = Self.pageNumbersCSS(interface)
         self.title = title.map { "\($0) — \(config.title)" } ?? config.title
         self.description = description
         assets = links.asset("")
@@ -76,6 +80,22 @@ package struct PageMeta: Sendable, Hashable {
         homeHref = links.home
         declarationsHref = links.declarations
         citiesHref = links.cities
+    }
+}
+
+extension PageMeta {
+    /// `"Page " counter(page) " of " counter(pages)` from the table's `pageOfPages`; `nil` when that
+    /// is what the stylesheet says already.
+    static func pageNumbersCSS(_ interface: Interface) -> String? {
+        let css = interface.parts(.pageOfPages).map { part -> String in
+            switch part {
+            case .literal(let text): SiteRenderer.cssString(text)
+            case .placeholder("page"): "counter(page)"
+            case .placeholder("pages"): "counter(pages)"
+            case .placeholder: "\"\""
+            }
+        }.joined(separator: " ")
+        return css == #""Page " counter(page) " of " counter(pages)"# ? nil : css
     }
 }
 

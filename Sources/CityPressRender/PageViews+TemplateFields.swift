@@ -231,7 +231,7 @@ extension PageMeta: TemplateView {
         .field("assets", \.assets), .field("siteTitle", \.siteTitle),
         .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
         .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL), .field("feedURL", \.feedURL),
-        .field("siteURL", \.siteURL), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
+        .field("siteURL", \.siteURL), .field("pageNumbersCSS", \.pageNumbersCSS), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
         .field("robots", \.robots), .field("structuredData", \.structuredData),
 
 

@@ -49,6 +49,9 @@ public struct Interface: Sendable, Hashable {
         phrases[key.rawValue].text(pluralRule.category(count), [("count", String(count))] + values)
     }
 
+    /// The parts of `key`'s phrase (its `other` form), for text made of more than words (CSS counters).
+    public func parts(_ key: TextKey) -> [Phrase.Part] { phrases[key.rawValue].forms[5] }
+
     /// `items` joined as the language lists them: `a, b and c`.
     public func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
