@@ -1653,18 +1653,20 @@ enum DefaultTemplates {
         Y2F0aW9ufdiMIHtkYXRlc30uIgogIGRlY2xhcmF0aW9uc0Rlc2NyaXB0aW9uOiAie2RlY2xhcmF0aW9uc30g2YXZhiB7bmV0d29y
         a33YjCDYp9mE2KPYrdiv2Ksg2KPZiNmE2YvYpy4iCiAgY29tbWl0bWVudHNEZXNjcmlwdGlvbjogItmD2YQg2KfZhNiq2LLYp9mF
         2KfYqiDZg9mEINil2LnZhNin2YbYp9iqIHtuZXR3b3JrfS4iCiAgY2l0eURlc2NyaXB0aW9uOiAie2NpdHl9ICh7cGxhY2V9KTog
-        e2tpbmR9INiq2KTZitivIHtkZWNsYXJhdGlvbnN9INmF2YYge25ldHdvcmt9LiIKICBjb3VudHJpZXNEZXNjcmlwdGlvbjogIntj
-        b3VudHJpZXN9INmE2YTZhdiv2YYg2KfZhNiq2Yog2KrYpNmK2K8g2KXYudmE2KfZhtin2Koge25ldHdvcmt9LiIKICBjb3VudHJ5
-        RGVzY3JpcHRpb246ICLZhdiv2YYge2NvdW50cnl9INin2YTYqtmKINiq2KTZitivINil2LnZhNin2YbYp9iqIHtuZXR3b3JrfS4i
-        CiAgcHJpbnREZXNjcmlwdGlvbjogItin2YTZhti1INin2YTZgtin2KjZhCDZhNmE2LfYqNin2LnYqSDZhNmAe3RpdGxlfS4iCiAg
-        cmVwb3J0RGVzY3JpcHRpb246ICLZhdinINij2KjZhNi62Kog2LnZhtmHIHtjaXR5fSDZgdmKIHt5ZWFyfSDYqNi02KPZhiDYqtmG
-        2YHZitiwIHt0aXRsZX0uIgogIHVwZGF0ZURlc2NyaXB0aW9uOiAi2YXYpyDYo9io2YTYuiDZhdmI2YLZkdi52Ygge3RpdGxlfSDY
-        o9mG2YfZhSDZgdi52YTZiNmHINmB2Yoge3llYXJ92Iwg2KfZhNiq2LLYp9mF2YvYpyDYqtmE2Ygg2KfZhNii2K7YsS4iCiAgdXBk
-        YXRlUHJpbnREZXNjcmlwdGlvbjogItit2LXZitmE2Kkg2KfZhNiq2YbZgdmK2LAge3llYXJ9INmE2YB7dGl0bGV92Iwg2YLYp9io
-        2YTYqSDZhNmE2LfYqNin2LnYqS4iCiAgc2VhcmNoRGVzY3JpcHRpb246ICLYp9io2K3YqyDYudmGINmF2K/ZhiB7bmV0d29ya30g
-        2YjYr9mI2YTZhyDZiNil2LnZhNin2YbYp9iq2Ycg2YjYp9mE2KrYstin2YXYp9iq2Ycg2YjYqtmC2KfYsdmK2LHZhyDYqNin2YTY
-        p9iz2YUg2KPZiCDYqNin2YTZg9mE2YXYp9iqLiIKICBub3RGb3VuZERlc2NyaXB0aW9uOiDZh9iw2Ycg2KfZhNi12YHYrdipINi6
-        2YrYsSDZhdmI2KzZiNiv2KkuCiAgcGFnZU9mUGFnZXM6ICLYp9mE2LXZgdit2Kkge3BhZ2V9INmF2YYge3BhZ2VzfSIK
+        e2tpbmR9INiq2KTZitivIHtkZWNsYXJhdGlvbnN9INmF2YYge25ldHdvcmt9LiIKICBjaXRpZXNEZXNjcmlwdGlvbjogIntwbGFj
+        ZXN9INiq2KTZitivINil2LnZhNin2YbYp9iqIHtuZXR3b3JrfdiMINmF2LHYqtio2Kkg2KPYqNis2K/ZitmL2KcuIgogIGNvdW50
+        cmllc0Rlc2NyaXB0aW9uOiAie2NvdW50cmllc30g2YTZhNmF2K/ZhiDYp9mE2KrZiiDYqtik2YrYryDYpdi52YTYp9mG2KfYqiB7
+        bmV0d29ya30uIgogIGNvdW50cnlEZXNjcmlwdGlvbjogItmF2K/ZhiB7Y291bnRyeX0g2KfZhNiq2Yog2KrYpNmK2K8g2KXYudmE
+        2KfZhtin2Koge25ldHdvcmt9LiIKICBwcmludERlc2NyaXB0aW9uOiAi2KfZhNmG2LUg2KfZhNmC2KfYqNmEINmE2YTYt9io2KfY
+        udipINmE2YB7dGl0bGV9LiIKICByZXBvcnREZXNjcmlwdGlvbjogItmF2Kcg2KPYqNmE2LrYqiDYudmG2Ycge2NpdHl9INmB2Yog
+        e3llYXJ9INio2LTYo9mGINiq2YbZgdmK2LAge3RpdGxlfS4iCiAgdXBkYXRlRGVzY3JpcHRpb246ICLZhdinINij2KjZhNi6INmF
+        2YjZgtmR2LnZiCB7dGl0bGV9INij2YbZh9mFINmB2LnZhNmI2Ycg2YHZiiB7eWVhcn3YjCDYp9mE2KrYstin2YXZi9inINiq2YTZ
+        iCDYp9mE2KLYrtixLiIKICB1cGRhdGVQcmludERlc2NyaXB0aW9uOiAi2K3YtdmK2YTYqSDYp9mE2KrZhtmB2YrYsCB7eWVhcn0g
+        2YTZgHt0aXRsZX3YjCDZgtin2KjZhNipINmE2YTYt9io2KfYudipLiIKICBzZWFyY2hEZXNjcmlwdGlvbjogItin2KjYrdirINi5
+        2YYg2YXYr9mGIHtuZXR3b3JrfSDZiNiv2YjZhNmHINmI2KXYudmE2KfZhtin2KrZhyDZiNin2YTYqtiy2KfZhdin2KrZhyDZiNiq
+        2YLYp9ix2YrYsdmHINio2KfZhNin2LPZhSDYo9mIINio2KfZhNmD2YTZhdin2KouIgogIG5vdEZvdW5kRGVzY3JpcHRpb246INmH
+        2LDZhyDYp9mE2LXZgdit2Kkg2LrZitixINmF2YjYrNmI2K/YqS4KICBwYWdlT2ZQYWdlczogItin2YTYtdmB2K3YqSB7cGFnZX0g
+        2YXZhiB7cGFnZXN9Igo=
         """),
         ("i18n/en.yml", """
         IyBUaGUgaW50ZXJmYWNlJ3Mgd29yZHMgaW4gRW5nbGlzaDogZXZlcnkgbGFiZWwsIGhlYWRpbmcgYW5kIHNlbnRlbmNlIHRoZSB0
@@ -1770,16 +1772,17 @@ enum DefaultTemplates {
         cmlwdGlvbjogIntkZWNsYXJhdGlvbnN9IG9mIHRoZSB7bmV0d29ya30sIG5ld2VzdCBmaXJzdC4iCiAgY29tbWl0bWVudHNEZXNj
         cmlwdGlvbjogIkV2ZXJ5IGNvbW1pdG1lbnQgb2YgZXZlcnkgZGVjbGFyYXRpb24gb2YgdGhlIHtuZXR3b3JrfS4iCiAgY2l0eURl
         c2NyaXB0aW9uOiAie2NpdHl9ICh7cGxhY2V9KToge2tpbmR9IGVuZG9yc2luZyB7ZGVjbGFyYXRpb25zfSBvZiB0aGUge25ldHdv
-        cmt9LiIKICBjb3VudHJpZXNEZXNjcmlwdGlvbjogIntjb3VudHJpZXN9IG9mIHRoZSBjaXRpZXMgdGhhdCBlbmRvcnNlIGRlY2xh
-        cmF0aW9ucyBvZiB0aGUge25ldHdvcmt9LiIKICBjb3VudHJ5RGVzY3JpcHRpb246ICJDaXRpZXMgaW4ge2NvdW50cnl9IHRoYXQg
-        ZW5kb3JzZSBkZWNsYXJhdGlvbnMgb2YgdGhlIHtuZXR3b3JrfS4iCiAgcHJpbnREZXNjcmlwdGlvbjogIlByaW50YWJsZSB0ZXh0
-        IG9mIHt0aXRsZX0uIgogIHJlcG9ydERlc2NyaXB0aW9uOiAiV2hhdCB7Y2l0eX0gcmVwb3J0ZWQgaW4ge3llYXJ9IG9uIGltcGxl
-        bWVudGluZyB7dGl0bGV9LiIKICB1cGRhdGVEZXNjcmlwdGlvbjogIldoYXQgdGhlIHNpZ25hdG9yaWVzIG9mIHt0aXRsZX0gcmVw
-        b3J0ZWQgZG9pbmcgaW4ge3llYXJ9LCBjb21taXRtZW50IGJ5IGNvbW1pdG1lbnQuIgogIHVwZGF0ZVByaW50RGVzY3JpcHRpb246
-        ICJQcmludGFibGUgaW1wbGVtZW50YXRpb24gdXBkYXRlIHt5ZWFyfSBvZiB7dGl0bGV9LiIKICBzZWFyY2hEZXNjcmlwdGlvbjog
-        IkZpbmQgY2l0aWVzLCBjb3VudHJpZXMsIGRlY2xhcmF0aW9ucywgY29tbWl0bWVudHMgYW5kIHJlcG9ydHMgb2YgdGhlIHtuZXR3
-        b3JrfSBieSBuYW1lIG9yIHdvcmRzLiIKICBub3RGb3VuZERlc2NyaXB0aW9uOiBUaGlzIHBhZ2UgZG9lcyBub3QgZXhpc3QuCiAg
-        cGFnZU9mUGFnZXM6ICJQYWdlIHtwYWdlfSBvZiB7cGFnZXN9Igo=
+        cmt9LiIKICBjaXRpZXNEZXNjcmlwdGlvbjogIntwbGFjZXN9IHRoYXQgZW5kb3JzZSBkZWNsYXJhdGlvbnMgb2YgdGhlIHtuZXR3
+        b3JrfSwgQeKAk1ouIgogIGNvdW50cmllc0Rlc2NyaXB0aW9uOiAie2NvdW50cmllc30gb2YgdGhlIGNpdGllcyB0aGF0IGVuZG9y
+        c2UgZGVjbGFyYXRpb25zIG9mIHRoZSB7bmV0d29ya30uIgogIGNvdW50cnlEZXNjcmlwdGlvbjogIkNpdGllcyBpbiB7Y291bnRy
+        eX0gdGhhdCBlbmRvcnNlIGRlY2xhcmF0aW9ucyBvZiB0aGUge25ldHdvcmt9LiIKICBwcmludERlc2NyaXB0aW9uOiAiUHJpbnRh
+        YmxlIHRleHQgb2Yge3RpdGxlfS4iCiAgcmVwb3J0RGVzY3JpcHRpb246ICJXaGF0IHtjaXR5fSByZXBvcnRlZCBpbiB7eWVhcn0g
+        b24gaW1wbGVtZW50aW5nIHt0aXRsZX0uIgogIHVwZGF0ZURlc2NyaXB0aW9uOiAiV2hhdCB0aGUgc2lnbmF0b3JpZXMgb2Yge3Rp
+        dGxlfSByZXBvcnRlZCBkb2luZyBpbiB7eWVhcn0sIGNvbW1pdG1lbnQgYnkgY29tbWl0bWVudC4iCiAgdXBkYXRlUHJpbnREZXNj
+        cmlwdGlvbjogIlByaW50YWJsZSBpbXBsZW1lbnRhdGlvbiB1cGRhdGUge3llYXJ9IG9mIHt0aXRsZX0uIgogIHNlYXJjaERlc2Ny
+        aXB0aW9uOiAiRmluZCBjaXRpZXMsIGNvdW50cmllcywgZGVjbGFyYXRpb25zLCBjb21taXRtZW50cyBhbmQgcmVwb3J0cyBvZiB0
+        aGUge25ldHdvcmt9IGJ5IG5hbWUgb3Igd29yZHMuIgogIG5vdEZvdW5kRGVzY3JpcHRpb246IFRoaXMgcGFnZSBkb2VzIG5vdCBl
+        eGlzdC4KICBwYWdlT2ZQYWdlczogIlBhZ2Uge3BhZ2V9IG9mIHtwYWdlc30iCg==
         """),
         ("i18n/fr.yml", """
         IyBMZXMgbW90cyBkZSBsJ2ludGVyZmFjZSBlbiBmcmFuw6dhaXMuIFVuIHNpdGUgcGV1dCByZW1wbGFjZXIgdG91dGUgY2zDqSBk
@@ -1892,17 +1895,18 @@ enum DefaultTemplates {
         IHtuZXR3b3JrfSwgZGUgbGEgcGx1cyByw6ljZW50ZSDDoCBsYSBwbHVzIGFuY2llbm5lLiIKICBjb21taXRtZW50c0Rlc2NyaXB0
         aW9uOiAiVG91cyBsZXMgZW5nYWdlbWVudHMgZGUgdG91dGVzIGxlcyBkw6ljbGFyYXRpb25zIGR1IHtuZXR3b3JrfS4iCiAgY2l0
         eURlc2NyaXB0aW9uOiAie2NpdHl9ICh7cGxhY2V9KSA6IHtraW5kfSBxdWkgc291dGllbnQge2RlY2xhcmF0aW9uc30gZHUge25l
-        dHdvcmt9LiIKICBjb3VudHJpZXNEZXNjcmlwdGlvbjogIntjb3VudHJpZXN9IGRlcyB2aWxsZXMgcXVpIHNvdXRpZW5uZW50IGxl
-        cyBkw6ljbGFyYXRpb25zIGR1IHtuZXR3b3JrfS4iCiAgY291bnRyeURlc2NyaXB0aW9uOiAiVmlsbGVzIGRlIHtjb3VudHJ5fSBx
-        dWkgc291dGllbm5lbnQgbGVzIGTDqWNsYXJhdGlvbnMgZHUge25ldHdvcmt9LiIKICBwcmludERlc2NyaXB0aW9uOiAiVGV4dGUg
-        aW1wcmltYWJsZSBkZSB7dGl0bGV9LiIKICByZXBvcnREZXNjcmlwdGlvbjogIkNlIHF1ZSB7Y2l0eX0gYSBzaWduYWzDqSBlbiB7
-        eWVhcn0gc3VyIGxhIG1pc2UgZW4gxZN1dnJlIGRlIHt0aXRsZX0uIgogIHVwZGF0ZURlc2NyaXB0aW9uOiAiQ2UgcXVlIGxlcyBz
-        aWduYXRhaXJlcyBkZSB7dGl0bGV9IG9udCBzaWduYWzDqSBhdm9pciBmYWl0IGVuIHt5ZWFyfSwgZW5nYWdlbWVudCBwYXIgZW5n
-        YWdlbWVudC4iCiAgdXBkYXRlUHJpbnREZXNjcmlwdGlvbjogIkJpbGFuIGRlIG1pc2UgZW4gxZN1dnJlIHt5ZWFyfSBkZSB7dGl0
-        bGV9LCBpbXByaW1hYmxlLiIKICBzZWFyY2hEZXNjcmlwdGlvbjogIlRyb3V2ZXogbGVzIHZpbGxlcywgcGF5cywgZMOpY2xhcmF0
-        aW9ucywgZW5nYWdlbWVudHMgZXQgcmFwcG9ydHMgZHUge25ldHdvcmt9IHBhciBub20gb3UgcGFyIG1vdHMuIgogIG5vdEZvdW5k
-        RGVzY3JpcHRpb246IENldHRlIHBhZ2UgbuKAmWV4aXN0ZSBwYXMuCiAgcGFnZU9mUGFnZXM6ICJQYWdlIHtwYWdlfSBzdXIge3Bh
-        Z2VzfSIK
+        dHdvcmt9LiIKICBjaXRpZXNEZXNjcmlwdGlvbjogIntwbGFjZXN9IHF1aSBzb3V0aWVubmVudCBsZXMgZMOpY2xhcmF0aW9ucyBk
+        dSB7bmV0d29ya30sIGRlIEEgw6AgWi4iCiAgY291bnRyaWVzRGVzY3JpcHRpb246ICJ7Y291bnRyaWVzfSBkZXMgdmlsbGVzIHF1
+        aSBzb3V0aWVubmVudCBsZXMgZMOpY2xhcmF0aW9ucyBkdSB7bmV0d29ya30uIgogIGNvdW50cnlEZXNjcmlwdGlvbjogIlZpbGxl
+        cyBkZSB7Y291bnRyeX0gcXVpIHNvdXRpZW5uZW50IGxlcyBkw6ljbGFyYXRpb25zIGR1IHtuZXR3b3JrfS4iCiAgcHJpbnREZXNj
+        cmlwdGlvbjogIlRleHRlIGltcHJpbWFibGUgZGUge3RpdGxlfS4iCiAgcmVwb3J0RGVzY3JpcHRpb246ICJDZSBxdWUge2NpdHl9
+        IGEgc2lnbmFsw6kgZW4ge3llYXJ9IHN1ciBsYSBtaXNlIGVuIMWTdXZyZSBkZSB7dGl0bGV9LiIKICB1cGRhdGVEZXNjcmlwdGlv
+        bjogIkNlIHF1ZSBsZXMgc2lnbmF0YWlyZXMgZGUge3RpdGxlfSBvbnQgc2lnbmFsw6kgYXZvaXIgZmFpdCBlbiB7eWVhcn0sIGVu
+        Z2FnZW1lbnQgcGFyIGVuZ2FnZW1lbnQuIgogIHVwZGF0ZVByaW50RGVzY3JpcHRpb246ICJCaWxhbiBkZSBtaXNlIGVuIMWTdXZy
+        ZSB7eWVhcn0gZGUge3RpdGxlfSwgaW1wcmltYWJsZS4iCiAgc2VhcmNoRGVzY3JpcHRpb246ICJUcm91dmV6IGxlcyB2aWxsZXMs
+        IHBheXMsIGTDqWNsYXJhdGlvbnMsIGVuZ2FnZW1lbnRzIGV0IHJhcHBvcnRzIGR1IHtuZXR3b3JrfSBwYXIgbm9tIG91IHBhciBt
+        b3RzLiIKICBub3RGb3VuZERlc2NyaXB0aW9uOiBDZXR0ZSBwYWdlIG7igJlleGlzdGUgcGFzLgogIHBhZ2VPZlBhZ2VzOiAiUGFn
+        ZSB7cGFnZX0gc3VyIHtwYWdlc30iCg==
         """),
         ("i18n/pl.yml", """
         IyBTxYJvd2EgaW50ZXJmZWpzdSBwbyBwb2xza3U6IG5hIHJhemllIGxpY3pieSwgZGF0eSBpIG5hZ8WCw7N3a2kgZ8WCw7N3bmU7

@@ -65,6 +65,9 @@ public struct Phrase: Sendable, Hashable {
         return result
     }
 
+    /// The parts of the form for `category`.
+    public func parts(_ category: PluralCategory) -> [Part] { forms[Self.index(of: category)] }
+
     /// The placeholders the phrase's forms use.
     public var placeholders: Set<String> {
         var names: Set<String> = []

@@ -30,8 +30,9 @@ public enum TextKey: Int, Sendable, CaseIterable {
     case reportTitle, updateTitle, searchLead, searchNeedsJavaScript, searchBrowse, declarationsLower
     case commitmentsLower, citiesLower, countriesLower, searchFor, searchHintBefore, searchHintAfter
     case pageNotFound, notFoundLead, homePage, allDeclarations, allCities, declarationDescription
-    case declarationsDescription, commitmentsDescription, cityDescription, countriesDescription, countryDescription, printDescription
-    case reportDescription, updateDescription, updatePrintDescription, searchDescription, notFoundDescription, pageOfPages
+    case declarationsDescription, commitmentsDescription, cityDescription, citiesDescription, countriesDescription, countryDescription
+    case printDescription, reportDescription, updateDescription, updatePrintDescription, searchDescription, notFoundDescription
+    case pageOfPages
 
     /// The key as tables and templates write it.
     public var name: String { Self.names[rawValue] }

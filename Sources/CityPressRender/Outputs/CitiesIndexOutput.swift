@@ -41,9 +41,9 @@ extension SiteRenderer {
         if let open = current { letters.append(Self.group(open.letter, open.cities)) }
         let places = Counted.places(site.cities.lazy.map(\.kind), in: interface)
         return CitiesIndexPage(
-            page: meta(links, path: CitiesIndexOutput.route.path, title: "Cities",
-                       description: "\(places) that endorse declarations of the \(site.config.network), A–Z.",
-                       section: .cities, trail: [.init(label: "Cities", href: nil)]),
+            page: meta(links, path: CitiesIndexOutput.route.path, title: text[.cities],
+                       description: interface.text(.citiesDescription, ("places", places), ("network", site.config.network)),
+                       section: .cities, trail: [.init(label: text[.cities], href: nil)]),
             letters: letters, placesText: places,
             download: download(interface.text(.downloadCities), routes: { OpenDataOutput.route(.cities, $0) }, links: links))
     }

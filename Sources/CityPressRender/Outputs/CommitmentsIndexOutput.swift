@@ -35,9 +35,9 @@ extension SiteRenderer {
                 })
         }
         return CommitmentsIndexPage(
-            page: meta(links, path: CommitmentsIndexOutput.route.path, title: "Commitments",
+            page: meta(links, path: CommitmentsIndexOutput.route.path, title: text[.commitments],
                        description: interface.text(.commitmentsDescription, ("network", site.config.network)),
-                       section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
+                       section: .commitments, trail: [.init(label: text[.commitments], href: nil)]),
             declarations: groups,
             summaryText: interface.text(.commitmentsFromDeclarations,
                                         ("commitments", Counted.text(site.commitmentCount, .countCommitments, in: interface)),

@@ -28,10 +28,10 @@ extension SiteRenderer {
                              placesText: Counted.places($0.cities.map { site.cities[$0].kind }, in: interface))
         }
         return CountriesIndexPage(
-            page: meta(links, path: CountriesIndexOutput.route.path, title: "Countries",
+            page: meta(links, path: CountriesIndexOutput.route.path, title: text[.countries],
                        description: interface.text(.countriesDescription, ("countries", Counted.text(countries.count, .countCountries, in: interface)),
                                                 ("network", site.config.network)),
-                       section: .countries, trail: [.init(label: "Countries", href: nil)]),
+                       section: .countries, trail: [.init(label: text[.countries], href: nil)]),
             countries: countries,
             countriesText: Counted.text(countries.count, .countCountries, in: interface),
             download: download(interface.text(.downloadCountries), routes: { OpenDataOutput.route(.countries, $0) }, links: links))

@@ -38,7 +38,7 @@ extension SiteRenderer {
             page: meta(links, path: route.path, title: country.name,
                        description: interface.text(.countryDescription, ("country", country.name), ("network", site.config.network)),
                        section: .countries,
-                       trail: [.init(label: "Countries", href: links.countries), .init(label: country.name, href: nil)]),
+                       trail: [.init(label: text[.countries], href: links.countries), .init(label: country.name, href: nil)]),
             name: country.name, cities: cities,
             placesText: Counted.places(country.cities.map { site.cities[$0].kind }, in: interface))
     }

@@ -26,10 +26,10 @@ extension SiteRenderer {
         let links = self.links(for: DeclarationsIndexOutput.route)
         let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 2) }
         return DeclarationsIndexPage(
-            page: meta(links, path: DeclarationsIndexOutput.route.path, title: "Declarations",
+            page: meta(links, path: DeclarationsIndexOutput.route.path, title: text[.declarations],
                        description: interface.text(.declarationsDescription, ("declarations", Counted.text(summaries.count, .countDeclarations, in: interface)),
                                                 ("network", site.config.network)),
-                       section: .declarations, trail: [.init(label: "Declarations", href: nil)]),
+                       section: .declarations, trail: [.init(label: text[.declarations], href: nil)]),
             declarations: summaries, hasDeclarations: !summaries.isEmpty)
     }
 }
