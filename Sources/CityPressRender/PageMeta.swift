@@ -50,6 +50,14 @@ package struct PageMeta: Sendable, Hashable {
     /// The page's schema.org description as JSON-LD (declaration pages), inserted with `{{{…}}}` in a
     /// `<script type="application/ld+json">`: `<` is escaped in it, so it cannot end the script.
     package var structuredData: String?
+    /// The page in each language it is in (the original first), for the language switcher; empty
+    /// for a page in one language.
+    package var versions: [LanguageVersionView] = []
+    package var hasVersions = false
+    /// The same with absolute addresses, for `<link rel="alternate" hreflang>` (with `base_url`).
+    package var alternates: [LanguageVersionView] = []
+    /// Which version is authoritative: on an original with translations and on each translation.
+    package var versionNote: String?
     package let homeHref: String
     package let declarationsHref: String
     package let citiesHref: String

@@ -218,6 +218,13 @@ extension PrintPage: TemplateView {
     )
 }
 
+extension LanguageVersionView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("language", \.language), .field("name", \.name), .field("direction", \.direction),
+        .field("href", \.href), .field("isCurrent", \.isCurrent)
+    )
+}
+
 extension PageMeta.Crumb: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("label", \.label), .field("href", \.href)
@@ -235,6 +242,8 @@ extension PageMeta: TemplateView {
         .field("robots", \.robots), .field("structuredData", \.structuredData),
 
 
+        .field("versions", \.versions), .field("hasVersions", \.hasVersions), .field("alternates", \.alternates),
+        .field("versionNote", \.versionNote),
         .field("homeHref", \.homeHref), .field("declarationsHref", \.declarationsHref),
         .field("citiesHref", \.citiesHref),
         .field("headerHTML", \.headerHTML),

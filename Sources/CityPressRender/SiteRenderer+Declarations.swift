@@ -72,9 +72,10 @@ extension SiteRenderer {
     /// The view of declaration `index` for a page with `links`; `onItsPage` for the declaration's own
     /// page (where links to its commitments' anchors stay fragments).
     /// `forPaper` for the print edition, whose text links go to the published site or are plain text.
+    /// `declaration` is the one to show when not `site.declarations[index]` itself (a translation of it).
     package func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false,
-                         forPaper: Bool = false) -> DeclarationView {
-        let declaration = site.declarations[index]
+                         forPaper: Bool = false, as shown: Declaration? = nil) -> DeclarationView {
+        let declaration = shown ?? site.declarations[index]
         let slug = declaration.slug
         func body(_ html: String) -> String {
             forPaper ? BodyLinks.forPaper(html, baseURL: site.config.baseURL, declarationSlug: slug)

@@ -17,16 +17,19 @@ package struct SiteRenderer: Sendable {
     /// The papers PDFs are printed on (`citypress build --pdf`); none without it.
     package let pdfPapers: [Paper]
     /// Header and footer by link root and section, rendered once.
-    package private(set) var chrome: [Chrome.Key: Chrome]
+    package internal(set) var chrome: [Chrome.Key: Chrome]
 
     /// Every output of the site, from the registry.
     package let outputs: [PlannedOutput]
     /// Each city's and declaration's reports.
     package let reportIndex: ReportIndex
-    /// The interface's words, plural rule and dates in the site's language.
-    package let interface: Interface
+    /// The interface's words, plural rule and dates in the site's language (or, in a renderer made by
+    /// `speaking(_:)`, in a translation's).
+    package internal(set) var interface: Interface
     /// The same words as templates read them, shared by every page.
-    package let text: InterfaceText
+    package internal(set) var text: InterfaceText
+    /// The interface of each language the site's translations are in, made once.
+    package let translationInterfaces: [String: TranslationInterface]
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
     /// `pdfPapers`; links name pages in `linkStyle`.
@@ -36,6 +39,12 @@ package struct SiteRenderer: Sendable {
         self.interface = interface
         let text = InterfaceText(interface)
         self.text = text
+        var translationInterfaces: [String: TranslationInterface] = [:]
+        for language in Set(site.translations.map(\.language)) {
+            let other = InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: templates.path + "/i18n").0
+            translationInterfaces[language] = TranslationInterface(interface: other, text: InterfaceText(other))
+        }
+        self.translationInterfaces = translationInterfaces
         self.site = site
         self.templates = templates
         self.linkStyle = linkStyle

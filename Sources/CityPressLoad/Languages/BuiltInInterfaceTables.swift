@@ -179,6 +179,9 @@ text:
   updatePrintDescription: "حصيلة التنفيذ {year} لـ{title}، قابلة للطباعة."
   searchDescription: "ابحث عن مدن {network} ودوله وإعلاناته والتزاماته وتقاريره بالاسم أو بالكلمات."
   notFoundDescription: هذه الصفحة غير موجودة.
+  languages: اللغات
+  authoritativeNote: "النص بلغة {language} هو النص المعتمد لهذا الإعلان، والنصوص الأخرى ترجمات له."
+  translationNote: "ترجمة. النص المعتمد لهذا الإعلان هو النص بلغة {language}."
   pageOfPages: "الصفحة {page} من {pages}"
 """#,
         "en.yml": #"""
@@ -370,6 +373,9 @@ text:
   updatePrintDescription: "Printable implementation update {year} of {title}."
   searchDescription: "Find cities, countries, declarations, commitments and reports of the {network} by name or words."
   notFoundDescription: This page does not exist.
+  languages: Languages
+  authoritativeNote: "The {language} text is the authoritative version of this declaration; the others are translations of it."
+  translationNote: "Translation. The {language} text is the authoritative version of this declaration."
   pageOfPages: "Page {page} of {pages}"
 """#,
         "fr.yml": #"""
@@ -549,6 +555,9 @@ text:
   updatePrintDescription: "Bilan de mise en œuvre {year} de {title}, imprimable."
   searchDescription: "Trouvez les villes, pays, déclarations, engagements et rapports du {network} par nom ou par mots."
   notFoundDescription: Cette page n’existe pas.
+  languages: Langues
+  authoritativeNote: "Le texte en {language} fait foi ; les autres versions en sont des traductions."
+  translationNote: "Traduction. Seul le texte en {language} fait foi."
   pageOfPages: "Page {page} sur {pages}"
 """#,
         "pl.yml": #"""

@@ -32,7 +32,7 @@ public enum TextKey: Int, Sendable, CaseIterable {
     case pageNotFound, notFoundLead, homePage, allDeclarations, allCities, declarationDescription
     case declarationsDescription, commitmentsDescription, cityDescription, citiesDescription, countriesDescription, countryDescription
     case printDescription, reportDescription, updateDescription, updatePrintDescription, searchDescription, notFoundDescription
-    case pageOfPages
+    case languages, authoritativeNote, translationNote, pageOfPages
 
     /// The key as tables and templates write it.
     public var name: String { Self.names[rawValue] }

@@ -40,6 +40,10 @@ extension SiteRenderer {
                                 .init(label: declaration.title, href: nil)])
         page.shareType = "article"
         page.structuredData = StructuredData.declaration(index, in: site, links: links)
+        page.versions = versions(of: index, current: site.config.language, links: links)
+        page.hasVersions = !page.versions.isEmpty
+        page.alternates = alternates(of: index)
+        if page.hasVersions { page.versionNote = interface.text(.authoritativeNote, ("language", interface.name)) }
         return DeclarationPage(
             page: page,
             declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML, onItsPage: true))
