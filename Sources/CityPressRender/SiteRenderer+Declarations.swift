@@ -105,7 +105,9 @@ extension SiteRenderer {
             signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf.map(interface.date), isDraft: declaration.isDraft,
-            pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title),
+            pdfs: shown == nil ? pdfs[slug] ?? []
+                : pdfPapers.map { PDFLinkView(label: interface.text($0 == .a4 ? .pdfA4 : .pdfLetter),
+                                              href: links.declarationFolder(slug) + $0.fileName(for: slug)) }, titleCSSString: Self.cssString(declaration.title),
             history: EndorsementHistory(of: declaration).map(historyView),
             updates: updates, hasUpdates: !updates.isEmpty,
             download: download(interface.text(.downloadSignatories), routes: { DeclarationDataOutput.route(slug, $0) }, links: links))

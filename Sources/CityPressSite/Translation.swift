@@ -24,6 +24,15 @@ public struct Translation: Sendable {
     public let source: SourceLocation
 }
 
+extension Translation {
+    /// Whether `other` says the same in the same language (its declaration compared by the caller).
+    func isSame(as other: Translation) -> Bool {
+        language == other.language && title == other.title && event == other.event && venue == other.venue
+            && location == other.location && preambleHTML == other.preambleHTML && closingHTML == other.closingHTML
+            && commitments == other.commitments
+    }
+}
+
 extension Declaration {
     /// The declaration as `translation` words it: the translation's texts, the original's facts.
     public func translated(by translation: Translation) -> Declaration {

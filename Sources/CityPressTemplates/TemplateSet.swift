@@ -14,8 +14,9 @@ public struct TemplateSet: Sendable {
     package let parsed: [String: [TemplateNode]]
     /// The folder as the user named it.
     public let path: String
-    /// The templates' names and texts, to tell whether two loads of the folder are the same.
-    public let texts: [String: String]
+    /// The templates' names and texts, to tell whether two loads of the folder are the same (the
+    /// interface tables' too, as `i18n/fr.yml`: a table edited changes every page's words).
+    public internal(set) var texts: [String: String]
     /// The templates' texts with the paths diagnostics show, for the checks made after loading.
     package let sources: [String: SourceText]
     /// The interface tables of the folder (`i18n/<lang>.yml`) by file name (`fr.yml`), as text: the
@@ -73,6 +74,7 @@ public struct TemplateSet: Sendable {
         var (set, problems) = parse(sources, path: path, diagnostics: diagnostics, entries: entries,
                                     reportedMissing: Set(requiredNames))
         set?.tables = tables
+        for (file, source) in tables { set?.texts["i18n/" + file] = source.text }
         return (set, problems)
     }
 
