@@ -74,7 +74,8 @@ extension SiteRenderer {
     /// `forPaper` for the print edition, whose text links go to the published site or are plain text.
     /// `declaration` is the one to show when not `site.declarations[index]` itself (a translation of it).
     package func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false,
-                         forPaper: Bool = false, as shown: Declaration? = nil) -> DeclarationView {
+                         forPaper: Bool = false, as shown: Declaration? = nil, printHref: String? = nil,
+                         pageHref: String? = nil) -> DeclarationView {
         let declaration = shown ?? site.declarations[index]
         let slug = declaration.slug
         func body(_ html: String) -> String {
@@ -101,7 +102,7 @@ extension SiteRenderer {
             adoptedText: declaration.adopted.map(interface.date), preambleHTML: body(declaration.preambleHTML),
             closingHTML: body(declaration.closingHTML), commitments: commitments,
             firstNumber: declaration.commitments.first?.number ?? 1,
-            href: links.declaration(slug), printHref: links.print(slug), signatoriesHTML: signatoriesHTML,
+            href: pageHref ?? links.declaration(slug), printHref: printHref ?? links.print(slug), signatoriesHTML: signatoriesHTML,
             signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf.map(interface.date), isDraft: declaration.isDraft,

@@ -95,7 +95,8 @@ extension SiteRenderer {
         return DeclarationPage(
             page: page,
             declaration: renderer.declarationView(index, links: links, signatoriesHTML: signatories, onItsPage: true,
-                                                  as: declaration))
+                                                  as: declaration,
+                                                  printHref: links.to(TranslationOutput.printRoute(translation.language, original.slug))))
     }
 
     /// The signatory entries of `declaration`'s cities (others left empty), in this renderer's language.

@@ -7,7 +7,7 @@ package enum SiteOutputs {
     /// Every output kind, in the order their files are listed.
     package static let kinds: [any OutputKind] = [
         HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
-        NotFoundOutput(), SitemapOutput(), FeedOutput(), RobotsOutput(), DeclarationOutput(), TranslationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
+        NotFoundOutput(), SitemapOutput(), FeedOutput(), RobotsOutput(), DeclarationOutput(), TranslationOutput(), TranslationPrintOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
         CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(), DataPageOutput(), OpenDataOutput(),
         DeclarationDataOutput(), SearchOutput(), SearchIndexOutput(),
     ]

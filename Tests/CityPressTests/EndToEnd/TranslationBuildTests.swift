@@ -71,6 +71,12 @@ import Testing
             #expect(original.contains("<a href=\"../../fr/declarations/second-accord/\" hreflang=\"fr\" lang=\"fr\">Français</a>"))
             #expect(french.contains("<span aria-current=\"page\" lang=\"fr\">Français</span>"))
             #expect(arabic.contains("<a href=\"../../../declarations/second-accord/\" hreflang=\"en-GB\" lang=\"en-GB\">English</a>"))
+            // Each translation has its print edition, in its language, pointing at its web page.
+            let print = try readText(out.appendingPathComponent("fr/declarations/second-accord/print/index.html"))
+            #expect(print.contains("<html lang=\"fr\">") && print.contains("<p class=\"kicker\">Déclaration des maires</p>"))
+            #expect(print.contains("content: \"Page \" counter(page) \" sur \" counter(pages);"))
+            #expect(print.contains("<link rel=\"canonical\" href=\"https://example.org/declarations/fr/declarations/second-accord/\">"))
+            #expect(french.contains("<a href=\"../../../fr/declarations/second-accord/print/\">Édition imprimable</a>"))
             // A declaration without translations has no switcher.
             #expect(!(try readText(out.appendingPathComponent("declarations/first-accord/index.html"))).contains("class=\"languages"))
         }
