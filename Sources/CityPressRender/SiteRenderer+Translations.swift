@@ -61,10 +61,7 @@ extension SiteRenderer {
     }
 
     /// The site's own interface, whatever this renderer speaks: the originals' language.
-    var originalInterface: Interface {
-        translationInterfaces.isEmpty || site.config.language == interface.language ? interface
-            : InterfaceTables.interface(for: site.config.language, siteFiles: [:]).0
-    }
+    var originalInterface: Interface { siteInterface }
 
     /// The page of translation `position` (into `site.translations`).
     package func translationPage(_ position: Int) -> DeclarationPage {

@@ -28,6 +28,8 @@ package struct SiteRenderer: Sendable {
     package internal(set) var interface: Interface
     /// The same words as templates read them, shared by every page.
     package internal(set) var text: InterfaceText
+    /// The site's own interface, the originals' language, whatever `interface` a copy speaks.
+    package let siteInterface: Interface
     /// The interface of each language the site's translations are in, made once.
     package let translationInterfaces: [String: TranslationInterface]
 
@@ -37,6 +39,7 @@ package struct SiteRenderer: Sendable {
         let interface = InterfaceTables.interface(for: site.config.language, siteFiles: templates.tables,
                                                     folder: templates.path + "/i18n").0
         self.interface = interface
+        siteInterface = interface
         let text = InterfaceText(interface)
         self.text = text
         var translationInterfaces: [String: TranslationInterface] = [:]
