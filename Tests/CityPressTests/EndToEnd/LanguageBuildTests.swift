@@ -127,6 +127,20 @@ import CityPressSite
         }
     }
 
+    @Test func aSitesOwnTableOverridesKeyByKeyAndItsMistakesAreWarnings() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            try writeText("text:\n  home: Start\n  hmoe: Start\n", to: site.appendingPathComponent("Templates/i18n/en.yml"))
+            let result = try runCityPress(["build", "--content", "Content", "--templates", "Templates", "--output", "out"], in: site)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("Templates/i18n/en.yml:3:3: warning: unknown interface text 'hmoe' (did you mean 'home'?)"),
+                    "\(result.stderr)")
+            let page = try readText(site.appendingPathComponent("out/cities/index.html"))
+            #expect(page.contains("<li><a href=\"../\">Start</a></li>"), "the site's key")
+            #expect(page.contains("<h1>Cities</h1>"), "the built-in table's other keys")
+        }
+    }
+
     @Test func theProcessLocaleDoesNotChangeABuild() throws {
         try withTemporaryFolder { root in
             let plain = try snapshot(of: try build("fr", in: root.appendingPathComponent("a")).out)
