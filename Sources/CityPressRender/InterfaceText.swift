@@ -11,9 +11,11 @@ package struct InterfaceText: Sendable, Hashable {
     private final class Storage: Sendable {
         let texts: [String]
         let hash: Int
-        init(_ texts: [String]) {
+        let pageNumbersCSS: String?
+        init(_ texts: [String], pageNumbersCSS: String?) {
             self.texts = texts
             hash = texts.hashValue
+            self.pageNumbersCSS = pageNumbersCSS
         }
     }
 
@@ -21,8 +23,11 @@ package struct InterfaceText: Sendable, Hashable {
 
     /// The texts of `interface`.
     package init(_ interface: Interface) {
-        storage = Storage(interface.texts)
+        storage = Storage(interface.texts, pageNumbersCSS: PageMeta.pageNumbersCSS(interface))
     }
+
+    /// The print editions' "Page N of M" as CSS, made once per interface rather than once per page.
+    package var pageNumbersCSS: String? { storage.pageNumbersCSS }
 
     /// The text of `key`.
     package subscript(_ key: TextKey) -> String { storage.texts[key.rawValue] }

@@ -73,7 +73,7 @@ package struct PageMeta: Sendable, Hashable {
         language = interface.language
         direction = interface.direction == .rightToLeft ? TextDirection.rightToLeft.rawValue : nil
         self.text = text
-        pageNumbersCSS = Self.pageNumbersCSS(interface)
+        pageNumbersCSS = text.pageNumbersCSS
         self.title = title.map { "\($0) — \(config.title)" } ?? config.title
         self.description = description
         assets = links.asset("")
