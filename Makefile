@@ -68,16 +68,24 @@ uninstall:
 embed-templates:
 	./scripts/embed-templates.sh
 
-# Nu Html Checker and axe-core on every page of Public/, of the fixture site and of a new `citypress init` site.
+# Nu Html Checker and axe-core on every page of Public/, of the fixture site (with its French and Arabic translations),
+# of the fixture site in French and in Arabic (whole-site languages) and of a new `citypress init` site.
 A11Y_TMP ?= /tmp/citypress-a11y
 check-a11y: site
 	bash scripts/a11y/install.sh
 	rm -rf "$(A11Y_TMP)" && mkdir -p "$(A11Y_TMP)"
 	$(BIN) build --quiet --content Tests/Fixtures/site/Content --templates Templates --output "$(A11Y_TMP)/fixture" \
 		--base-url https://example.org/
+	for lang in fr ar; do \
+		rm -rf "$(A11Y_TMP)/content-$$lang" && cp -R Tests/Fixtures/site/Content "$(A11Y_TMP)/content-$$lang" && \
+		rm -rf "$(A11Y_TMP)/content-$$lang/translations/$$lang" && \
+		sed "s/^language: .*/language: $$lang/" Tests/Fixtures/site/Content/site.yml > "$(A11Y_TMP)/content-$$lang/site.yml" && \
+		$(BIN) build --quiet --content "$(A11Y_TMP)/content-$$lang" --templates Templates --output "$(A11Y_TMP)/fixture-$$lang" \
+			--base-url https://example.org/ || exit 1; \
+	done
 	$(BIN) init "$(A11Y_TMP)/starter" > /dev/null
 	cd "$(A11Y_TMP)/starter" && "$(CURDIR)/$(BIN)" build --quiet
-	python3 scripts/a11y/check.py Public "$(A11Y_TMP)/fixture" "$(A11Y_TMP)/starter/Public"
+	python3 scripts/a11y/check.py Public "$(A11Y_TMP)/fixture" "$(A11Y_TMP)/fixture-fr" "$(A11Y_TMP)/fixture-ar" "$(A11Y_TMP)/starter/Public"
 
 # Seeded fuzzing of the loader, resolver, template parser/checker, renderer and page check with mutated fixture files
 # and templates, each case in a worker process (a trap is seen); findings are saved in .fuzz/. See README.

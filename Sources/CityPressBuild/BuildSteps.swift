@@ -46,6 +46,9 @@ package enum BuildSteps {
         diagnostics += resolveDiagnostics
         if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
         if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) }
+        if let templates {
+            diagnostics += interfaceProblems(config, templates: templates, translations: Set(site?.translations.map(\.language) ?? []))
+        }
         guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
         return (site, templates, diagnostics)
     }
@@ -62,6 +65,16 @@ package enum BuildSteps {
                           at: SourceLocation(path: file),
                           notes: ["copy \(entry.template).mustache from the default templates (a new site's Templates folder has them)"])
         }
+    }
+
+    /// The problems of the interface tables the site's language uses (`Templates/i18n/<lang>.yml`):
+    /// mistakes in the files, and each phrase the language lacks (English is used); the same for each
+    /// language the site's declarations are translated into.
+    package static func interfaceProblems(_ config: SiteConfig, templates: TemplateSet, translations: Set<String> = []) -> [Diagnostic] {
+        var seen: Set<String> = []
+        return ([config.language] + translations.sorted()).flatMap { language -> [Diagnostic] in
+            InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: joined(templates.path, "i18n")).1
+        }.filter { seen.insert($0.description).inserted }
     }
 
     /// Render: every output of the site into `sink`; returns the number of files.

@@ -6,5 +6,6 @@ package enum ContentKinds {
         CityFile.self,
         DeclarationFile.self,
         ReportFile.self,
+        TranslationFile.self,
     ]
 }

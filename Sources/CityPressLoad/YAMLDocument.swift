@@ -60,6 +60,13 @@ package struct YAMLDocument {
     /// Whether the YAML could be read as a mapping.
     package var isValid: Bool { !diagnostics.containsErrors }
 
+    /// The value of the field `key` as YAML, for files whose fields are lists and mappings of their own
+    /// (an interface table's `text:`); `nil` when absent.
+    package func node(_ key: String) -> YAMLNode? { fields[key]?.value }
+
+    /// Adds a problem found while reading the document's nodes.
+    package mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
     /// The location of a node in the whole file.
     package func location(of node: YAMLNode) -> SourceLocation {
         guard let position = node.position else { return rootLocation }

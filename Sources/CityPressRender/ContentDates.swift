@@ -40,6 +40,10 @@ package struct ContentDates: Sendable {
             note(DeclarationOutput.route(declaration.slug), latest)
             note(PrintOutput.route(declaration.slug), latest)
             for commitment in declaration.commitments { note(CommitmentOutput.route(declaration.slug, commitment.number), latest) }
+            for translation in site.translations(of: index) {
+                note(TranslationOutput.route(translation.language, declaration.slug), latest)
+                note(TranslationOutput.printRoute(translation.language, declaration.slug), latest)
+            }
             newest = max(newest ?? latest, latest)
         }
         for (index, city) in site.cities.enumerated() {

@@ -43,13 +43,14 @@ package struct EndorsementHistory: Sendable, Hashable {
     package var since: Int { steps.last.map { $0.total - atTheMeeting } ?? 0 }
 
     /// The chart's text alternative: `38 at the meeting on 15 November 2022, 40 by 1 March 2024`.
-    package var summary: String {
-        "\(atTheMeeting) at the meeting on \(meeting.longForm), \(steps.last?.total ?? atTheMeeting) by \(asOf.longForm)"
+    package func summary(in interface: Interface) -> String {
+        interface.text(.historySummary, ("atTheMeeting", String(atTheMeeting)), ("meeting", interface.date(meeting)),
+                       ("total", String(steps.last?.total ?? atTheMeeting)), ("asOf", interface.date(asOf)))
     }
 
     /// The chart: a step line of the number of signatories from the meeting to `asOf`, with a dot on
     /// each day the list grew. Sized by its `viewBox`, coloured by the stylesheet (`.endorsement-chart`).
-    package func chartSVG(id: String) -> String {
+    package func chartSVG(id: String, in interface: Interface) -> String {
         let width = 640, height = 200, left = 56, right = 24, top = 20, bottom = 44
         let first = meeting.dayNumber, span = max(1, asOf.dayNumber - first)
         let most = max(1, steps.last?.total ?? atTheMeeting)
@@ -62,7 +63,7 @@ package struct EndorsementHistory: Sendable, Hashable {
             dots += "<circle cx=\"\(x(step.date))\" cy=\"\(y(step.total))\" r=\"4\"/>"
         }
         path += " H\(x(asOf))"
-        let title = MarkupEscaping.escape("Endorsements over time: " + summary)
+        let title = MarkupEscaping.escape(interface.text(.endorsementsOverTime) + " " + summary(in: interface))
         let axis = height - bottom
         return """
         <svg class="endorsement-chart" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)">\
@@ -73,8 +74,8 @@ package struct EndorsementHistory: Sendable, Hashable {
         <g class="labels" aria-hidden="true">\
         <text x="\(left - 8)" y="\(y(most) + 5)" text-anchor="end">\(most)</text>\
         <text x="\(left - 8)" y="\(axis + 5)" text-anchor="end">0</text>\
-        <text x="\(left)" y="\(height - 16)" text-anchor="start">\(meeting.longForm)</text>\
-        <text x="\(width - right)" y="\(height - 16)" text-anchor="end">\(asOf.longForm)</text></g>\
+        <text x="\(left)" y="\(height - 16)" text-anchor="start">\(MarkupEscaping.escape(interface.date(meeting)))</text>\
+        <text x="\(width - right)" y="\(height - 16)" text-anchor="end">\(MarkupEscaping.escape(interface.date(asOf)))</text></g>\
         <path class="line" d="\(path)"/><g class="dots">\(dots)</g></svg>
         """
     }

@@ -18,6 +18,11 @@ package struct PageMeta: Sendable, Hashable {
     }
 
     package let language: String
+    /// `rtl` for a language written right to left (the `dir` of `<html>`); `nil` for left to right,
+    /// which is HTML's default and needs no attribute.
+    package let direction: String?
+    /// The interface's words in the page's language: `{{page.text.declarations}}`.
+    package let text: InterfaceText
     /// The full `<title>`: the page's own title, then the site's.
     package var title: String
     package let description: String
@@ -33,6 +38,9 @@ package struct PageMeta: Sendable, Hashable {
     package let feedURL: String?
     /// `base_url`, for absolute addresses of assets (the share image of Open Graph); `nil` without it.
     package let siteURL: String?
+    /// The print editions' running "Page N of M" as a CSS `content` value, when the language writes it
+    /// otherwise than `print.css` does (in English); `nil` in English.
+    package let pageNumbersCSS: String?
     /// The page's own title, for sharing (`og:title`): the site's title on the home page.
     package let shareTitle: String
     /// Open Graph's `og:type`: `article` for a declaration, `website` for every other page.
@@ -42,6 +50,14 @@ package struct PageMeta: Sendable, Hashable {
     /// The page's schema.org description as JSON-LD (declaration pages), inserted with `{{{…}}}` in a
     /// `<script type="application/ld+json">`: `<` is escaped in it, so it cannot end the script.
     package var structuredData: String?
+    /// The page in each language it is in (the original first), for the language switcher; empty
+    /// for a page in one language.
+    package var versions: [LanguageVersionView] = []
+    package var hasVersions = false
+    /// The same with absolute addresses, for `<link rel="alternate" hreflang>` (with `base_url`).
+    package var alternates: [LanguageVersionView] = []
+    /// Which version is authoritative: on an original with translations and on each translation.
+    package var versionNote: String?
     package let homeHref: String
     package let declarationsHref: String
     package let citiesHref: String
@@ -51,10 +67,13 @@ package struct PageMeta: Sendable, Hashable {
     package let footerHTML: String
 
     package init(config: SiteConfig, links: Links, path: String, title: String?, description: String,
-         section: Section, breadcrumbs: [Crumb], chrome: Chrome) {
+         section: Section, breadcrumbs: [Crumb], chrome: Chrome, interface: Interface, text: InterfaceText) {
         headerHTML = chrome.header
         footerHTML = chrome.footer
-        language = config.language
+        language = interface.language
+        direction = interface.direction == .rightToLeft ? TextDirection.rightToLeft.rawValue : nil
+        self.text = text
+        pageNumbersCSS = text.pageNumbersCSS
         self.title = title.map { "\($0) — \(config.title)" } ?? config.title
         self.description = description
         assets = links.asset("")
@@ -69,6 +88,22 @@ package struct PageMeta: Sendable, Hashable {
         homeHref = links.home
         declarationsHref = links.declarations
         citiesHref = links.cities
+    }
+}
+
+extension PageMeta {
+    /// `"Page " counter(page) " of " counter(pages)` from the table's `pageOfPages`; `nil` when that
+    /// is what the stylesheet says already.
+    static func pageNumbersCSS(_ interface: Interface) -> String? {
+        let css = interface.parts(.pageOfPages).map { part -> String in
+            switch part {
+            case .literal(let text): SiteRenderer.cssString(text)
+            case .placeholder("page"): "counter(page)"
+            case .placeholder("pages"): "counter(pages)"
+            case .placeholder: "\"\""
+            }
+        }.joined(separator: " ")
+        return css == #""Page " counter(page) " of " counter(pages)"# ? nil : css
     }
 }
 
@@ -90,6 +125,10 @@ package struct Chrome: Sendable {
         package let dataHref: String
         /// The search page.
         package let searchHref: String
+        /// `Fixture Declarations · published by the Fixture Network of Cities.`
+        package let publishedByText: String
+        /// The interface's words: `{{text.declarations}}`.
+        package let text: InterfaceText
         package let inDeclarations: Bool
         package let inCities: Bool
         package let inCountries: Bool
@@ -103,11 +142,14 @@ package struct Chrome: Sendable {
         self.footer = footer
     }
 
-    package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet) {
+    package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet,
+                 interface: Interface, text: InterfaceText) {
         let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
                         commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route),
-                        searchHref: links.to(SearchOutput.route), inDeclarations: section == .declarations,
+                        searchHref: links.to(SearchOutput.route),
+                        publishedByText: interface.text(.publishedBy, ("title", config.title), ("network", config.network)),
+                        text: text, inDeclarations: section == .declarations,
                         inCities: section == .cities, inCountries: section == .countries,
                         inCommitments: section == .commitments, inSearch: section == .search)
         // The layout puts each on a line of its own, so drop the template file's final line break.

@@ -38,7 +38,7 @@ extension DeclarationView: TemplateView {
 
 extension EndorsementHistoryView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("atTheMeetingText", \.atTheMeetingText), .field("since", \.since), .field("summary", \.summary),
+        .field("atTheMeetingText", \.atTheMeetingText), .field("since", \.since), .field("introText", \.introText), .field("summary", \.summary),
         .field("chartSVG", \.chartSVG), .field("rows", \.rows)
     )
 }
@@ -139,7 +139,7 @@ extension CitiesIndexPage: TemplateView {
 extension EndorsementView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
-        .field("dateISO", \.dateISO), .field("endorsedText", \.endorsedText), .field("endorsedISO", \.endorsedISO),
+        .field("dateISO", \.dateISO), .field("endorsedText", \.endorsedText), .field("endorsedISO", \.endorsedISO), .field("text", \.text),
         .field("commitments", \.commitments)
     )
 }
@@ -206,7 +206,7 @@ extension SearchPage: TemplateView {
         .field("page", \.page), .field("indexHref", \.indexHref), .field("root", \.root),
         .field("pageSuffix", \.pageSuffix), .field("declarationsHref", \.declarationsHref),
         .field("commitmentsHref", \.commitmentsHref), .field("citiesHref", \.citiesHref),
-        .field("countriesHref", \.countriesHref)
+        .field("countriesHref", \.countriesHref), .field("browseHTML", \.browseHTML)
     )
 }
 
@@ -218,6 +218,13 @@ extension PrintPage: TemplateView {
     )
 }
 
+extension LanguageVersionView: TemplateView {
+    package static let templateFields = TemplateFieldTable<Self>(
+        .field("language", \.language), .field("name", \.name), .field("direction", \.direction),
+        .field("href", \.href), .field("isCurrent", \.isCurrent)
+    )
+}
+
 extension PageMeta.Crumb: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("label", \.label), .field("href", \.href)
@@ -226,14 +233,17 @@ extension PageMeta.Crumb: TemplateView {
 
 extension PageMeta: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("language", \.language), .field("title", \.title), .field("description", \.description),
+        .field("language", \.language), .field("direction", \.direction), .field("text", \.text),
+        .field("title", \.title), .field("description", \.description),
         .field("assets", \.assets), .field("siteTitle", \.siteTitle),
         .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
         .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL), .field("feedURL", \.feedURL),
-        .field("siteURL", \.siteURL), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
+        .field("siteURL", \.siteURL), .field("pageNumbersCSS", \.pageNumbersCSS), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
         .field("robots", \.robots), .field("structuredData", \.structuredData),
 
 
+        .field("versions", \.versions), .field("hasVersions", \.hasVersions), .field("alternates", \.alternates),
+        .field("versionNote", \.versionNote),
         .field("homeHref", \.homeHref), .field("declarationsHref", \.declarationsHref),
         .field("citiesHref", \.citiesHref),
         .field("headerHTML", \.headerHTML),
@@ -247,6 +257,7 @@ extension Chrome.View: TemplateView {
         .field("declarationsHref", \.declarationsHref), .field("citiesHref", \.citiesHref),
         .field("countriesHref", \.countriesHref), .field("commitmentsHref", \.commitmentsHref),
         .field("dataHref", \.dataHref), .field("searchHref", \.searchHref),
+        .field("publishedByText", \.publishedByText), .field("text", \.text),
         .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
         .field("inCountries", \.inCountries), .field("inCommitments", \.inCommitments),
         .field("inSearch", \.inSearch)

@@ -69,6 +69,8 @@ package struct EndorsementHistoryView: Sendable, Hashable {
     package let atTheMeetingText: String
     /// `2`.
     package let since: Int
+    /// `38 signatories endorsed it at the meeting, 2 more since.`
+    package let introText: String
     /// `38 at the meeting on 15 November 2022, 40 by 1 March 2024`: the chart's text alternative.
     package let summary: String
     /// The chart, an inline `<svg>` element.
@@ -191,6 +193,8 @@ package struct EndorsementView: Sendable, Hashable {
     /// When the city endorsed, if after the meeting; `nil` when it endorsed at the meeting.
     package let endorsedText: String?
     package let endorsedISO: String?
+    /// The interface's words: `{{text.endorsed}}`.
+    package let text: InterfaceText
     package let commitments: [NavLinkView]
 }
 
@@ -272,6 +276,8 @@ package struct SearchPage: Sendable, Hashable {
     package let commitmentsHref: String
     package let citiesHref: String
     package let countriesHref: String
+    /// The sentence that links every index, for readers without JavaScript (HTML made here, escaped).
+    package let browseHTML: String
 }
 
 package struct PrintPage: Sendable, Hashable {

@@ -38,6 +38,8 @@ package struct UpdatePage: Sendable, Hashable {
     package let year: Int
     /// Its print edition.
     package let printHref: String
+    /// `Print edition of the 2023 update`.
+    package let printText: String
     /// Its PDFs, when the build prints them (`build --pdf`).
     package let pdfs: [PDFLinkView]
     package let commitments: [UpdateCommitmentView]
@@ -77,6 +79,8 @@ package struct CityActionView: Sendable, Hashable {
 package struct UpdateLinkView: Sendable, Hashable {
     package let year: Int
     package let href: String
+    /// `Implementation update 2023` (a declaration's page), `2023 report` (a city's).
+    package let label: String
     /// `12 reports`.
     package let reportsText: String
 }
@@ -109,7 +113,7 @@ extension ReportActionView: TemplateView {
 extension UpdatePage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("declarationTitle", \.declarationTitle),
-        .field("declarationHref", \.declarationHref), .field("year", \.year), .field("printHref", \.printHref), .field("pdfs", \.pdfs),
+        .field("declarationHref", \.declarationHref), .field("year", \.year), .field("printHref", \.printHref), .field("printText", \.printText), .field("pdfs", \.pdfs),
         .field("commitments", \.commitments),
         .field("statusText", \.statusText), .field("reported", \.reported), .field("notYetReported", \.notYetReported),
         .field("hasNotYetReported", \.hasNotYetReported)
@@ -132,7 +136,7 @@ extension CityActionView: TemplateView {
 
 extension UpdateLinkView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("year", \.year), .field("href", \.href), .field("reportsText", \.reportsText)
+        .field("year", \.year), .field("href", \.href), .field("label", \.label), .field("reportsText", \.reportsText)
     )
 }
 

@@ -23,9 +23,13 @@ package struct SearchIndex: Sendable {
     private let site: Site
 
     /// The index of `site`.
-    package init(site: Site) {
+    package init(site: Site, interface: Interface = InterfaceTables.english) {
         self.site = site
+        self.interface = interface
     }
+
+    /// The language of the dates and kinds the index shows.
+    let interface: Interface
 
     /// The script's text: the same bytes for the same site.
     package var javaScript: String {
@@ -43,10 +47,10 @@ package struct SearchIndex: Sendable {
             // Folded once already, for the A–Z order: ten thousand names are not folded again.
             let folded = city.sortKey.folded
             return [Self.text(city.name, folded: folded), Self.string(Self.slug(ofFolded: folded) == city.slug ? "" : city.slug),
-                    String(city.country), city.detail.map { Self.text($0) } ?? "\"\""]
+                    String(city.country), city.detail(in: interface).map { Self.text($0) } ?? "\"\""]
         }
         out += list("declarations", site.declarations) { declaration in
-            [Self.text(declaration.title), Self.string(declaration.slug), Self.string(declaration.date.longForm)]
+            [Self.text(declaration.title), Self.string(declaration.slug), Self.string(interface.date(declaration.date))]
         }
         let commitments = site.declarations.indices.flatMap { index in
             site.declarations[index].commitments.map { (index, $0) }

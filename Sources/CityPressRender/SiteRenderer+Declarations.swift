@@ -16,7 +16,7 @@ extension SiteRenderer {
     /// The view of city `index`'s entry in signatory lists.
     package func signatoryEntryView(of index: Int) -> CityLinkView {
         let city = site.cities[index]
-        return CityLinkView(name: city.name, href: self.links(depth: DeclarationOutput.depth).city(city.slug), detail: city.detail)
+        return CityLinkView(name: city.name, href: self.links(depth: DeclarationOutput.depth).city(city.slug), detail: city.detail(in: interface))
     }
 
     /// The signatories of declaration `index` grouped by country (countries A–Z, cities A–Z within
@@ -72,9 +72,11 @@ extension SiteRenderer {
     /// The view of declaration `index` for a page with `links`; `onItsPage` for the declaration's own
     /// page (where links to its commitments' anchors stay fragments).
     /// `forPaper` for the print edition, whose text links go to the published site or are plain text.
+    /// `declaration` is the one to show when not `site.declarations[index]` itself (a translation of it).
     package func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false,
-                         forPaper: Bool = false) -> DeclarationView {
-        let declaration = site.declarations[index]
+                         forPaper: Bool = false, as shown: Declaration? = nil, printHref: String? = nil,
+                         pageHref: String? = nil) -> DeclarationView {
+        let declaration = shown ?? site.declarations[index]
         let slug = declaration.slug
         func body(_ html: String) -> String {
             forPaper ? BodyLinks.forPaper(html, baseURL: site.config.baseURL, declarationSlug: slug)
@@ -90,34 +92,39 @@ extension SiteRenderer {
             if updates.last?.year == report.year { continue }
             let count = reportIndex.byDeclaration[index].lazy.filter { self.site.reports[$0].year == report.year }.count
             updates.append(UpdateLinkView(year: report.year, href: links.to(UpdateOutput.route(slug, report.year)),
-                                          reportsText: Counted.text(count, "report", "reports")))
+                                          label: interface.text(.implementationUpdateYear, ("year", String(report.year))),
+                                          reportsText: Counted.text(count, .countReports, in: interface)))
         }
         return DeclarationView(
             title: declaration.title, event: declaration.event, venue: declaration.venue,
             location: declaration.location,
-            dateSpan: CalendarDate.span(from: declaration.startDate, to: declaration.endDate),
-            adoptedText: declaration.adopted?.longForm, preambleHTML: body(declaration.preambleHTML),
+            dateSpan: interface.span(from: declaration.startDate, to: declaration.endDate),
+            adoptedText: declaration.adopted.map(interface.date), preambleHTML: body(declaration.preambleHTML),
             closingHTML: body(declaration.closingHTML), commitments: commitments,
             firstNumber: declaration.commitments.first?.number ?? 1,
-            href: links.declaration(slug), printHref: links.print(slug), signatoriesHTML: signatoriesHTML,
+            href: pageHref ?? links.declaration(slug), printHref: printHref ?? links.print(slug), signatoriesHTML: signatoriesHTML,
             signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty,
-            asOfText: declaration.signatoriesAsOf?.longForm, isDraft: declaration.isDraft,
-            pdfs: pdfs[slug] ?? [], titleCSSString: Self.cssString(declaration.title),
-            history: EndorsementHistory(of: declaration).map(Self.historyView),
+            asOfText: declaration.signatoriesAsOf.map(interface.date), isDraft: declaration.isDraft,
+            pdfs: shown == nil ? pdfs[slug] ?? []
+                : pdfPapers.map { PDFLinkView(label: interface.text($0 == .a4 ? .pdfA4 : .pdfLetter),
+                                              href: links.declarationFolder(slug) + $0.fileName(for: slug)) }, titleCSSString: Self.cssString(declaration.title),
+            history: EndorsementHistory(of: declaration).map(historyView),
             updates: updates, hasUpdates: !updates.isEmpty,
-            download: download("the signatories", routes: { DeclarationDataOutput.route(slug, $0) }, links: links))
+            download: download(interface.text(.downloadSignatories), routes: { DeclarationDataOutput.route(slug, $0) }, links: links))
     }
 
     /// The counts, chart and table of `history`.
-    private static func historyView(_ history: EndorsementHistory) -> EndorsementHistoryView {
-        let meeting = EndorsementStepView(dateText: history.meeting.longForm, dateISO: history.meeting.description,
+    private func historyView(_ history: EndorsementHistory) -> EndorsementHistoryView {
+        let meeting = EndorsementStepView(dateText: interface.date(history.meeting), dateISO: history.meeting.description,
                                           isTheMeeting: true, added: history.atTheMeeting, total: history.atTheMeeting)
         return EndorsementHistoryView(
-            atTheMeetingText: Counted.text(history.atTheMeeting, "signatory", "signatories"), since: history.since,
-            summary: history.summary, chartSVG: history.chartSVG(id: "endorsement-chart-title"),
+            atTheMeetingText: Counted.text(history.atTheMeeting, .countSignatories, in: interface), since: history.since,
+            introText: interface.text(.historyIntro, ("signatories", Counted.text(history.atTheMeeting, .countSignatories, in: interface)),
+                                      ("since", String(history.since))),
+            summary: history.summary(in: interface), chartSVG: history.chartSVG(id: "endorsement-chart-title", in: interface),
             rows: [meeting] + history.steps.map {
-                EndorsementStepView(dateText: $0.date.longForm, dateISO: $0.date.description, isTheMeeting: false,
+                EndorsementStepView(dateText: interface.date($0.date), dateISO: $0.date.description, isTheMeeting: false,
                                     added: $0.added, total: $0.total)
             })
     }
@@ -144,14 +151,15 @@ extension SiteRenderer {
 extension City {
     /// `Tennessee · Region`: what a list shows after the name. The kind is left out when the name
     /// already says it (`Greater Manchester Region`).
-    package var detail: String? {
+    package func detail(in interface: Interface) -> String? {
         // Most places are cities, whose kind is never shown: their names are not searched.
-        let showsKind = kind != .city && !name.lowercased().split(separator: " ").contains { $0 == kind.singular }
+        let label = interface.text(kind.labelKey)
+        let showsKind = kind != .city && !name.lowercased().split(separator: " ").contains { $0 == kind.rawValue || $0 == label.lowercased() }
         switch (subdivision, showsKind) {
         case (nil, false): return nil
         case (let subdivision?, false): return subdivision
-        case (nil, true): return kind.label
-        case (let subdivision?, true): return subdivision + " · " + kind.label
+        case (nil, true): return label
+        case (let subdivision?, true): return subdivision + " · " + label
         }
     }
 }
@@ -160,15 +168,15 @@ extension SiteRenderer {
     package func summary(of declaration: Declaration, links: Links, headingLevel: Int) -> DeclarationSummaryView {
         DeclarationSummaryView(
             title: declaration.title, href: links.declaration(declaration.slug),
-            dateText: declaration.date.longForm, dateISO: declaration.date.description,
+            dateText: interface.date(declaration.date), dateISO: declaration.date.description,
             event: declaration.event, location: declaration.location,
-            commitmentsText: Counted.text(declaration.commitments.count, "commitment", "commitments"),
+            commitmentsText: Counted.text(declaration.commitments.count, .countCommitments, in: interface),
             signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty, isDraft: declaration.isDraft, headingLevel: headingLevel)
     }
 
     /// The signatories of `declaration` counted by kind: `38 cities, 1 region and 1 district`.
     package func signatoriesText(of declaration: Declaration) -> String {
-        Counted.places(declaration.signatories.map { site.cities[$0].kind })
+        Counted.places(declaration.signatories.map { site.cities[$0].kind }, in: interface)
     }
 }

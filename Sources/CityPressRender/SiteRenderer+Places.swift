@@ -13,8 +13,9 @@ extension SiteRenderer {
         let links = self.links(depth: CityOutput.depth)
         return EndorsementView(
             title: declaration.title, href: links.declaration(declaration.slug),
-            dateText: declaration.date.longForm, dateISO: declaration.date.description,
-            endorsedText: endorsed?.longForm, endorsedISO: endorsed?.description,
+            dateText: interface.date(declaration.date), dateISO: declaration.date.description,
+            endorsedText: endorsed.map(interface.date), endorsedISO: endorsed?.description,
+            text: text,
             commitments: declaration.commitments.map {
                 NavLinkView(label: "\($0.number)", href: links.commitment(declaration.slug, $0.number))
             })

@@ -17,23 +17,44 @@ package struct SiteRenderer: Sendable {
     /// The papers PDFs are printed on (`citypress build --pdf`); none without it.
     package let pdfPapers: [Paper]
     /// Header and footer by link root and section, rendered once.
-    package private(set) var chrome: [Chrome.Key: Chrome]
+    package internal(set) var chrome: [Chrome.Key: Chrome]
 
     /// Every output of the site, from the registry.
     package let outputs: [PlannedOutput]
     /// Each city's and declaration's reports.
     package let reportIndex: ReportIndex
+    /// The interface's words, plural rule and dates in the site's language (or, in a renderer made by
+    /// `speaking(_:)`, in a translation's).
+    package internal(set) var interface: Interface
+    /// The same words as templates read them, shared by every page.
+    package internal(set) var text: InterfaceText
+    /// The site's own interface, the originals' language, whatever `interface` a copy speaks.
+    package let siteInterface: Interface
+    /// The interface of each language the site's translations are in, made once.
+    package let translationInterfaces: [String: TranslationInterface]
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
     /// `pdfPapers`; links name pages in `linkStyle`.
     package init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = [], linkStyle: LinkStyle = .folders) {
+        let interface = InterfaceTables.interface(for: site.config.language, siteFiles: templates.tables,
+                                                    folder: templates.path + "/i18n").0
+        self.interface = interface
+        siteInterface = interface
+        let text = InterfaceText(interface)
+        self.text = text
+        var translationInterfaces: [String: TranslationInterface] = [:]
+        for language in Set(site.translations.map(\.language)) {
+            let other = InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: templates.path + "/i18n").0
+            translationInterfaces[language] = TranslationInterface(interface: other, text: InterfaceText(other))
+        }
+        self.translationInterfaces = translationInterfaces
         self.site = site
         self.templates = templates
         self.linkStyle = linkStyle
         var pdfs: [String: [PDFLinkView]] = [:]
         for declaration in site.declarations where !pdfPapers.isEmpty {
             pdfs[declaration.slug] = pdfPapers.map {
-                PDFLinkView(label: $0.label, href: Links(depth: DeclarationOutput.depth).declarationFolder(declaration.slug) + $0.fileName(for: declaration.slug))
+                PDFLinkView(label: interface.text($0 == .a4 ? .pdfA4 : .pdfLetter), href: Links(depth: DeclarationOutput.depth).declarationFolder(declaration.slug) + $0.fileName(for: declaration.slug))
             }
         }
         self.pdfs = pdfs
@@ -46,7 +67,8 @@ package struct SiteRenderer: Sendable {
             let links = Links(depth: depth, style: linkStyle)
             for section in PageMeta.Section.allCases {
                 chrome[Chrome.Key(root: links.root, section: section)] =
-                    Chrome(config: site.config, links: links, section: section, templates: templates)
+                    Chrome(config: site.config, links: links, section: section, templates: templates,
+                           interface: interface, text: text)
             }
         }
         self.chrome = chrome
@@ -117,12 +139,13 @@ package struct SiteRenderer: Sendable {
 
     package func meta(_ links: Links, path: String, title: String?, description: String? = nil,
               section: PageMeta.Section, trail: [PageMeta.Crumb]) -> PageMeta {
-        let crumbs = title == nil ? [PageMeta.Crumb(label: "Home", href: nil)]
-            : [PageMeta.Crumb(label: "Home", href: links.home)] + trail
+        let home = text[.home]
+        let crumbs = title == nil ? [PageMeta.Crumb(label: home, href: nil)]
+            : [PageMeta.Crumb(label: home, href: links.home)] + trail
         let shared = chrome[Chrome.Key(root: links.root, section: section)]
-            ?? Chrome(config: site.config, links: links, section: section, templates: templates)
+            ?? Chrome(config: site.config, links: links, section: section, templates: templates, interface: interface, text: text)
         return PageMeta(config: site.config, links: links, path: path, title: title,
                         description: description ?? site.config.description, section: section, breadcrumbs: crumbs,
-                        chrome: shared)
+                        chrome: shared, interface: interface, text: text)
     }
 }

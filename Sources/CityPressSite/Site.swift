@@ -17,6 +17,8 @@ public struct Site: Sendable {
     public let countries: [Country]
     /// Implementation reports, by declaration (in `declarations` order), newest year first, then by city A–Z.
     public let reports: [Report]
+    /// Translations of published declarations, by declaration (in `declarations` order), then language.
+    public internal(set) var translations: [Translation] = []
 
     /// Number of commitments across all declarations.
     public var commitmentCount: Int { declarations.reduce(0) { $0 + $1.commitments.count } }

@@ -54,6 +54,12 @@ package struct SiteChanges: Sendable, Equatable {
               let countries = indexes(new.countries.count, { new.countries[$0].slug == old.countries[$0].slug },
                                       slugs: { old.countries.map(\.slug) }, slug: { new.countries[$0].slug })
         else { return nil }
+        // Translations are few: any change to them rebuilds everything.
+        guard old.translations.count == new.translations.count,
+              zip(old.translations, new.translations).allSatisfy({ before, after in
+                  before.isSame(as: after) && old.declarations[before.declaration].slug == new.declarations[after.declaration].slug
+              })
+        else { return nil }
         var changes = SiteChanges()
         changes.formerIndexesOfUnchangedCities = cities
         let changedCities = new.cities.indices.filter {

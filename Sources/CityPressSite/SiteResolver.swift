@@ -89,8 +89,14 @@ public struct SiteResolver: Sendable {
             unpublished: Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug)),
             unreadableCities: content.unreadableCitySlugs
         ).resolve(content.records(of: ReportFile.self), &diagnostics)
+        let translations = TranslationResolver(
+            declarations: declarations, language: config.language,
+            unpublished: Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug)),
+            drafts: Set(content.declarations.map(\.slug))
+        ).resolve(content.records(of: TranslationFile.self), &diagnostics)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (Site(config: config, declarations: declarations, cities: cities, countries: countries, reports: reports),
+        return (Site(config: config, declarations: declarations, cities: cities, countries: countries, reports: reports,
+                     translations: translations),
                 diagnostics)
     }
 

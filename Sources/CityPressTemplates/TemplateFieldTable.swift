@@ -22,6 +22,12 @@ package struct TemplateFieldTable<Root>: Sendable {
     @usableFromInline let readers: [TemplateField<Root>.Reader]
 
     package init(_ fields: TemplateField<Root>...) {
+        self.init(fields)
+    }
+
+    /// A table of `fields` made by code rather than listed (a table per key of a list, like the
+    /// interface texts').
+    package init(_ fields: [TemplateField<Root>]) {
         self.fields = fields
         readers = fields.map(\.reader)
         let ids = fields.map { FieldName($0.name).id }

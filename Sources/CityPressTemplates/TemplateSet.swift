@@ -14,10 +14,15 @@ public struct TemplateSet: Sendable {
     package let parsed: [String: [TemplateNode]]
     /// The folder as the user named it.
     public let path: String
-    /// The templates' names and texts, to tell whether two loads of the folder are the same.
-    public let texts: [String: String]
+    /// The templates' names and texts, to tell whether two loads of the folder are the same (the
+    /// interface tables' too, as `i18n/fr.yml`: a table edited changes every page's words).
+    public internal(set) var texts: [String: String]
     /// The templates' texts with the paths diagnostics show, for the checks made after loading.
     package let sources: [String: SourceText]
+    /// The interface tables of the folder (`i18n/<lang>.yml`) by file name (`fr.yml`), as text: the
+    /// templates' words, read with the templates because they belong to the look, parsed by the
+    /// stages that know YAML.
+    package var tables: [String: SourceText] = [:]
 
     /// Loads every `*.mustache` file below `path`, reporting syntax errors, missing templates
     /// and references to partials or parents that do not exist, each with its file and line.
@@ -56,7 +61,21 @@ public struct TemplateSet: Sendable {
                                       at: SourceLocation(path: (path.hasSuffix("/") ? path : path + "/") + required + ".mustache"),
                                       notes: ["every site needs the templates: \(requiredNames.joined(separator: ", "))"]))
         }
-        return parse(sources, path: path, diagnostics: diagnostics, entries: entries, reportedMissing: Set(requiredNames))
+        var tables: [String: SourceText] = [:]
+        let folder = (path.hasSuffix("/") ? path : path + "/") + "i18n"
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        where file.hasSuffix(".yml") && !file.hasPrefix(".") {
+            let display = folder + "/" + file
+            switch SourceFileReader.read(path: display, displayPath: display) {
+            case .success(let text): tables[file] = SourceText(path: display, text: text)
+            case .failure(let error): diagnostics.append(error.diagnostic)
+            }
+        }
+        var (set, problems) = parse(sources, path: path, diagnostics: diagnostics, entries: entries,
+                                    reportedMissing: Set(requiredNames))
+        set?.tables = tables
+        for (file, source) in tables { set?.texts["i18n/" + file] = source.text }
+        return (set, problems)
     }
 
     /// Parses templates given as name → text, with every check `load(from:)` makes except the

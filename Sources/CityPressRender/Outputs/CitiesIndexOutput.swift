@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -28,7 +29,7 @@ extension SiteRenderer {
             let letter = city.sortKey.initial
             let country = site.countries[city.country]
             let entry = CityEntryView(name: city.name, href: links.city(city.slug), countryName: country.name,
-                                      countryHref: links.country(country.slug), detail: city.detail,
+                                      countryHref: links.country(country.slug), detail: city.detail(in: interface),
                                       searchKey: city.name.utf8.contains { $0 >= 0x80 } ? city.sortKey.folded : nil)
             if let open = current, open.letter == letter {
                 current?.cities.append(entry)
@@ -38,13 +39,13 @@ extension SiteRenderer {
             }
         }
         if let open = current { letters.append(Self.group(open.letter, open.cities)) }
-        let places = Counted.places(site.cities.lazy.map(\.kind))
+        let places = Counted.places(site.cities.lazy.map(\.kind), in: interface)
         return CitiesIndexPage(
-            page: meta(links, path: CitiesIndexOutput.route.path, title: "Cities",
-                       description: "\(places) that endorse declarations of the \(site.config.network), A–Z.",
-                       section: .cities, trail: [.init(label: "Cities", href: nil)]),
+            page: meta(links, path: CitiesIndexOutput.route.path, title: text[.cities],
+                       description: interface.text(.citiesDescription, ("places", places), ("network", site.config.network)),
+                       section: .cities, trail: [.init(label: text[.cities], href: nil)]),
             letters: letters, placesText: places,
-            download: download("every city", routes: { OpenDataOutput.route(.cities, $0) }, links: links))
+            download: download(interface.text(.downloadCities), routes: { OpenDataOutput.route(.cities, $0) }, links: links))
     }
 
     private static func group(_ letter: String, _ cities: [CityEntryView]) -> LetterGroupView {

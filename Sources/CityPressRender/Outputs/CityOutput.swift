@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -40,8 +41,10 @@ extension SiteRenderer {
             return endorsementsHTML.indices.contains(index) ? endorsementsHTML[index] : ""
         }
         let place = [city.subdivision, country.name].compactMap { $0 }.joined(separator: ", ")
-        let description = "\(city.name) (\(place)): \(city.kind.singular) endorsing "
-            + "\(Counted.text(endorsements.count, "declaration", "declarations", zeroAsNo: true)) of the \(site.config.network)."
+        let description = interface.text(.cityDescription, ("city", city.name), ("place", place),
+                                         ("kind", interface.text(city.kind.labelKey).lowercased()),
+                                         ("declarations", Counted.text(endorsements.count, .countDeclarations, none: .noDeclarations, in: interface)),
+                                         ("network", site.config.network))
         // Its reports, by declaration: which commitments they name, and one link per year.
         let mine = reportIndex.byCity[index] ?? []
         let reports = Array(Set(mine.map { site.reports[$0].declaration })).sorted().map { declarationIndex in
@@ -50,17 +53,18 @@ extension SiteRenderer {
             let numbers = Set(ofDeclaration.flatMap { site.reports[$0].actions.flatMap(\.commitments) }).sorted()
             return CityReportsView(
                 declarationTitle: declaration.title, declarationHref: links.declaration(declaration.slug),
-                commitmentsText: Counted.commitments(numbers),
+                commitmentsText: Counted.commitments(numbers, in: interface),
                 reports: ofDeclaration.map { position in
                     let report = site.reports[position]
                     return UpdateLinkView(year: report.year, href: links.to(ReportOutput.route(declaration.slug, report.year, city.slug)),
-                                          reportsText: "published \(report.published.longForm)")
+                                          label: interface.text(.yearReport, ("year", String(report.year))),
+                                          reportsText: interface.text(.publishedOn, ("date", interface.date(report.published))))
                 })
         }
         return CityPage(
             page: meta(links, path: route.path, title: city.name, description: description, section: .cities,
-                       trail: [.init(label: "Cities", href: links.cities), .init(label: city.name, href: nil)]),
-            name: city.name, kind: city.kind.label, subdivision: city.subdivision, countryName: country.name,
+                       trail: [.init(label: text[.cities], href: links.cities), .init(label: city.name, href: nil)]),
+            name: city.name, kind: interface.text(city.kind.labelKey), subdivision: city.subdivision, countryName: country.name,
             countryHref: links.country(country.slug), endorsementsHTML: endorsements.joined(),
             hasEndorsements: !endorsements.isEmpty, reports: reports, hasReports: !reports.isEmpty)
     }

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -51,25 +52,25 @@ extension SiteRenderer {
         let slug = declaration.slug
         let route = CommitmentOutput.route(slug, commitment.number)
         let links = self.links(for: route)
-        let title = "Commitment \(commitment.number) of \(declaration.title)"
-        func neighbour(_ at: Int, _ label: String) -> NavLinkView? {
+        let title = interface.text(.commitmentOfDeclaration, ("number", String(commitment.number)), ("title", declaration.title))
+        func neighbour(_ at: Int) -> NavLinkView? {
             guard declaration.commitments.indices.contains(at) else { return nil }
             let number = declaration.commitments[at].number
-            return NavLinkView(label: "\(label) \(number)", href: links.commitment(slug, number))
+            return NavLinkView(label: interface.text(.commitmentNumber, ("number", String(number))), href: links.commitment(slug, number))
         }
         let actions = cityActions(reportIndex.actions(of: index, commitment: commitment.number), of: index, links: links)
         return CommitmentPage(
             page: meta(links, path: route.path, title: title,
                        description: commitment.plainText.excerpt(), section: .declarations,
-                       trail: [.init(label: "Declarations", href: links.declarations),
+                       trail: [.init(label: text[.declarations], href: links.declarations),
                                .init(label: declaration.title, href: links.declaration(slug)),
-                               .init(label: "Commitment \(commitment.number)", href: nil)]),
+                               .init(label: interface.text(.commitmentNumber, ("number", String(commitment.number))), href: nil)]),
             declaration: view, number: commitment.number,
             html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: slug, onDeclarationPage: false),
             declarationAnchorHref: links.declaration(slug) + "#commitment-\(commitment.number)",
-            previous: neighbour(position - 1, "Commitment"), next: neighbour(position + 1, "Commitment"),
+            previous: neighbour(position - 1), next: neighbour(position + 1),
             actions: actions, hasActions: !actions.isEmpty,
-            actionsText: "\(Counted.text(actions.count, "action", "actions")) reported by "
-                + Counted.text(Set(actions.map(\.cityHref)).count, "city", "cities"))
+            actionsText: interface.text(.actionsReportedByCities, ("actions", Counted.text(actions.count, .countActions, in: interface)),
+                                        ("cities", Counted.text(Set(actions.map(\.cityHref)).count, .countCities, in: interface))))
     }
 }

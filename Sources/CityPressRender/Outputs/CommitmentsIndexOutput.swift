@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -25,7 +26,7 @@ extension SiteRenderer {
         let groups = site.declarations.map { declaration in
             CommitmentGroupView(
                 title: declaration.title, href: links.declaration(declaration.slug),
-                dateText: declaration.date.longForm, dateISO: declaration.date.description,
+                dateText: interface.date(declaration.date), dateISO: declaration.date.description,
                 commitments: declaration.commitments.map { commitment in
                     CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
                                        html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug,
@@ -34,11 +35,12 @@ extension SiteRenderer {
                 })
         }
         return CommitmentsIndexPage(
-            page: meta(links, path: CommitmentsIndexOutput.route.path, title: "Commitments",
-                       description: "Every commitment of every declaration of the \(site.config.network).",
-                       section: .commitments, trail: [.init(label: "Commitments", href: nil)]),
+            page: meta(links, path: CommitmentsIndexOutput.route.path, title: text[.commitments],
+                       description: interface.text(.commitmentsDescription, ("network", site.config.network)),
+                       section: .commitments, trail: [.init(label: text[.commitments], href: nil)]),
             declarations: groups,
-            summaryText: Counted.text(site.commitmentCount, "commitment", "commitments") + " from "
-                + Counted.text(site.declarations.count, "declaration", "declarations"))
+            summaryText: interface.text(.commitmentsFromDeclarations,
+                                        ("commitments", Counted.text(site.commitmentCount, .countCommitments, in: interface)),
+                                        ("declarations", Counted.text(site.declarations.count, .countDeclarations, in: interface))))
     }
 }

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -24,14 +25,15 @@ extension SiteRenderer {
         let links = self.links(for: CountriesIndexOutput.route)
         let countries = site.countries.map {
             CountryEntryView(name: $0.name, href: links.country($0.slug),
-                             placesText: Counted.places($0.cities.map { site.cities[$0].kind }))
+                             placesText: Counted.places($0.cities.map { site.cities[$0].kind }, in: interface))
         }
         return CountriesIndexPage(
-            page: meta(links, path: CountriesIndexOutput.route.path, title: "Countries",
-                       description: "\(Counted.text(countries.count, "country", "countries")) of the cities that endorse declarations of the \(site.config.network).",
-                       section: .countries, trail: [.init(label: "Countries", href: nil)]),
+            page: meta(links, path: CountriesIndexOutput.route.path, title: text[.countries],
+                       description: interface.text(.countriesDescription, ("countries", Counted.text(countries.count, .countCountries, in: interface)),
+                                                ("network", site.config.network)),
+                       section: .countries, trail: [.init(label: text[.countries], href: nil)]),
             countries: countries,
-            countriesText: Counted.text(countries.count, "country", "countries"),
-            download: download("every country", routes: { OpenDataOutput.route(.countries, $0) }, links: links))
+            countriesText: Counted.text(countries.count, .countCountries, in: interface),
+            download: download(interface.text(.downloadCountries), routes: { OpenDataOutput.route(.countries, $0) }, links: links))
     }
 }

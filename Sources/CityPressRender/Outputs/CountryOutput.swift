@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -30,15 +31,15 @@ extension SiteRenderer {
         let links = self.links(for: route)
         let cities = country.cities.map { cityIndex -> CountryCityView in
             let city = site.cities[cityIndex]
-            return CountryCityView(name: city.name, href: links.city(city.slug), detail: city.detail,
-                                   endorsementsText: "endorses " + Counted.text(city.endorsements.count, "declaration", "declarations", zeroAsNo: true))
+            return CountryCityView(name: city.name, href: links.city(city.slug), detail: city.detail(in: interface),
+                                   endorsementsText: interface.text(.endorsesDeclarations, ("declarations", Counted.text(city.endorsements.count, .countDeclarations, none: .noDeclarations, in: interface))))
         }
         return CountryPage(
             page: meta(links, path: route.path, title: country.name,
-                       description: "Cities in \(country.name) that endorse declarations of the \(site.config.network).",
+                       description: interface.text(.countryDescription, ("country", country.name), ("network", site.config.network)),
                        section: .countries,
-                       trail: [.init(label: "Countries", href: links.countries), .init(label: country.name, href: nil)]),
+                       trail: [.init(label: text[.countries], href: links.countries), .init(label: country.name, href: nil)]),
             name: country.name, cities: cities,
-            placesText: Counted.places(country.cities.map { site.cities[$0].kind }))
+            placesText: Counted.places(country.cities.map { site.cities[$0].kind }, in: interface))
     }
 }

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -34,7 +35,7 @@ extension SiteRenderer {
             let rows = files.size(at: OpenDataOutput.route(dataset, .csv)).rows ?? 0
             return DataTableView(
                 title: dataset.title, rowMeaning: dataset.rowMeaning, rowCount: rows,
-                rowsText: Counted.text(rows, "row", "rows"), anchor: "columns-\(dataset.name)",
+                rowsText: Counted.text(rows, .countRows, in: interface), anchor: "columns-\(dataset.name)",
                 files: OpenDataFormat.allCases.map { view(OpenDataOutput.route(dataset, $0), $0) },
                 columns: dataset.columns.map { DataColumnView(name: $0.name, kind: $0.type.label, meaning: $0.meaning) })
         }
@@ -46,9 +47,9 @@ extension SiteRenderer {
                 files: OpenDataFormat.allCases.map { view(DeclarationDataOutput.route(declaration.slug, $0), $0) })
         }
         return DataPage(
-            page: meta(links, path: DataPageOutput.route.path, title: "Open data",
+            page: meta(links, path: DataPageOutput.route.path, title: text[.openData],
                        description: "The declarations, commitments, signatories, cities, countries and reported actions of the \(site.config.network) as CSV and JSON, with their schema.",
-                       section: .none, trail: [.init(label: "Open data", href: nil)]),
+                       section: .none, trail: [.init(label: text[.openData], href: nil)]),
             tables: tables, declarations: declarations,
             schema: view(OpenDataOutput.schemaRoute, .json), version: OpenDataset.version)
     }

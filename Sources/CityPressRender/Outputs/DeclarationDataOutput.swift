@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 
 /// `declarations/<slug>/signatories.csv` and `.json`: one declaration's signatories, the rows of

@@ -31,13 +31,19 @@ extension SiteRenderer {
         let route = DeclarationOutput.route(declaration.slug)
         let links = self.links(for: route)
         let path = route.path
-        let description = "\(declaration.title): \(Counted.text(declaration.commitments.count, "commitment", "commitments")). "
-            + "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate))."
+        let description = interface.text(.declarationDescription, ("title", declaration.title),
+                                         ("commitments", Counted.text(declaration.commitments.count, .countCommitments, in: interface)),
+                                         ("event", declaration.event), ("location", declaration.location),
+                                         ("dates", interface.span(from: declaration.startDate, to: declaration.endDate)))
         var page = meta(links, path: path, title: declaration.title, description: description, section: .declarations,
-                        trail: [.init(label: "Declarations", href: links.declarations),
+                        trail: [.init(label: text[.declarations], href: links.declarations),
                                 .init(label: declaration.title, href: nil)])
         page.shareType = "article"
         page.structuredData = StructuredData.declaration(index, in: site, links: links)
+        page.versions = versions(of: index, current: site.config.language, links: links)
+        page.hasVersions = !page.versions.isEmpty
+        page.alternates = alternates(of: index)
+        if page.hasVersions { page.versionNote = interface.text(.authoritativeNote, ("language", interface.name)) }
         return DeclarationPage(
             page: page,
             declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML, onItsPage: true))

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -25,9 +26,10 @@ extension SiteRenderer {
         let links = self.links(for: DeclarationsIndexOutput.route)
         let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 2) }
         return DeclarationsIndexPage(
-            page: meta(links, path: DeclarationsIndexOutput.route.path, title: "Declarations",
-                       description: "\(Counted.text(summaries.count, "declaration", "declarations")) of the \(site.config.network), newest first.",
-                       section: .declarations, trail: [.init(label: "Declarations", href: nil)]),
+            page: meta(links, path: DeclarationsIndexOutput.route.path, title: text[.declarations],
+                       description: interface.text(.declarationsDescription, ("declarations", Counted.text(summaries.count, .countDeclarations, in: interface)),
+                                                ("network", site.config.network)),
+                       section: .declarations, trail: [.init(label: text[.declarations], href: nil)]),
             declarations: summaries, hasDeclarations: !summaries.isEmpty)
     }
 }

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 
 /// Something an output is made from, by slug, so that two builds of a site can be compared: after

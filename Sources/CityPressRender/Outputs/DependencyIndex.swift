@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 
 /// Which outputs of one build depend on what, by position in the build's plan: after an edit, the

@@ -41,22 +41,24 @@ package struct FeedOutput: OutputKind {
     /// Every event of `site`, newest first (by date, then kind, then path), at most `entryLimit`.
     static func entries(of site: Site) -> [Entry] {
         var entries: [Entry] = []
+        // The feed's sentences are English for now (docs/languages.md): its counts and dates follow them.
+        let english = InterfaceTables.english
         for declaration in site.declarations {
             let route = DeclarationOutput.route(declaration.slug)
             let signatories = declaration.signatories.isEmpty ? ""
-                : " Endorsed by \(Counted.places(declaration.signatories.map { site.cities[$0].kind }))."
+                : " Endorsed by \(Counted.places(declaration.signatories.map { site.cities[$0].kind }, in: english))."
             entries.append(Entry(
                 date: declaration.date, rank: 0, key: route.path, tagDate: declaration.date, title: declaration.title,
                 route: route,
-                summary: "\(declaration.event), \(declaration.location), \(CalendarDate.span(from: declaration.startDate, to: declaration.endDate)): "
-                    + "\(Counted.text(declaration.commitments.count, "commitment", "commitments")).\(signatories)"))
+                summary: "\(declaration.event), \(declaration.location), \(english.span(from: declaration.startDate, to: declaration.endDate)): "
+                    + "\(Counted.text(declaration.commitments.count, .countCommitments, in: english)).\(signatories)"))
             for (city, endorsed) in zip(declaration.signatories, declaration.endorsed) {
                 guard let endorsed else { continue }
                 let name = site.cities[city].name, slug = site.cities[city].slug
                 entries.append(Entry(
                     date: endorsed, rank: 1, key: route.path + "endorsements/" + slug, tagDate: declaration.date,
                     title: "\(name) endorses \(declaration.title)", route: CityOutput.route(slug),
-                    summary: "\(name) endorsed \(declaration.title) on \(endorsed.longForm)."))
+                    summary: "\(name) endorsed \(declaration.title) on \(english.date(endorsed))."))
             }
         }
         for report in site.reports {
@@ -66,8 +68,8 @@ package struct FeedOutput: OutputKind {
             entries.append(Entry(
                 date: report.published, rank: 2, key: route.path, tagDate: declaration.date,
                 title: "\(city.name): \(declaration.title), \(report.year) report", route: route,
-                summary: "\(city.name) reported \(Counted.text(report.actions.count, "action", "actions")) in \(report.year) "
-                    + "on \(Counted.commitments(numbers).lowercased()) of \(declaration.title)."))
+                summary: "\(city.name) reported \(Counted.text(report.actions.count, .countActions, in: english)) in \(report.year) "
+                    + "on \(Counted.commitments(numbers, in: english).lowercased()) of \(declaration.title)."))
         }
         entries.sort { ($1.date, $0.rank, $0.key) < ($0.date, $1.rank, $1.key) }
         return Array(entries.prefix(entryLimit))

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -26,9 +27,9 @@ extension SiteRenderer {
         return HomePage(
             page: meta(links, path: HomeOutput.route.path, title: nil, section: .home, trail: []),
             description: site.config.description, declarations: summaries, hasDeclarations: !summaries.isEmpty,
-            totals: [TotalView(label: site.declarations.count == 1 ? "Declaration" : "Declarations", count: site.declarations.count),
-                     TotalView(label: site.commitmentCount == 1 ? "Commitment" : "Commitments", count: site.commitmentCount),
-                     TotalView(label: site.cities.count == 1 ? "City" : "Cities", count: site.cities.count),
-                     TotalView(label: site.countries.count == 1 ? "Country" : "Countries", count: site.countries.count)])
+            totals: [(TextKey.totalDeclarations, site.declarations.count), (.totalCommitments, site.commitmentCount),
+                     (.totalCities, site.cities.count), (.totalCountries, site.countries.count)].map { key, count in
+                TotalView(label: interface.count(key, count), count: count)
+            })
     }
 }

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -28,9 +29,9 @@ extension SiteRenderer {
             return String(url[pathStart...])
         } ?? "/"
         let links = Links(absoluteRoot: root)
-        var page = meta(links, path: NotFoundOutput.route.path, title: "Page not found",
-                        description: "This page does not exist.", section: .none,
-                        trail: [.init(label: "Page not found", href: nil)])
+        var page = meta(links, path: NotFoundOutput.route.path, title: text[.pageNotFound],
+                        description: text[.notFoundDescription], section: .none,
+                        trail: [.init(label: text[.pageNotFound], href: nil)])
         page.robots = "noindex"
         return NotFoundPage(page: page)
     }

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 
 /// `data/<table>.csv`, `data/<table>.json` and `data/schema-v1.json`: the open data, every table of

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 

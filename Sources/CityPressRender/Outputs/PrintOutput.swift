@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressCore
 import CityPressSite
 import CityPressTemplates
@@ -25,25 +26,35 @@ package struct PrintOutput: OutputKind {
 extension SiteRenderer {
     /// The print edition of declaration `index`: the web page, or, `on` a paper, the document a PDF is
     /// printed from (its paper size fixed, its title the declaration's, which the browser stores as the PDF's).
-    package func printPage(_ index: Int, signatoriesHTML names: String, on paper: Paper? = nil) -> PrintPage {
-        let declaration = site.declarations[index]
-        let route = PrintOutput.route(declaration.slug)
+    /// With `translation`, the print edition of that translation, in its language.
+    package func printPage(_ index: Int, signatoriesHTML names: String, on paper: Paper? = nil,
+                           translation: Translation? = nil) -> PrintPage {
+        if let translation, translation.language != interface.language, translationInterfaces[translation.language] != nil {
+            return speaking(translation.language).printPage(index, signatoriesHTML: names, on: paper, translation: translation)
+        }
+        let original = site.declarations[index]
+        let declaration = translation.map { original.translated(by: $0) } ?? original
+        let route = translation.map { TranslationOutput.printRoute($0.language, original.slug) } ?? PrintOutput.route(original.slug)
+        // The web page it prints: the declaration's, or the translation's.
+        let webPage = translation.map { TranslationOutput.route($0.language, original.slug) } ?? DeclarationOutput.route(original.slug)
         let links = self.links(for: route)
         let path = route.path
-        var page = meta(links, path: path, title: "\(declaration.title) (print edition)",
-                        description: "Printable text of \(declaration.title).", section: .declarations,
-                        trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
-                                .init(label: "Print edition", href: nil)])
+        var page = meta(links, path: path, title: interface.text(.printEditionTitle, ("title", declaration.title)),
+                        description: interface.text(.printDescription, ("title", declaration.title)), section: .declarations,
+                        trail: [.init(label: declaration.title, href: links.to(webPage)),
+                                .init(label: text[.printEdition], href: nil)])
         if paper != nil { page.title = declaration.title }
         // The print edition is a copy of the declaration's page: search engines should send readers there.
-        page.canonicalURL = site.config.baseURL.map { $0 + DeclarationOutput.route(declaration.slug).path }
+        page.canonicalURL = site.config.baseURL.map { $0 + webPage.path }
         page.robots = "noindex"
         return PrintPage(
             page: page,
-            declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true),
+            declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true,
+                                         as: translation == nil ? nil : declaration,
+                                         printHref: translation == nil ? nil : links.to(route), pageHref: links.to(webPage)),
             network: site.config.network,
-            sourceURL: site.config.baseURL.map { $0 + DeclarationOutput.route(declaration.slug).path },
-            editionText: declaration.signatoriesAsOf?.longForm, paperSize: paper?.cssSize)
+            sourceURL: site.config.baseURL.map { $0 + webPage.path },
+            editionText: declaration.signatoriesAsOf.map(interface.date), paperSize: paper?.cssSize)
     }
 
     /// The documents the declarations at `indexes` are printed to PDF from, one per paper, each to be

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -39,18 +40,18 @@ extension SiteRenderer {
         let declaration = site.declarations[report.declaration], city = site.cities[report.city]
         let route = ReportOutput.route(declaration.slug, report.year, city.slug)
         let links = self.links(for: route)
-        let title = "\(city.name): \(declaration.title), \(report.year) report"
+        let title = interface.text(.reportTitle, ("city", city.name), ("title", declaration.title), ("year", String(report.year)))
         return ReportPage(
             page: meta(links, path: route.path, title: title,
-                       description: "What \(city.name) reported in \(report.year) on implementing \(declaration.title).",
+                       description: interface.text(.reportDescription, ("city", city.name), ("year", String(report.year)), ("title", declaration.title)),
                        section: .declarations,
-                       trail: [.init(label: "Declarations", href: links.declarations),
+                       trail: [.init(label: text[.declarations], href: links.declarations),
                                .init(label: declaration.title, href: links.declaration(declaration.slug)),
-                               .init(label: "\(report.year) update", href: links.to(UpdateOutput.route(declaration.slug, report.year))),
+                               .init(label: interface.text(.yearUpdate, ("year", String(report.year))), href: links.to(UpdateOutput.route(declaration.slug, report.year))),
                                .init(label: city.name, href: nil)]),
             cityName: city.name, cityHref: links.city(city.slug), declarationTitle: declaration.title,
             declarationHref: links.declaration(declaration.slug), year: report.year,
-            publishedText: report.published.longForm, publishedISO: report.published.description,
+            publishedText: interface.date(report.published), publishedISO: report.published.description,
             summaryHTML: report.summaryHTML.isEmpty ? nil
                 : BodyLinks.relinked(report.summaryHTML, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
             actions: report.actions.enumerated().map { position, action in
@@ -58,7 +59,7 @@ extension SiteRenderer {
                     anchor: ReportOutput.anchor(ofAction: position), title: action.title,
                     html: BodyLinks.relinked(action.html, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
                     commitments: action.commitments.map {
-                        NavLinkView(label: "Commitment \($0)", href: links.commitment(declaration.slug, $0))
+                        NavLinkView(label: interface.text(.commitmentNumber, ("number", String($0))), href: links.commitment(declaration.slug, $0))
                     })
             },
             updateHref: links.to(UpdateOutput.route(declaration.slug, report.year)))

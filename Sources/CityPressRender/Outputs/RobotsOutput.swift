@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 
 /// `robots.txt`: every crawler may read every page (print editions and the not-found page ask not to

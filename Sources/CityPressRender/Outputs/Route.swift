@@ -1,3 +1,4 @@
+import CityPressLoad
 /// Where an output lives in the site: the address links use, and the file the build writes.
 package struct Route: Hashable, Sendable, Comparable {
     /// The address below the site root, as links name it: `` (the home page), `cities/amsterdam/`,

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 
 /// `search-index.js`: what the search page searches (see `SearchIndex`), made once per build.
@@ -13,7 +14,7 @@ package struct SearchIndexOutput: OutputKind {
         [.allCities, .allDeclarations] + site.declarations.map { .declarationReports($0.slug) }
     }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
-        Array(SearchIndex(site: context.site).javaScript.utf8)
+        Array(SearchIndex(site: context.site, interface: context.renderer.interface).javaScript.utf8)
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }

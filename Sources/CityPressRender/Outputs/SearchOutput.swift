@@ -1,3 +1,5 @@
+import CityPressCore
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -26,11 +28,19 @@ extension SiteRenderer {
     package func searchPage() -> SearchPage {
         let links = self.links(for: SearchOutput.route)
         return SearchPage(
-            page: meta(links, path: SearchOutput.route.path, title: "Search",
-                       description: "Find cities, countries, declarations, commitments and reports of the \(site.config.network) by name or words.",
-                       section: .search, trail: [.init(label: "Search", href: nil)]),
+            page: meta(links, path: SearchOutput.route.path, title: text[.search],
+                       description: interface.text(.searchDescription, ("network", site.config.network)),
+                       section: .search, trail: [.init(label: text[.search], href: nil)]),
             indexHref: links.to(SearchIndexOutput.route), root: links.root, pageSuffix: links.page,
             declarationsHref: links.declarations, commitmentsHref: links.commitments, citiesHref: links.cities,
-            countriesHref: links.countries)
+            countriesHref: links.countries,
+            browseHTML: interface.text(.searchBrowse, ("declarations", link(links.declarations, .declarationsLower)),
+                                       ("commitments", link(links.commitments, .commitmentsLower)),
+                                       ("cities", link(links.cities, .citiesLower)), ("countries", link(links.countries, .countriesLower))))
+    }
+
+    /// `<a href="…">declarations</a>`: a link in a sentence of the interface, its text escaped.
+    private func link(_ href: String, _ key: TextKey) -> String {
+        "<a href=\"\(MarkupEscaping.escape(href))\">\(MarkupEscaping.escape(text[key]))</a>"
     }
 }

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 
 /// The registry: every kind of file a build writes. A new page kind or data file is one new file
@@ -8,8 +9,9 @@ package enum SiteOutputs {
     package static let kinds: [any OutputKind] = [
         HomeOutput(), DeclarationsIndexOutput(), CitiesIndexOutput(), CountriesIndexOutput(), CommitmentsIndexOutput(),
         NotFoundOutput(), SitemapOutput(), FeedOutput(), RobotsOutput(), OpenDataOutput(), DeclarationDataOutput(),
-        DeclarationOutput(), PrintOutput(), CommitmentOutput(), CityOutput(), CountryOutput(), UpdateOutput(),
-        UpdatePrintOutput(), ReportOutput(), SearchOutput(), SearchIndexOutput(), DataPageOutput(),
+        DeclarationOutput(), TranslationOutput(), TranslationPrintOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
+        CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(), SearchOutput(), SearchIndexOutput(),
+        DataPageOutput(),
     ]
 
     /// Every file of `site`, in a fixed order.

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressCore
 import CityPressSite
 
@@ -13,19 +14,40 @@ package struct SitemapOutput: OutputKind {
     // The routes (which every output depends on anyway) and the content dates of every page.
     package func dependencies(of item: String, in site: Site) -> [Dependency] { OpenDataOutput.everything(in: site) }
     package func render(_ baseURL: String, in context: RenderContext) -> [UInt8] {
-        Array(Self.xml(baseURL: baseURL, routes: context.sitemapRoutes, dates: ContentDates(context.site)).utf8)
+        Array(Self.xml(baseURL: baseURL, routes: context.sitemapRoutes, dates: ContentDates(context.site),
+                       versions: Self.versions(of: context.site)).utf8)
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
 
+    /// Each translated declaration's page and its translations' pages, by route, with every version.
+    static func versions(of site: Site) -> [Route: [(language: String, route: Route)]] {
+        var result: [Route: [(language: String, route: Route)]] = [:]
+        for index in Set(site.translations.map(\.declaration)).sorted() {
+            let slug = site.declarations[index].slug
+            let all = [(site.config.language, DeclarationOutput.route(slug))]
+                + site.translations(of: index).map { ($0.language, TranslationOutput.route($0.language, slug)) }
+            for (_, route) in all { result[route] = all.map { (language: $0.0, route: $0.1) } }
+        }
+        return result
+    }
+
     /// The sitemap of `routes` for a site published at `baseURL` (ending in `/`), each with the day its
     /// content last changed (`lastmod`) when `dates` knows one.
-    static func xml(baseURL: String, routes: [Route], dates: ContentDates? = nil) -> String {
+    /// `versions` gives the language versions of pages that have some (`hreflang`, every version
+    /// listing all of them, itself included, as search engines ask).
+    static func xml(baseURL: String, routes: [Route], dates: ContentDates? = nil,
+                    versions: [Route: [(language: String, route: Route)]] = [:]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        // The xhtml namespace only where it is used: a site in one language keeps its sitemap's bytes.
+        xml += versions.isEmpty ? "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            : "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for route in routes.sorted() {
             let lastmod = dates?.lastModified(route).map { "<lastmod>\($0)</lastmod>" } ?? ""
-            xml += "  <url><loc>\(MarkupEscaping.escape(baseURL + route.path))</loc>\(lastmod)</url>\n"
+            let alternates = (versions[route] ?? []).map {
+                "<xhtml:link rel=\"alternate\" hreflang=\"\(MarkupEscaping.escape($0.language))\" href=\"\(MarkupEscaping.escape(baseURL + $0.route.path))\"/>"
+            }.joined()
+            xml += "  <url><loc>\(MarkupEscaping.escape(baseURL + route.path))</loc>\(lastmod)\(alternates)</url>\n"
         }
         xml += "</urlset>\n"
         return xml

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressSite
 import CityPressTemplates
 
@@ -53,17 +54,18 @@ extension SiteRenderer {
         let notYet = expected.filter { !reporting.contains($0) }
         let share = expected.isEmpty ? 0 : Int((Double(reporting.count) * 100 / Double(expected.count)).rounded())
         return UpdatePage(
-            page: meta(links, path: route.path, title: "\(declaration.title): implementation update \(year)",
-                       description: "What the signatories of \(declaration.title) reported doing in \(year), commitment by commitment.",
+            page: meta(links, path: route.path, title: interface.text(.updateTitle, ("title", declaration.title), ("year", String(year))),
+                       description: interface.text(.updateDescription, ("title", declaration.title), ("year", String(year))),
                        section: .declarations,
-                       trail: [.init(label: "Declarations", href: links.declarations),
+                       trail: [.init(label: text[.declarations], href: links.declarations),
                                .init(label: declaration.title, href: links.declaration(declaration.slug)),
-                               .init(label: "\(year) update", href: nil)]),
+                               .init(label: interface.text(.yearUpdate, ("year", String(year))), href: nil)]),
             declarationTitle: declaration.title, declarationHref: links.declaration(declaration.slug), year: year,
             printHref: links.to(UpdatePrintOutput.route(declaration.slug, year)),
+            printText: interface.text(.printEditionOfUpdate, ("year", String(year))),
             pdfs: pdfPapers.map { paper in
                 // Beside the update's page, where `build --pdf` writes them.
-                PDFLinkView(label: paper.label,
+                PDFLinkView(label: interface.text(paper == .a4 ? .pdfA4 : .pdfLetter),
                             href: links.to(UpdateOutput.route(declaration.slug, year)) + paper.fileName(for: "\(declaration.slug)-update-\(year)"))
             },
             commitments: declaration.commitments.map { commitment in
@@ -74,7 +76,9 @@ extension SiteRenderer {
                     html: BodyLinks.relinked(commitment.html, links: links, declarationSlug: declaration.slug, onDeclarationPage: false),
                     href: links.commitment(declaration.slug, commitment.number), actions: actions, hasActions: !actions.isEmpty)
             },
-            statusText: "\(reporting.count) of the \(Counted.text(expected.count, "signatory", "signatories")) expected to report for \(year) (\(share) %)",
+            statusText: interface.text(.reportingStatus, ("reported", String(reporting.count)),
+                                       ("signatories", Counted.text(expected.count, .countSignatories, in: interface)),
+                                       ("year", String(year)), ("share", String(share))),
             reported: reports.map { report in
                 let city = site.cities[site.reports[report].city]
                 return CityLinkView(name: city.name, href: links.to(ReportOutput.route(declaration.slug, year, city.slug)), detail: nil)

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressCore
 import CityPressSite
 import CityPressTemplates
@@ -51,12 +52,12 @@ extension SiteRenderer {
         let declaration = site.declarations[index]
         let route = UpdatePrintOutput.route(declaration.slug, year)
         let links = self.links(for: route)
-        let title = "\(declaration.title): implementation update \(year)"
-        var page = meta(links, path: route.path, title: "\(title) (print edition)",
-                        description: "Printable implementation update \(year) of \(declaration.title).", section: .declarations,
+        let title = interface.text(.updateTitle, ("title", declaration.title), ("year", String(year)))
+        var page = meta(links, path: route.path, title: interface.text(.printEditionTitle, ("title", title)),
+                        description: interface.text(.updatePrintDescription, ("year", String(year)), ("title", declaration.title)), section: .declarations,
                         trail: [.init(label: declaration.title, href: links.declaration(declaration.slug)),
-                                .init(label: "\(year) update", href: links.to(UpdateOutput.route(declaration.slug, year))),
-                                .init(label: "Print edition", href: nil)])
+                                .init(label: interface.text(.yearUpdate, ("year", String(year))), href: links.to(UpdateOutput.route(declaration.slug, year))),
+                                .init(label: text[.printEdition], href: nil)])
         if paper != nil { page.title = title }
         // A copy of the update's page: search engines should send readers there.
         page.canonicalURL = site.config.baseURL.map { $0 + UpdateOutput.route(declaration.slug, year).path }

@@ -63,11 +63,11 @@ enum MemoFile: ContentKind {
     }
 
     @Test func theBuiltInKindsAreTheTable() {
-        #expect(ContentKinds.all.map { $0.folder } == ["cities", "declarations", "reports"])
-        #expect(ContentKinds.all.map { $0.fileExtension } == ["yml", "md", "md"])
-        #expect(ContentKinds.all.map { $0.readsSubfolders } == [false, false, true])
-        // A site without reports needs no reports/ folder.
-        #expect(ContentKinds.all.map { $0.isRequired } == [true, true, false])
+        #expect(ContentKinds.all.map { $0.folder } == ["cities", "declarations", "reports", "translations"])
+        #expect(ContentKinds.all.map { $0.fileExtension } == ["yml", "md", "md", "md"])
+        #expect(ContentKinds.all.map { $0.readsSubfolders } == [false, false, true, true])
+        // A site without reports or translations needs no reports/ or translations/ folder.
+        #expect(ContentKinds.all.map { $0.isRequired } == [true, true, false, false])
     }
 
     @Test func aNewKindIsLoadedFromItsEntryInTheTable() throws {

@@ -33,6 +33,9 @@ import Testing
             "declarations/first-accord/signatories.csv", "declarations/first-accord/signatories.json",
             "declarations/second-accord/signatories.csv", "declarations/second-accord/signatories.json",
             "search/index.html", "search-index.js",
+            // The Second Accord's French and Arabic translations.
+            "fr/declarations/second-accord/index.html", "ar/declarations/second-accord/index.html",
+            "fr/declarations/second-accord/print/index.html", "ar/declarations/second-accord/print/index.html",
         ]
         let data = ["declarations", "commitments", "signatories", "cities", "countries", "actions"]
             .flatMap { ["data/\($0).csv", "data/\($0).json"] }

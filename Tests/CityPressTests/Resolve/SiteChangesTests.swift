@@ -42,7 +42,12 @@ import Testing
         let report = try #require(site.reports.first)
         #expect(Mirror(reflecting: report).children.compactMap(\.label)
                     == ["city", "declaration", "year", "published", "summaryHTML", "actions", "links"])
-        #expect(Mirror(reflecting: site).children.compactMap(\.label) == ["config", "declarations", "cities", "countries", "reports"])
+        #expect(Mirror(reflecting: site).children.compactMap(\.label) == ["config", "declarations", "cities", "countries", "reports", "translations"])
+        // A translation's fields are all compared (Translation.isSame).
+        let translation = try #require(site.translations.first)
+        #expect(Mirror(reflecting: translation).children.compactMap(\.label)
+                    == ["declaration", "language", "title", "event", "venue", "location", "preambleHTML", "commitments",
+                        "closingHTML", "source"])
     }
 
     @Test func changesAreNamedBySlug() throws {

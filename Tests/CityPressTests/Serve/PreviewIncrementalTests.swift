@@ -124,7 +124,14 @@ import Testing
 
             // A commitment added changes the routes: a full build, with the same result.
             try writeText(try readText(file).replacingOccurrences(of: "1. To plant many trees.", with: "1. To plant many trees.\n1. To water them."), to: file)
-            let renumbered = files(builder.build(changed: [file.path]))
+            // Its translations get the commitment too: they must have as many as the original.
+            var changed = [file.path]
+            for language in ["fr", "ar"] {
+                let translation = content.appendingPathComponent("translations/\(language)/second-accord.md")
+                try writeText(try readText(translation) + "3. …\n", to: translation)
+                changed.append(translation.path)
+            }
+            let renumbered = files(builder.build(changed: changed))
             #expect(renumbered["declarations/second-accord/commitments/3/index.html"] != nil)
             let renumberedSame = renumbered == files(PreviewBuilder(options: options).build())
             #expect(renumberedSame)

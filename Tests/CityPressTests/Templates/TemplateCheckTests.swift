@@ -188,7 +188,14 @@ import Testing
     /// Every field of every view is read by a shipped template: nothing is computed for nothing.
     @Test func everyViewFieldIsReadByAShippedTemplate() throws {
         let set = try #require(TemplateSet.load(from: TestPaths.templates.path, views: TemplateViews.entries).0)
+        // The interface's words serve Swift-built phrases too (InterfaceTextTests checks each key is used somewhere);
+        // these fields the built-in templates now take in a sentence of the table, kept for sites' own templates.
+        let keptForOlderTemplates: Set<String> = [
+            "EndorsementHistoryView.atTheMeetingText", "EndorsementHistoryView.since", "UpdateLinkView.year",
+            "SearchPage.declarationsHref", "SearchPage.commitmentsHref", "SearchPage.citiesHref", "SearchPage.countriesHref",
+        ]
         let unread = Self.allFields().subtracting(set.fieldsRead(from: TemplateViews.entries))
+            .filter { !$0.hasPrefix("InterfaceText.") }.subtracting(keptForOlderTemplates)
         #expect(unread.isEmpty, "computed for no template: \(unread.sorted())")
     }
 

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import CityPressLoad
+import CityPressCore
+
+/// The interface tables: the shipped ones are complete where they must be and in step with the code,
+/// a site's own table overrides key by key, and mistakes are reported with their place.
+@Suite struct InterfaceTableTests {
+    let folder = TestPaths.templates.appendingPathComponent("i18n")
+
+    func source(_ name: String, _ text: String) -> SourceText {
+        SourceText(path: "Templates/i18n/" + name, text: text)
+    }
+
+    @Test func theBuiltInCopyIsTemplatesI18n() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
+        #expect(files == BuiltInInterfaceTables.texts.keys.sorted(), "run `make embed-templates`")
+        for file in files {
+            let text = try readText(folder.appendingPathComponent(file))
+            #expect(BuiltInInterfaceTables.texts[file].map { $0 + "\n" } == text, "\(file): run `make embed-templates`")
+        }
+    }
+
+    @Test func everyKeyOfTheEnglishTableIsATextKeyInOrder() throws {
+        let (table, problems) = InterfaceTableFile.read(source("en.yml", try readText(folder.appendingPathComponent("en.yml"))))
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(Set(table.texts.keys) == Set(TextKey.allCases))
+        let lines = try readText(folder.appendingPathComponent("en.yml")).split(separator: "\n")
+            .drop { $0 != "text:" }
+        let written = lines.compactMap { line -> String? in
+            guard line.hasPrefix("  "), !line.hasPrefix("   "), let colon = line.firstIndex(of: ":") else { return nil }
+            let name = line.dropFirst(2)[..<colon]
+            return TextKey(name: String(name)) == nil ? nil : String(name)
+        }
+        #expect(written == TextKey.allCases.map(\.name), "run `make embed-templates` (scripts/text-keys.py)")
+    }
+
+    @Test func frenchAndArabicAreCompleteAndEveryShippedTableReadsClean() throws {
+        for language in ["en", "fr", "ar"] {
+            let (_, problems) = InterfaceTables.interface(for: language, siteFiles: [:])
+            #expect(problems.isEmpty, "\(language): \(problems.map(\.description))")
+        }
+        for file in BuiltInInterfaceTables.texts.keys.sorted() {
+            let (_, problems) = InterfaceTableFile.read(source(file, BuiltInInterfaceTables.texts[file] ?? ""))
+            #expect(problems.isEmpty, "\(file): \(problems.map(\.description))")
+        }
+    }
+
+    @Test func everyPlaceholderOfATranslationIsOneTheEnglishPhraseHas() throws {
+        let english = InterfaceTableFile.read(source("en.yml", BuiltInInterfaceTables.texts["en.yml"] ?? "")).0
+        for file in BuiltInInterfaceTables.texts.keys.sorted() where file != "en.yml" {
+            let table = InterfaceTableFile.read(source(file, BuiltInInterfaceTables.texts[file] ?? "")).0
+            for (key, phrase) in table.texts {
+                let known = english.texts[key]?.placeholders ?? []
+                #expect(phrase.placeholders.isSubset(of: known.union(["count"])), "\(file): \(key.name) uses \(phrase.placeholders)")
+            }
+        }
+    }
+
+    @Test func aMissingKeyIsAWarningNamingTheKeyAndTheTableFile() {
+        let site = source("pl.yml", "language: pl\ntext:\n  home: Start\n")
+        let (interface, problems) = InterfaceTables.interface(for: "pl", siteFiles: ["pl.yml": site])
+        let missing = problems.filter { $0.message.contains("'searchLead'") }
+        #expect(missing.count == 1)
+        #expect(missing.first?.severity == .warning)
+        #expect(missing.first?.description.hasPrefix("Templates/i18n/pl.yml: warning: interface text 'searchLead' is missing from Templates/i18n/pl.yml") == true,
+                "\(missing.map(\.description))")
+        // The site's key wins over the built-in table, the built-in Polish one over English, English fills the rest.
+        #expect(interface.text(.home) == "Start")
+        #expect(interface.text(.declarations) == "Deklaracje")
+        #expect(interface.text(.searchLead) == "Cities, countries, declarations, commitments and reports, by name or words.")
+        // Keys the Polish tables have give no warning.
+        #expect(!problems.contains { $0.message.contains("'home'") || $0.message.contains("'countCities'") })
+    }
+
+    @Test func aLanguageWithoutATableIsOneWarning() {
+        let (interface, problems) = InterfaceTables.interface(for: "de", siteFiles: [:])
+        #expect(problems.map(\.description) == [
+            "Templates/i18n/de.yml: warning: no interface table for the language 'de': pages show English words",
+        ])
+        #expect(problems.first?.notes == ["copy Templates/i18n/en.yml to de.yml and translate its texts"])
+        #expect(interface.text(.home) == "Home")
+    }
+
+    @Test func mistakesAreReportedAtTheirLine() {
+        let text = "language: fr\ndirection: sideways\nmonths: [a, b]\ntext:\n  hmoe: Accueil\n  countCities: {one: ville, lots: villes}\n"
+        let (_, problems) = InterfaceTableFile.read(source("fr.yml", text))
+        let lines = problems.map { "\($0.severity) \($0.location?.line ?? 0): \($0.message)" }
+        #expect(lines.contains("error 2: direction must be 'ltr' or 'rtl', not 'sideways'"), "\(lines)")
+        #expect(lines.contains("error 3: months must list the twelve months, January first"), "\(lines)")
+        #expect(lines.contains("warning 5: unknown interface text 'hmoe' (did you mean 'home'?)"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("error 6: 'countCities': plural forms are") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("error 6: 'countCities' has no 'other' form") }, "\(lines)")
+    }
+}
