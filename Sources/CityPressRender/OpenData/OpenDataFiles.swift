@@ -43,7 +43,11 @@ package final class OpenDataFiles: @unchecked Sendable {
     }
 
     private let site: Site
-    private let lock = NSLock()
+    /// Guards what follows; signalled when a file's size becomes known.
+    private let lock = NSCondition()
+    /// Files being made now, on some thread: asking for their size waits for them (the Data page,
+    /// rendered last, may come while the largest file is still being written).
+    private var inFlight: Set<Route> = []
     private var sources: [Route: Source]?
     /// The files whose bytes were made (and whose sources were let go).
     private var given: Set<Route> = []
@@ -81,10 +85,15 @@ package final class OpenDataFiles: @unchecked Sendable {
         lock.withLock {
             sources?[route] = nil
             given.insert(route)
+            inFlight.insert(route)
         }
         let bytes = assembled(route, from: source) ?? encoded(route, from: source)
         let size = Size(bytes: bytes.count, rows: source.table.rows.count)
-        lock.withLock { sizes[route] = size }
+        lock.withLock {
+            sizes[route] = size
+            inFlight.remove(route)
+            lock.broadcast()
+        }
         return bytes
     }
 
@@ -122,17 +131,19 @@ package final class OpenDataFiles: @unchecked Sendable {
 
     /// The size and rows of the file at `route` (zero for a route that is not a data file).
     package func size(at route: Route) -> Size {
-        if let known = lock.withLock({ sizes[route] }) { return known }
-        let size: Size
-        if route == OpenDataOutput.schemaRoute {
-            size = Size(bytes: schema().count, rows: nil)
-        } else if let source = madeSources()[route] ?? (lock.withLock({ given.contains(route) }) ? Self.sources(of: site)[route] : nil) {
-            size = Size(bytes: bytes(at: route).count, rows: source.table.rows.count)
-        } else {
-            return Size(bytes: 0, rows: nil)
+        let known: Size? = lock.withLock {
+            while sizes[route] == nil, inFlight.contains(route) { lock.wait() }
+            return sizes[route]
         }
-        lock.withLock { sizes[route] = size }
-        return size
+        if let known { return known }
+        if route == OpenDataOutput.schemaRoute {
+            let size = Size(bytes: schema().count, rows: nil)
+            lock.withLock { sizes[route] = size }
+            return size
+        }
+        // Not made yet (the preview renders the Data page alone): made now, which records its size.
+        _ = bytes(at: route)
+        return lock.withLock { sizes[route] } ?? Size(bytes: 0, rows: nil)
     }
 
     private func schema() -> [UInt8] { Array((OpenDataSchema.document(for: site).text() + "\n").utf8) }
