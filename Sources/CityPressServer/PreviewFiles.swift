@@ -46,9 +46,6 @@ public final class PreviewFiles: @unchecked Sendable {
     /// Whether the site has a file at `path` (without rendering it).
     public func contains(_ path: String) -> Bool { rendered[path] != nil || later[path] != nil }
 
-    /// Every path of the site.
-    public var paths: [String] { Array(rendered.keys) + later.keys.filter { rendered[$0] == nil } }
-
     /// The late files made so far, for the next build to keep those its edit did not touch.
     package var madeLater: [String: [UInt8]] { lock.withLock { made } }
 
