@@ -95,7 +95,7 @@ package enum HTMLElement: Sendable, Equatable {
 }
 
 /// The attributes the checks look at; the scanner keeps no others.
-package enum HTMLAttributeName: Sendable, Equatable {
+package enum HTMLAttributeName: Sendable, Equatable, CaseIterable {
     case alt, ariaLabel, ariaLabelledBy, href, id, lang, name, poster, src, srcset
 
     private static let labelledBy: [UInt8] = Array("aria-labelledby".utf8)

@@ -34,13 +34,26 @@ package struct HTMLScanner {
     private var position = 0
     /// The raw-text element whose content comes next (set after its start tag).
     private var rawTextElement: HTMLElement?
-    /// The attributes of the last start tag the checks care about; the first of two with one name wins.
-    package private(set) var attributes: [HTMLAttribute] = []
+    /// Room for the attributes of the last start tag the checks care about: the first `keptCount` are
+    /// that tag's (the first of two with one name wins). Slots are overwritten, never removed: emptying
+    /// an array for each of a site's three million tags was a tenth of the scan.
+    private var slots: [HTMLAttribute]
+    private var keptCount = 0
 
     /// A scanner over `bytes`, which must stay valid while it is used.
     package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        attributes.reserveCapacity(8)
+        // One slot per attribute the checks know: no tag keeps more.
+        slots = Array(repeating: HTMLAttribute(name: .id, offset: 0, value: 0..<0), count: HTMLAttributeName.allCases.count)
+    }
+
+    /// The attributes of the last start tag the checks care about.
+    package var attributes: ArraySlice<HTMLAttribute> { slots[..<keptCount] }
+
+    /// Calls `body` with the attributes of the last start tag, without copying them.
+    @inline(__always)
+    package func withAttributes<T>(_ body: (UnsafeBufferPointer<HTMLAttribute>) -> T) -> T {
+        slots.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<keptCount])) }
     }
 
     /// The next tag or text, or `nil` at the end of the document.
@@ -81,7 +94,7 @@ package struct HTMLScanner {
         var index = start + 1
         while index < count, !Self.endsName(bytes[index]) { index += 1 }
         let element = HTMLElement(HTMLName(bytes: bytes, start: start + 1, end: index))
-        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        keptCount = 0
         index = readAttributes(from: index, keeping: true)
         position = index
         if element.rawText.isRaw { rawTextElement = element }
@@ -93,7 +106,12 @@ package struct HTMLScanner {
         var index = start + 2
         while index < count, !Self.endsName(bytes[index]) { index += 1 }
         let element = HTMLElement(HTMLName(bytes: bytes, start: start + 2, end: index))
-        position = readAttributes(from: index, keeping: false)
+        // An end tag has no attributes worth reading: its `>` ends it unless a quote comes first.
+        if let close = find(UInt8(ascii: ">"), from: index), !containsQuote(index..<close) {
+            position = close + 1
+        } else {
+            position = readAttributes(from: index, keeping: false)
+        }
         return .endTag(element, offset: start)
     }
 
@@ -135,8 +153,9 @@ package struct HTMLScanner {
             }
             guard keeping,
                   let name = HTMLAttributeName(HTMLName(prefix: packed, length: nameEnd - nameStart), bytes: bytes, start: nameStart),
-                  !attributes.contains(where: { $0.name == name }) else { continue }
-            attributes.append(HTMLAttribute(name: name, offset: nameStart, value: value))
+                  !slots[..<keptCount].contains(where: { $0.name == name }) else { continue }
+            slots[keptCount] = HTMLAttribute(name: name, offset: nameStart, value: value)
+            keptCount += 1
         }
     }
 
@@ -189,12 +208,27 @@ package struct HTMLScanner {
         }
     }
 
-    /// The offset of the next `byte` at or after `offset`, found with `memchr`.
+    /// The offset of the next `byte` at or after `offset`: the first bytes looked at one by one (most
+    /// text between two tags is a line break and some spaces), then with `memchr`.
     @inline(__always)
     private func find(_ byte: UInt8, from offset: Int) -> Int? {
-        guard offset < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + offset, Int32(byte), bytes.count - offset) else { return nil }
+        let count = bytes.count
+        let nearEnd = min(count, offset + 16)
+        var index = offset
+        while index < nearEnd {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        guard index < count, let base = bytes.baseAddress,
+              let found = memchr(base + index, Int32(byte), count - index) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether `range` holds a `"` or a `'`.
+    @inline(__always)
+    private func containsQuote(_ range: Range<Int>) -> Bool {
+        for index in range where bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") { return true }
+        return false
     }
 
     @inline(__always)

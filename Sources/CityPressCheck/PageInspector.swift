@@ -48,7 +48,8 @@ package struct PageInspector {
         var scanner = HTMLScanner(bytes)
         while let token = scanner.next() {
             switch token {
-            case .startTag(let element, let offset): startTag(element, at: offset, attributes: scanner.attributes)
+            case .startTag(let element, let offset):
+                scanner.withAttributes { startTag(element, at: offset, attributes: $0) }
             case .endTag(let element, _): endTag(element)
             case .text(let range): text(range)
             }
@@ -57,7 +58,7 @@ package struct PageInspector {
         return result
     }
 
-    private mutating func startTag(_ element: HTMLElement, at offset: Int, attributes: [HTMLAttribute]) {
+    private mutating func startTag(_ element: HTMLElement, at offset: Int, attributes: UnsafeBufferPointer<HTMLAttribute>) {
         for attribute in attributes {
             switch attribute.name {
             case .id: record(id: attribute)
@@ -113,7 +114,7 @@ package struct PageInspector {
     }
 
     /// Rule: `<html lang="…">`, not empty.
-    private mutating func checkLanguage(of attributes: [HTMLAttribute], at offset: Int) {
+    private mutating func checkLanguage(of attributes: UnsafeBufferPointer<HTMLAttribute>, at offset: Int) {
         guard let lang = attributes.first(where: { $0.name == .lang }) else {
             problem(at: offset, "<html> has no lang attribute", notes: ["name the page's language, as in <html lang=\"en\">"])
             return
@@ -137,7 +138,7 @@ package struct PageInspector {
     }
 
     /// Rule: every `<img>` has `alt` (empty for decoration). An image with alt text names the link it is in.
-    private mutating func image(_ attributes: [HTMLAttribute], at offset: Int) {
+    private mutating func image(_ attributes: UnsafeBufferPointer<HTMLAttribute>, at offset: Int) {
         guard let alt = attributes.first(where: { $0.name == .alt }) else {
             problem(at: offset, "<img> has no alt attribute",
                     notes: ["describe the image in alt=\"…\", or write alt=\"\" when it is only decoration"])

@@ -78,6 +78,33 @@ import Testing
 
 /// The memo of resolved links, shared by the pages one worker reads, gives what resolving again would.
 @Suite struct LinkMemoTests {
+    /// More links than the memo has slots (40,000 spellings of 100 files, with queries, and of 100 missing
+    /// ones): those it forgot are resolved again, none comes back wrong.
+    @Test func aFullMemoStillAnswersRight() throws {
+        try withTemporaryFolder { root in
+            for number in 0..<100 { try writeText("", to: root.appendingPathComponent("c/\(number)/index.html")) }
+            try writeText("", to: root.appendingPathComponent("p/index.html"))
+            guard case .success(let index) = OutputIndex.scan(root: root.path) else { Issue.record("no index"); return }
+            let page = try #require(index.paths.firstIndex(of: Array("p/index.html".utf8)))
+            let memo = LinkMemo()
+            var wrong: [String] = []
+            for pass in 0..<2 {
+                for spelling in stride(from: 0, to: 400, by: 1 + pass) {
+                    for number in 0..<200 {
+                        let text = "../c/\(number)/?v=\(spelling)"
+                        let link = Array(text.utf8)
+                        var remembering = LinkResolver(index: index, address: .serverRoot, page: page, memo: memo)
+                        var fresh = LinkResolver(index: index, address: .serverRoot, page: page)
+                        let expected = link.withUnsafeBufferPointer { fresh.resolve($0) }
+                        let found = link.withUnsafeBufferPointer { remembering.resolve($0) }
+                        if found != expected { wrong.append("\(text): \(found), not \(expected)") }
+                    }
+                }
+            }
+            #expect(wrong.prefix(3) == [])
+        }
+    }
+
     @Test func onlyLinksThatClimbToTheRootAreShared() throws {
         try withTemporaryFolder { root in
             for path in ["x/index.html", "a/index.html", "b/c/index.html", "b/x/other.html"] {

@@ -81,6 +81,7 @@ import Testing
         <H1 class=title data-x='a>b'>One</H1>
         <p title="<a href=x>">text</p> <br/> <input value=x disabled>
         <a href=a.html#TOP>case-insensitive top</a> <textarea><a href="gone"></a></textarea>
+        <a href="a.html">end tag with a quoted &gt;</a title="><img src=gone.png>"><A HREF=a.html>x</A class='>'>
         </BODY></HTML>
         """
         #expect(try check(["a.html": page]) == [])
