@@ -123,17 +123,23 @@ package enum BuildSteps {
         }
     }
 
-    /// Print: each of `declarations`, and each of their implementation updates, on each of `papers` to
-    /// PDF, from print editions rendered for the paper and opened beside the print pages of the site
-    /// built at `siteFolder`, to the paths `target` gives; returns the paths written.
+    /// Print: each of `declarations`, each of their translations and each of their implementation
+    /// updates, on each of `papers` to PDF, from print editions rendered for the paper and opened beside
+    /// the print pages of the site built at `siteFolder`, to the paths `target` gives; returns the paths
+    /// written. With `languages`, only the versions in those languages (the site's own language for the
+    /// originals and the updates).
     package static func printEditions(of declarations: [Declaration], site: Site, templates: TemplateSet,
-                                      options: BuildOptions, papers: [Paper], siteFolder: String,
-                                      with exporter: PrintEditionExporter,
+                                      options: BuildOptions, papers: [Paper], languages: Set<String>? = nil,
+                                      siteFolder: String, with exporter: PrintEditionExporter,
                                       to target: (PrintEdition) -> String) throws -> [String] {
         let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
         let indexes = declarations.compactMap { declaration in site.declarations.firstIndex { $0.slug == declaration.slug } }
+        let originals = languages?.contains(site.config.language) ?? true
+        let editions = (originals ? renderer.printEditions(of: indexes, on: papers) : [])
+            + renderer.translationPrintEditions(of: indexes, on: papers, languages: languages)
+            + (originals ? renderer.updatePrintEditions(of: indexes, on: papers) : [])
         var written: [String] = []
-        for edition in renderer.printEditions(of: indexes, on: papers) + renderer.updatePrintEditions(of: indexes, on: papers) {
+        for edition in editions {
             let path = target(edition)
             try exporter.export(html: edition.html, from: joined(siteFolder, edition.folder), paper: edition.paper, to: path)
             written.append(path)

@@ -8,7 +8,8 @@ import CityPressTemplates
 import CityPressWrite
 
 /// `citypress pdf`: builds the site privately and prints chosen declarations to `DIR/<slug>-<paper>.pdf`,
-/// and their implementation updates to `DIR/<slug>-update-<year>-<paper>.pdf`.
+/// their translations to `DIR/<slug>.<lang>-<paper>.pdf` and their implementation updates to
+/// `DIR/<slug>-update-<year>-<paper>.pdf`.
 public enum PDFExport {
     /// What to print.
     public struct Request: Sendable {
@@ -20,13 +21,16 @@ public enum PDFExport {
         public var papers: [Paper]
         /// Folder the PDFs are written to (created when missing).
         public var outputDirectory: String
+        /// Language versions to print (the site's language for the originals); every version when empty.
+        public var languages: [String]
 
         /// Creates a request.
-        public init(build: BuildOptions, slugs: [String], papers: [Paper], outputDirectory: String) {
+        public init(build: BuildOptions, slugs: [String], papers: [Paper], outputDirectory: String, languages: [String] = []) {
             self.build = build
             self.slugs = slugs
             self.papers = papers
             self.outputDirectory = outputDirectory
+            self.languages = languages
         }
     }
 
@@ -51,6 +55,12 @@ public enum PDFExport {
             }
             chosen.append(declaration)
         }
+        let versions = [site.config.language] + Set(site.translations.map(\.language)).sorted()
+        for language in request.languages where !versions.contains(language) {
+            var notes = ["the site's versions: \(versions.joined(separator: ", "))"]
+            if let guess = Suggestion.closest(to: language, among: versions) { notes.insert("did you mean '\(guess)'?", at: 0) }
+            diagnostics.append(.error("no version of the site's declarations is in the language '\(language)'", notes: notes))
+        }
         let browser: Browser
         switch Browser.locate(explicitPath: request.build.browserPath) {
         case .success(let found): browser = found
@@ -73,7 +83,9 @@ public enum PDFExport {
             try BuildSteps.writeAssets(options, into: folder)
             try manager.createDirectory(atPath: request.outputDirectory, withIntermediateDirectories: true)
             written = try BuildSteps.printEditions(of: chosen, site: site, templates: templates, options: options,
-                                                   papers: request.papers, siteFolder: scratch,
+                                                   papers: request.papers,
+                                                   languages: request.languages.isEmpty ? nil : Set(request.languages),
+                                                   siteFolder: scratch,
                                                    with: PrintEditionExporter(printer: PDFPrinter(browser: browser))) {
                 BuildSteps.joined(request.outputDirectory, $0.paper.fileName(for: $0.fileStem))
             }

@@ -72,10 +72,11 @@ extension SiteRenderer {
     /// The view of declaration `index` for a page with `links`; `onItsPage` for the declaration's own
     /// page (where links to its commitments' anchors stay fragments).
     /// `forPaper` for the print edition, whose text links go to the published site or are plain text.
-    /// `declaration` is the one to show when not `site.declarations[index]` itself (a translation of it).
+    /// `declaration` is the one to show when not `site.declarations[index]` itself (a translation of it),
+    /// with its own PDFs (`pdfs`).
     package func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false,
                          forPaper: Bool = false, as shown: Declaration? = nil, printHref: String? = nil,
-                         pageHref: String? = nil) -> DeclarationView {
+                         pageHref: String? = nil, pdfs shownPDFs: [PDFLinkView]? = nil) -> DeclarationView {
         let declaration = shown ?? site.declarations[index]
         let slug = declaration.slug
         func body(_ html: String) -> String {
@@ -106,9 +107,7 @@ extension SiteRenderer {
             signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf.map(interface.date), isDraft: declaration.isDraft,
-            pdfs: shown == nil ? pdfs[slug] ?? []
-                : pdfPapers.map { PDFLinkView(label: interface.text($0 == .a4 ? .pdfA4 : .pdfLetter),
-                                              href: links.declarationFolder(slug) + $0.fileName(for: slug)) }, titleCSSString: Self.cssString(declaration.title),
+            pdfs: shownPDFs ?? (shown == nil ? pdfs[slug] ?? [] : []), titleCSSString: Self.cssString(declaration.title),
             history: EndorsementHistory(of: declaration).map(historyView),
             updates: updates, hasUpdates: !updates.isEmpty,
             download: download(interface.text(.downloadSignatories), routes: { DeclarationDataOutput.route(slug, $0) }, links: links))

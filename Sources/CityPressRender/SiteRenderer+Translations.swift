@@ -93,7 +93,8 @@ extension SiteRenderer {
             page: page,
             declaration: renderer.declarationView(index, links: links, signatoriesHTML: signatories, onItsPage: true,
                                                   as: declaration,
-                                                  printHref: links.to(TranslationOutput.printRoute(translation.language, original.slug))))
+                                                  printHref: links.to(TranslationOutput.printRoute(translation.language, original.slug)),
+                                                  pdfs: translationPDFLinks(position, links: links)))
     }
 
     /// The signatory entries of `declaration`'s cities (others left empty), in this renderer's language.

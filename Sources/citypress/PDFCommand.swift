@@ -10,7 +10,7 @@ import Foundation
 struct PDFCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pdf",
-        abstract: "Print declarations to PDF files (<slug>-<paper>.pdf) with headless Chromium."
+        abstract: "Print declarations to PDF files (<slug>-<paper>.pdf; translations <slug>.<lang>-<paper>.pdf) with headless Chromium."
     )
 
     @Argument(help: "Slugs of the declarations to print (default: every published declaration).")
@@ -18,6 +18,10 @@ struct PDFCommand: ParsableCommand {
 
     @Option(help: "Paper size: a4 or letter, in any case (default: both).")
     var paper: Paper?
+
+    @Option(name: .customLong("language"),
+            help: "Print only this language's versions (repeatable; the site's language for the originals; default: every version).")
+    var languages: [String] = []
 
     @Option(help: "The folder the PDFs are written to.")
     var output = "pdf"
@@ -37,7 +41,7 @@ struct PDFCommand: ParsableCommand {
                                  includesDrafts: site.drafts)
         build.browserPath = browser
         let request = PDFExport.Request(build: build, slugs: slugs, papers: paper.map { [$0] } ?? Paper.allCases,
-                                        outputDirectory: output)
+                                        outputDirectory: output, languages: languages)
         let (written, diagnostics) = PDFExport.run(request)
         printDiagnostics(diagnostics)
         guard !diagnostics.containsErrors else { throw ExitCode.failure }

@@ -41,12 +41,7 @@ package struct TranslationPrintOutput: OutputKind {
     }
     package func render(_ position: Int, in context: RenderContext) -> [UInt8] {
         let translation = context.site.translations[position]
-        // The list's details (a place's kind) in the translation's language.
-        let renderer = context.renderer.speaking(translation.language)
-        let entries = renderer.signatoryEntries(of: context.site.declarations[translation.declaration],
-                                                template: TemplateViews.printSignatoryEntry.template)
-        let names = renderer.signatoriesFragment(of: translation.declaration, entries: entries,
-                                                 template: TemplateViews.printSignatories.template)
+        let names = context.renderer.translationPrintSignatories(position)
         let page = context.renderer.printPage(translation.declaration, signatoriesHTML: names, translation: translation)
         return context.page(page, template: PrintOutput.template.template, route: route(of: position, in: context.site))
     }

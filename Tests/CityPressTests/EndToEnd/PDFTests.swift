@@ -106,6 +106,15 @@ struct PDFTests {
                 let pdf = root.appendingPathComponent("Public/declarations/second-accord/updates/2022/" + paper.fileName(for: "second-accord-update-2022"))
                 #expect(FileManager.default.fileExists(atPath: pdf.path))
             }
+            // Translations are printed in their language beside their pages, which offer them.
+            for language in ["fr", "ar"] {
+                for paper in Paper.allCases {
+                    let pdf = root.appendingPathComponent("Public/\(language)/declarations/second-accord/" + paper.fileName(for: "second-accord.\(language)"))
+                    #expect(FileManager.default.fileExists(atPath: pdf.path), "\(pdf.path)")
+                }
+                let translation = try readText(root.appendingPathComponent("Public/\(language)/declarations/second-accord/index.html"))
+                #expect(translation.contains("second-accord.\(language)-a4.pdf\" download>"))
+            }
             let update = try readText(root.appendingPathComponent("Public/declarations/second-accord/updates/2022/index.html"))
             #expect(update.contains("second-accord-update-2022-a4.pdf\" download>"))
             let leftovers = (FileManager.default.subpaths(atPath: root.appendingPathComponent("Public").path) ?? [])
@@ -136,6 +145,39 @@ struct PDFTests {
                 }
                 #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(paper.fileName(for: "second-accord-update-2023")).path))
             }
+        }
+    }
+
+    /// A translation prints in its language: its title, text, interface and page footer, and `/Lang`.
+    @Test func printsTranslationsInTheirLanguage() throws {
+        try withTemporaryFolder { root in
+            let output = root.appendingPathComponent("pdf")
+            let result = try runCityPress(["pdf", "second-accord", "--language", "fr", "--language", "ar",
+                                           "--content", TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                           "--templates", TestPaths.templates.path, "--output", output.path], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            let printed = (try? FileManager.default.contentsOfDirectory(atPath: output.path).sorted()) ?? []
+            #expect(printed == ["second-accord.ar-a4.pdf", "second-accord.ar-letter.pdf", "second-accord.fr-a4.pdf", "second-accord.fr-letter.pdf"])
+            for paper in Paper.allCases {
+                let french = output.appendingPathComponent(paper.fileName(for: "second-accord.fr")).path
+                let info = try run("pdfinfo", [french])
+                #expect(info.contains("Title:           Deuxième Accord"), "\(info)")
+                #expect(info.contains(paper == .a4 ? "(A4)" : "(letter)"))
+                #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: french)), as: UTF8.self).contains("/Lang (fr)"))
+                let text = squeezed(try run("pdftotext", ["-enc", "UTF-8", french, "-"]))
+                for expected in ["Planter des arbres.", "Villes signataires", "au 1er juin 2022", "Page 1 sur 1", "Łódź"] {
+                    #expect(text.contains(squeezed(expected)), "\(french) lacks '\(expected)'")
+                }
+                let arabic = output.appendingPathComponent(paper.fileName(for: "second-accord.ar")).path
+                #expect(try run("pdfinfo", [arabic]).contains("الاتفاق الثاني"))
+                #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: arabic)), as: UTF8.self).contains("/Lang (ar)"))
+                #expect(try run("pdftotext", ["-enc", "UTF-8", arabic, "-"]).contains("Łódź"))
+            }
+            let unknown = try runCityPress(["pdf", "--language", "de", "--content", TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                            "--templates", TestPaths.templates.path, "--output", output.path], in: root)
+            #expect(unknown.status == 1)
+            #expect(unknown.stderr.contains("error: no version of the site's declarations is in the language 'de'"))
+            #expect(unknown.stderr.contains("the site's versions: en-GB, ar, fr"))
         }
     }
 
