@@ -13,6 +13,12 @@ package struct DataPage: Sendable, Hashable {
     package let schema: DataFileView
     /// The schema's version, which every file states.
     package let version: Int
+    /// The page's first paragraph, with the schema's version.
+    package let leadText: String
+    /// What a version promises.
+    package let versionRuleText: String
+    /// How to read the columns, as HTML (`null` is code).
+    package let columnsLeadHTML: String
 }
 
 /// One site-wide table on the Data page.
@@ -28,6 +34,8 @@ package struct DataTableView: Sendable, Hashable {
     /// Its CSV and JSON files.
     package let files: [DataFileView]
     package let columns: [DataColumnView]
+    /// `Columns of Signatories`.
+    package let columnsCaption: String
 }
 
 /// One file to download.
@@ -72,14 +80,16 @@ package struct DownloadView: Sendable, Hashable {
 extension DataPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("tables", \.tables), .field("declarations", \.declarations),
-        .field("schema", \.schema), .field("version", \.version)
+        .field("schema", \.schema), .field("version", \.version), .field("leadText", \.leadText),
+        .field("versionRuleText", \.versionRuleText), .field("columnsLeadHTML", \.columnsLeadHTML)
     )
 }
 
 extension DataTableView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("title", \.title), .field("rowMeaning", \.rowMeaning), .field("rowCount", \.rowCount),
-        .field("rowsText", \.rowsText), .field("anchor", \.anchor), .field("files", \.files), .field("columns", \.columns)
+        .field("rowsText", \.rowsText), .field("anchor", \.anchor), .field("files", \.files), .field("columns", \.columns),
+        .field("columnsCaption", \.columnsCaption)
     )
 }
 

@@ -132,7 +132,7 @@ extension LetterGroupView: TemplateView {
 extension CitiesIndexPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("letters", \.letters),
-        .field("placesText", \.placesText), .field("download", \.download)
+        .field("placesText", \.placesText), .field("download", \.download), .field("scriptText", \.scriptText)
     )
 }
 
@@ -206,7 +206,7 @@ extension SearchPage: TemplateView {
         .field("page", \.page), .field("indexHref", \.indexHref), .field("root", \.root),
         .field("pageSuffix", \.pageSuffix), .field("declarationsHref", \.declarationsHref),
         .field("commitmentsHref", \.commitmentsHref), .field("citiesHref", \.citiesHref),
-        .field("countriesHref", \.countriesHref), .field("browseHTML", \.browseHTML)
+        .field("countriesHref", \.countriesHref), .field("browseHTML", \.browseHTML), .field("scriptText", \.scriptText)
     )
 }
 

@@ -182,6 +182,8 @@ package struct CitiesIndexPage: Sendable, Hashable {
     package let placesText: String
     /// Every city as CSV and JSON.
     package let download: DownloadView
+    /// The filter script's phrases in the page's language (`ScriptText`), for its `data-text`.
+    package let scriptText: String
 }
 
 package struct EndorsementView: Sendable, Hashable {
@@ -278,6 +280,8 @@ package struct SearchPage: Sendable, Hashable {
     package let countriesHref: String
     /// The sentence that links every index, for readers without JavaScript (HTML made here, escaped).
     package let browseHTML: String
+    /// The search script's phrases in the page's language (`ScriptText`), for its `data-text`.
+    package let scriptText: String
 }
 
 package struct PrintPage: Sendable, Hashable {

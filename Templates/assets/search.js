@@ -35,12 +35,39 @@
     return words.slice(0, cut > 80 ? cut : 159).replace(/[\s,;:.]+$/, "") + "…";
   }
 
-  function plural(count, one, many) {
-    return count.toLocaleString("en") + " " + (count === 1 ? one : many);
+  // The phrases when the page gives none (a template older than data-text): English.
+  var english = {country: "Country", city: "City", declaration: "Declaration", commitment: "Commitment",
+    update: "Implementation update", report: "Report", commitmentOf: "Commitment {number} of {title}",
+    updateOf: "Implementation update {year}", reportOf: "{city}: report for {year}",
+    indexMissing: "The search index (search-index.js) could not be loaded.", noResults: "No results",
+    results: {one: "{count} result", other: "{count} results"}, firstShown: "; the first {count} are shown",
+    noCity: "No city’s name contains “{query}”", citiesShown: {one: "{count} city shown", other: "{count} cities shown"}};
+
+  /** The phrases of the page's language, from the interface tables (the `data-text` JSON of `node`):
+      `say("results", {count: 3})`. A phrase with plural forms takes the form the browser's CLDR rules
+      choose for the page's `lang`, as the pages' own counts do. */
+  function phrases(node) {
+    var given = {};
+    try { given = JSON.parse(node.getAttribute("data-text") || "{}"); } catch (e) { given = {}; }
+    var lang = document.documentElement.lang || "en";
+    var rules = null;
+    try { rules = new Intl.PluralRules(lang); } catch (e) { rules = null; }
+    return function say(name, values) {
+      var phrase = given[name] !== undefined ? given[name] : english[name], filled = {};
+      for (var name2 in values || {}) filled[name2] = values[name2];
+      if (phrase && typeof phrase === "object") {
+        var count = filled.count;
+        phrase = phrase[rules ? rules.select(count) : count === 1 ? "one" : "other"] || phrase.other;
+        filled.count = /^en\b/.test(lang) ? count.toLocaleString("en") : String(count);
+      }
+      return String(phrase).replace(/\{([A-Za-z]+)\}/g, function (all, key) {
+        return filled[key] !== undefined ? String(filled[key]) : all;
+      });
+    };
   }
 
   /** Every entry of the index, each with what it is found by (`key` its name, `hay` all its words). */
-  function entries(index) {
+  function entries(index, say) {
     var list = [];
     function add(kind, rank, label, nameKey, context, detail, path, summary) {
       list.push({kind: kind, rank: rank, label: label, key: nameKey, hay: nameKey + "\n" + context,
@@ -57,26 +84,28 @@
       return {name: text(c[0]), key: key(c[0]), slug: c[1] || slugOf(key(c[0])), country: countries[c[2]],
               detail: c[3] ? text(c[3]) : "", detailKey: c[3] ? key(c[3]) : ""};
     });
-    countries.forEach(function (c) { add("Country", 0, c.name, c.key, "", "", c.path); });
+    countries.forEach(function (c) { add(say("country"), 0, c.name, c.key, "", "", c.path); });
     cities.forEach(function (c) {
-      add("City", 1, c.name, c.key, c.country.key + "\n" + c.detailKey,
+      add(say("city"), 1, c.name, c.key, c.country.key + "\n" + c.detailKey,
           (c.detail ? c.detail + ", " : "") + c.country.name, fill(index.routes.city, c.slug));
     });
-    declarations.forEach(function (d) { add("Declaration", 2, d.title, d.key, "", d.date, d.path); });
+    declarations.forEach(function (d) { add(say("declaration"), 2, d.title, d.key, "", d.date, d.path); });
     index.commitments.forEach(function (c) {
       var declaration = declarations[c[0]], words = text(c[2]);
-      add("Commitment", 3, "Commitment " + c[1] + " of " + declaration.title, key(c[2]),
-          declaration.key + "\ncommitment " + c[1], "", c[3], excerpt(words));
+      add(say("commitment"), 3, say("commitmentOf", {number: c[1], title: declaration.title}), key(c[2]),
+          declaration.key + "\ncommitment " + c[1] + "\n" + fold(say("commitment")) + " " + c[1], "", c[3], excerpt(words));
     });
     index.updates.forEach(function (u) {
       var declaration = declarations[u[0]];
-      add("Implementation update", 4, "Implementation update " + u[1], "implementation update " + u[1],
-          declaration.key, declaration.title, u[2]);
+      var label = say("updateOf", {year: u[1]});
+      add(say("update"), 4, label, "implementation update " + u[1],
+          declaration.key + "\n" + fold(label), declaration.title, u[2]);
     });
     index.reports.forEach(function (r) {
       var update = index.updates[r[0]], declaration = declarations[update[0]], city = cities[r[1]];
-      add("Report", 5, city.name + ": report for " + update[1], city.key + " report " + update[1],
-          key(r[2]) + "\n" + declaration.key, declaration.title, r[3] || update[2] + city.slug + "/", text(r[2]));
+      var label = say("reportOf", {city: city.name, year: update[1]});
+      add(say("report"), 5, label, city.key + " report " + update[1],
+          key(r[2]) + "\n" + declaration.key + "\n" + fold(label), declaration.title, r[3] || update[2] + city.slug + "/", text(r[2]));
     });
     return list;
   }
@@ -121,10 +150,10 @@
   function startSearch(form) {
     var index = window.CityPressSearch, notice = document.getElementById("search-needs-js");
     if (!index || index.format !== 1) {
-      document.getElementById("search-why").textContent = "The search index (search-index.js) could not be loaded.";
+      document.getElementById("search-why").textContent = phrases(form)("indexMissing");
       return;
     }
-    var list = entries(index);
+    var say = phrases(form), list = entries(index, say);
     var input = document.getElementById("search-query");
     var status = document.getElementById("search-status");
     var results = document.getElementById("search-results");
@@ -148,8 +177,8 @@
       });
       results.replaceChildren(items);
       var words = query.trim() === "" ? ""
-        : found.length === 0 ? "No results"
-        : plural(found.length, "result", "results") + (found.length > shownAtMost ? "; the first " + shownAtMost + " are shown" : "");
+        : found.length === 0 ? say("noResults")
+        : say("results", {count: found.length}) + (found.length > shownAtMost ? say("firstShown", {count: shownAtMost}) : "");
       clearTimeout(timer);
       if (announceNow) status.textContent = words;
       else timer = setTimeout(function () { status.textContent = words; }, announceAfter);
@@ -182,7 +211,7 @@
   }
 
   function startFilter(box) {
-    var input = document.getElementById("city-filter-query");
+    var say = phrases(box), input = document.getElementById("city-filter-query");
     var status = document.getElementById("city-filter-status");
     var sections = Array.prototype.map.call(document.querySelectorAll("main section"), function (section) {
       var heading = section.querySelector("h2");
@@ -209,8 +238,8 @@
         if (section.letter) section.letter.hidden = inSection === 0;
         shown += inSection;
       });
-      var words = query === "" ? "" : shown === 0 ? "No city’s name contains “" + input.value.trim() + "”"
-        : plural(shown, "city", "cities") + " shown";
+      var words = query === "" ? "" : shown === 0 ? say("noCity", {query: input.value.trim()})
+        : say("citiesShown", {count: shown});
       clearTimeout(timer);
       timer = setTimeout(function () { status.textContent = words; }, announceAfter);
     });

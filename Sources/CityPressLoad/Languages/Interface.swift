@@ -49,6 +49,14 @@ public struct Interface: Sendable, Hashable {
         phrases[key.rawValue].text(pluralRule.category(count), [("count", String(count))] + values)
     }
 
+    /// The forms of `key`'s phrase by plural category, placeholders left as written (`{count} results`),
+    /// for a script that chooses the form itself; one form, `other`, for a phrase without forms.
+    public func forms(_ key: TextKey) -> [(category: PluralCategory, text: String)] {
+        let phrase = phrases[key.rawValue]
+        guard phrase.isPlural else { return [(.other, phrase.text(.other))] }
+        return PluralCategory.allCases.map { ($0, phrase.text($0)) }
+    }
+
     /// The parts of `key`'s phrase (its `other` form), for text made of more than words (CSS counters).
     public func parts(_ key: TextKey) -> [Phrase.Part] { phrases[key.rawValue].forms[5] }
 

@@ -32,7 +32,23 @@ public enum TextKey: Int, Sendable, CaseIterable {
     case pageNotFound, notFoundLead, homePage, allDeclarations, allCities, declarationDescription
     case declarationsDescription, commitmentsDescription, cityDescription, citiesDescription, countriesDescription, countryDescription
     case printDescription, reportDescription, updateDescription, updatePrintDescription, searchDescription, notFoundDescription
-    case languages, authoritativeNote, translationNote, pageOfPages
+    case languages, authoritativeNote, translationNote, pageOfPages, dataLead, dataTables
+    case dataTable, dataRows, dataFiles, dataSchema, dataVersionRule, dataByDeclaration
+    case dataByDeclarationLead, dataByDeclarationCaption, dataColumns, dataColumnsLead, dataColumnsOf, dataColumn
+    case dataKind, dataMeaning, dataDescription, sizeBytes, sizeKilobytes, sizeMegabytes
+    case decimalSeparator, tableDeclarations, tableCommitments, tableSignatories, tableCities, tableCountries
+    case tableActions, rowsDeclarations, rowsCommitments, rowsSignatories, rowsCities, rowsCountries
+    case rowsActions, kindText, kindOptionalText, kindInteger, kindDate, kindOptionalDate
+    case kindURL, kindSlugs, kindIntegers, columnDeclarationSlug, columnItsTitle, columnEvent
+    case columnVenue, columnLocation, columnStartDate, columnEndDate, columnAdopted, columnSignatoriesAsOf
+    case columnCommitmentCount, columnSignatoryCount, columnItsPage, columnCommitmentDeclaration, columnThatDeclarationTitle, columnNumber
+    case columnTextMarkdown, columnTextPlain, columnEndorsedDeclaration, columnEndorsingCity, columnItsName, columnCountryName
+    case columnCountrySlug, columnSubdivision, columnKind, columnEndorsed, columnCityPage, columnCitySlug
+    case columnCityDeclarations, columnCountryIdentifier, columnCityCount, columnReportedDeclaration, columnReportingCity, columnYear
+    case columnPublished, columnActionCommitments, columnActionTitle, columnActionMarkdown, columnReportPage, feedDeclarationSummary
+    case feedEndorsedBy, feedEndorsementTitle, feedEndorsementSummary, feedReportTitle, feedReportSummary, searchKindReport
+    case searchReportLabel, searchIndexMissing, searchNoResults, searchResults, searchFirstShown, filterNoCity
+    case filterCitiesShown
 
     /// The key as tables and templates write it.
     public var name: String { Self.names[rawValue] }

@@ -1,11 +1,14 @@
+import CityPressLoad
 import CityPressSite
 
 /// The JSON Schema (draft 2020-12) of the open data's JSON files, `data/schema-v1.json`, made from
 /// the datasets' column declarations. It also documents the CSV files: their header row is the
-/// same column names, in the same order.
+/// same column names, in the same order. Its descriptions are English whatever the site's language:
+/// it is one file for every reuser's tools (the Data page says the same in the site's language).
 package enum OpenDataSchema {
     /// The schema document for `site`'s data files.
     package static func document(for site: Site) -> JSONNode {
+        let english = InterfaceTables.english
         var members: [(String, JSONNode)] = [("$schema", .string("https://json-schema.org/draft/2020-12/schema"))]
         if let base = site.config.baseURL {
             members.append(("$id", .string(base + OpenDataOutput.folder + OpenDataset.schemaFile)))
@@ -34,13 +37,13 @@ package enum OpenDataSchema {
             })),
             ("$defs", .object(OpenDataset.allCases.map { dataset in
                 (dataset.name, .object([
-                    ("title", .string(dataset.title)),
-                    ("description", .string(dataset.rowMeaning)),
+                    ("title", .string(english.text(dataset.title))),
+                    ("description", .string(english.text(dataset.rowMeaning))),
                     ("type", .string("object")),
                     ("additionalProperties", .boolean(false)),
                     ("required", .array(dataset.columns.map { .string($0.name) })),
                     ("properties", .object(dataset.columns.map { column in
-                        (column.name, .object(type(column.type) + [("description", .string(column.meaning))]))
+                        (column.name, .object(type(column.type) + [("description", .string(english.text(column.meaning)))]))
                     })),
                 ]))
             })),

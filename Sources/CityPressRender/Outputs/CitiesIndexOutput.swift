@@ -45,7 +45,8 @@ extension SiteRenderer {
                        description: interface.text(.citiesDescription, ("places", places), ("network", site.config.network)),
                        section: .cities, trail: [.init(label: text[.cities], href: nil)]),
             letters: letters, placesText: places,
-            download: download(interface.text(.downloadCities), routes: { OpenDataOutput.route(.cities, $0) }, links: links))
+            download: download(interface.text(.downloadCities), routes: { OpenDataOutput.route(.cities, $0) }, links: links),
+            scriptText: ScriptText.json(in: interface))
     }
 
     private static func group(_ letter: String, _ cities: [CityEntryView]) -> LetterGroupView {

@@ -1,3 +1,4 @@
+import CityPressCore
 import CityPressLoad
 import CityPressSite
 import CityPressTemplates
@@ -29,15 +30,19 @@ extension SiteRenderer {
         func view(_ route: Route, _ format: OpenDataFormat) -> DataFileView {
             DataFileView(label: format.label, fileName: String(route.path.split(separator: "/").last ?? ""),
                          href: links.to(route), mediaType: format.mediaType,
-                         sizeText: Self.sizeText(files.size(at: route).bytes))
+                         sizeText: Self.sizeText(files.size(at: route).bytes, in: interface))
         }
         let tables = OpenDataset.allCases.map { dataset in
             let rows = files.size(at: OpenDataOutput.route(dataset, .csv)).rows ?? 0
+            let title = interface.text(dataset.title)
             return DataTableView(
-                title: dataset.title, rowMeaning: dataset.rowMeaning, rowCount: rows,
+                title: title, rowMeaning: interface.text(dataset.rowMeaning), rowCount: rows,
                 rowsText: Counted.text(rows, .countRows, in: interface), anchor: "columns-\(dataset.name)",
                 files: OpenDataFormat.allCases.map { view(OpenDataOutput.route(dataset, $0), $0) },
-                columns: dataset.columns.map { DataColumnView(name: $0.name, kind: $0.type.label, meaning: $0.meaning) })
+                columns: dataset.columns.map {
+                    DataColumnView(name: $0.name, kind: interface.text($0.type.label), meaning: interface.text($0.meaning))
+                },
+                columnsCaption: interface.text(.dataColumnsOf, ("title", title)))
         }
         let declarations = site.declarations.map { declaration in
             let rows = files.size(at: DeclarationDataOutput.route(declaration.slug, .csv)).rows ?? 0
@@ -46,12 +51,19 @@ extension SiteRenderer {
                 rowCount: rows,
                 files: OpenDataFormat.allCases.map { view(DeclarationDataOutput.route(declaration.slug, $0), $0) })
         }
+        let version = String(OpenDataset.version)
+        // `null` is JSON's word, shown as code inside the sentence.
+        let columnsLead = MarkupEscaping.escape(interface.text(.dataColumnsLead))
+            .replacingOccurrences(of: "{null}", with: "<code>null</code>")
         return DataPage(
             page: meta(links, path: DataPageOutput.route.path, title: text[.openData],
-                       description: "The declarations, commitments, signatories, cities, countries and reported actions of the \(site.config.network) as CSV and JSON, with their schema.",
+                       description: interface.text(.dataDescription, ("network", site.config.network)),
                        section: .none, trail: [.init(label: text[.openData], href: nil)]),
             tables: tables, declarations: declarations,
-            schema: view(OpenDataOutput.schemaRoute, .json), version: OpenDataset.version)
+            schema: view(OpenDataOutput.schemaRoute, .json), version: OpenDataset.version,
+            leadText: interface.text(.dataLead, ("version", version)),
+            versionRuleText: interface.text(.dataVersionRule, ("version", version)),
+            columnsLeadHTML: columnsLead)
     }
 
     /// The download links for `dataset`'s two files at `routes`, from a page with `links`.
@@ -64,13 +76,15 @@ extension SiteRenderer {
         return DownloadView(label: label, csv: file(.csv), json: file(.json), dataHref: links.to(DataPageOutput.route))
     }
 
-    /// `850 bytes`, `12.4 kB`, `3.1 MB` (decimal units, one decimal, no locale).
-    static func sizeText(_ bytes: Int) -> String {
-        guard bytes >= 1000 else { return "\(bytes) bytes" }
+    /// `850 bytes`, `12.4 kB`, `3.1 MB` (decimal units, one decimal), in the interface's words:
+    /// `12,4 ko` in French. Written from the table, not the machine's locale.
+    static func sizeText(_ bytes: Int, in interface: Interface) -> String {
+        guard bytes >= 1000 else { return Counted.text(bytes, .sizeBytes, in: interface) }
         func tenths(_ unit: Int) -> String {
             let value = (bytes * 10 + unit / 2) / unit
-            return "\(value / 10).\(value % 10)"
+            return "\(value / 10)\(interface.text(.decimalSeparator))\(value % 10)"
         }
-        return bytes < 1_000_000 ? "\(tenths(1000)) kB" : "\(tenths(1_000_000)) MB"
+        return bytes < 1_000_000 ? interface.text(.sizeKilobytes, ("size", tenths(1000)))
+            : interface.text(.sizeMegabytes, ("size", tenths(1_000_000)))
     }
 }

@@ -33,32 +33,33 @@ package struct FeedOutput: OutputKind {
     package func route(of item: String, in site: Site) -> Route { Self.route }
     package func dependencies(of item: String, in site: Site) -> [Dependency] { OpenDataOutput.everything(in: site) }
     package func render(_ baseURL: String, in context: RenderContext) -> [UInt8] {
-        Array(Self.xml(for: context.site, baseURL: baseURL).utf8)
+        Array(Self.xml(for: context.site, baseURL: baseURL, in: context.renderer.interface).utf8)
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
 
     /// Every event of `site`, newest first (by date, then kind, then path), at most `entryLimit`.
-    static func entries(of site: Site) -> [Entry] {
+    static func entries(of site: Site, in interface: Interface) -> [Entry] {
         var entries: [Entry] = []
-        // The feed's sentences are English for now (docs/languages.md): its counts and dates follow them.
-        let english = InterfaceTables.english
         for declaration in site.declarations {
             let route = DeclarationOutput.route(declaration.slug)
             let signatories = declaration.signatories.isEmpty ? ""
-                : " Endorsed by \(Counted.places(declaration.signatories.map { site.cities[$0].kind }, in: english))."
+                : " " + interface.text(.feedEndorsedBy, ("places", Counted.places(declaration.signatories.map { site.cities[$0].kind }, in: interface)))
             entries.append(Entry(
                 date: declaration.date, rank: 0, key: route.path, tagDate: declaration.date, title: declaration.title,
                 route: route,
-                summary: "\(declaration.event), \(declaration.location), \(english.span(from: declaration.startDate, to: declaration.endDate)): "
-                    + "\(Counted.text(declaration.commitments.count, .countCommitments, in: english)).\(signatories)"))
+                summary: interface.text(.feedDeclarationSummary, ("event", declaration.event), ("location", declaration.location),
+                                        ("dates", interface.span(from: declaration.startDate, to: declaration.endDate)),
+                                        ("commitments", Counted.text(declaration.commitments.count, .countCommitments, in: interface)))
+                    + signatories))
             for (city, endorsed) in zip(declaration.signatories, declaration.endorsed) {
                 guard let endorsed else { continue }
                 let name = site.cities[city].name, slug = site.cities[city].slug
                 entries.append(Entry(
                     date: endorsed, rank: 1, key: route.path + "endorsements/" + slug, tagDate: declaration.date,
-                    title: "\(name) endorses \(declaration.title)", route: CityOutput.route(slug),
-                    summary: "\(name) endorsed \(declaration.title) on \(english.date(endorsed))."))
+                    title: interface.text(.feedEndorsementTitle, ("city", name), ("title", declaration.title)), route: CityOutput.route(slug),
+                    summary: interface.text(.feedEndorsementSummary, ("city", name), ("title", declaration.title),
+                                            ("date", interface.date(endorsed)))))
             }
         }
         for report in site.reports {
@@ -67,17 +68,20 @@ package struct FeedOutput: OutputKind {
             let numbers = Array(Set(report.actions.flatMap(\.commitments))).sorted()
             entries.append(Entry(
                 date: report.published, rank: 2, key: route.path, tagDate: declaration.date,
-                title: "\(city.name): \(declaration.title), \(report.year) report", route: route,
-                summary: "\(city.name) reported \(Counted.text(report.actions.count, .countActions, in: english)) in \(report.year) "
-                    + "on \(Counted.commitments(numbers, in: english).lowercased()) of \(declaration.title)."))
+                title: interface.text(.feedReportTitle, ("city", city.name), ("title", declaration.title), ("year", String(report.year))),
+                route: route,
+                summary: interface.text(.feedReportSummary, ("city", city.name),
+                                        ("actions", Counted.text(report.actions.count, .countActions, in: interface)),
+                                        ("year", String(report.year)), ("commitments", Counted.commitments(numbers, in: interface).lowercased()),
+                                        ("title", declaration.title))))
         }
         entries.sort { ($1.date, $0.rank, $0.key) < ($0.date, $1.rank, $1.key) }
         return Array(entries.prefix(entryLimit))
     }
 
     /// The feed of `site`, published at `baseURL` (ending in `/`).
-    static func xml(for site: Site, baseURL: String) -> String {
-        let entries = self.entries(of: site)
+    static func xml(for site: Site, baseURL: String, in interface: Interface) -> String {
+        let entries = self.entries(of: site, in: interface)
         let authority = Self.authority(of: baseURL)
         let sitePath = Self.path(of: baseURL)
         func escaped(_ text: String) -> String { MarkupEscaping.escape(text) }

@@ -36,7 +36,8 @@ extension SiteRenderer {
             countriesHref: links.countries,
             browseHTML: interface.text(.searchBrowse, ("declarations", link(links.declarations, .declarationsLower)),
                                        ("commitments", link(links.commitments, .commitmentsLower)),
-                                       ("cities", link(links.cities, .citiesLower)), ("countries", link(links.countries, .countriesLower))))
+                                       ("cities", link(links.cities, .citiesLower)), ("countries", link(links.countries, .countriesLower))),
+            scriptText: ScriptText.json(in: interface))
     }
 
     /// `<a href="…">declarations</a>`: a link in a sentence of the interface, its text escaped.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CityPressBuild
 @testable import CityPressRender
+@testable import CityPressLoad
 
 /// The open data (`data/*.csv`, `data/*.json`, the schema, each declaration's signatories) read back
 /// with real parsers and checked against the site: Python's `csv` module and a strict RFC 4180
@@ -161,7 +162,7 @@ import Testing
         let page = try #require(pages["data/index.html"])
         for (path, bytes) in files {
             #expect(page.contains("href=\"../\(path)\""), "\(path)")
-            #expect(page.contains(SiteRenderer.sizeText(bytes.count)), "\(path)")
+            #expect(page.contains(SiteRenderer.sizeText(bytes.count, in: InterfaceTables.english)), "\(path)")
         }
         for dataset in OpenDataset.allCases {
             for column in dataset.columns { #expect(page.contains("<code>\(column.name)</code>")) }
