@@ -11,8 +11,6 @@ package struct DataPage: Sendable, Hashable {
     package let declarations: [DeclarationDataView]
     /// The JSON Schema.
     package let schema: DataFileView
-    /// The schema's version, which every file states.
-    package let version: Int
     /// The page's first paragraph, with the schema's version.
     package let leadText: String
     /// What a version promises.
@@ -80,7 +78,7 @@ package struct DownloadView: Sendable, Hashable {
 extension DataPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("tables", \.tables), .field("declarations", \.declarations),
-        .field("schema", \.schema), .field("version", \.version), .field("leadText", \.leadText),
+        .field("schema", \.schema), .field("leadText", \.leadText),
         .field("versionRuleText", \.versionRuleText), .field("columnsLeadHTML", \.columnsLeadHTML)
     )
 }

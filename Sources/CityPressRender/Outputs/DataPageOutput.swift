@@ -60,7 +60,7 @@ extension SiteRenderer {
                        description: interface.text(.dataDescription, ("network", site.config.network)),
                        section: .none, trail: [.init(label: text[.openData], href: nil)]),
             tables: tables, declarations: declarations,
-            schema: view(OpenDataOutput.schemaRoute, .json), version: OpenDataset.version,
+            schema: view(OpenDataOutput.schemaRoute, .json),
             leadText: interface.text(.dataLead, ("version", version)),
             versionRuleText: interface.text(.dataVersionRule, ("version", version)),
             columnsLeadHTML: columnsLead)

@@ -133,7 +133,7 @@ struct SearchIndexTests {
         let pages = try Self.fixtureIndex().pages
         let search = try #require(pages["search/index.html"])
         // Without the script: the form stays hidden and the notice points to every index.
-        #expect(search.contains(#"<form id="search-form" class="search-form" role="search" hidden data-root="../" data-page="">"#))
+        #expect(search.contains(#"<form id="search-form" class="search-form" role="search" hidden data-root="../" data-page="" data-text="{&quot;country&quot;:&quot;Country&quot;,"#))
         for index in ["declarations", "commitments", "cities", "countries"] {
             #expect(search.contains(#"href="../\#(index)/""#), "\(index)")
         }
@@ -142,7 +142,7 @@ struct SearchIndexTests {
         // Every page's header links to it; the cities index has the filter box and folded keys.
         #expect(pages["index.html"]?.contains(#"<a href="./search/">Search</a>"#) == true)
         let cities = try #require(pages["cities/index.html"])
-        #expect(cities.contains(#"<div id="city-filter" class="search-form" hidden>"#))
+        #expect(cities.contains(#"<div id="city-filter" class="search-form" hidden data-text="{&quot;country&quot;:"#))
         #expect(cities.contains(#"<li data-key="lodz"><a href="../cities/lodz/">Łódź</a>"#))
         #expect(!cities.contains(#"data-key="wroclaw""#))
     }
