@@ -1807,7 +1807,20 @@ enum DefaultTemplates {
         e3plcm86ICLZhNinINmF2K/ZhiDZhdi52LHZiNi22KkiLCBvbmU6ICLZhdiv2YrZhtipINmI2KfYrdiv2Kkg2YXYudix2YjYttip
         IiwgdHdvOiAi2YXYr9mK2YbYqtin2YYg2YXYudix2YjYttiq2KfZhiIsIGZldzogIntjb3VudH0g2YXYr9mGINmF2LnYsdmI2LbY
         qSIsIG1hbnk6ICJ7Y291bnR9INmF2K/ZitmG2Kkg2YXYudix2YjYttipIiwgb3RoZXI6ICJ7Y291bnR9INmF2K/ZitmG2Kkg2YXY
-        udix2YjYttipIn0K
+        udix2YjYttipIn0KICAjIE9wZW4gZGF0YTogdGhlIHRyYW5zbGF0aW9ucycgdGFibGVzCiAgdGFibGVUcmFuc2xhdGlvbnM6ICLY
+        p9mE2KrYsdis2YXYp9iqIgogIHRhYmxlVHJhbnNsYXRlZENvbW1pdG1lbnRzOiAi2KfZhNin2YTYqtiy2KfZhdin2Kog2KfZhNmF
+        2KrYsdis2YXYqSIKICByb3dzVHJhbnNsYXRpb25zOiAi2LXZgSDZhNmD2YQg2KrYsdis2YXYqSDZhNil2LnZhNin2YbYjCDYrdiz
+        2Kgg2KfZhNil2LnZhNin2YYg2KvZhSDYrdiz2Kgg2KfZhNmE2LrYqSIKICByb3dzVHJhbnNsYXRlZENvbW1pdG1lbnRzOiAi2LXZ
+        gSDZhNmD2YQg2KfZhNiq2LLYp9mFINmB2Yog2YPZhCDYqtix2KzZhdip2Iwg2K3Ys9ioINin2YTYpdi52YTYp9mGINmI2KfZhNmE
+        2LrYqSDZiNin2YTYsdmC2YUiCiAgY29sdW1uVHJhbnNsYXRlZERlY2xhcmF0aW9uOiAi2KfZhNil2LnZhNin2YYg2KfZhNmF2KrY
+        sdis2Y7ZhSAo2KfZhNmF2LnYsdmR2YEg2YHZiiDYrNiv2YjZhCDYp9mE2KXYudmE2KfZhtin2KopIgogIGNvbHVtbkxhbmd1YWdl
+        OiAi2YTYutipINin2YTYqtix2KzZhdip2Iwg2KjZiNiz2YUgQkNQIDQ3IChmctiMIHB0LUJSKSIKICBjb2x1bW5UcmFuc2xhdGVk
+        VGl0bGU6ICLYudmG2YjYp9mG2Ycg2KjYqtmE2YMg2KfZhNmE2LrYqSIKICBjb2x1bW5UcmFuc2xhdGVkRXZlbnQ6ICLYp9mE2KfY
+        rNiq2YXYp9i5INin2YTYsNmKINi12K/YsSDZgdmK2YfYjCDYqNiq2YTZgyDYp9mE2YTYutipIgogIGNvbHVtblRyYW5zbGF0ZWRW
+        ZW51ZTogItmF2YPYp9mGINin2YbYudmC2KfYryDYp9mE2KfYrNiq2YXYp9i52Iwg2KjYqtmE2YMg2KfZhNmE2LrYqSIKICBjb2x1
+        bW5UcmFuc2xhdGVkTG9jYXRpb246ICLZhdiv2YrZhtipINin2YTYp9is2KrZhdin2LkgKNmI2KjZhNiv2Ycp2Iwg2KjYqtmE2YMg
+        2KfZhNmE2LrYqSIKICBjb2x1bW5UcmFuc2xhdGlvblBhZ2U6ICLYtdmB2K3YqSDYp9mE2KrYsdis2YXYqSIKICBjb2x1bW5UcmFu
+        c2xhdGVkTWFya2Rvd246ICLZhti12Ycg2KjYqtmE2YMg2KfZhNmE2LrYqdiMINio2LXZiti62KkgQ29tbW9uTWFyayIK
         """),
         ("i18n/en.yml", """
         IyBUaGUgaW50ZXJmYWNlJ3Mgd29yZHMgaW4gRW5nbGlzaDogZXZlcnkgbGFiZWwsIGhlYWRpbmcgYW5kIHNlbnRlbmNlIHRoZSB0
@@ -2003,7 +2016,19 @@ enum DefaultTemplates {
         bmU6ICJ7Y291bnR9IHJlc3VsdCIsIG90aGVyOiAie2NvdW50fSByZXN1bHRzIn0KICBzZWFyY2hGaXJzdFNob3duOiAiOyB0aGUg
         Zmlyc3Qge2NvdW50fSBhcmUgc2hvd24iCiAgZmlsdGVyTm9DaXR5OiAiTm8gY2l0eeKAmXMgbmFtZSBjb250YWlucyDigJx7cXVl
         cnl94oCdIgogIGZpbHRlckNpdGllc1Nob3duOiB7b25lOiAie2NvdW50fSBjaXR5IHNob3duIiwgb3RoZXI6ICJ7Y291bnR9IGNp
-        dGllcyBzaG93biJ9Cg==
+        dGllcyBzaG93biJ9CiAgIyBPcGVuIGRhdGE6IHRoZSB0cmFuc2xhdGlvbnMnIHRhYmxlcwogIHRhYmxlVHJhbnNsYXRpb25zOiAi
+        VHJhbnNsYXRpb25zIgogIHRhYmxlVHJhbnNsYXRlZENvbW1pdG1lbnRzOiAiVHJhbnNsYXRlZCBjb21taXRtZW50cyIKICByb3dz
+        VHJhbnNsYXRpb25zOiAib25lIHJvdyBwZXIgdHJhbnNsYXRpb24gb2YgYSBkZWNsYXJhdGlvbiwgYnkgZGVjbGFyYXRpb24sIHRo
+        ZW4gYnkgbGFuZ3VhZ2UiCiAgcm93c1RyYW5zbGF0ZWRDb21taXRtZW50czogIm9uZSByb3cgcGVyIGNvbW1pdG1lbnQgb2YgZWFj
+        aCB0cmFuc2xhdGlvbiwgYnkgZGVjbGFyYXRpb24sIGxhbmd1YWdlIGFuZCBudW1iZXIiCiAgY29sdW1uVHJhbnNsYXRlZERlY2xh
+        cmF0aW9uOiAidGhlIGRlY2xhcmF0aW9uIHRyYW5zbGF0ZWQgKHNsdWcgaW4gZGVjbGFyYXRpb25zKSIKICBjb2x1bW5MYW5ndWFn
+        ZTogInRoZSB0cmFuc2xhdGlvbidzIGxhbmd1YWdlLCBhIEJDUCA0NyB0YWcgKGZyLCBwdC1CUikiCiAgY29sdW1uVHJhbnNsYXRl
+        ZFRpdGxlOiAiaXRzIHRpdGxlIGluIHRoYXQgbGFuZ3VhZ2UiCiAgY29sdW1uVHJhbnNsYXRlZEV2ZW50OiAidGhlIG1lZXRpbmcg
+        aXQgd2FzIG1hZGUgYXQsIGluIHRoYXQgbGFuZ3VhZ2UiCiAgY29sdW1uVHJhbnNsYXRlZFZlbnVlOiAid2hlcmUgdGhlIG1lZXRp
+        bmcgdG9vayBwbGFjZSwgaW4gdGhhdCBsYW5ndWFnZSIKICBjb2x1bW5UcmFuc2xhdGVkTG9jYXRpb246ICJ0aGUgbWVldGluZydz
+        IGNpdHkgKGFuZCBjb3VudHJ5KSwgaW4gdGhhdCBsYW5ndWFnZSIKICBjb2x1bW5UcmFuc2xhdGlvblBhZ2U6ICJ0aGUgdHJhbnNs
+        YXRpb24ncyBwYWdlIgogIGNvbHVtblRyYW5zbGF0ZWRNYXJrZG93bjogIml0cyB0ZXh0IGluIHRoYXQgbGFuZ3VhZ2UsIGFzIENv
+        bW1vbk1hcmsiCg==
         """),
         ("i18n/fr.yml", """
         IyBMZXMgbW90cyBkZSBsJ2ludGVyZmFjZSBlbiBmcmFuw6dhaXMuIFVuIHNpdGUgcGV1dCByZW1wbGFjZXIgdG91dGUgY2zDqSBk
@@ -2216,7 +2241,19 @@ enum DefaultTemplates {
         cyB7Y291bnR9IHByZW1pZXJzIHNvbnQgYWZmaWNow6lzIgogIGZpbHRlck5vQ2l0eTogIkF1Y3VuIG5vbSBkZSB2aWxsZSBuZSBj
         b250aWVudCDCqyB7cXVlcnl9IMK7IgogIGZpbHRlckNpdGllc1Nob3duOiB7b25lOiAie2NvdW50fSB2aWxsZSBhZmZpY2jDqWUi
         LCBtYW55OiAie2NvdW50fSBkZSB2aWxsZXMgYWZmaWNow6llcyIsIG90aGVyOiAie2NvdW50fSB2aWxsZXMgYWZmaWNow6llcyJ9
-        Cg==
+        CiAgIyBPcGVuIGRhdGE6IHRoZSB0cmFuc2xhdGlvbnMnIHRhYmxlcwogIHRhYmxlVHJhbnNsYXRpb25zOiAiVHJhZHVjdGlvbnMi
+        CiAgdGFibGVUcmFuc2xhdGVkQ29tbWl0bWVudHM6ICJFbmdhZ2VtZW50cyB0cmFkdWl0cyIKICByb3dzVHJhbnNsYXRpb25zOiAi
+        dW5lIGxpZ25lIHBhciB0cmFkdWN0aW9uIGTigJl1bmUgZMOpY2xhcmF0aW9uLCBwYXIgZMOpY2xhcmF0aW9uLCBwdWlzIHBhciBs
+        YW5ndWUiCiAgcm93c1RyYW5zbGF0ZWRDb21taXRtZW50czogInVuZSBsaWduZSBwYXIgZW5nYWdlbWVudCBkZSBjaGFxdWUgdHJh
+        ZHVjdGlvbiwgcGFyIGTDqWNsYXJhdGlvbiwgbGFuZ3VlIGV0IG51bcOpcm8iCiAgY29sdW1uVHJhbnNsYXRlZERlY2xhcmF0aW9u
+        OiAibGEgZMOpY2xhcmF0aW9uIHRyYWR1aXRlIChpZGVudGlmaWFudCBkdSB0YWJsZWF1IETDqWNsYXJhdGlvbnMpIgogIGNvbHVt
+        bkxhbmd1YWdlOiAibGEgbGFuZ3VlIGRlIGxhIHRyYWR1Y3Rpb24sIHVuZSDDqXRpcXVldHRlIEJDUCA0NyAoZnIsIHB0LUJSKSIK
+        ICBjb2x1bW5UcmFuc2xhdGVkVGl0bGU6ICJzb24gdGl0cmUgZGFucyBjZXR0ZSBsYW5ndWUiCiAgY29sdW1uVHJhbnNsYXRlZEV2
+        ZW50OiAibGEgcsOpdW5pb24gb8O5IGVsbGUgYSDDqXTDqSBmYWl0ZSwgZGFucyBjZXR0ZSBsYW5ndWUiCiAgY29sdW1uVHJhbnNs
+        YXRlZFZlbnVlOiAibGUgbGlldSBkZSBsYSByw6l1bmlvbiwgZGFucyBjZXR0ZSBsYW5ndWUiCiAgY29sdW1uVHJhbnNsYXRlZExv
+        Y2F0aW9uOiAibGEgdmlsbGUgKGV0IGxlIHBheXMpIGRlIGxhIHLDqXVuaW9uLCBkYW5zIGNldHRlIGxhbmd1ZSIKICBjb2x1bW5U
+        cmFuc2xhdGlvblBhZ2U6ICJsYSBwYWdlIGRlIGxhIHRyYWR1Y3Rpb24iCiAgY29sdW1uVHJhbnNsYXRlZE1hcmtkb3duOiAic29u
+        IHRleHRlIGRhbnMgY2V0dGUgbGFuZ3VlLCBlbiBDb21tb25NYXJrIgo=
         """),
         ("i18n/pl.yml", """
         IyBTxYJvd2EgaW50ZXJmZWpzdSBwbyBwb2xza3U6IG5hIHJhemllIGxpY3pieSwgZGF0eSBpIG5hZ8WCw7N3a2kgZ8WCw7N3bmU7

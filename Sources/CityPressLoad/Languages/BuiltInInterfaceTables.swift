@@ -282,6 +282,19 @@ text:
   searchFirstShown: "؛ تُعرض أول {count}"
   filterNoCity: "لا يحتوي اسم أي مدينة على «{query}»"
   filterCitiesShown: {zero: "لا مدن معروضة", one: "مدينة واحدة معروضة", two: "مدينتان معروضتان", few: "{count} مدن معروضة", many: "{count} مدينة معروضة", other: "{count} مدينة معروضة"}
+  # Open data: the translations' tables
+  tableTranslations: "الترجمات"
+  tableTranslatedCommitments: "الالتزامات المترجمة"
+  rowsTranslations: "صف لكل ترجمة لإعلان، حسب الإعلان ثم حسب اللغة"
+  rowsTranslatedCommitments: "صف لكل التزام في كل ترجمة، حسب الإعلان واللغة والرقم"
+  columnTranslatedDeclaration: "الإعلان المترجَم (المعرّف في جدول الإعلانات)"
+  columnLanguage: "لغة الترجمة، بوسم BCP 47 (fr، pt-BR)"
+  columnTranslatedTitle: "عنوانه بتلك اللغة"
+  columnTranslatedEvent: "الاجتماع الذي صدر فيه، بتلك اللغة"
+  columnTranslatedVenue: "مكان انعقاد الاجتماع، بتلك اللغة"
+  columnTranslatedLocation: "مدينة الاجتماع (وبلده)، بتلك اللغة"
+  columnTranslationPage: "صفحة الترجمة"
+  columnTranslatedMarkdown: "نصه بتلك اللغة، بصيغة CommonMark"
 """#,
         "en.yml": #"""
 # The interface's words in English: every label, heading and sentence the templates and CityPress print.
@@ -575,6 +588,19 @@ text:
   searchFirstShown: "; the first {count} are shown"
   filterNoCity: "No city’s name contains “{query}”"
   filterCitiesShown: {one: "{count} city shown", other: "{count} cities shown"}
+  # Open data: the translations' tables
+  tableTranslations: "Translations"
+  tableTranslatedCommitments: "Translated commitments"
+  rowsTranslations: "one row per translation of a declaration, by declaration, then by language"
+  rowsTranslatedCommitments: "one row per commitment of each translation, by declaration, language and number"
+  columnTranslatedDeclaration: "the declaration translated (slug in declarations)"
+  columnLanguage: "the translation's language, a BCP 47 tag (fr, pt-BR)"
+  columnTranslatedTitle: "its title in that language"
+  columnTranslatedEvent: "the meeting it was made at, in that language"
+  columnTranslatedVenue: "where the meeting took place, in that language"
+  columnTranslatedLocation: "the meeting's city (and country), in that language"
+  columnTranslationPage: "the translation's page"
+  columnTranslatedMarkdown: "its text in that language, as CommonMark"
 """#,
         "fr.yml": #"""
 # Les mots de l'interface en français. Un site peut remplacer toute clé dans son propre
@@ -856,6 +882,19 @@ text:
   searchFirstShown: " ; les {count} premiers sont affichés"
   filterNoCity: "Aucun nom de ville ne contient « {query} »"
   filterCitiesShown: {one: "{count} ville affichée", many: "{count} de villes affichées", other: "{count} villes affichées"}
+  # Open data: the translations' tables
+  tableTranslations: "Traductions"
+  tableTranslatedCommitments: "Engagements traduits"
+  rowsTranslations: "une ligne par traduction d’une déclaration, par déclaration, puis par langue"
+  rowsTranslatedCommitments: "une ligne par engagement de chaque traduction, par déclaration, langue et numéro"
+  columnTranslatedDeclaration: "la déclaration traduite (identifiant du tableau Déclarations)"
+  columnLanguage: "la langue de la traduction, une étiquette BCP 47 (fr, pt-BR)"
+  columnTranslatedTitle: "son titre dans cette langue"
+  columnTranslatedEvent: "la réunion où elle a été faite, dans cette langue"
+  columnTranslatedVenue: "le lieu de la réunion, dans cette langue"
+  columnTranslatedLocation: "la ville (et le pays) de la réunion, dans cette langue"
+  columnTranslationPage: "la page de la traduction"
+  columnTranslatedMarkdown: "son texte dans cette langue, en CommonMark"
 """#,
         "pl.yml": #"""
 # Słowa interfejsu po polsku: na razie liczby, daty i nagłówki główne; brakujące klucze biorą tekst

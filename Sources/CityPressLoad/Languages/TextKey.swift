@@ -48,7 +48,9 @@ public enum TextKey: Int, Sendable, CaseIterable {
     case columnPublished, columnActionCommitments, columnActionTitle, columnActionMarkdown, columnReportPage, feedDeclarationSummary
     case feedEndorsedBy, feedEndorsementTitle, feedEndorsementSummary, feedReportTitle, feedReportSummary, searchKindReport
     case searchReportLabel, searchIndexMissing, searchNoResults, searchResults, searchFirstShown, filterNoCity
-    case filterCitiesShown
+    case filterCitiesShown, tableTranslations, tableTranslatedCommitments, rowsTranslations, rowsTranslatedCommitments, columnTranslatedDeclaration
+    case columnLanguage, columnTranslatedTitle, columnTranslatedEvent, columnTranslatedVenue, columnTranslatedLocation, columnTranslationPage
+    case columnTranslatedMarkdown
 
     /// The key as tables and templates write it.
     public var name: String { Self.names[rawValue] }

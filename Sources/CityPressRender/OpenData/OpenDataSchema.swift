@@ -24,10 +24,10 @@ package enum OpenDataSchema {
                 ("schema", .object([("type", .string("string")),
                                     ("description", .string("the address of this schema, relative to the file or absolute"))])),
                 ("version", .object([("const", .integer(OpenDataset.version))])),
-                ("dataset", .object([("enum", .array(OpenDataset.allCases.map { .string($0.name) }))])),
+                ("dataset", .object([("enum", .array(OpenDataset.published(in: site).map { .string($0.name) }))])),
                 ("rows", .object([("type", .string("array"))])),
             ])),
-            ("allOf", .array(OpenDataset.allCases.map { dataset in
+            ("allOf", .array(OpenDataset.published(in: site).map { dataset in
                 .object([
                     ("if", .object([("properties", .object([("dataset", .object([("const", .string(dataset.name))]))]))])),
                     ("then", .object([("properties", .object([
@@ -35,7 +35,7 @@ package enum OpenDataSchema {
                     ]))])),
                 ])
             })),
-            ("$defs", .object(OpenDataset.allCases.map { dataset in
+            ("$defs", .object(OpenDataset.published(in: site).map { dataset in
                 (dataset.name, .object([
                     ("title", .string(english.text(dataset.title))),
                     ("description", .string(english.text(dataset.rowMeaning))),

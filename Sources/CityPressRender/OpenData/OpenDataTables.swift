@@ -53,6 +53,18 @@ package struct OpenDataTables: Sendable {
                  .text(action.title), .text(action.markdown), .text(action.plainText), reportURL]
             }
         }
+        let translationRows: [[DataTable.Value]] = site.translations.map { translation in
+            let slug = site.declarations[translation.declaration].slug
+            return [.text(slug), .text(translation.language), .text(translation.title), .text(translation.event),
+                    .text(translation.venue), .text(translation.location), url(TranslationOutput.route(translation.language, slug))]
+        }
+        let translatedCommitmentRows: [[DataTable.Value]] = site.translations.flatMap { translation in
+            let slug = site.declarations[translation.declaration].slug
+            return translation.commitments.map { commitment -> [DataTable.Value] in
+                [.text(slug), .text(translation.language), .integer(commitment.number),
+                 .text(commitment.markdown), .text(commitment.plainText)]
+            }
+        }
         tables = OpenDataset.allCases.map { dataset in
             switch dataset {
             case .declarations: DataTable(dataset, rows: declarationRows)
@@ -61,6 +73,8 @@ package struct OpenDataTables: Sendable {
             case .cities: DataTable(dataset, rows: cityRows)
             case .countries: DataTable(dataset, rows: countryRows)
             case .actions: DataTable(dataset, rows: actionRows)
+            case .translations: DataTable(dataset, rows: translationRows)
+            case .translatedCommitments: DataTable(dataset, rows: translatedCommitmentRows)
             }
         }
         signatoriesByDeclaration = bySignatory.map { DataTable(.signatories, rows: $0) }

@@ -1,4 +1,5 @@
 import CityPressLoad
+import CityPressSite
 
 /// The tables of the open data (`data/<name>.csv` and `.json`), their columns declared once: the
 /// CSV header, the JSON keys, the JSON Schema and the Data page are all made from these.
@@ -7,6 +8,19 @@ import CityPressLoad
 /// same version; renaming, removing, reordering or changing the meaning of a column makes version 2.
 package enum OpenDataset: String, Sendable, CaseIterable {
     case declarations, commitments, signatories, cities, countries, actions
+    /// The translations of the declarations and their commitments: only in a site that has translations
+    /// (a site without keeps the files it had).
+    case translations, translatedCommitments = "translated_commitments"
+
+    /// The tables `site` publishes: every one, the translations' only when it has translations.
+    package static func published(in site: Site) -> [OpenDataset] {
+        allCases.filter { dataset in
+            switch dataset {
+            case .translations, .translatedCommitments: !site.translations.isEmpty
+            default: true
+            }
+        }
+    }
 
     /// The schema version every file states.
     package static let version = 1
@@ -58,6 +72,8 @@ package enum OpenDataset: String, Sendable, CaseIterable {
         case .cities: .tableCities
         case .countries: .tableCountries
         case .actions: .tableActions
+        case .translations: .tableTranslations
+        case .translatedCommitments: .tableTranslatedCommitments
         }
     }
 
@@ -70,6 +86,8 @@ package enum OpenDataset: String, Sendable, CaseIterable {
         case .cities: .rowsCities
         case .countries: .rowsCountries
         case .actions: .rowsActions
+        case .translations: .rowsTranslations
+        case .translatedCommitments: .rowsTranslatedCommitments
         }
     }
 
@@ -137,6 +155,22 @@ package enum OpenDataset: String, Sendable, CaseIterable {
             Column("text_markdown", .text, .columnActionMarkdown),
             Column("text_plain", .text, .columnTextPlain),
             Column("report_url", .url, .columnReportPage),
+        ]
+        case .translations: [
+            Column("declaration_slug", .text, .columnTranslatedDeclaration),
+            Column("language", .text, .columnLanguage),
+            Column("title", .text, .columnTranslatedTitle),
+            Column("event", .text, .columnTranslatedEvent),
+            Column("venue", .text, .columnTranslatedVenue),
+            Column("location", .text, .columnTranslatedLocation),
+            Column("url", .url, .columnTranslationPage),
+        ]
+        case .translatedCommitments: [
+            Column("declaration_slug", .text, .columnTranslatedDeclaration),
+            Column("language", .text, .columnLanguage),
+            Column("number", .integer, .columnNumber),
+            Column("text_markdown", .text, .columnTranslatedMarkdown),
+            Column("text_plain", .text, .columnTextPlain),
         ]
         }
     }

@@ -32,7 +32,7 @@ extension SiteRenderer {
                          href: links.to(route), mediaType: format.mediaType,
                          sizeText: Self.sizeText(files.size(at: route).bytes, in: interface))
         }
-        let tables = OpenDataset.allCases.map { dataset in
+        let tables = OpenDataset.published(in: site).map { dataset in
             let rows = files.size(at: OpenDataOutput.route(dataset, .csv)).rows ?? 0
             let title = interface.text(dataset.title)
             return DataTableView(

@@ -20,7 +20,7 @@ package struct OpenDataOutput: OutputKind {
     }
 
     package func items(in site: Site) -> [Item] {
-        OpenDataset.allCases.flatMap { dataset in OpenDataFormat.allCases.map { Item(dataset: dataset, format: $0) } }
+        OpenDataset.published(in: site).flatMap { dataset in OpenDataFormat.allCases.map { Item(dataset: dataset, format: $0) } }
             + [Item(dataset: nil, format: .json)]
     }
     package func route(of item: Item, in site: Site) -> Route {

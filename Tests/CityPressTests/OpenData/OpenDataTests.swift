@@ -51,7 +51,8 @@ import Testing
         for content in [TestPaths.fixtureSite.appendingPathComponent("Content"), TestPaths.content] {
             let (_, files) = try Self.dataFiles(of: content)
             let csvPaths = files.keys.filter { $0.hasSuffix(".csv") }.sorted()
-            #expect(csvPaths.filter { $0.hasPrefix("data/") }.count == OpenDataset.allCases.count)
+            // The seed site has no translations: no tables of them.
+            #expect(csvPaths.filter { $0.hasPrefix("data/") }.count == OpenDataset.allCases.count - (content == TestPaths.content ? 2 : 0))
             for path in csvPaths {
                 let bytes = try #require(files[path])
                 let records = try StrictCSVReader.records(bytes)
@@ -209,6 +210,30 @@ import Testing
     @Test func theBytesAreTheSameInEveryBuild() throws {
         let content = TestPaths.fixtureSite.appendingPathComponent("Content")
         #expect(try Self.dataFiles(of: content).files == Self.dataFiles(of: content).files)
+    }
+
+    /// The translations' tables: a row per translation and per translated commitment, in its language;
+    /// a site without translations publishes neither (its files are as before).
+    @Test func translationsHaveTheirTablesOnlyWhereThereAreSome() throws {
+        let (pages, files) = try Self.dataFiles(of: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        let translations = try Self.object(try #require(files["data/translations.json"]))
+        let rows = try #require(translations["rows"] as? [[String: Any]])
+        #expect(rows.map { "\($0["declaration_slug"] ?? "") \($0["language"] ?? "") \($0["title"] ?? "")" }
+                == ["second-accord ar الاتفاق الثاني", "second-accord fr Deuxième Accord"])
+        #expect((rows.last?["url"] as? String)?.hasSuffix("/fr/declarations/second-accord/") == true)
+        let commitments = try Self.object(try #require(files["data/translated_commitments.json"]))
+        let commitmentRows = try #require(commitments["rows"] as? [[String: Any]])
+        #expect(commitmentRows.count == 4)
+        #expect(commitmentRows.contains { $0["language"] as? String == "fr" && $0["number"] as? Int == 1
+            && $0["text_plain"] as? String == "Planter des arbres." })
+        #expect(pages["data/index.html"]?.contains("translated_commitments.csv") == true)
+        let schema = String(decoding: try #require(files["data/schema-v1.json"]), as: UTF8.self)
+        #expect(schema.contains("\"translated_commitments\""))
+
+        let (seedPages, seedFiles) = try Self.dataFiles(of: TestPaths.content)
+        #expect(seedFiles.keys.filter { $0.contains("translat") }.isEmpty)
+        #expect(seedPages["data/index.html"]?.contains("translations") == false)
+        #expect(!String(decoding: try #require(seedFiles["data/schema-v1.json"]), as: UTF8.self).contains("translat"))
     }
 
     @Test func docsDescribeEveryColumn() throws {
