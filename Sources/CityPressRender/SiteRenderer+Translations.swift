@@ -23,7 +23,9 @@ package struct LanguageVersionView: Sendable, Hashable {
 }
 
 extension SiteRenderer {
-    /// This renderer in `language`'s interface (a translation's): its words, dates and chrome.
+    /// This renderer in `language`'s interface: its words, dates and chrome. For a site language
+    /// (`languages:`) also its tree (links rooted in `<lang>/`), its A–Z order and its translations, all
+    /// made once per build (`LanguageTree`); for another translation's language, its words only.
     package func speaking(_ language: String) -> SiteRenderer {
         if let tree = languageTrees[language] {
             var renderer = self
