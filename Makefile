@@ -68,8 +68,9 @@ uninstall:
 embed-templates:
 	./scripts/embed-templates.sh
 
-# Nu Html Checker and axe-core on every page of Public/, of the fixture site (with its French and Arabic translations),
-# of the fixture site in French and in Arabic (whole-site languages) and of a new `citypress init` site.
+# Nu Html Checker and axe-core on every page of Public/, of the fixture site (with its French and Arabic translations
+# and its French and Arabic trees, `languages: [fr, ar]`), of the fixture site written in French (with an Arabic tree)
+# and in Arabic (with a French tree), and of a new `citypress init` site.
 A11Y_TMP ?= /tmp/citypress-a11y
 check-a11y: site
 	bash scripts/a11y/install.sh
@@ -79,7 +80,9 @@ check-a11y: site
 	for lang in fr ar; do \
 		rm -rf "$(A11Y_TMP)/content-$$lang" && cp -R Tests/Fixtures/site/Content "$(A11Y_TMP)/content-$$lang" && \
 		rm -rf "$(A11Y_TMP)/content-$$lang/translations/$$lang" && \
-		sed "s/^language: .*/language: $$lang/" Tests/Fixtures/site/Content/site.yml > "$(A11Y_TMP)/content-$$lang/site.yml" && \
+		other=$$( [ $$lang = fr ] && echo ar || echo fr ) && \
+		sed -e "s/^language: .*/language: $$lang/" -e "s/^languages: .*/languages: [$$other]/" \
+			Tests/Fixtures/site/Content/site.yml > "$(A11Y_TMP)/content-$$lang/site.yml" && \
 		$(BIN) build --quiet --content "$(A11Y_TMP)/content-$$lang" --templates Templates --output "$(A11Y_TMP)/fixture-$$lang" \
 			--base-url https://example.org/ || exit 1; \
 	done

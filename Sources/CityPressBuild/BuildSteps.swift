@@ -47,7 +47,8 @@ package enum BuildSteps {
         if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
         if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) }
         if let templates {
-            diagnostics += interfaceProblems(config, templates: templates, translations: Set(site?.translations.map(\.language) ?? []))
+            diagnostics += interfaceProblems(config, templates: templates,
+                                             translations: Set(site?.translations.map(\.language) ?? []).union(config.languages))
         }
         guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
         return (site, templates, diagnostics)
@@ -69,7 +70,7 @@ package enum BuildSteps {
 
     /// The problems of the interface tables the site's language uses (`Templates/i18n/<lang>.yml`):
     /// mistakes in the files, and each phrase the language lacks (English is used); the same for each
-    /// language the site's declarations are translated into.
+    /// language the site's declarations are translated into and each of the site's other languages (`languages:`).
     package static func interfaceProblems(_ config: SiteConfig, templates: TemplateSet, translations: Set<String> = []) -> [Diagnostic] {
         var seen: Set<String> = []
         return ([config.language] + translations.sorted()).flatMap { language -> [Diagnostic] in

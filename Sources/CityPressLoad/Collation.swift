@@ -13,12 +13,24 @@ public struct CollationKey: Sendable, Hashable, Comparable {
     /// three in turn, with one `memcmp` (sorting ten thousand names is then a few milliseconds).
     private let bytes: [UInt8]
 
+    /// The letter an A–Z index files the name under, when a language's order decides it (`Ö` in
+    /// Swedish); `nil` for the default order, which files it under its folded first letter.
+    private let tailoredInitial: String?
+
     /// The key of `name`, with `tieBreaker` (usually a slug) deciding between equal names.
     public init(_ name: String, tieBreaker: String = "") {
+        self.init(name, tieBreaker: tieBreaker, sortText: nil, initial: nil)
+    }
+
+    /// The key of `name` compared by `sortText` (a language's folding, `LanguageCollation`) instead of
+    /// the folded name, filed under `initial`; `folded` stays the default folding (search uses it).
+    init(_ name: String, tieBreaker: String, sortText: String?, initial: String?) {
         self.folded = TextFolding.fold(name)
+        tailoredInitial = initial
+        let compared = sortText ?? folded
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(folded.utf8.count + name.utf8.count + tieBreaker.utf8.count + 6)
-        for part in [folded, name, tieBreaker] {
+        bytes.reserveCapacity(compared.utf8.count + name.utf8.count + tieBreaker.utf8.count + 6)
+        for part in [compared, name, tieBreaker] {
             for byte in part.utf8 {
                 bytes.append(byte)
                 if byte == 0 { bytes.append(1) }
@@ -30,6 +42,7 @@ public struct CollationKey: Sendable, Hashable, Comparable {
 
     /// The letter a name is filed under in an A–Z index (`#` for names not starting with a letter).
     public var initial: String {
+        if let tailoredInitial { return tailoredInitial }
         guard let first = folded.unicodeScalars.first, ("a"..."z").contains(first) else { return "#" }
         return String(first).uppercased()
     }

@@ -9,8 +9,11 @@ public struct SiteConfig: Sendable, Hashable {
     public var network: String
     /// One or two sentences for the home page and meta descriptions.
     public var description: String
-    /// BCP 47 language tag of the content (`en`).
+    /// BCP 47 language tag of the content (`en`): the originals, the authoritative texts.
     public var language: String
+    /// The site's other languages (`[fr, ar]`), each with a tree of pages of its own below `<lang>/`;
+    /// none by default. Never contains `language` nor the same tag twice (`SiteConfigFile` drops them).
+    public var languages: [String]
     /// Absolute URL the site is published at, ending in `/`; needed for `sitemap.xml`.
     public var baseURL: String?
     /// Whether raw HTML inside Markdown is kept (it is omitted by default).
@@ -18,11 +21,12 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// Creates a configuration.
     public init(title: String, network: String, description: String, language: String,
-                baseURL: String? = nil, allowsUnsafeHTML: Bool = false) {
+                baseURL: String? = nil, allowsUnsafeHTML: Bool = false, languages: [String] = []) {
         self.title = title
         self.network = network
         self.description = description
         self.language = language
+        self.languages = languages
         self.baseURL = baseURL.map(SiteConfig.normalizedBaseURL)
         self.allowsUnsafeHTML = allowsUnsafeHTML
     }

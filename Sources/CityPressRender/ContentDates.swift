@@ -54,6 +54,12 @@ package struct ContentDates: Sendable {
             guard let day = country.cities.compactMap({ byCity[$0] }).max() else { continue }
             note(CountryOutput.route(country.slug), day)
         }
+        // A city's or a country's page in a site language's tree changes with the original.
+        guard !site.config.languages.isEmpty else { return }
+        let places = dates.filter { $0.key.path.hasPrefix(CitiesIndexOutput.route.path) || $0.key.path.hasPrefix(CountriesIndexOutput.route.path) }
+        for language in site.config.languages {
+            for (route, day) in places { dates[route.inTree(language)] = day }
+        }
     }
 
     /// The day `route`'s content last changed; the site's newest date for pages of the whole site.

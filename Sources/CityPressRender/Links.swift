@@ -11,32 +11,40 @@ package struct Links: Sendable, Hashable {
     package let root: String
     /// What follows a page's folder in a link: nothing, or `index.html`.
     package let page: String
+    /// The language tree the page is in (`fr/`), where links to the pages every site language has
+    /// (home, indexes, cities, countries) stay; empty in the site's own language.
+    package let tree: String
 
-    /// Links for a page whose folder is `depth` levels below the root.
-    package init(depth: Int, style: LinkStyle = .folders) {
+    /// Links for a page whose folder is `depth` levels below the root, in the language tree `tree`.
+    package init(depth: Int, style: LinkStyle = .folders, tree: String = "") {
         root = depth == 0 ? "./" : String(repeating: "../", count: depth)
         page = style == .indexFiles ? "index.html" : ""
+        self.tree = tree
     }
 
     /// Links that start from a fixed prefix (absolute URLs, for the 404 page served at any address).
     package init(absoluteRoot: String) {
         root = absoluteRoot
         page = ""
+        tree = ""
     }
 
-    package var home: String { to(HomeOutput.route) }
-    package var declarations: String { to(DeclarationsIndexOutput.route) }
-    package var cities: String { to(CitiesIndexOutput.route) }
-    package var countries: String { to(CountriesIndexOutput.route) }
-    package var commitments: String { to(CommitmentsIndexOutput.route) }
+    package var home: String { inTree(HomeOutput.route) }
+    package var declarations: String { inTree(DeclarationsIndexOutput.route) }
+    package var cities: String { inTree(CitiesIndexOutput.route) }
+    package var countries: String { inTree(CountriesIndexOutput.route) }
+    package var commitments: String { inTree(CommitmentsIndexOutput.route) }
     package func declaration(_ slug: String) -> String { to(DeclarationOutput.route(slug)) }
     /// The declaration's folder, where its PDFs sit beside its page.
     package func declarationFolder(_ slug: String) -> String { root + DeclarationOutput.route(slug).path }
     package func print(_ slug: String) -> String { to(PrintOutput.route(slug)) }
     package func commitment(_ slug: String, _ number: Int) -> String { to(CommitmentOutput.route(slug, number)) }
-    package func city(_ slug: String) -> String { to(CityOutput.route(slug)) }
-    package func country(_ slug: String) -> String { to(CountryOutput.route(slug)) }
+    package func city(_ slug: String) -> String { inTree(CityOutput.route(slug)) }
+    package func country(_ slug: String) -> String { inTree(CountryOutput.route(slug)) }
     package func asset(_ name: String) -> String { root + "assets/\(name)" }
+
+    /// The output at `route` in this page's language tree (a page every site language has).
+    package func inTree(_ route: Route) -> String { tree.isEmpty ? to(route) : to(Route(tree + route.path)) }
 
     /// The output at `route`, from this page.
     package func to(_ route: Route) -> String { route.isFolder ? root + route.path + page : root + route.path }

@@ -12,7 +12,7 @@ extension DeclarationSummaryView: TemplateView {
         .field("commitmentsText", \.commitmentsText),
         .field("signatoriesText", \.signatoriesText),
         .field("hasSignatories", \.hasSignatories), .field("isDraft", \.isDraft),
-        .field("headingLevel", \.headingLevel)
+        .field("headingLevel", \.headingLevel), .field("language", \.language)
     )
 }
 
@@ -140,7 +140,7 @@ extension EndorsementView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
         .field("dateISO", \.dateISO), .field("endorsedText", \.endorsedText), .field("endorsedISO", \.endorsedISO), .field("text", \.text),
-        .field("commitments", \.commitments)
+        .field("commitments", \.commitments), .field("language", \.language)
     )
 }
 
@@ -184,7 +184,7 @@ extension CountryPage: TemplateView {
 extension CommitmentGroupView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
-        .field("dateISO", \.dateISO), .field("commitments", \.commitments)
+        .field("dateISO", \.dateISO), .field("commitments", \.commitments), .field("language", \.language)
     )
 }
 

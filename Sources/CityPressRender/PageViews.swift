@@ -23,6 +23,9 @@ package struct DeclarationSummaryView: Sendable, Hashable {
     package let isDraft: Bool
     /// The level of the card's heading: 2 where it follows the page's `h1`, 3 under an `h2`.
     package let headingLevel: Int
+    /// The language of the title when it is not the page's (a declaration shown in a language tree
+    /// without a translation into it): `lang` and `hreflang` on its link. `nil` otherwise.
+    package var language: String? = nil
 }
 
 package struct CommitmentItemView: Sendable, Hashable {
@@ -198,6 +201,9 @@ package struct EndorsementView: Sendable, Hashable {
     /// The interface's words: `{{text.endorsed}}`.
     package let text: InterfaceText
     package let commitments: [NavLinkView]
+    /// The language of the title when it is not the page's (a declaration shown in a language tree
+    /// without a translation into it): `lang` and `hreflang` on its link. `nil` otherwise.
+    package var language: String? = nil
 }
 
 package struct CityPage: Sendable, Hashable {
@@ -253,6 +259,9 @@ package struct CommitmentGroupView: Sendable, Hashable {
     package let dateText: String
     package let dateISO: String
     package let commitments: [CommitmentItemView]
+    /// The language of the title and the commitments when it is not the page's (a declaration shown in
+    /// a language tree without a translation into it); `nil` otherwise.
+    package var language: String? = nil
 }
 
 package struct CommitmentsIndexPage: Sendable, Hashable {

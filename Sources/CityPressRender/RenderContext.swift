@@ -5,9 +5,9 @@ import CityPressTemplates
 /// the fragments shared by many pages of this build, and the previous build's work when one is lent.
 package struct RenderContext: Sendable {
     /// The site, its templates and how links are written.
-    package let renderer: SiteRenderer
+    package private(set) var renderer: SiteRenderer
     /// What many pages share, rendered once per build.
-    package let fragments: SharedFragments
+    package private(set) var fragments: SharedFragments
     /// The previous build's work, when the caller lends it (the preview).
     package let reuse: (any RenderReuse)?
     /// The open-data files, made once for the build when first needed.
@@ -24,12 +24,21 @@ package struct RenderContext: Sendable {
         openData = OpenDataFiles(site: renderer.site, keepsSignatoryRows: rendersEveryOutput)
     }
 
+    /// This context for pages in `language`'s tree (a site language) or a translation's language.
+    package func speaking(_ language: String) -> RenderContext {
+        var context = self
+        context.renderer = renderer.speaking(language)
+        if let endorsements = fragments.endorsementsInLanguages[language] { context.fragments.endorsements = endorsements }
+        return context
+    }
+
     /// The site being rendered.
     package var site: Site { renderer.site }
 
     /// The bytes of a page: `view` rendered with `template`, or the previous build's bytes for an equal view.
     package func page(_ view: some TemplateFields & Hashable & Sendable, template: String, route: Route) -> [UInt8] {
         guard let reuse else { return renderer.templates.renderBytes(view, with: template) }
-        return reuse.page(at: route.file, view: view) { renderer.templates.renderBytes(view, with: template) }
+        // In a language tree, `route` is the page's below the tree's root.
+        return reuse.page(at: renderer.tree + route.file, view: view) { renderer.templates.renderBytes(view, with: template) }
     }
 }

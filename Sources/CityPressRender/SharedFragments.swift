@@ -21,7 +21,9 @@ package struct SharedFragments: Sendable {
     /// The declaration view every commitment page of a declaration shares, by declaration index.
     package let commitmentDeclarationViews: [Int: DeclarationView]
     /// A city page's entry for each declaration (its link, date and commitment links), by declaration index.
-    package let endorsements: [String]
+    package internal(set) var endorsements: [String]
+    /// The same entries in each site language's tree (`languages:`), by language.
+    package let endorsementsInLanguages: [String: [String]]
 
     /// Each city's entries in signatory lists, which the fragments are made of.
     package let entries: SignatoryEntries
@@ -56,6 +58,14 @@ package struct SharedFragments: Sendable {
             let html = renderer.templates.render(renderer.endorsementView(of: index), with: TemplateViews.cityEndorsement.template)
             return reuse?.interned(html, as: "city-endorsement/\(renderer.site.declarations[index].slug)") ?? html
         }
+        var inLanguages: [String: [String]] = [:]
+        for language in renderer.site.config.languages {
+            let speaker = renderer.speaking(language)
+            inLanguages[language] = (0..<count).map { index in
+                speaker.templates.render(speaker.endorsementView(of: index), with: TemplateViews.cityEndorsement.template)
+            }
+        }
+        endorsementsInLanguages = inLanguages
     }
 }
 

@@ -164,14 +164,18 @@ extension City {
 }
 
 extension SiteRenderer {
-    package func summary(of declaration: Declaration, links: Links, headingLevel: Int) -> DeclarationSummaryView {
-        DeclarationSummaryView(
-            title: declaration.title, href: links.declaration(declaration.slug),
+    /// The card of declaration `index` (its translation in a language tree that has one).
+    package func summary(of index: Int, links: Links, headingLevel: Int) -> DeclarationSummaryView {
+        let (declaration, language) = shown(index)
+        var view = DeclarationSummaryView(
+            title: declaration.title, href: declarationHref(index, links: links),
             dateText: interface.date(declaration.date), dateISO: declaration.date.description,
             event: declaration.event, location: declaration.location,
             commitmentsText: Counted.text(declaration.commitments.count, .countCommitments, in: interface),
             signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty, isDraft: declaration.isDraft, headingLevel: headingLevel)
+        view.language = language
+        return view
     }
 
     /// The signatories of `declaration` counted by kind: `38 cities, 1 region and 1 district`.

@@ -23,8 +23,20 @@ package struct LanguageVersionView: Sendable, Hashable {
 }
 
 extension SiteRenderer {
-    /// This renderer in `language`'s interface (a translation's): its words, dates and chrome.
+    /// This renderer in `language`'s interface: its words, dates and chrome. For a site language
+    /// (`languages:`) also its tree (links rooted in `<lang>/`), its A–Z order and its translations, all
+    /// made once per build (`LanguageTree`); for another translation's language, its words only.
     package func speaking(_ language: String) -> SiteRenderer {
+        if let tree = languageTrees[language] {
+            var renderer = self
+            renderer.interface = tree.interface
+            renderer.text = tree.text
+            renderer.chrome = tree.chrome
+            renderer.tree = language + "/"
+            renderer.placeOrder = tree.placeOrder
+            renderer.treeTranslations = tree.translations
+            return renderer
+        }
         guard let other = translationInterfaces[language] else { return self }
         var renderer = self
         renderer.interface = other.interface
@@ -69,7 +81,9 @@ extension SiteRenderer {
         let index = translation.declaration
         let original = site.declarations[index]
         let renderer = speaking(translation.language)
-        let route = TranslationOutput.route(translation.language, original.slug)
+        // In a site language's tree the page is that tree's declaration page, and its links stay in the tree.
+        let inTree = !renderer.tree.isEmpty
+        let route = inTree ? DeclarationOutput.route(original.slug) : TranslationOutput.route(translation.language, original.slug)
         let links = renderer.links(for: route)
         let declaration = original.translated(by: translation)
         let description = renderer.interface.text(
@@ -86,9 +100,9 @@ extension SiteRenderer {
         page.hasVersions = !page.versions.isEmpty
         page.alternates = alternates(of: index)
         page.versionNote = renderer.interface.text(.translationNote, ("language", originalInterface.name))
-        let signatories = SiteRenderer.relinked(
-            renderer.signatoriesFragment(of: index, entries: renderer.signatoryEntries(of: original, template: TemplateViews.signatoryEntry.template)),
-            toDepth: TranslationOutput.depth)
+        // Made for its depth in a tree already; otherwise for a declaration page's, one folder less deep.
+        let fragment = renderer.signatoriesFragment(of: index, entries: renderer.signatoryEntries(of: original, template: TemplateViews.signatoryEntry.template))
+        let signatories = inTree ? fragment : SiteRenderer.relinked(fragment, toDepth: TranslationOutput.depth)
         return DeclarationPage(
             page: page,
             declaration: renderer.declarationView(index, links: links, signatoriesHTML: signatories, onItsPage: true,

@@ -32,6 +32,16 @@ package struct SiteRenderer: Sendable {
     package let siteInterface: Interface
     /// The interface of each language the site's translations are in, made once.
     package let translationInterfaces: [String: TranslationInterface]
+    /// What each site language's tree of pages (`languages:` in `site.yml`) is rendered with, made once.
+    package let languageTrees: [String: LanguageTree]
+    /// The language tree this renderer's pages are in (`fr/`, made by `speaking(_:)`); empty for the
+    /// site's own language.
+    package internal(set) var tree = ""
+    /// The A–Z order of places in this renderer's language, where it differs from the default.
+    package internal(set) var placeOrder: PlaceOrder?
+    /// In a language tree: the position in `site.translations` of each declaration's translation into
+    /// the tree's language, by declaration index.
+    package internal(set) var treeTranslations: [Int: Int] = [:]
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
     /// `pdfPapers`; links name pages in `linkStyle`.
@@ -72,10 +82,14 @@ package struct SiteRenderer: Sendable {
             }
         }
         self.chrome = chrome
+        languageTrees = LanguageTree.all(for: site, templates: templates, outputs: outputs, linkStyle: linkStyle)
     }
 
-    /// Links for pages `depth` folders below the root, in this build's link style.
-    package func links(depth: Int) -> Links { Links(depth: depth, style: linkStyle) }
+    /// Links for pages `depth` folders below the root of this renderer's language tree (the site's
+    /// root in the site's language), in this build's link style.
+    package func links(depth: Int) -> Links {
+        tree.isEmpty ? Links(depth: depth, style: linkStyle) : Links(depth: depth + 1, style: linkStyle, tree: tree)
+    }
 
     /// Links for the page at `route`.
     package func links(for route: Route) -> Links { links(depth: route.depth) }
@@ -137,15 +151,23 @@ package struct SiteRenderer: Sendable {
                       rendersEveryOutput: false)
     }
 
+    /// The layout's view of a page at `path` (below this renderer's language tree); `inEveryLanguage`
+    /// for a page every site language has a version of (the language switcher and `hreflang` list them).
     package func meta(_ links: Links, path: String, title: String?, description: String? = nil,
-              section: PageMeta.Section, trail: [PageMeta.Crumb]) -> PageMeta {
+              section: PageMeta.Section, trail: [PageMeta.Crumb], inEveryLanguage: Bool = false) -> PageMeta {
         let home = text[.home]
         let crumbs = title == nil ? [PageMeta.Crumb(label: home, href: nil)]
             : [PageMeta.Crumb(label: home, href: links.home)] + trail
         let shared = chrome[Chrome.Key(root: links.root, section: section)]
             ?? Chrome(config: site.config, links: links, section: section, templates: templates, interface: interface, text: text)
-        return PageMeta(config: site.config, links: links, path: path, title: title,
-                        description: description ?? site.config.description, section: section, breadcrumbs: crumbs,
-                        chrome: shared, interface: interface, text: text)
+        var page = PageMeta(config: site.config, links: links, path: tree + path, title: title,
+                            description: description ?? site.config.description, section: section, breadcrumbs: crumbs,
+                            chrome: shared, interface: interface, text: text)
+        if inEveryLanguage, !site.config.languages.isEmpty {
+            page.versions = languageVersions(of: path, links: links)
+            page.hasVersions = true
+            page.alternates = languageAlternates(of: path)
+        }
+        return page
     }
 }

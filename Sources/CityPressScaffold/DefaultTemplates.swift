@@ -1380,13 +1380,14 @@ enum DefaultTemplates {
         LmpzIiBkZWZlcj48L3NjcmlwdD4Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
         """),
         ("city-endorsement.mustache", """
-        PGxpIGNsYXNzPSJjYXJkIj4KPGgzPjxhIGhyZWY9Int7aHJlZn19Ij57e3RpdGxlfX08L2E+PC9oMz4KPHAgY2xhc3M9Im1ldGEi
-        Pnt7dGV4dC5lbmRvcnNlZH19IHt7I2VuZG9yc2VkSVNPfX08dGltZSBkYXRldGltZT0ie3tlbmRvcnNlZElTT319Ij57e2VuZG9y
-        c2VkVGV4dH19PC90aW1lPnt7L2VuZG9yc2VkSVNPfX17e15lbmRvcnNlZElTT319e3t0ZXh0LmF0VGhlTWVldGluZ319IDx0aW1l
-        IGRhdGV0aW1lPSJ7e2RhdGVJU099fSI+e3tkYXRlVGV4dH19PC90aW1lPnt7L2VuZG9yc2VkSVNPfX08L3A+CjxwIGNsYXNzPSJj
-        b21taXRtZW50LW51bWJlcnMiPnt7dGV4dC5jb21taXRtZW50c0NvbG9ufX0ge3sjY29tbWl0bWVudHN9fTxhIGhyZWY9Int7aHJl
-        Zn19IiBhcmlhLWxhYmVsPSJ7e3RleHQuY29tbWl0bWVudH19IHt7bGFiZWx9fSB7e3RleHQub2Z9fSB7e3RpdGxlfX0iPnt7bGFi
-        ZWx9fTwvYT4ge3svY29tbWl0bWVudHN9fTwvcD4KPC9saT4K
+        PGxpIGNsYXNzPSJjYXJkIj4KPGgzPjxhIGhyZWY9Int7aHJlZn19Int7I2xhbmd1YWdlfX0gaHJlZmxhbmc9Int7bGFuZ3VhZ2V9
+        fSIgbGFuZz0ie3tsYW5ndWFnZX19Int7L2xhbmd1YWdlfX0+e3t0aXRsZX19PC9hPjwvaDM+CjxwIGNsYXNzPSJtZXRhIj57e3Rl
+        eHQuZW5kb3JzZWR9fSB7eyNlbmRvcnNlZElTT319PHRpbWUgZGF0ZXRpbWU9Int7ZW5kb3JzZWRJU099fSI+e3tlbmRvcnNlZFRl
+        eHR9fTwvdGltZT57ey9lbmRvcnNlZElTT319e3teZW5kb3JzZWRJU099fXt7dGV4dC5hdFRoZU1lZXRpbmd9fSA8dGltZSBkYXRl
+        dGltZT0ie3tkYXRlSVNPfX0iPnt7ZGF0ZVRleHR9fTwvdGltZT57ey9lbmRvcnNlZElTT319PC9wPgo8cCBjbGFzcz0iY29tbWl0
+        bWVudC1udW1iZXJzIj57e3RleHQuY29tbWl0bWVudHNDb2xvbn19IHt7I2NvbW1pdG1lbnRzfX08YSBocmVmPSJ7e2hyZWZ9fSIg
+        YXJpYS1sYWJlbD0ie3t0ZXh0LmNvbW1pdG1lbnR9fSB7e2xhYmVsfX0ge3t0ZXh0Lm9mfX0ge3t0aXRsZX19Ij57e2xhYmVsfX08
+        L2E+IHt7L2NvbW1pdG1lbnRzfX08L3A+CjwvbGk+Cg==
         """),
         ("city.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxhcnRpY2xlIGNsYXNzPSJjaXR5Ij4KPHAgY2xhc3M9ImtpY2tlciI+e3traW5kfX08L3A+
@@ -1433,12 +1434,14 @@ enum DefaultTemplates {
         ("commitments.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT57e3BhZ2UudGV4dC5jb21taXRtZW50c319PC9oMT4KPHAgY2xhc3M9ImxlYWQiPnt7
         c3VtbWFyeVRleHR9fXt7cGFnZS50ZXh0Lm5ld2VzdEZpcnN0U3VmZml4fX08L3A+Cnt7I2RlY2xhcmF0aW9uc319CjxzZWN0aW9u
-        IGNsYXNzPSJjb21taXRtZW50LWdyb3VwIj4KPGgyPjxhIGhyZWY9Int7aHJlZn19Ij57e3RpdGxlfX08L2E+PC9oMj4KPHAgY2xh
-        c3M9Im1ldGEiPjx0aW1lIGRhdGV0aW1lPSJ7e2RhdGVJU099fSI+e3tkYXRlVGV4dH19PC90aW1lPjwvcD4KPG9sIGNsYXNzPSJj
-        b21taXRtZW50cyI+Cnt7I2NvbW1pdG1lbnRzfX0KPGxpIHZhbHVlPSJ7e251bWJlcn19Ij4Ke3t7aHRtbH19fQo8cCBjbGFzcz0i
-        Y29tbWl0bWVudC1saW5rIj48YSBocmVmPSJ7e2hyZWZ9fSI+e3twYWdlLnRleHQuY29tbWl0bWVudH19IHt7bnVtYmVyfX0ge3tw
-        YWdlLnRleHQub25JdHNPd25QYWdlfX08L2E+PC9wPgo8L2xpPgp7ey9jb21taXRtZW50c319Cjwvb2w+Cjwvc2VjdGlvbj4Ke3sv
-        ZGVjbGFyYXRpb25zfX0Ke3svbWFpbn19Cnt7L2xheW91dH19Cg==
+        IGNsYXNzPSJjb21taXRtZW50LWdyb3VwIj4KPGgyPjxhIGhyZWY9Int7aHJlZn19Int7I2xhbmd1YWdlfX0gaHJlZmxhbmc9Int7
+        bGFuZ3VhZ2V9fSIgbGFuZz0ie3tsYW5ndWFnZX19Int7L2xhbmd1YWdlfX0+e3t0aXRsZX19PC9hPjwvaDI+CjxwIGNsYXNzPSJt
+        ZXRhIj48dGltZSBkYXRldGltZT0ie3tkYXRlSVNPfX0iPnt7ZGF0ZVRleHR9fTwvdGltZT48L3A+CjxvbCBjbGFzcz0iY29tbWl0
+        bWVudHMie3sjbGFuZ3VhZ2V9fSBsYW5nPSJ7e2xhbmd1YWdlfX0ie3svbGFuZ3VhZ2V9fT4Ke3sjY29tbWl0bWVudHN9fQo8bGkg
+        dmFsdWU9Int7bnVtYmVyfX0iPgp7e3todG1sfX19CjxwIGNsYXNzPSJjb21taXRtZW50LWxpbmsie3sjbGFuZ3VhZ2V9fSBsYW5n
+        PSJ7e3BhZ2UubGFuZ3VhZ2V9fSJ7ey9sYW5ndWFnZX19PjxhIGhyZWY9Int7aHJlZn19Ij57e3BhZ2UudGV4dC5jb21taXRtZW50
+        fX0ge3tudW1iZXJ9fSB7e3BhZ2UudGV4dC5vbkl0c093blBhZ2V9fTwvYT48L3A+CjwvbGk+Cnt7L2NvbW1pdG1lbnRzfX0KPC9v
+        bD4KPC9zZWN0aW9uPgp7ey9kZWNsYXJhdGlvbnN9fQp7ey9tYWlufX0Ke3svbGF5b3V0fX0K
         """),
         ("countries.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT57e3BhZ2UudGV4dC5jb3VudHJpZXN9fTwvaDE+CjxwIGNsYXNzPSJsZWFkIj57e2Nv
@@ -1487,13 +1490,14 @@ enum DefaultTemplates {
         L21haW59fQp7ey9sYXlvdXR9fQo=
         """),
         ("declaration-card.mustache", """
-        PGxpIGNsYXNzPSJjYXJkIj4KICA8aHt7aGVhZGluZ0xldmVsfX0+PGEgaHJlZj0ie3tocmVmfX0iPnt7dGl0bGV9fTwvYT57eyNp
-        c0RyYWZ0fX0gPHNwYW4gY2xhc3M9ImJhZGdlIj57e3BhZ2UudGV4dC5kcmFmdH19PC9zcGFuPnt7L2lzRHJhZnR9fTwvaHt7aGVh
-        ZGluZ0xldmVsfX0+CiAgPHAgY2xhc3M9Im1ldGEiPnt7ZXZlbnR9fSDCtyB7e2xvY2F0aW9ufX0gwrcgPHRpbWUgZGF0ZXRpbWU9
-        Int7ZGF0ZUlTT319Ij57e2RhdGVUZXh0fX08L3RpbWU+PC9wPgogIDxwIGNsYXNzPSJjb3VudHMiPnt7Y29tbWl0bWVudHNUZXh0
-        fX0gwrcge3sjaGFzU2lnbmF0b3JpZXN9fXt7cGFnZS50ZXh0LmVuZG9yc2VkQnlMb3dlcn19IHt7c2lnbmF0b3JpZXNUZXh0fX17
-        ey9oYXNTaWduYXRvcmllc319e3teaGFzU2lnbmF0b3JpZXN9fXt7cGFnZS50ZXh0LnNpZ25hdG9yeUxpc3ROb3RZZXRSZWNvcmRl
-        ZH19e3svaGFzU2lnbmF0b3JpZXN9fTwvcD4KPC9saT4K
+        PGxpIGNsYXNzPSJjYXJkIj4KICA8aHt7aGVhZGluZ0xldmVsfX0+PGEgaHJlZj0ie3tocmVmfX0ie3sjbGFuZ3VhZ2V9fSBocmVm
+        bGFuZz0ie3tsYW5ndWFnZX19IiBsYW5nPSJ7e2xhbmd1YWdlfX0ie3svbGFuZ3VhZ2V9fT57e3RpdGxlfX08L2E+e3sjaXNEcmFm
+        dH19IDxzcGFuIGNsYXNzPSJiYWRnZSI+e3twYWdlLnRleHQuZHJhZnR9fTwvc3Bhbj57ey9pc0RyYWZ0fX08L2h7e2hlYWRpbmdM
+        ZXZlbH19PgogIDxwIGNsYXNzPSJtZXRhIj57e2V2ZW50fX0gwrcge3tsb2NhdGlvbn19IMK3IDx0aW1lIGRhdGV0aW1lPSJ7e2Rh
+        dGVJU099fSI+e3tkYXRlVGV4dH19PC90aW1lPjwvcD4KICA8cCBjbGFzcz0iY291bnRzIj57e2NvbW1pdG1lbnRzVGV4dH19IMK3
+        IHt7I2hhc1NpZ25hdG9yaWVzfX17e3BhZ2UudGV4dC5lbmRvcnNlZEJ5TG93ZXJ9fSB7e3NpZ25hdG9yaWVzVGV4dH19e3svaGFz
+        U2lnbmF0b3JpZXN9fXt7Xmhhc1NpZ25hdG9yaWVzfX17e3BhZ2UudGV4dC5zaWduYXRvcnlMaXN0Tm90WWV0UmVjb3JkZWR9fXt7
+        L2hhc1NpZ25hdG9yaWVzfX08L3A+CjwvbGk+Cg==
         """),
         ("declaration.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19Cnt7I2RlY2xhcmF0aW9ufX0KPGFydGljbGUgY2xhc3M9ImRlY2xhcmF0aW9uIj4Ke3s+dGl0

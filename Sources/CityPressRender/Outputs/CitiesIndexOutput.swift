@@ -25,8 +25,10 @@ extension SiteRenderer {
         let links = self.links(for: CitiesIndexOutput.route)
         var letters: [LetterGroupView] = []
         var current: (letter: String, cities: [CityEntryView])?
-        for city in site.cities {
-            let letter = city.sortKey.initial
+        // In the default order (`Site.cities`), or the page's language's where it differs.
+        for index in placeOrder?.cities ?? Array(site.cities.indices) {
+            let city = site.cities[index]
+            let letter = placeOrder?.initials[index] ?? city.sortKey.initial
             let country = site.countries[city.country]
             let entry = CityEntryView(name: city.name, href: links.city(city.slug), countryName: country.name,
                                       countryHref: links.country(country.slug), detail: city.detail(in: interface),
@@ -43,7 +45,7 @@ extension SiteRenderer {
         return CitiesIndexPage(
             page: meta(links, path: CitiesIndexOutput.route.path, title: text[.cities],
                        description: interface.text(.citiesDescription, ("places", places), ("network", site.config.network)),
-                       section: .cities, trail: [.init(label: text[.cities], href: nil)]),
+                       section: .cities, trail: [.init(label: text[.cities], href: nil)], inEveryLanguage: true),
             letters: letters, placesText: places,
             download: download(interface.text(.downloadCities), routes: { OpenDataOutput.route(.cities, $0) }, links: links),
             scriptText: ScriptText.json(in: interface))

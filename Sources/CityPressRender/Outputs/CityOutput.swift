@@ -52,7 +52,7 @@ extension SiteRenderer {
             let ofDeclaration = mine.filter { site.reports[$0].declaration == declarationIndex }
             let numbers = Set(ofDeclaration.flatMap { site.reports[$0].actions.flatMap(\.commitments) }).sorted()
             return CityReportsView(
-                declarationTitle: declaration.title, declarationHref: links.declaration(declaration.slug),
+                declarationTitle: shown(declarationIndex).declaration.title, declarationHref: declarationHref(declarationIndex, links: links),
                 commitmentsText: Counted.commitments(numbers, in: interface),
                 reports: ofDeclaration.map { position in
                     let report = site.reports[position]
@@ -63,7 +63,7 @@ extension SiteRenderer {
         }
         return CityPage(
             page: meta(links, path: route.path, title: city.name, description: description, section: .cities,
-                       trail: [.init(label: text[.cities], href: links.cities), .init(label: city.name, href: nil)]),
+                       trail: [.init(label: text[.cities], href: links.cities), .init(label: city.name, href: nil)], inEveryLanguage: true),
             name: city.name, kind: interface.text(city.kind.labelKey), subdivision: city.subdivision, countryName: country.name,
             countryHref: links.country(country.slug), endorsementsHTML: endorsements.joined(),
             hasEndorsements: !endorsements.isEmpty, reports: reports, hasReports: !reports.isEmpty)

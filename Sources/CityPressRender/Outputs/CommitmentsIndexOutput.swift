@@ -23,9 +23,10 @@ extension SiteRenderer {
     /// The view its template receives.
     package func commitmentsIndexPage() -> CommitmentsIndexPage {
         let links = self.links(for: CommitmentsIndexOutput.route)
-        let groups = site.declarations.map { declaration in
-            CommitmentGroupView(
-                title: declaration.title, href: links.declaration(declaration.slug),
+        let groups = site.declarations.indices.map { index in
+            let (declaration, language) = shown(index)
+            var group = CommitmentGroupView(
+                title: declaration.title, href: declarationHref(index, links: links),
                 dateText: interface.date(declaration.date), dateISO: declaration.date.description,
                 commitments: declaration.commitments.map { commitment in
                     CommitmentItemView(number: commitment.number, anchor: "commitment-\(commitment.number)",
@@ -33,11 +34,13 @@ extension SiteRenderer {
                                                                 onDeclarationPage: false),
                                        href: links.commitment(declaration.slug, commitment.number))
                 })
+            group.language = language
+            return group
         }
         return CommitmentsIndexPage(
             page: meta(links, path: CommitmentsIndexOutput.route.path, title: text[.commitments],
                        description: interface.text(.commitmentsDescription, ("network", site.config.network)),
-                       section: .commitments, trail: [.init(label: text[.commitments], href: nil)]),
+                       section: .commitments, trail: [.init(label: text[.commitments], href: nil)], inEveryLanguage: true),
             declarations: groups,
             summaryText: interface.text(.commitmentsFromDeclarations,
                                         ("commitments", Counted.text(site.commitmentCount, .countCommitments, in: interface)),

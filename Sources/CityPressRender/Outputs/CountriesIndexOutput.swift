@@ -23,7 +23,8 @@ extension SiteRenderer {
     /// The view its template receives.
     package func countriesIndexPage() -> CountriesIndexPage {
         let links = self.links(for: CountriesIndexOutput.route)
-        let countries = site.countries.map {
+        // In the default order (`Site.countries`), or the page's language's where it differs.
+        let countries = (placeOrder?.countries ?? Array(site.countries.indices)).map { site.countries[$0] }.map {
             CountryEntryView(name: $0.name, href: links.country($0.slug),
                              placesText: Counted.places($0.cities.map { site.cities[$0].kind }, in: interface))
         }
@@ -31,7 +32,7 @@ extension SiteRenderer {
             page: meta(links, path: CountriesIndexOutput.route.path, title: text[.countries],
                        description: interface.text(.countriesDescription, ("countries", Counted.text(countries.count, .countCountries, in: interface)),
                                                 ("network", site.config.network)),
-                       section: .countries, trail: [.init(label: text[.countries], href: nil)]),
+                       section: .countries, trail: [.init(label: text[.countries], href: nil)], inEveryLanguage: true),
             countries: countries,
             countriesText: Counted.text(countries.count, .countCountries, in: interface),
             download: download(interface.text(.downloadCountries), routes: { OpenDataOutput.route(.countries, $0) }, links: links))

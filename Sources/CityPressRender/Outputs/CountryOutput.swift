@@ -29,7 +29,8 @@ extension SiteRenderer {
         let country = site.countries[index]
         let route = CountryOutput.route(country.slug)
         let links = self.links(for: route)
-        let cities = country.cities.map { cityIndex -> CountryCityView in
+        let order = placeOrder.map { order in country.cities.sorted { order.rank[$0] < order.rank[$1] } } ?? country.cities
+        let cities = order.map { cityIndex -> CountryCityView in
             let city = site.cities[cityIndex]
             return CountryCityView(name: city.name, href: links.city(city.slug), detail: city.detail(in: interface),
                                    endorsementsText: interface.text(.endorsesDeclarations, ("declarations", Counted.text(city.endorsements.count, .countDeclarations, none: .noDeclarations, in: interface))))
@@ -38,7 +39,7 @@ extension SiteRenderer {
             page: meta(links, path: route.path, title: country.name,
                        description: interface.text(.countryDescription, ("country", country.name), ("network", site.config.network)),
                        section: .countries,
-                       trail: [.init(label: text[.countries], href: links.countries), .init(label: country.name, href: nil)]),
+                       trail: [.init(label: text[.countries], href: links.countries), .init(label: country.name, href: nil)], inEveryLanguage: true),
             name: country.name, cities: cities,
             placesText: Counted.places(country.cities.map { site.cities[$0].kind }, in: interface))
     }

@@ -24,12 +24,12 @@ extension SiteRenderer {
     /// The view its template receives.
     package func declarationsIndexPage() -> DeclarationsIndexPage {
         let links = self.links(for: DeclarationsIndexOutput.route)
-        let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 2) }
+        let summaries = site.declarations.indices.map { summary(of: $0, links: links, headingLevel: 2) }
         return DeclarationsIndexPage(
             page: meta(links, path: DeclarationsIndexOutput.route.path, title: text[.declarations],
                        description: interface.text(.declarationsDescription, ("declarations", Counted.text(summaries.count, .countDeclarations, in: interface)),
                                                 ("network", site.config.network)),
-                       section: .declarations, trail: [.init(label: text[.declarations], href: nil)]),
+                       section: .declarations, trail: [.init(label: text[.declarations], href: nil)], inEveryLanguage: true),
             declarations: summaries, hasDeclarations: !summaries.isEmpty)
     }
 }

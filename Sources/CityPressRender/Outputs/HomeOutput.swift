@@ -23,9 +23,9 @@ extension SiteRenderer {
     /// The view its template receives.
     package func homePage() -> HomePage {
         let links = self.links(for: HomeOutput.route)
-        let summaries = site.declarations.map { summary(of: $0, links: links, headingLevel: 3) }
+        let summaries = site.declarations.indices.map { summary(of: $0, links: links, headingLevel: 3) }
         return HomePage(
-            page: meta(links, path: HomeOutput.route.path, title: nil, section: .home, trail: []),
+            page: meta(links, path: HomeOutput.route.path, title: nil, section: .home, trail: [], inEveryLanguage: true),
             description: site.config.description, declarations: summaries, hasDeclarations: !summaries.isEmpty,
             totals: [(TextKey.totalDeclarations, site.declarations.count), (.totalCommitments, site.commitmentCount),
                      (.totalCities, site.cities.count), (.totalCountries, site.countries.count)].map { key, count in

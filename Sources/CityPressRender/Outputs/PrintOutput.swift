@@ -37,8 +37,10 @@ extension SiteRenderer {
         let route = translation.map { TranslationOutput.printRoute($0.language, original.slug) } ?? PrintOutput.route(original.slug)
         // The web page it prints: the declaration's, or the translation's.
         let webPage = translation.map { TranslationOutput.route($0.language, original.slug) } ?? DeclarationOutput.route(original.slug)
-        let links = self.links(for: route)
-        let path = route.path
+        // In a site language's tree (a translation into one), links and paths start at the tree's root.
+        let local = !tree.isEmpty && route.path.hasPrefix(tree) ? Route(String(route.path.dropFirst(tree.count))) : route
+        let links = self.links(for: local)
+        let path = local.path
         var page = meta(links, path: path, title: interface.text(.printEditionTitle, ("title", declaration.title)),
                         description: interface.text(.printDescription, ("title", declaration.title)), section: .declarations,
                         trail: [.init(label: declaration.title, href: links.to(webPage)),

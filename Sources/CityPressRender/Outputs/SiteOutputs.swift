@@ -11,6 +11,10 @@ package enum SiteOutputs {
         NotFoundOutput(), SitemapOutput(), FeedOutput(), RobotsOutput(), OpenDataOutput(), DeclarationDataOutput(),
         DeclarationOutput(), TranslationOutput(), TranslationPrintOutput(), PrintOutput(), CommitmentOutput(), CityOutput(),
         CountryOutput(), UpdateOutput(), UpdatePrintOutput(), ReportOutput(), SearchOutput(), SearchIndexOutput(),
+        // The same pages in each of the site's other languages (`languages:`), below `<lang>/`.
+        LanguageTreeOutput(HomeOutput()), LanguageTreeOutput(DeclarationsIndexOutput()), LanguageTreeOutput(CitiesIndexOutput()),
+        LanguageTreeOutput(CountriesIndexOutput()), LanguageTreeOutput(CommitmentsIndexOutput()), LanguageTreeOutput(CityOutput()),
+        LanguageTreeOutput(CountryOutput()),
         DataPageOutput(),
     ]
 

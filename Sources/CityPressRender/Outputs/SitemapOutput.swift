@@ -20,9 +20,19 @@ package struct SitemapOutput: OutputKind {
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
 
-    /// Each translated declaration's page and its translations' pages, by route, with every version.
+    /// Each translated declaration's page and its translations' pages, and each page that every site
+    /// language has in each language, by route, with every version.
     static func versions(of site: Site) -> [Route: [(language: String, route: Route)]] {
         var result: [Route: [(language: String, route: Route)]] = [:]
+        if !site.config.languages.isEmpty {
+            for case let kind as any InEveryLanguage in SiteOutputs.kinds {
+                for route in kind.originalRoutes(in: site) {
+                    let all = [(language: site.config.language, route: route)]
+                        + site.config.languages.map { (language: $0, route: route.inTree($0)) }
+                    for version in all { result[version.route] = all }
+                }
+            }
+        }
         for index in Set(site.translations.map(\.declaration)).sorted() {
             let slug = site.declarations[index].slug
             let all = [(site.config.language, DeclarationOutput.route(slug))]

@@ -37,10 +37,10 @@ import Testing
     }
 
     @Test func siteFields() throws {
-        #expect(SiteConfigFile.Field.names == ["title", "network", "description", "language", "base_url", "unsafe_html"])
+        #expect(SiteConfigFile.Field.names == ["title", "network", "description", "language", "languages", "base_url", "unsafe_html"])
         let notes = try Self.unknownFieldNotes("site.yml") { $0 + "baseurl: https://example.org/\n" }
         #expect(notes == ["did you mean 'base_url'?",
-                          "known fields: title, network, description, language, base_url, unsafe_html"])
+                          "known fields: title, network, description, language, languages, base_url, unsafe_html"])
     }
 
     /// Every field of each enum is read: a file giving them all has no unknown field.

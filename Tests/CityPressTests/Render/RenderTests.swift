@@ -13,7 +13,7 @@ import Testing
     @Test func rendersEveryPageOfTheFixtureSite() throws {
         let (pages, diagnostics) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
         #expect(!diagnostics.containsErrors, "\(diagnostics)")
-        let expected: Set<String> = [
+        var expected: Set<String> = [
             "index.html", "404.html", "sitemap.xml", "declarations/index.html", "cities/index.html",
             "countries/index.html", "commitments/index.html",
             "declarations/first-accord/index.html", "declarations/first-accord/print/index.html",
@@ -37,6 +37,11 @@ import Testing
             "fr/declarations/second-accord/index.html", "ar/declarations/second-accord/index.html",
             "fr/declarations/second-accord/print/index.html", "ar/declarations/second-accord/print/index.html",
         ]
+        // The French and Arabic trees (`languages: [fr, ar]`): the home page, the indexes, every city and country.
+        let tree = ["index.html", "declarations/index.html", "cities/index.html", "countries/index.html", "commitments/index.html"]
+            + ["poznan", "wroclaw", "lodz", "greater-leeds", "setagaya"].map { "cities/\($0)/index.html" }
+            + ["poland", "united-kingdom", "japan"].map { "countries/\($0)/index.html" }
+        expected.formUnion(["fr", "ar"].flatMap { language in tree.map { "\(language)/\($0)" } })
         let data = ["declarations", "commitments", "signatories", "cities", "countries", "actions"]
             .flatMap { ["data/\($0).csv", "data/\($0).json"] }
         #expect(Set(pages.keys) == expected.union(data))

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// Whole-site languages built by the real binary from the fixture (`languages: [fr, ar]`): every page
+/// with versions lists the same versions, in its head and in the sitemap, each pointing back; a broken
+/// `languages:` entry stops the build at its place; a language's own A–Z order is used in its tree.
+@Suite struct SiteLanguagesBuildTests {
+    /// The fixture site (edited by `edit` first) built into `site/out`; the result of the build.
+    func build(in root: URL, edit: (URL) throws -> Void = { _ in }) throws -> (site: URL, result: ProcessResult) {
+        let site = try makeFixtureSite(in: root)
+        try edit(site.appendingPathComponent("Content"))
+        let result = try runCityPress(["build", "--content", "Content", "--templates", "Templates", "--output", "out"], in: site)
+        return (site, result)
+    }
+
+    /// `site.yml`'s `languages:` line replaced by `line`.
+    static func setLanguages(_ line: String, in content: URL) throws {
+        let file = content.appendingPathComponent("site.yml")
+        let lines = try readText(file).split(separator: "\n").filter { !$0.hasPrefix("languages:") }.map(String.init)
+        try writeText((lines + [line]).joined(separator: "\n") + "\n", to: file)
+    }
+
+    /// Each `hreflang` alternate of the page: language → absolute address.
+    static func alternates(_ html: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for match in html.matches(of: /<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/) {
+            result[String(match.output.1)] = String(match.output.2)
+        }
+        return result
+    }
+
+    @Test func hreflangPairsAreReciprocalAcrossTheTrees() throws {
+        try withTemporaryFolder { root in
+            let (site, result) = try build(in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            let out = site.appendingPathComponent("out")
+            let base = "https://example.org/declarations/"
+            var pagesWithVersions = 0
+            var byAddress: [String: [String: String]] = [:]
+            for path in (FileManager.default.subpaths(atPath: out.path) ?? []).sorted() where path.hasSuffix("index.html") {
+                let alternates = Self.alternates(try readText(out.appendingPathComponent(path)))
+                guard !alternates.isEmpty else { continue }
+                pagesWithVersions += 1
+                let address = base + String(path.dropLast("index.html".count))
+                byAddress[address] = alternates
+                #expect(alternates.values.contains(address), "\(path) lists itself")
+            }
+            // Home, 4 indexes, 5 cities, 3 countries in 3 languages; the translated declaration in 3.
+            #expect(pagesWithVersions == 13 * 3 + 3)
+            for (address, alternates) in byAddress {
+                for (language, other) in alternates {
+                    #expect(byAddress[other] == alternates, "\(address) → \(language) \(other) does not list the same versions")
+                }
+            }
+            #expect(byAddress[base + "fr/cities/lodz/"] == ["en-GB": base + "cities/lodz/", "fr": base + "fr/cities/lodz/",
+                                                            "ar": base + "ar/cities/lodz/"])
+            // The sitemap lists the same pages with the same versions.
+            let sitemap = try readText(out.appendingPathComponent("sitemap.xml"))
+            var listed = 0
+            for entry in sitemap.split(separator: "\n") where entry.contains("<xhtml:link") {
+                let loc = try #require(entry.firstMatch(of: /<loc>([^<]+)<\/loc>/)).output.1
+                var versions: [String: String] = [:]
+                for match in entry.matches(of: /hreflang="([^"]+)" href="([^"]+)"/) { versions[String(match.output.1)] = String(match.output.2) }
+                #expect(byAddress[String(loc)] == versions, "sitemap: \(loc)")
+                listed += 1
+            }
+            #expect(listed == byAddress.count)
+        }
+    }
+
+    @Test func theLanguageSwitcherLeadsToEachTreeAndLinksStayInTheTree() throws {
+        try withTemporaryFolder { root in
+            let (site, result) = try build(in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+            let page = try readText(site.appendingPathComponent("out/fr/cities/lodz/index.html"))
+            #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"fr\">"))
+            #expect(page.contains("<li><a href=\"../../../cities/lodz/\" hreflang=\"en-GB\" lang=\"en-GB\">English</a></li>"))
+            #expect(page.contains("<li><span aria-current=\"page\" lang=\"fr\">Français</span></li>"))
+            #expect(page.contains("<li><a href=\"../../../ar/cities/lodz/\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a></li>"))
+            // The header, the trail and the country stay in the French tree.
+            #expect(page.contains("<a href=\"../../../fr/cities/\">Villes</a>"))
+            #expect(page.contains("href=\"../../../fr/countries/poland/\""))
+            // A declaration with a French translation leads to it; one without, to the original, marked as English.
+            #expect(page.contains("<a href=\"../../../fr/declarations/second-accord/\">Deuxième Accord</a>"))
+            let poznan = try readText(site.appendingPathComponent("out/fr/cities/poznan/index.html"))
+            #expect(poznan.contains("<a href=\"../../../declarations/first-accord/\" hreflang=\"en-GB\" lang=\"en-GB\">First Accord</a>"))
+            // The translation's signatories lead to the French city pages.
+            let translation = try readText(site.appendingPathComponent("out/fr/declarations/second-accord/index.html"))
+            #expect(translation.contains("href=\"../../../fr/cities/lodz/\""))
+            #expect(translation.contains("<a href=\"../../../fr/\">Accueil</a>"))
+            let arabic = try readText(site.appendingPathComponent("out/ar/index.html"))
+            #expect(arabic.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
+        }
+    }
+
+    @Test func aBrokenLanguagesEntryStopsTheBuildAtItsPlace() throws {
+        try withTemporaryFolder { root in
+            let (_, result) = try build(in: root) { try Self.setLanguages("languages: [fr, fr_FR]", in: $0) }
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("Content/site.yml:6:17: error: languages: 'fr_FR' is not a BCP 47 tag such as 'fr' or 'pt-BR'"),
+                    "\(result.stderr)")
+        }
+    }
+
+    @Test func theSitesOwnLanguageAndALanguageWithoutATableAreWarnings() throws {
+        try withTemporaryFolder { root in
+            let (site, result) = try build(in: root) { try Self.setLanguages("languages: [fr, en-GB, de]", in: $0) }
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("Content/site.yml:6:17: warning: languages: 'en-GB' is the site's language (language)"),
+                    "\(result.stderr)")
+            #expect(result.stderr.contains("Templates/i18n/de.yml: warning: no interface table for the language 'de'"), "\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("out/de/cities/index.html").path))
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("out/en-GB").path))
+        }
+    }
+
+    /// Swedish files Ö after Z; English files Örebro with the O.
+    @Test func aTreeUsesItsLanguagesOrder() throws {
+        try withTemporaryFolder { root in
+            let (site, result) = try build(in: root) { content in
+                try Self.setLanguages("languages: [sv]", in: content)
+                try writeText("name: Örebro\ncountry: Sweden\n", to: content.appendingPathComponent("cities/orebro.yml"))
+                try writeText("name: Oslo\ncountry: Norway\n", to: content.appendingPathComponent("cities/oslo.yml"))
+            }
+            #expect(result.status == 0, "\(result.stderr)")
+            func headings(_ path: String) throws -> [String] {
+                try readText(site.appendingPathComponent("out/" + path)).matches(of: /<h2 id="[^"]+">([^<]+)<\/h2>/).map { String($0.output.1) }
+            }
+            #expect(try headings("cities/index.html") == ["G", "L", "O", "P", "S", "W"])
+            #expect(try headings("sv/cities/index.html") == ["G", "L", "O", "P", "S", "W", "Ö"])
+            let swedish = try readText(site.appendingPathComponent("out/sv/cities/index.html"))
+            let oslo = try #require(swedish.range(of: ">Oslo<")), orebro = try #require(swedish.range(of: ">Örebro<"))
+            let wroclaw = try #require(swedish.range(of: ">Wroclaw<"))
+            #expect(oslo.lowerBound < wroclaw.lowerBound && wroclaw.lowerBound < orebro.lowerBound)
+        }
+    }
+}

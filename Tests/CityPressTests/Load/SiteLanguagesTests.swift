@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import CityPressCore
+@testable import CityPressLoad
+
+/// `languages:` in `site.yml`: typed and checked when the file is read, each problem at its entry's
+/// `path:line:column:`.
+@Suite struct SiteLanguagesTests {
+    /// The configuration and diagnostics of the fixture's `site.yml` with its `languages:` line replaced by `line`.
+    static func load(_ line: String) throws -> (SiteConfig?, [String]) {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            let file = content.appendingPathComponent("site.yml")
+            let lines = try readText(file).split(separator: "\n").filter { !$0.hasPrefix("languages:") }.map(String.init)
+            try writeText((lines + [line]).joined(separator: "\n") + "\n", to: file)
+            var diagnostics: [Diagnostic] = []
+            let config = SiteConfigFile.load(from: ContentRoot(path: content.path), &diagnostics)
+            // Paths below the temporary folder, as the build shows them relative to where it runs.
+            return (config, diagnostics.map { $0.description.replacingOccurrences(of: content.path + "/", with: "Content/") })
+        }
+    }
+
+    @Test func theFixtureListsFrenchAndArabic() throws {
+        let (config, diagnostics) = try Self.load("languages: [fr, ar]")
+        #expect(diagnostics == [])
+        #expect(config?.languages == ["fr", "ar"])
+        #expect(config?.language == "en-GB")
+    }
+
+    @Test func noLanguagesIsTheDefault() throws {
+        let (config, diagnostics) = try Self.load("")
+        #expect(diagnostics == [])
+        #expect(config?.languages == [])
+    }
+
+    @Test func aTagThatIsNotBCP47IsAnErrorAtItsEntry() throws {
+        let (config, diagnostics) = try Self.load("languages: [fr, fr_FR]")
+        #expect(config == nil)
+        #expect(diagnostics.first?.hasPrefix("Content/site.yml:6:17: error: languages: 'fr_FR' is not a BCP 47 tag") == true, "\(diagnostics)")
+    }
+
+    @Test func theSitesOwnLanguageAndATagListedTwiceAreWarningsAndLeftOut() throws {
+        let (config, diagnostics) = try Self.load("languages:\n  - fr\n  - EN-gb\n  - ar\n  - FR")
+        #expect(config?.languages == ["fr", "ar"])
+        #expect(diagnostics.count == 2, "\(diagnostics)")
+        #expect(diagnostics.first?.hasPrefix("Content/site.yml:8:5: warning: languages: 'EN-gb' is the site's language (language)") == true, "\(diagnostics)")
+        #expect(diagnostics.last?.hasPrefix("Content/site.yml:10:5: warning: languages: 'FR' is listed twice; the second is left out") == true, "\(diagnostics)")
+    }
+
+    @Test func aSingleWordInsteadOfAListIsAnError() throws {
+        let (config, diagnostics) = try Self.load("languages: fr")
+        #expect(config == nil)
+        #expect(diagnostics.first?.hasPrefix("Content/site.yml:6:12: error: field 'languages' must be a list") == true, "\(diagnostics)")
+    }
+}
