@@ -147,7 +147,7 @@ package struct Chrome: Sendable {
         let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
                         commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route),
-                        searchHref: links.to(SearchOutput.route),
+                        searchHref: links.inTree(SearchOutput.route),
                         publishedByText: interface.text(.publishedBy, ("title", config.title), ("network", config.network)),
                         text: text, inDeclarations: section == .declarations,
                         inCities: section == .cities, inCountries: section == .countries,

@@ -22,22 +22,30 @@ package struct SearchIndex: Sendable {
 
     private let site: Site
 
-    /// The index of `site`.
-    package init(site: Site, interface: Interface = InterfaceTables.english) {
+    /// The index of `site`; with `tree` (`fr/`), the index of that site language's tree: cities and
+    /// countries are its pages, a declaration is its translation into the language (title, commitments,
+    /// page) where `translations` (declaration index → position in `site.translations`) has one, and the
+    /// original otherwise.
+    package init(site: Site, interface: Interface = InterfaceTables.english, tree: String = "", translations: [Int: Int] = [:]) {
         self.site = site
         self.interface = interface
+        self.tree = tree
+        self.translations = translations
     }
 
     /// The language of the dates and kinds the index shows.
     let interface: Interface
+    let tree: String
+    let translations: [Int: Int]
 
     /// The script's text: the same bytes for the same site.
     package var javaScript: String {
         var out = "/* CityPress search index, format \(Self.format): read by assets/search.js (see docs/search.md). */\n"
         out += "window.CityPressSearch = {\"format\":\(Self.format),\n"
-        out += "\"routes\":{\"city\":\(Self.string(CityOutput.route(Self.slot).path)),"
-        out += "\"country\":\(Self.string(CountryOutput.route(Self.slot).path)),"
-        out += "\"declaration\":\(Self.string(DeclarationOutput.route(Self.slot).path))},\n"
+        out += "\"routes\":{\"city\":\(Self.string(tree + CityOutput.route(Self.slot).path)),"
+        out += "\"country\":\(Self.string(tree + CountryOutput.route(Self.slot).path)),"
+        // In a tree a declaration's page is its translation's or the original's: the index gives each path whole.
+        out += "\"declaration\":\(Self.string(tree.isEmpty ? DeclarationOutput.route(Self.slot).path : Self.slot))},\n"
         out += list("countries", site.countries) { country in
             let folded = TextFolding.fold(country.name)
             return [Self.text(country.name, folded: folded),
@@ -49,11 +57,15 @@ package struct SearchIndex: Sendable {
             return [Self.text(city.name, folded: folded), Self.string(Self.slug(ofFolded: folded) == city.slug ? "" : city.slug),
                     String(city.country), city.detail(in: interface).map { Self.text($0) } ?? "\"\""]
         }
-        out += list("declarations", site.declarations) { declaration in
-            [Self.text(declaration.title), Self.string(declaration.slug), Self.string(interface.date(declaration.date))]
+        out += list("declarations", Array(site.declarations.indices)) { index in
+            let declaration = site.declarations[index]
+            let translation = translations[index].map { site.translations[$0] }
+            let path = tree.isEmpty ? declaration.slug
+                : translation.map { TranslationOutput.route($0.language, declaration.slug).path } ?? DeclarationOutput.route(declaration.slug).path
+            return [Self.text(translation?.title ?? declaration.title), Self.string(path), Self.string(interface.date(declaration.date))]
         }
         let commitments = site.declarations.indices.flatMap { index in
-            site.declarations[index].commitments.map { (index, $0) }
+            (translations[index].map { site.translations[$0].commitments } ?? site.declarations[index].commitments).map { (index, $0) }
         }
         out += list("commitments", commitments) { index, commitment in
             [String(index), String(commitment.number), Self.text(commitment.plainText),

@@ -190,6 +190,29 @@ def check_site(site: Path, driver) -> Checks:
         checks.expect(every_city >= 5, f"the fixture's cities index lists its cities ({every_city})")
         checks.wait(lambda: len(visible()) == every_city, "a blank filter shows every city again")
 
+        # The French and Arabic trees: their own search page and index, in their words and plurals,
+        # finding the translation's title and commitments and leading to the tree's pages.
+        driver.get(root + "fr/search/" + page + "?q=planter")
+        checks.wait(lambda: (checks.result_links() or [""])[0] == "Engagement 1 de Deuxième Accord",
+                    f"fr: ?q=planter lists the translated commitment first (shown: {checks.result_links()[:2]})")
+        checks.wait(lambda: checks.text("search-status") == "1 résultat", f"fr: the live region says '1 résultat' ({checks.text('search-status')})")
+        driver.get(root + "fr/search/" + page + "?q=lodz")
+        checks.wait(lambda: (checks.result_links() or [""])[0] == "Łódź", "fr: ?q=lodz lists Łódź first")
+        href = driver.execute_script("return document.querySelector('#search-results a').getAttribute('href')")
+        checks.expect("fr/cities/lodz/" in href, f"fr: the result leads to the French tree's page ({href})")
+        driver.get(root + "fr/search/" + page + "?q=zzzz")
+        checks.wait(lambda: checks.text("search-status") == "Aucun résultat", "fr: no results says 'Aucun résultat'")
+        driver.get(root + "ar/search/" + page + "?q=lodz")
+        checks.wait(lambda: (checks.result_links() or [""])[0] == "Łódź", "ar: ?q=lodz lists Łódź first")
+        kind = driver.execute_script("return document.querySelector('#search-results .search-kind').textContent")
+        checks.expect(kind == "المدينة", f"ar: the result's kind is Arabic ({kind})")
+        driver.get(root + "fr/cities/" + page)
+        checks.wait(lambda: driver.execute_script("return !document.getElementById('city-filter').hidden"),
+                    "fr: the script shows the cities filter")
+        driver.find_element("id", "city-filter-query").send_keys("lodz")
+        checks.wait(lambda: checks.text("city-filter-status") == "1 ville affichée",
+                    f"fr: the filter says '1 ville affichée' ({checks.text('city-filter-status')})")
+
         # Without JavaScript: the notice, every list.
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
         try:

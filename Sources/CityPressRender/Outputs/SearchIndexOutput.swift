@@ -14,7 +14,8 @@ package struct SearchIndexOutput: OutputKind {
         [.allCities, .allDeclarations] + site.declarations.map { .declarationReports($0.slug) }
     }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
-        Array(SearchIndex(site: context.site, interface: context.renderer.interface).javaScript.utf8)
+        Array(SearchIndex(site: context.site, interface: context.renderer.interface, tree: context.renderer.tree,
+                          translations: context.renderer.treeTranslations).javaScript.utf8)
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }

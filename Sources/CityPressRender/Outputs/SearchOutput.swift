@@ -30,8 +30,8 @@ extension SiteRenderer {
         return SearchPage(
             page: meta(links, path: SearchOutput.route.path, title: text[.search],
                        description: interface.text(.searchDescription, ("network", site.config.network)),
-                       section: .search, trail: [.init(label: text[.search], href: nil)]),
-            indexHref: links.to(SearchIndexOutput.route), root: links.root, pageSuffix: links.page,
+                       section: .search, trail: [.init(label: text[.search], href: nil)], inEveryLanguage: true),
+            indexHref: links.inTree(SearchIndexOutput.route), root: links.root, pageSuffix: links.page,
             declarationsHref: links.declarations, commitmentsHref: links.commitments, citiesHref: links.cities,
             countriesHref: links.countries,
             browseHTML: interface.text(.searchBrowse, ("declarations", link(links.declarations, .declarationsLower)),

@@ -14,7 +14,7 @@ package enum SiteOutputs {
         // The same pages in each of the site's other languages (`languages:`), below `<lang>/`.
         LanguageTreeOutput(HomeOutput()), LanguageTreeOutput(DeclarationsIndexOutput()), LanguageTreeOutput(CitiesIndexOutput()),
         LanguageTreeOutput(CountriesIndexOutput()), LanguageTreeOutput(CommitmentsIndexOutput()), LanguageTreeOutput(CityOutput()),
-        LanguageTreeOutput(CountryOutput()),
+        LanguageTreeOutput(CountryOutput()), LanguageTreeOutput(SearchOutput()), LanguageTreeOutput(SearchIndexOutput()),
         DataPageOutput(),
     ]
 
