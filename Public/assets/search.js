@@ -172,7 +172,8 @@
         item.appendChild(document.createTextNode(" "));
         item.appendChild(element("span", "search-kind", entry.kind));
         if (entry.detail) item.appendChild(element("span", "detail", entry.detail));
-        if (entry.excerpt) item.appendChild(element("span", "search-excerpt", entry.excerpt));
+        // The content's own words may be in another script than the page's: they take their own direction.
+        if (entry.excerpt) item.appendChild(element("span", "search-excerpt", entry.excerpt)).dir = "auto";
         items.appendChild(item);
       });
       results.replaceChildren(items);
