@@ -83,7 +83,7 @@ import Testing
             // A declaration with a French translation leads to it; one without, to the original, marked as English.
             #expect(page.contains("<a href=\"../../../fr/declarations/second-accord/\">Deuxième Accord</a>"))
             let poznan = try readText(site.appendingPathComponent("out/fr/cities/poznan/index.html"))
-            #expect(poznan.contains("<a href=\"../../../declarations/first-accord/\" hreflang=\"en-GB\" lang=\"en-GB\">First Accord</a>"))
+            #expect(poznan.contains("<a href=\"../../../declarations/first-accord/\" hreflang=\"en-GB\" lang=\"en-GB\" dir=\"auto\">First Accord</a>"))
             // The translation's signatories lead to the French city pages.
             let translation = try readText(site.appendingPathComponent("out/fr/declarations/second-accord/index.html"))
             #expect(translation.contains("href=\"../../../fr/cities/lodz/\""))
