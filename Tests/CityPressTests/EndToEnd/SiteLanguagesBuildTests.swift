@@ -93,6 +93,21 @@ import Testing
         }
     }
 
+    /// Without `languages:` a translation is a page of its own, whose links lead to the site's pages, and
+    /// no tree is made; pages without translations have no switcher.
+    @Test func withoutLanguagesTranslationsLinkToTheSitesPages() throws {
+        try withTemporaryFolder { root in
+            let (site, result) = try build(in: root) { try Self.setLanguages("", in: $0) }
+            #expect(result.status == 0, "\(result.stderr)")
+            let out = site.appendingPathComponent("out")
+            let french = try readText(out.appendingPathComponent("fr/declarations/second-accord/index.html"))
+            #expect(french.contains("href=\"../../../cities/lodz/\"") && french.contains("<a href=\"../../../\">Accueil</a>"))
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("fr/cities").path))
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("fr/index.html").path))
+            #expect(!(try readText(out.appendingPathComponent("cities/lodz/index.html"))).contains("class=\"languages"))
+        }
+    }
+
     @Test func aBrokenLanguagesEntryStopsTheBuildAtItsPlace() throws {
         try withTemporaryFolder { root in
             let (_, result) = try build(in: root) { try Self.setLanguages("languages: [fr, fr_FR]", in: $0) }
