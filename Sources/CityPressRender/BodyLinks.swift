@@ -66,9 +66,22 @@ package enum BodyLinks {
             return onDeclarationPage ? value : links.declaration(slug) + value
         }
         if value.hasPrefix("/") && !value.hasPrefix("//") {
-            return links.path(String(value.dropFirst()))
+            return links.path(inTree(String(value.dropFirst()), links.tree))
         }
         return value
+    }
+
+    /// `sitePath` in the language tree `tree` (`fr/`) when every site language has that page (the home
+    /// page, the declarations and commitments indexes, cities and countries); otherwise as it is (a
+    /// declaration, a commitment, a report, an asset: the site's own).
+    static func inTree(_ sitePath: String, _ tree: String) -> String {
+        guard !tree.isEmpty else { return sitePath }
+        let end = sitePath.firstIndex { $0 == "#" || $0 == "?" } ?? sitePath.endIndex
+        let page = sitePath[..<end]
+        let isEverywhere = page.isEmpty || page == DeclarationsIndexOutput.route.path || page == CommitmentsIndexOutput.route.path
+            || (page.hasSuffix("/") && (page.hasPrefix(CitiesIndexOutput.route.path) || page.hasPrefix(CountriesIndexOutput.route.path))
+                && page.dropLast().split(separator: "/").count <= 2)
+        return isEverywhere ? tree + sitePath : sitePath
     }
 
     /// The index just after `href="` or `src="` when one starts at `index`.

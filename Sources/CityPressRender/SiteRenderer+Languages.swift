@@ -15,7 +15,7 @@ extension SiteRenderer {
         return ([(site.config.language, siteInterface, "")] + site.config.languages.map { language in
             (language, languageTrees[language]?.interface ?? siteInterface, language + "/")
         }).map { language, interface, prefix in
-            LanguageVersionView(language: language, name: interface.name,
+            LanguageVersionView(language: language, name: interface.nameInItself,
                                 direction: interface.direction == .rightToLeft ? "rtl" : nil,
                                 href: links.to(Route(prefix + path)), isCurrent: language == current)
         }
@@ -45,5 +45,14 @@ extension SiteRenderer {
         guard !tree.isEmpty else { return (original, nil) }
         guard let position = treeTranslations[index] else { return (original, site.config.language) }
         return (original.translated(by: site.translations[position]), nil)
+    }
+}
+
+extension Interface {
+    /// The language's name in itself (`Français`) for a language switcher; its tag when no table of its
+    /// own names it (a language without a table would otherwise take English's name, `English`).
+    var nameInItself: String {
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? language
+        return primary != "en" && name == InterfaceTables.english.name ? language : name
     }
 }

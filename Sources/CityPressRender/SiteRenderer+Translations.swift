@@ -59,7 +59,7 @@ extension SiteRenderer {
         return [original] + translations.map { translation in
             let other = translationInterfaces[translation.language]?.interface
             return LanguageVersionView(
-                language: translation.language, name: other?.name ?? translation.language,
+                language: translation.language, name: other?.nameInItself ?? translation.language,
                 direction: other?.direction == .rightToLeft ? "rtl" : nil,
                 href: links.to(TranslationOutput.route(translation.language, slug)), isCurrent: current == translation.language)
         }

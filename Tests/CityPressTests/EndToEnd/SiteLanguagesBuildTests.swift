@@ -84,13 +84,28 @@ import Testing
             // A declaration with a French translation leads to it; one without, to the original, marked as English.
             #expect(page.contains("<a href=\"../../../fr/declarations/second-accord/\">Deuxième Accord</a>"))
             let poznan = try readText(site.appendingPathComponent("out/fr/cities/poznan/index.html"))
-            #expect(poznan.contains("<a href=\"../../../declarations/first-accord/\" hreflang=\"en-GB\" lang=\"en-GB\">First Accord</a>"))
+            #expect(poznan.contains("<a href=\"../../../declarations/first-accord/\" hreflang=\"en-GB\" lang=\"en-GB\" dir=\"auto\">First Accord</a>"))
             // The translation's signatories lead to the French city pages.
             let translation = try readText(site.appendingPathComponent("out/fr/declarations/second-accord/index.html"))
             #expect(translation.contains("href=\"../../../fr/cities/lodz/\""))
             #expect(translation.contains("<a href=\"../../../fr/\">Accueil</a>"))
             let arabic = try readText(site.appendingPathComponent("out/ar/index.html"))
             #expect(arabic.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
+        }
+    }
+
+    /// Without `languages:` a translation is a page of its own, whose links lead to the site's pages, and
+    /// no tree is made; pages without translations have no switcher.
+    @Test func withoutLanguagesTranslationsLinkToTheSitesPages() throws {
+        try withTemporaryFolder { root in
+            let (site, result) = try build(in: root) { try Self.setLanguages("", in: $0) }
+            #expect(result.status == 0, "\(result.stderr)")
+            let out = site.appendingPathComponent("out")
+            let french = try readText(out.appendingPathComponent("fr/declarations/second-accord/index.html"))
+            #expect(french.contains("href=\"../../../cities/lodz/\"") && french.contains("<a href=\"../../../\">Accueil</a>"))
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("fr/cities").path))
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("fr/index.html").path))
+            #expect(!(try readText(out.appendingPathComponent("cities/lodz/index.html"))).contains("class=\"languages"))
         }
     }
 
@@ -110,7 +125,9 @@ import Testing
             #expect(result.stderr.contains("Content/site.yml:6:17: warning: languages: 'en-GB' is the site's language (language)"),
                     "\(result.stderr)")
             #expect(result.stderr.contains("Templates/i18n/de.yml: warning: no interface table for the language 'de'"), "\(result.stderr)")
-            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("out/de/cities/index.html").path))
+            let german = try readText(site.appendingPathComponent("out/de/cities/index.html"))
+            // No table names German: the switcher names it by its tag, not by English's name.
+            #expect(german.contains("<li><span aria-current=\"page\" lang=\"de\">de</span></li>"), "\(german)")
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("out/en-GB").path))
         }
     }

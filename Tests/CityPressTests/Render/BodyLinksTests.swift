@@ -24,6 +24,21 @@ import Testing
         }
     }
 
+    /// In a language tree (`fr/`), links to the pages every language has stay in the tree; links to a
+    /// declaration, a commitment or an asset lead to the site's.
+    @Test func siteLinksStayInTheLanguageTreeWhereThePageIsThere() {
+        let html = "<a href=\"/cities/lodz/\">a</a><a href=\"/countries/\">b</a><a href=\"/\">c</a>"
+            + "<a href=\"/declarations/x/#commitment-2\">d</a><a href=\"/cities/lodz/map.png\">e</a><img src=\"/assets/m.png\">"
+        let links = Links(depth: 3, tree: "fr/")
+        #expect(BodyLinks.relinked(html, links: links, declarationSlug: "x", onDeclarationPage: true)
+                == "<a href=\"../../../fr/cities/lodz/\">a</a><a href=\"../../../fr/countries/\">b</a><a href=\"../../../fr/\">c</a>"
+                + "<a href=\"../../../declarations/x/#commitment-2\">d</a><a href=\"../../../cities/lodz/map.png\">e</a><img src=\"../../../assets/m.png\">")
+        // Outside a tree nothing changes.
+        #expect(BodyLinks.relinked(html, links: Links(depth: 3), declarationSlug: "x", onDeclarationPage: true)
+                == "<a href=\"../../../cities/lodz/\">a</a><a href=\"../../../countries/\">b</a><a href=\"../../../\">c</a>"
+                + "<a href=\"../../../declarations/x/#commitment-2\">d</a><a href=\"../../../cities/lodz/map.png\">e</a><img src=\"../../../assets/m.png\">")
+    }
+
     /// PDFs are printed from a local copy of the print page: a relative link would print as a
     /// `file://` path of the build machine.
     @Test func paperLinksGoToThePublishedSiteOrBecomeText() throws {
