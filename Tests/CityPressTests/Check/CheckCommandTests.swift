@@ -38,8 +38,8 @@ import Testing
             let result = try runCityPress(["build", "--check", "--content", TestPaths.fixtureSite.appendingPathComponent("Content").path,
                                            "--templates", TestPaths.templates.path, "--output", "out"], in: root)
             #expect(result.status == 0, "\(result.stderr)")
-            // 39 pages, and the 13 of each of the French and Arabic trees (`languages: [fr, ar]`).
-            #expect(result.stdout.contains("Checked 65 pages: no errors"), "\(result.stdout)")
+            // 39 pages, and the 14 of each of the French and Arabic trees (`languages: [fr, ar]`), search included.
+            #expect(result.stdout.contains("Checked 67 pages: no errors"), "\(result.stdout)")
             #expect(!result.stderr.contains("error:"), "\(result.stderr)")
             // The site's base_url has a path (/declarations/): its 404 page links from there.
             let withoutBase = try runCityPress(["check", "--output", "out"], in: root)
