@@ -28,7 +28,7 @@ extension SiteRenderer {
         let folder = links.to(TranslationOutput.route(translation.language, site.declarations[translation.declaration].slug))
         let renderer = speaking(translation.language)
         return pdfPapers.map { paper in
-            PDFLinkView(label: renderer.interface.text(paper == .a4 ? .pdfA4 : .pdfLetter),
+            PDFLinkView(label: renderer.interface.text(paper.linkLabel),
                         href: folder + paper.fileName(for: translationFileStem(position)))
         }
     }

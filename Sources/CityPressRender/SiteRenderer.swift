@@ -64,7 +64,7 @@ package struct SiteRenderer: Sendable {
         var pdfs: [String: [PDFLinkView]] = [:]
         for declaration in site.declarations where !pdfPapers.isEmpty {
             pdfs[declaration.slug] = pdfPapers.map {
-                PDFLinkView(label: interface.text($0 == .a4 ? .pdfA4 : .pdfLetter), href: Links(depth: DeclarationOutput.depth).declarationFolder(declaration.slug) + $0.fileName(for: declaration.slug))
+                PDFLinkView(label: interface.text($0.linkLabel), href: Links(depth: DeclarationOutput.depth).declarationFolder(declaration.slug) + $0.fileName(for: declaration.slug))
             }
         }
         self.pdfs = pdfs

@@ -65,7 +65,7 @@ extension SiteRenderer {
             printText: interface.text(.printEditionOfUpdate, ("year", String(year))),
             pdfs: pdfPapers.map { paper in
                 // Beside the update's page, where `build --pdf` writes them.
-                PDFLinkView(label: interface.text(paper == .a4 ? .pdfA4 : .pdfLetter),
+                PDFLinkView(label: interface.text(paper.linkLabel),
                             href: links.to(UpdateOutput.route(declaration.slug, year)) + paper.fileName(for: "\(declaration.slug)-update-\(year)"))
             },
             commitments: declaration.commitments.map { commitment in
