@@ -15,6 +15,12 @@ import Testing
         #expect(intro == "<p>Intro <em>call on</em>.</p>\n")
     }
 
+    @Test func plainTextHasOneSpaceBetweenWordsAndNoneAtTheEnds() {
+        let document = MarkdownParser().parse("  Cities *work*  with `code  span`\nand a hard  \nbreak.\n\nŁódź,   Malmö.\n")
+        #expect(document.plainText == "Cities work with code span and a hard break. Łódź, Malmö.")
+        #expect(MarkdownParser().parse("\n\n").plainText == "")
+    }
+
     @Test func nestedOrUnorderedListsAreNotCommitments() {
         let document = MarkdownParser().parse("- a\n- b\n\n1. x\n   1. nested\n")
         #expect(document.orderedLists.count == 1)
