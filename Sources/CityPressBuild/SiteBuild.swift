@@ -28,7 +28,10 @@ public enum SiteBuild {
 
     /// Loads and resolves the site and its templates, reporting every problem of both.
     package static func prepare(_ options: BuildOptions) -> (Site?, TemplateSet?, [Diagnostic]) {
-        BuildSteps.resolve(BuildSteps.load(options), templates: BuildSteps.loadTemplates(options), options: options)
+        // The templates are parsed while the content loads: loading keeps every core busy only until
+        // its last large files.
+        let (loaded, templates) = inParallel({ BuildSteps.load(options) }, { BuildSteps.loadTemplates(options) })
+        return BuildSteps.resolve(loaded, templates: templates, options: options)
     }
 
     /// Builds the site into `options.outputPath`, which is replaced only if everything succeeded.

@@ -124,10 +124,11 @@ package struct SiteRenderer: Sendable {
         let context = RenderContext(renderer: renderer, fragments: fragments, reuse: reuse)
         let failure = FirstError()
         let counter = ProgressCounter(total: outputs.count, report: progress)
+        let order = PlannedOutput.startOrder(of: outputs)
         let work: @Sendable (Int) -> Void = { index in
             guard !failure.isSet else { return }
             do {
-                let output = outputs[index]
+                let output = outputs[order[index]]
                 try sink.write(output.render(context), to: output.route.file)
                 counter.step()
             } catch {

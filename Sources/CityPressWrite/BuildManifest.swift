@@ -42,13 +42,29 @@ package struct BuildManifest: Sendable, Equatable {
         var bytes = Array("{\"format\": \"\(Self.format)\", \"version\": \(Self.version), \"tool\": \(JSONText.string(tool)),\n\"files\": [".utf8)
         bytes.reserveCapacity(files.count * 96)
         var first = true
-        for (path, file) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        // Sorted by bytes compared with memcmp: comparing through `String.UTF8View` took a third of a
+        // second for the 45,000 files of a site with reports.
+        let sorted = files.map { (path: Array($0.key.utf8), file: $0.value) }.sorted { Self.precedes($0.path, $1.path) }
+        for (pathBytes, file) in sorted {
+            let path = String(decoding: pathBytes, as: UTF8.self)
             bytes += (first ? "\n" : ",\n").utf8
             first = false
             bytes += "{\"path\": \(JSONText.string(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"}".utf8
         }
         bytes += "\n]}\n".utf8
         return bytes
+    }
+
+    /// Whether `a` sorts before `b`, byte by byte (a prefix first).
+    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let common = min(a.count, b.count)
+        let order = a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y -> Int32 in
+                guard common > 0, let x = x.baseAddress, let y = y.baseAddress else { return 0 }
+                return memcmp(x, y, common)
+            }
+        }
+        return order != 0 ? order < 0 : a.count < b.count
     }
 
     /// The manifest in `bytes`; `nil` when they are not a manifest of a version this build reads.

@@ -37,6 +37,7 @@ package struct FeedOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
+    package var isStartedFirst: Bool { true }
 
     /// Every event of `site`, newest first (by date, then kind, then path), at most `entryLimit`.
     static func entries(of site: Site, in interface: Interface) -> [Entry] {

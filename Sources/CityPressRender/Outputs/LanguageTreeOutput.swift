@@ -34,6 +34,7 @@ package struct LanguageTreeOutput<Base: OutputKind>: OutputKind {
     }
     package var isListedInSitemap: Bool { base.isListedInSitemap }
     package var isRenderedWhenAskedInPreview: Bool { base.isRenderedWhenAskedInPreview }
+    package var isStartedFirst: Bool { base.isStartedFirst }
     // Rendered with `Base`'s template, which `Base` declares.
     package var template: TemplateEntry? { nil }
 }

@@ -35,6 +35,7 @@ package struct OpenDataOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
+    package var isStartedFirst: Bool { true }
 
     /// What the tables are made from: every city, declaration and report.
     static func everything(in site: Site) -> [Dependency] {

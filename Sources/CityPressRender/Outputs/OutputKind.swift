@@ -24,6 +24,10 @@ package protocol OutputKind: Sendable {
     /// the whole site (the open data, the search index, the feed) cost more than the pages an edit
     /// changes, and are rarely looked at while editing.
     var isRenderedWhenAskedInPreview: Bool { get }
+    /// Whether a build starts this kind's files before the pages: each gathers the whole site into
+    /// one large file (the search index, the open data), and one started last is still being made on
+    /// one core after every page is written, while the other cores wait.
+    var isStartedFirst: Bool { get }
     /// The template a page kind renders, with its view (checked before anything is rendered); `nil`
     /// for outputs made without a template (the sitemap, data files).
     var template: TemplateEntry? { get }
@@ -32,6 +36,7 @@ package protocol OutputKind: Sendable {
 extension OutputKind {
     package var template: TemplateEntry? { nil }
     package var isRenderedWhenAskedInPreview: Bool { false }
+    package var isStartedFirst: Bool { false }
 
     /// How many outputs of this kind `site` has.
     package func plannedCount(in site: Site) -> Int { items(in: site).count }
@@ -41,7 +46,8 @@ extension OutputKind {
         let plan = KindPlan(kind: self, site: site, items: items(in: site))
         return plan.items.indices.map { position in
             PlannedOutput(route: route(of: plan.items[position], in: site), isListedInSitemap: isListedInSitemap,
-                          isRenderedWhenAskedInPreview: isRenderedWhenAskedInPreview, plan: plan, position: position)
+                          isRenderedWhenAskedInPreview: isRenderedWhenAskedInPreview, isStartedFirst: isStartedFirst,
+                          plan: plan, position: position)
         }
     }
 }
@@ -54,6 +60,8 @@ package struct PlannedOutput: Sendable {
     package let isListedInSitemap: Bool
     /// Whether the preview renders it only when it is asked for.
     package let isRenderedWhenAskedInPreview: Bool
+    /// Whether a build starts it before the pages.
+    package let isStartedFirst: Bool
     /// Its kind's outputs in the site it was planned for (one object per kind, not one per output:
     /// a site of ten thousand cities is planned again after every edit in the preview).
     fileprivate let plan: any OutputsOfKind
@@ -64,10 +72,33 @@ package struct PlannedOutput: Sendable {
     package func dependencies() -> [Dependency] { plan.dependencies(at: position) }
     /// Its bytes, rendered with a context of the site it was planned for.
     package func render(_ context: RenderContext) -> [UInt8] { plan.render(at: position, in: context) }
+
+    /// The positions of `outputs` in the order a build starts them: the files started first, one of
+    /// each kind in turn (so that no two threads wait on the same kind's shared tables at once), then
+    /// the others in plan order.
+    package static func startOrder(of outputs: [PlannedOutput]) -> [Int] {
+        var firstByKind: [ObjectIdentifier: [Int]] = [:], kinds: [ObjectIdentifier] = []
+        var rest: [Int] = []
+        rest.reserveCapacity(outputs.count)
+        for (position, output) in outputs.enumerated() {
+            guard output.isStartedFirst else {
+                rest.append(position)
+                continue
+            }
+            let kind = ObjectIdentifier(output.plan)
+            if firstByKind[kind] == nil { kinds.append(kind) }
+            firstByKind[kind, default: []].append(position)
+        }
+        var first: [Int] = []
+        for round in 0..<(firstByKind.values.map(\.count).max() ?? 0) {
+            for kind in kinds where round < firstByKind[kind, default: []].count { first.append(firstByKind[kind, default: []][round]) }
+        }
+        return first + rest
+    }
 }
 
 /// The outputs of one kind in one site, with their items.
-private protocol OutputsOfKind: Sendable {
+private protocol OutputsOfKind: AnyObject, Sendable {
     func dependencies(at position: Int) -> [Dependency]
     func render(at position: Int, in context: RenderContext) -> [UInt8]
 }

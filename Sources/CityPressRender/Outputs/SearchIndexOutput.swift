@@ -19,4 +19,5 @@ package struct SearchIndexOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
+    package var isStartedFirst: Bool { true }
 }

@@ -19,6 +19,7 @@ package struct SitemapOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
+    package var isStartedFirst: Bool { true }
 
     /// Each translated declaration's page and its translations' pages, and each page that every site
     /// language has in each language, by route, with every version.
