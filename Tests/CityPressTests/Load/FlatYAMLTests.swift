@@ -43,13 +43,37 @@ import Yams
             { $0 + "\u{FFFE}" }, { $0 + "\u{85}x" }, { $0 + "\u{2028}x" }, { $0 + "\u{9F}" }, { $0 + "\u{7F}" },
             { $0.replacingOccurrences(of: ": ", with: ": \"\u{FFFE}\"") }, { $0 + "\u{FEFF}" },
         ]
+        // Items of a block list (`  - value`).
+        let itemEdits: [(String) -> String] = [
+            { $0 + "   " }, { $0.replacingOccurrences(of: "- ", with: "-   ") }, { $0.replacingOccurrences(of: "- ", with: "-") },
+            { " " + $0 }, { String($0.drop { $0 == " " }) }, { "\t" + $0 }, { $0 + " # note" }, { $0 + "#x" },
+            { $0.replacingOccurrences(of: "- ", with: "- '") + "'" }, { $0.replacingOccurrences(of: "- ", with: "- \"") + "\"" },
+            { $0.replacingOccurrences(of: "- ", with: "- [") + "]" }, { $0.replacingOccurrences(of: "- ", with: "- {city: ") + "}" },
+            { $0.replacingOccurrences(of: "- ", with: "- - ") }, { $0.replacingOccurrences(of: "- ", with: "- &a ") },
+            { $0.replacingOccurrences(of: "- ", with: "- *a ") }, { $0.replacingOccurrences(of: "- ", with: "- ? ") },
+            { $0 + ":" }, { $0 + ": x" }, { $0 + "\r" }, { $0 + "\n    continued" }, { $0 + "\n\n" + $0 }, { $0 + "\n  x: y" },
+            { $0.replacingOccurrences(of: "- ", with: "- ~") }, { $0.replacingOccurrences(of: "- ", with: "- null ") },
+            { $0.replacingOccurrences(of: "- ", with: "- ") + " Łódź (O'Brien)" }, { $0 + "\u{2028}x" },
+            { $0.replacingOccurrences(of: "- ", with: "-\t") }, { $0 + "\nnext:" }, { $0 + "\n- x" },
+        ]
         var result: [String] = []
-        for index in lines.indices where lines[index].contains(": ") {
-            for edit in edits {
+        for index in lines.indices {
+            let isItem = lines[index].drop { $0 == " " }.hasPrefix("- ")
+            guard isItem || lines[index].contains(": ") else { continue }
+            for edit in isItem ? itemEdits : edits {
                 var changed = lines
                 changed[index] = edit(lines[index])
                 result.append(changed.joined(separator: "\n"))
             }
+        }
+        // The list's key line: a value after it, or spaces, or nothing at the end.
+        for index in lines.indices where lines[index].hasSuffix(":") {
+            for edit: (String) -> String in [{ $0 + "   " }, { $0 + " x" }, { $0 + " # c" }, { $0 + "\t" }, { " " + $0 }] {
+                var changed = lines
+                changed[index] = edit(lines[index])
+                result.append(changed.joined(separator: "\n"))
+            }
+            result.append(lines.prefix(through: index).joined(separator: "\n") + "\n")
         }
         return result
     }
@@ -74,6 +98,12 @@ import Yams
         // Every city record without single quotes (which FlatYAML leaves to Yams) is read without Yams.
         let cities = try Self.repositoryYAML().filter { $0.name.contains("cities/") && $0.name.hasSuffix(".yml") && !$0.yaml.contains(": '") }
         #expect(cities.count >= 40 && cities.allSatisfy { FlatYAML.pairs($0.yaml) != nil }, "\(cities.filter { FlatYAML.pairs($0.yaml) == nil }.map(\.name))")
+        // So is every declaration whose signatories are a block list of slugs (no dates, no flow list).
+        let declarations = try Self.repositoryYAML().filter {
+            $0.name.contains("declarations/") && $0.yaml.contains("signatories:\n") && !$0.yaml.contains("{") && !$0.yaml.contains(": '")
+        }
+        #expect(declarations.count >= 2 && declarations.allSatisfy { FlatYAML.pairs($0.yaml) != nil },
+                "\(declarations.filter { FlatYAML.pairs($0.yaml) == nil }.map(\.name))")
         #expect(accepted > 10)
     }
 
