@@ -108,6 +108,7 @@ package struct SiteRenderer: Sendable {
     /// Renders `outputs` (some of `self.outputs`) into `sink`. Shared fragments are made only for
     /// `declarations` (indexes) when given (the others' pages must not be among `outputs`), from
     /// `entries` when given (the signatory entries of this site, some kept from a previous build).
+    @discardableResult
     package func render(_ outputs: [PlannedOutput], into sink: some PageSink, parallel: Bool = true,
                         reuse: (any RenderReuse)? = nil, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil,
                         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Int {

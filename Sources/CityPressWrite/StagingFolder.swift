@@ -19,6 +19,9 @@ public struct StagingFolder: PageSink {
     public let displayPath: String
     /// Folders made so far, below `path`.
     private let created = CreatedFolders()
+    /// Whether an output folder exists to compare each file with (a first build has none: no file is
+    /// looked for there).
+    private let replacesOutput: Bool
     /// Every file written, and how it compares with the output's file at the same path.
     package let log = WriteLog()
     /// Failures to meet on purpose (tests); `nil` in every real build.
@@ -28,6 +31,8 @@ public struct StagingFolder: PageSink {
         self.path = path
         self.destination = destination
         self.displayPath = displayPath
+        var info = stat()
+        replacesOutput = destination != path && lstat(destination, &info) == 0
     }
 
     /// Writes one file, creating its folders. A file whose bytes equal the output's file at the same
@@ -43,7 +48,7 @@ public struct StagingFolder: PageSink {
         if log.contains(relativePath) { unlink(full) }
         var outcome = WriteLog.Outcome.added
         let fault = faults?.nextWrite(byteCount: contents.count)
-        if fault == nil, destination != path {
+        if fault == nil, replacesOutput {
             let previous = destination + "/" + relativePath
             switch Self.compare(contents, previous) {
             case .missing: break
