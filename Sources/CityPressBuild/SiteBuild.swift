@@ -31,7 +31,9 @@ public enum SiteBuild {
         // The templates are parsed while the content loads: loading keeps every core busy only until
         // its last large files.
         let (loaded, templates) = inParallel({ BuildSteps.load(options) }, { BuildSteps.loadTemplates(options) })
-        return BuildSteps.resolve(loaded, templates: templates, options: options)
+        let resolved = BuildSteps.resolve(loaded, templates: templates, options: options)
+        releaseLater(loaded)
+        return resolved
     }
 
     /// Builds the site into `options.outputPath`, which is replaced only if everything succeeded.
@@ -78,6 +80,7 @@ public enum SiteBuild {
             let check = options.checksSite
                 ? pageCheck?.finish() ?? SiteCheck.run(SiteCheck.Options(outputPath: options.outputPath, baseURL: site.config.baseURL))
                 : nil
+            releaseLater(site)
             return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: site.config.baseURL, changes: changes,
                           check: check)
         } catch {

@@ -7,8 +7,10 @@ package struct FrontMatter {
     package var yaml: String
     /// Lines before the YAML (the opening fence): 1.
     package var yamlLineOffset: Int
-    /// The Markdown after the closing fence.
-    package var body: String
+    /// The Markdown after the closing fence, joined when asked for (a report reads its body line by line).
+    package var body: String { bodyLines.joined(separator: "\n") }
+    /// The lines after the closing fence.
+    package var bodyLines: ArraySlice<Substring>
     /// Lines before the body (front matter and fences).
     package var bodyLineOffset: Int
 
@@ -31,8 +33,7 @@ package struct FrontMatter {
                 notes: ["the front matter opened here runs to the end of the file"])))
         }
         let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlLineOffset: 1, body: body, bodyLineOffset: close + 1))
+        return .success(FrontMatter(yaml: yaml, yamlLineOffset: 1, bodyLines: lines[(close + 1)...], bodyLineOffset: close + 1))
     }
 }
 
