@@ -6,10 +6,10 @@ package struct SourceFileReader {
     /// The text of the file at `path` (shown as `displayPath`), without a UTF-8 byte-order mark
     /// and with `\r\n` and lone `\r` line breaks turned into `\n`.
     package static func read(path: String, displayPath: String) -> Result<String, DiagnosticError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path) else {
             return .failure(DiagnosticError(.error("cannot read file", at: SourceLocation(path: displayPath))))
         }
-        return decode([UInt8](data), displayPath: displayPath)
+        return decode(bytes, displayPath: displayPath)
     }
 
     /// `bytes` as text, or the diagnostic saying why they are not text CityPress reads.
