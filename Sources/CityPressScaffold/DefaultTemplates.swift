@@ -1361,9 +1361,14 @@ enum DefaultTemplates {
         dGQsIC5kYXRhLWNvbHVtbnMgdGgsIC5kYXRhLWNvbHVtbnMgdGQgeyBib3JkZXItYm90dG9tOiAxcHggc29saWQgdmFyKC0tcnVs
         ZSk7IHBhZGRpbmctYmxvY2s6IDAuNHJlbTsgcGFkZGluZy1pbmxpbmU6IDAgMXJlbTsgdGV4dC1hbGlnbjogc3RhcnQ7IHZlcnRp
         Y2FsLWFsaWduOiB0b3A7IH0KLmRhdGEtZmlsZXMgdGQ6bnRoLWNoaWxkKDIpIHsgZm9udC12YXJpYW50LW51bWVyaWM6IHRhYnVs
-        YXItbnVtczsgfQouZGF0YS1maWxlcyAuZGV0YWlsIHsgZGlzcGxheTogYmxvY2s7IGZvbnQtd2VpZ2h0OiBub3JtYWw7IH0KLmRh
-        dGEtZmlsZXMgLmZpbGUgeyBkaXNwbGF5OiBibG9jazsgfQouZGF0YS1maWxlcyB0ZCAuZGV0YWlsIHsgZGlzcGxheTogaW5saW5l
-        OyB9Ci5kb3dubG9hZCB7IGZvbnQtZmFtaWx5OiB2YXIoLS1zYW5zKTsgZm9udC1zaXplOiAwLjk1cmVtOyB9Cg==
+        YXItbnVtczsgfQovKiBGaWxlIGFuZCBjb2x1bW4gbmFtZXMgYXJlIGxvbmcgd29yZHM6IHRoZXkgYnJlYWsgcmF0aGVyIHRoYW4g
+        d2lkZW4gYSBwaG9uZSdzIHBhZ2UsIGFuZCB0aGUgZmlsZXMKICAgY29sdW1uIGtlZXBzIHJvb20gZm9yIGEgbmFtZSBvbiBhIGxp
+        bmUuICovCi5kYXRhLWZpbGVzIHRkLCAuZGF0YS1jb2x1bW5zIHRkIHsgb3ZlcmZsb3ctd3JhcDogYW55d2hlcmU7IH0KQG1lZGlh
+        IChtaW4td2lkdGg6IDIycmVtKSB7IC5kYXRhLWZpbGVzIHRkOmxhc3QtY2hpbGQgeyBtaW4td2lkdGg6IDhyZW07IH0gfQouZGF0
+        YS1maWxlcyA6aXModGgsIHRkKTpsYXN0LWNoaWxkLCAuZGF0YS1jb2x1bW5zIDppcyh0aCwgdGQpOmxhc3QtY2hpbGQgeyBwYWRk
+        aW5nLWlubGluZS1lbmQ6IDA7IH0KLmRhdGEtZmlsZXMgLmRldGFpbCB7IGRpc3BsYXk6IGJsb2NrOyBmb250LXdlaWdodDogbm9y
+        bWFsOyB9Ci5kYXRhLWZpbGVzIC5maWxlIHsgZGlzcGxheTogYmxvY2s7IH0KLmRhdGEtZmlsZXMgdGQgLmRldGFpbCB7IGRpc3Bs
+        YXk6IGlubGluZTsgfQouZG93bmxvYWQgeyBmb250LWZhbWlseTogdmFyKC0tc2Fucyk7IGZvbnQtc2l6ZTogMC45NXJlbTsgfQo=
         """),
         ("cities.mustache", """
         e3s8bGF5b3V0fX0Ke3skbWFpbn19CjxoMT57e3BhZ2UudGV4dC5jaXRpZXN9fTwvaDE+CjxwIGNsYXNzPSJsZWFkIj57e3BsYWNl
