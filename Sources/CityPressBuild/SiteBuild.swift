@@ -32,7 +32,7 @@ public enum SiteBuild {
         // its last large files.
         let (loaded, templates) = inParallel({ BuildSteps.load(options) }, { BuildSteps.loadTemplates(options) })
         let resolved = BuildSteps.resolve(loaded, templates: templates, options: options)
-        releaseLater(loaded)
+        releaseInBackground(consume loaded)
         return resolved
     }
 
@@ -80,8 +80,9 @@ public enum SiteBuild {
             let check = options.checksSite
                 ? pageCheck?.finish() ?? SiteCheck.run(SiteCheck.Options(outputPath: options.outputPath, baseURL: site.config.baseURL))
                 : nil
-            releaseLater(site)
-            return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: site.config.baseURL, changes: changes,
+            let baseURL = site.config.baseURL
+            releaseInBackground(consume site)
+            return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: baseURL, changes: changes,
                           check: check)
         } catch {
             staging.discard()

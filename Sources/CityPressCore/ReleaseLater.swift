@@ -1,11 +1,10 @@
 import Foundation
 
-/// Hands `value` to a background thread that lets it go a moment later. Freeing what a large build
-/// holds (a site of ten thousand cities is hundreds of thousands of strings) takes tens of
-/// milliseconds that a command would spend just before it exits; a process that exits first never
-/// spends them, and a long-lived one frees them off its critical path.
-package func releaseLater<T: Sendable>(_ value: T) {
-    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(250)) {
-        withExtendedLifetime(value) {}
-    }
+/// Hands `value` to a background thread that lets it go. Freeing what a build holds (a site of ten
+/// thousand cities is hundreds of thousands of strings) takes tens of milliseconds on one core, while
+/// the build goes on; pass the caller's last reference (`releaseInBackground(consume site)`), or the
+/// caller's copy is the one freed.
+package func releaseInBackground<T: Sendable>(_ value: consuming T) {
+    let owned = value
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(owned) {} }
 }
