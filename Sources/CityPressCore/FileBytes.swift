@@ -11,7 +11,9 @@ package enum FileBytes {
     /// The bytes of the regular file at `path`, read to its end; `nil` when it cannot be opened or
     /// read, or is not a regular file.
     package static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a FIFO named like a content file is refused instead of waiting forever
+        // for a writer; reads of a regular file ignore the flag.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

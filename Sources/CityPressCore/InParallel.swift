@@ -1,22 +1,56 @@
 import Foundation
 
 /// `first()` on this thread while `second()` runs on another; returns both results. For two
-/// independent steps that each keep fewer than all cores busy.
-package func inParallel<A, B>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
-    let slot = ResultSlot<B>()
-    let group = DispatchGroup()
-    DispatchQueue.global(qos: .userInitiated).async(group: group) { slot.store(second()) }
+/// independent steps that each keep fewer than all cores busy. When no other thread has started
+/// `second` by the time `first` returns (every worker busy), this thread runs it: it never waits for
+/// a thread to become free.
+package func inParallel<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+    let task = ClaimedTask(second)
+    DispatchQueue.global(qos: .userInitiated).async { task.runIfUnclaimed() }
     let firstResult = first()
-    group.wait()
-    // The slot is filled once the group is done; made here again only if that ever failed.
-    return (firstResult, slot.value ?? second())
+    return (firstResult, task.result())
 }
 
-/// One result handed from one thread to another.
-private final class ResultSlot<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: T?
+/// Work that runs once, on whichever thread claims it first; the others wait for its result.
+private final class ClaimedTask<T: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var work: (@Sendable () -> T)?
+    private var value: T?
 
-    func store(_ value: T) { lock.withLock { stored = value } }
-    var value: T? { lock.withLock { stored } }
+    init(_ work: @escaping @Sendable () -> T) { self.work = work }
+
+    /// Runs the work unless another thread has claimed it.
+    func runIfUnclaimed() {
+        guard let work = claim() else { return }
+        finish(work())
+    }
+
+    /// The work's result: run here if no thread has claimed it yet, else waited for.
+    func result() -> T {
+        if let work = claim() {
+            let made = work()
+            finish(made)
+            return made
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let value { return value }
+            condition.wait()
+        }
+    }
+
+    private func claim() -> (@Sendable () -> T)? {
+        condition.withLock {
+            defer { work = nil }
+            return work
+        }
+    }
+
+    private func finish(_ made: T) {
+        condition.withLock {
+            value = made
+            condition.broadcast()
+        }
+    }
 }

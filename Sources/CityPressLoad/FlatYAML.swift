@@ -114,11 +114,13 @@ enum FlatYAML {
 
     /// Whether libyaml takes every character of `text` as an ordinary printable one: not a C1 control,
     /// not U+FFFE or U+FFFF (which it refuses), not NEL or a Unicode line or paragraph separator (which
-    /// YAML reads as line breaks).
+    /// YAML reads as line breaks), not a byte-order mark.
     private static func isPrintable(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { scalar in
             let value = scalar.value
+            // U+FEFF too: libyaml drops it where a value starts, and a value holding one is left to Yams.
             return !(0x80...0x9F).contains(value) && value != 0x2028 && value != 0x2029 && value != 0xFFFE && value != 0xFFFF
+                && value != 0xFEFF
         }
     }
 

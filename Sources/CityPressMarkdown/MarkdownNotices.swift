@@ -52,7 +52,7 @@ package struct MarkdownNotices {
             switch element {
             case .rawHTML(let literal, let line):
                 // A comment is hidden on purpose (`<!-- TODO: check the date -->`): nothing to tell.
-                if keepsRawHTML || literal.drop { $0 == " " || $0 == "\t" }.hasPrefix("<!--") { break }
+                if keepsRawHTML || literal.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("<!--") { break }
                 let marker = String(literal.prefix { $0 != "\n" && $0 != ">" })
                 add("raw HTML is omitted from the page", "write it in Markdown; a site whose authors are all trusted may set unsafe_html: true in site.yml",
                     line: line, marker: marker)

@@ -21,7 +21,7 @@ public struct PDFPrinter: Sendable {
             try? FileManager.default.removeItem(at: profile)
             try? FileManager.default.removeItem(at: log)
         }
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         try? FileManager.default.removeItem(atPath: pdfPath)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser.path)

@@ -14,6 +14,10 @@ import Testing
             #expect(FileBytes.read(empty.path) == [])
             #expect(FileBytes.read(folder.path) == nil)
             #expect(FileBytes.read(folder.appendingPathComponent("missing.md").path) == nil)
+            // A FIFO is no file: refused at once, never waited on.
+            let fifo = folder.appendingPathComponent("fifo.yml")
+            #expect(mkfifo(fifo.path, 0o644) == 0)
+            #expect(FileBytes.read(fifo.path) == nil)
         }
     }
 }

@@ -42,6 +42,7 @@ import Yams
             { $0.replacingOccurrences(of: ": ", with: ": %x ") }, { $0.replacingOccurrences(of: ": ", with: ": `x ") },
             { $0 + "\u{FFFE}" }, { $0 + "\u{85}x" }, { $0 + "\u{2028}x" }, { $0 + "\u{9F}" }, { $0 + "\u{7F}" },
             { $0.replacingOccurrences(of: ": ", with: ": \"\u{FFFE}\"") }, { $0 + "\u{FEFF}" },
+            { $0.replacingOccurrences(of: ": ", with: ": \u{FEFF}") },
         ]
         // Items of a block list (`  - value`).
         let itemEdits: [(String) -> String] = [
@@ -55,6 +56,7 @@ import Yams
             { $0.replacingOccurrences(of: "- ", with: "- ~") }, { $0.replacingOccurrences(of: "- ", with: "- null ") },
             { $0.replacingOccurrences(of: "- ", with: "- ") + " Łódź (O'Brien)" }, { $0 + "\u{2028}x" },
             { $0.replacingOccurrences(of: "- ", with: "-\t") }, { $0 + "\nnext:" }, { $0 + "\n- x" },
+            { $0.replacingOccurrences(of: "- ", with: "- \u{FEFF}") }, { $0 + "\u{FEFF}" },
         ]
         var result: [String] = []
         for index in lines.indices {

@@ -19,6 +19,8 @@ import Testing
         let document = MarkdownParser().parse("  Cities *work*  with `code  span`\nand a hard  \nbreak.\n\nŁódź,   Malmö.\n")
         #expect(document.plainText == "Cities work with code span and a hard break. Łódź, Malmö.")
         #expect(MarkdownParser().parse("\n\n").plainText == "")
+        // A combining mark after spaces stays, after one space (spaces are separators whatever follows them).
+        #expect(MarkdownParser().parse("a  \u{301}b\n").plainText == "a \u{301}b")
     }
 
     @Test func nestedOrUnorderedListsAreNotCommitments() {
