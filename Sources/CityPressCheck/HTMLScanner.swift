@@ -47,6 +47,18 @@ package struct HTMLScanner {
         slots = Array(repeating: HTMLAttribute(name: .id, offset: 0, value: 0..<0), count: HTMLAttributeName.allCases.count)
     }
 
+    /// Where the next token starts.
+    package var offset: Int { position }
+
+    /// Whether the next token is the raw text of a `script`, `style`, `title` or `textarea`: only
+    /// between two tokens of ordinary markup may the scanner be moved (`skip(to:)`).
+    package var isInRawText: Bool { rawTextElement != nil }
+
+    /// Moves to `offset`, which must start a token of ordinary markup, as if every token before it had been read.
+    package mutating func skip(to offset: Int) {
+        position = min(offset, bytes.count)
+    }
+
     /// The attributes of the last start tag the checks care about.
     package var attributes: ArraySlice<HTMLAttribute> { slots[..<keptCount] }
 

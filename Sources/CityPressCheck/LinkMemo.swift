@@ -25,6 +25,8 @@ package final class LinkMemo: @unchecked Sendable {
     /// Owned by this memo, used by one worker at a time (`@unchecked Sendable`: a pool may hand it to
     /// another thread between pages, never to two at once). Two slots per bucket, the newer first.
     private let slots: UnsafeMutablePointer<UInt64>
+    /// The same worker's spans of markup found clean on earlier pages.
+    package let cleanSpans = CleanSpans()
 
     package init() {
         slots = .allocate(capacity: 2 * Self.bucketCount)

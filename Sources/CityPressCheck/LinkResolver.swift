@@ -34,6 +34,9 @@ package struct LinkResolver {
     private let memo: LinkMemo?
     /// Whether a `<base href>` sent relative links outside the site.
     private var relativeLinksLeaveSite = false
+    /// How many links so far led somewhere that depends on the page's own folder (or were not
+    /// remembered for another reason): a span of markup with one is not the same on another page.
+    package private(set) var pageDependentLinks = 0
     /// Scratch space: the path being built.
     private var path: [UInt8] = []
     /// Where each segment of `path` starts, so `..` can remove the last one.
@@ -52,6 +55,9 @@ package struct LinkResolver {
         path.reserveCapacity(128)
     }
 
+    /// How many folders the page (or its `<base href>`) is below the site's root.
+    package var depth: Int { folderSegmentStarts.count }
+
     /// Makes later relative links start from what `<base href>` names (a folder in the site, or
     /// somewhere else, when they are no longer the site's to check).
     package mutating func rebase(on url: UnsafeBufferPointer<UInt8>) {
@@ -68,6 +74,7 @@ package struct LinkResolver {
     /// Where `url` (an attribute's value, character references already decoded) leads.
     package mutating func resolve(_ url: UnsafeBufferPointer<UInt8>) -> LinkTarget {
         guard let memo, !relativeLinksLeaveSite, let key = LinkMemo.key(of: url, depth: folderSegmentStarts.count) else {
+            pageDependentLinks += 1
             return resolveHere(url)
         }
         let fingerprint = LinkMemo.fingerprint(key.bytes, fromRoot: key.fromRoot)

@@ -49,12 +49,13 @@ extension PageInspector {
         switch target {
         case .unchecked: break
         case .external(let address):
-            if collectsExternalLinks { result.externalLinks.append(PageInspection.ExternalLink(url: address, offset: offset)) }
+            if collectsExternalLinks { changes += 1; result.externalLinks.append(PageInspection.ExternalLink(url: address, offset: offset)) }
         case .file(let target, let fragment):
             guard let fragment, kind == .link else { break }
             if target == entry {
                 addOwnFragment(fragment, link: shown(), offset: offset)
             } else if index.isPage[target] {
+                changes += 1
                 result.fragmentLinks.append(PageInspection.FragmentLink(target: target, fragment: fragment, link: shown(), offset: offset))
             }
         case .missing(let path):

@@ -31,6 +31,13 @@ package struct PageInspector {
     private var openLink: (offset: Int, href: HTMLAttribute, named: Bool)?
     /// Same-page `#fragment` links, checked at the end, when every id is known.
     private var ownFragments: [(fragment: String, link: String, offset: Int)] = []
+    /// This worker's spans of markup found clean on earlier pages (`nil`: read every byte).
+    private let cleanSpans: CleanSpans?
+    /// How many things this page's reading has recorded or changed so far (problems, ids, headings,
+    /// links that depend on the page…): a span during which it stays the same needed nothing.
+    var changes = 0
+    /// Whether a `<base href>` moved the folder links start from: spans are no longer comparable.
+    private var isRebased = false
 
     /// An inspector for the page `bytes`, entry `entry` of `index`.
     package init(bytes: UnsafeBufferPointer<UInt8>, entry: Int, index: OutputIndex, address: SiteAddress,
@@ -41,12 +48,33 @@ package struct PageInspector {
         self.collectsExternalLinks = collectsExternalLinks
         hasNoBaseURL = address == .serverRoot
         resolver = LinkResolver(index: index, address: address, page: entry, memo: memo)
+        cleanSpans = memo?.cleanSpans
     }
 
     /// Reads the page and returns what it found.
     package mutating func inspect() -> PageInspection {
         var scanner = HTMLScanner(bytes)
-        while let token = scanner.next() {
+        // The span being read: where it ends, its key, and `effects` when it started.
+        var span: (end: Int, key: CleanSpans.Key, effects: Int)?
+        while true {
+            if let open = span, scanner.offset >= open.end {
+                if scanner.offset == open.end, effects == open.effects, isBetweenElements(scanner) {
+                    cleanSpans?.insert(open.key, headingLevel: lastHeadingLevel ?? 0)
+                }
+                span = nil
+            }
+            if span == nil, let cleanSpans, scanner.offset < bytes.count, isBetweenElements(scanner) {
+                let start = scanner.offset, end = CleanSpans.end(ofSpanAt: start, in: bytes)
+                let key = CleanSpans.key(of: UnsafeBufferPointer(rebasing: bytes[start..<end]), depth: resolver.depth,
+                                         headingLevel: lastHeadingLevel ?? 0)
+                if let level = cleanSpans.headingLevel(after: key) {
+                    if level > 0 { lastHeadingLevel = level }
+                    scanner.skip(to: end)
+                    continue
+                }
+                span = (end, key, effects)
+            }
+            guard let token = scanner.next() else { break }
             switch token {
             case .startTag(let element, let offset):
                 scanner.withAttributes { startTag(element, at: offset, attributes: $0) }
@@ -58,11 +86,22 @@ package struct PageInspector {
         return result
     }
 
+    /// Everything recorded or changed so far; see `changes`.
+    private var effects: Int { changes + resolver.pageDependentLinks }
+
+    /// Whether the scanner is between two tokens of ordinary markup with no link, title or `<svg>`
+    /// open: where a clean span may start or end.
+    private func isBetweenElements(_ scanner: HTMLScanner) -> Bool {
+        openLink == nil && titleOffset == nil && svgDepth == 0 && !isRebased && !scanner.isInRawText
+    }
+
     private mutating func startTag(_ element: HTMLElement, at offset: Int, attributes: UnsafeBufferPointer<HTMLAttribute>) {
         for attribute in attributes {
             switch attribute.name {
             case .id: record(id: attribute)
-            case .name where element == .a: result.anchors.insert(text(of: attribute))
+            case .name where element == .a:
+                changes += 1
+                result.anchors.insert(text(of: attribute))
             case .href where element == .a || element == .area || element == .link: check(link: attribute, as: .link)
             case .src: check(link: attribute, as: .src)
             case .poster: check(link: attribute, as: .poster)
@@ -72,17 +111,24 @@ package struct PageInspector {
         }
         switch element {
         case .html where htmlOffset == nil:
+            changes += 1
             htmlOffset = offset
             checkLanguage(of: attributes, at: offset)
-        case .body where bodyOffset == nil: bodyOffset = offset
+        case .body where bodyOffset == nil:
+            changes += 1
+            bodyOffset = offset
         case .base:
+            isRebased = true
             if let href = attributes.first(where: { $0.name == .href }) {
                 Self.withValue(of: href, in: bytes) { resolver.rebase(on: $0) }
             }
         case .title where svgDepth == 0 && !sawTitle:
+            changes += 1
             sawTitle = true
             titleOffset = offset
-        case .heading(let level): heading(level, at: offset)
+        case .heading(let level):
+            if level == 1 { changes += 1 }  // other levels are part of a clean span's key (`CleanSpans`)
+            heading(level, at: offset)
         case .img: image(attributes, at: offset)
         case .a:
             finishLink()
@@ -149,6 +195,7 @@ package struct PageInspector {
 
     /// Rule: ids are unique on a page.
     private mutating func record(id attribute: HTMLAttribute) {
+        changes += 1
         let id = text(of: attribute)
         guard !id.isEmpty else { return }
         if let first = idOffsets[id] {
@@ -184,10 +231,12 @@ package struct PageInspector {
     }
 
     mutating func problem(at offset: Int, _ message: String, notes: [String] = [], remedy: Remedy? = nil) {
+        changes += 1
         result.problems.append(PageInspection.Problem(offset: offset, message: message, notes: notes, remedy: remedy))
     }
 
     mutating func addOwnFragment(_ fragment: String, link: String, offset: Int) {
+        changes += 1
         ownFragments.append((fragment, link, offset))
     }
 

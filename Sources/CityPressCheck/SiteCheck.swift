@@ -60,11 +60,14 @@ package enum SiteCheck {
         let runLength = max(1, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let runs = stride(from: 0, to: pages.count, by: runLength).map { Array(pages[$0..<min(pages.count, $0 + runLength)]) }
         let collects = options.collectsExternalLinks
+        // A memo serves run after run on one thread, so the spans and links it learnt are not lost per run.
+        let memos = LinkMemo.Pool()
         let reports = runs.parallelMap { run in
-            let memo = LinkMemo()
-            return run.map { entry in
-                PageReport.inspect(entry: entry, index: index, root: root, shownRoot: shownRoot, address: siteAddress,
-                                   collectsExternalLinks: collects, memo: memo)
+            memos.lending { memo in
+                run.map { entry in
+                    PageReport.inspect(entry: entry, index: index, root: root, shownRoot: shownRoot, address: siteAddress,
+                                       collectsExternalLinks: collects, memo: memo)
+                }
             }
         }.flatMap { $0 }
         return report(of: Array(zip(pages, reports)), index: index)

@@ -11,9 +11,9 @@ package final class WrittenPageCheck: @unchecked Sendable {
     private let shownRoot: String
     /// Guards everything below: the build writes pages from several threads.
     private let lock = NSLock()
-    /// Memos of resolved links waiting for a thread: a page takes one and gives it back, so each memo
-    /// serves many pages and no two threads share one.
-    private var memos: [LinkMemo] = []
+    /// Memos of resolved links waiting for a thread: a page borrows one, so each memo serves many
+    /// pages and no two threads share one.
+    private let memos = LinkMemo.Pool()
     private var reports: [(entry: Int, report: PageReport)] = []
     /// Pages written that the plan did not list: their links cannot be trusted to this check.
     private var unplanned: [String] = []
@@ -40,14 +40,12 @@ package final class WrittenPageCheck: @unchecked Sendable {
             lock.withLock { unplanned.append(path) }
             return
         }
-        let memo = lock.withLock { memos.popLast() } ?? LinkMemo()
         let shownPath = shownRoot == "." ? path : shownRoot + "/" + path
-        let report = PageReport.inspect(bytes, entry: entry, index: index, shownPath: shownPath, address: address,
-                                        collectsExternalLinks: false, memo: memo)
-        lock.withLock {
-            memos.append(memo)
-            reports.append((entry, report))
+        let report = memos.lending { memo in
+            PageReport.inspect(bytes, entry: entry, index: index, shownPath: shownPath, address: address,
+                               collectsExternalLinks: false, memo: memo)
         }
+        lock.withLock { reports.append((entry, report)) }
     }
 
     /// What the check found, once every page was written; `nil` when a page was written that the

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Spans of markup that one worker has read before and found to need nothing of the check: no problem,
+/// no id, no `<h1>`, no title, no link whose target depends on the page's own folder. A generated
+/// site repeats such spans on page after page (the menu, a declaration's row of commitment links on
+/// every city that endorsed it, a city's line on every declaration it endorsed), and reading one again
+/// on another page at the same depth would find the same nothing, so the inspector steps over it.
+///
+/// A span starts where the inspector is between two tokens with nothing open (no link, no title, no
+/// `<svg>`, no raw text) and ends before the first `<` of a later line that has only spaces before it;
+/// it is remembered only when the scanner's tokens end exactly there and nothing is open again.
+/// Headings below `<h1>` are allowed: what a heading is checked against is the level of the heading
+/// before it, so that level is part of the span's key, and the level the span leaves is remembered
+/// with it. A span is known by two 64-bit hashes of its bytes, the page's depth and that level: a
+/// wrong answer needs two different spans to agree on the 14 bits that choose a bucket and the 61 of
+/// the slot.
+///
+/// One table per worker (held by its `LinkMemo`): not shared, so it takes no lock.
+package final class CleanSpans: @unchecked Sendable {
+    /// A span's fingerprint, with the depth of the page it was read on and the level of the heading
+    /// before it mixed in. The first chooses a bucket; in the table, the second stands for the span, its
+    /// low three bits holding the level of the last heading after it.
+    package struct Key: Equatable, Sendable {
+        var first: UInt64
+        var second: UInt64
+    }
+
+    /// The bits of `Key.second` that hold a heading level.
+    private static let levelBits: UInt64 = 7
+
+    /// A fixed two-way table, as `LinkMemo`'s: a span's bucket is chosen by its first hash; a bucket
+    /// that is full forgets its older span. Losing a span only costs reading it again. The table
+    /// (256 KB) stays in the core's cache: at 1 MB, waiting for a slot was half the time spent on a span.
+    private static let bucketCount = 1 << 14
+    /// Two slots per bucket, the newer first; a slot is a key's `second` and a level, never 0 when taken.
+    private let slots: UnsafeMutablePointer<UInt64>
+
+    package init() {
+        slots = .allocate(capacity: 2 * Self.bucketCount)
+        slots.initialize(repeating: 0, count: 2 * Self.bucketCount)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// The key of `span`, read on a page `depth` folders below the site's root after a heading of
+    /// `level` (0: none yet).
+    @inline(__always)
+    package static func key(of span: UnsafeBufferPointer<UInt8>, depth: Int, headingLevel level: Int = 0) -> Key {
+        let context = UInt64(truncatingIfNeeded: (depth &+ 1) &* 8 &+ level) &* 0xA24B_AED4_963E_E407
+        var first = context ^ UInt64(span.count) ^ 0x2D35_8DCC_AA6C_78A5, second = context &+ UInt64(span.count) ^ 0x8BB8_4B93_962E_ACC9
+        guard let base = span.baseAddress else { return Key(first: first, second: (second | 8) & ~Self.levelBits) }
+        let raw = UnsafeRawPointer(base)
+        // Sixteen bytes per step, one wide multiplication per hash (wyhash's mixing): the bytes of a
+        // whole site go through here, so this is most of the cost of knowing a span.
+        var offset = 0
+        while offset + 16 <= span.count {
+            let low = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let high = raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+            first = mix(low ^ 0xA076_1D64_78BD_642F, high ^ first)
+            second = mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second)
+            offset += 16
+        }
+        var low: UInt64 = 0, high: UInt64 = 0, shift: UInt64 = 0
+        while offset < span.count {
+            if shift < 64 { low |= UInt64(base[offset]) << shift } else { high |= UInt64(base[offset]) << (shift - 64) }
+            shift += 8
+            offset += 1
+        }
+        first = mix(low ^ 0xA076_1D64_78BD_642F, high ^ first)
+        second = mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second)
+        return Key(first: mix(first, 0x5899_65CC_7537_4CC3), second: (mix(second, 0x1D8E_4E27_C47D_124F) | 8) & ~Self.levelBits)
+    }
+
+    /// The two halves of the 128-bit product, folded.
+    @inline(__always)
+    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return product.high ^ product.low
+    }
+
+    /// The level of the last heading after the span with `key` (0: none), if it was found clean before.
+    @inline(__always)
+    package func headingLevel(after key: Key) -> Int? {
+        let bucket = slots + 2 * (Int(truncatingIfNeeded: key.first) & (Self.bucketCount - 1))
+        var slot = bucket[0]
+        if slot & ~Self.levelBits != key.second {
+            slot = bucket[1]
+            guard slot & ~Self.levelBits == key.second else { return nil }
+        }
+        return Int(slot & Self.levelBits)
+    }
+
+    /// Remembers that the span with `key` is clean and leaves the last heading at `level` (0: none, 2…6).
+    @inline(__always)
+    package func insert(_ key: Key, headingLevel level: Int = 0) {
+        let bucket = slots + 2 * (Int(truncatingIfNeeded: key.first) & (Self.bucketCount - 1))
+        let slot = key.second | UInt64(truncatingIfNeeded: level) & Self.levelBits
+        if bucket[0] & ~Self.levelBits == key.second {
+            bucket[0] = slot
+            return
+        }
+        bucket[1] = bucket[0]
+        bucket[0] = slot
+    }
+
+    /// A span is at least this long (unless the page ends): knowing a short line (`</li>`) costs more
+    /// than reading it.
+    private static let shortestSpan = 48
+
+    /// Where the span that starts at `start` of `bytes` ends: at the first `<` of a later line with only
+    /// spaces or tabs before it, at least `shortestSpan` bytes after `start`, or at the end of the page.
+    package static func end(ofSpanAt start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let count = bytes.count
+        var index = start
+        while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), count - index) {
+            var next = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            while next < count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") { next += 1 }
+            if next < count, bytes[next] == UInt8(ascii: "<"), next - start >= Self.shortestSpan { return next }
+            index = next
+        }
+        return count
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import CityPressCheck
+
+/// Spans of markup found clean on one page are stepped over on the next: what a page's check finds must
+/// not depend on which pages the same worker read before it.
+@Suite struct CleanSpansTests {
+    /// Lines that pages share, each with something a check records or a link whose target depends on
+    /// the page's folder, mixed with clean lines.
+    static let sharedLines = [
+        "<ul>\n  <li><a href=\"../../x/\">X</a></li>\n  <li><a href=\"/x/\">Root X</a></li>\n</ul>",
+        "<p><a href=\"../x/\">one folder up</a> <a href=\"here/\">below the page</a></p>",
+        "<p id=\"shared\">an id on every page</p>",
+        "<p><a name=\"old-anchor\">a named anchor</a></p>",
+        "<h2>A heading</h2>",
+        "<h4>A heading that skips</h4>",
+        "<li><h3><a href=\"/x/\">A heading in a list</a></h3></li>\n<li><h2>and one going back up</h2></li>",
+        "<h1>A second first heading</h1>",
+        "<p><img src=\"/pic.png\"> <img src=\"/pic.png\" alt=\"\"></p>",
+        "<p><a href=\"/x/\"></a> <a href=\"/x/\"><img src=\"/pic.png\" alt=\"a picture\"></a></p>",
+        "<p><a href=\"#shared\">here</a> <a href=\"#nowhere\">nowhere</a> <a href=\"/x/#part\">there</a></p>",
+        "<p><a href=\"/missing/\">gone</a> <a href=\"https://example.org/\">away</a> <a href=\"mailto:a@b.c\">mail</a></p>",
+        "<svg><title>Chart</title></svg>",
+        "<p><a href=\"/x/\">a link\nover two lines</a></p>",
+        "<p class=\"a\n   b\"><a href=\"/x/\"\n  title=\"spread\">a tag over two lines</a></p>",
+        "<!-- a comment\n<h3>not a heading</h3>\n-->",
+        "<script>if (a < b) { document.write('<h5>') }\n</script>",
+        "<p>&lt;h6&gt; as text <a href=\"/x/?a=1&amp;b=2\">query</a></p>",
+    ]
+
+    /// Every page of a small site, each made of the shared lines in its own order, at depths 0 to 2.
+    static func pages() -> [(path: String, html: String)] {
+        let folders = ["", "a/", "b/", "b/c/", "x/y/"]
+        return folders.enumerated().map { number, folder in
+            let turn = number * 3 % sharedLines.count
+            var lines = Array(sharedLines[turn...] + sharedLines[..<turn])
+            if number == 3 { lines.insert("<base href=\"/a/\">", at: 4) }
+            if number == 4 { lines.removeAll { $0.contains("<h1>") } }
+            let body = lines.joined(separator: "\n")
+            let heading = number == 4 ? "" : "<h1>Page \(number)</h1>\n"  // the last page has none: said at <body>
+            return (folder + "index.html",
+                    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Page \(number)</title>\n</head>\n<body>\n\(heading)\(body)\n</body>\n</html>\n")
+        }
+    }
+
+    @Test func aPageFindsTheSameWhateverTheWorkerReadBefore() throws {
+        try withTemporaryFolder { root in
+            let pages = Self.pages()
+            for page in pages { try writeText(page.html, to: root.appendingPathComponent(page.path)) }
+            for path in ["x/index.html", "a/x/index.html", "a/here/index.html", "pic.png"] {
+                try writeText("", to: root.appendingPathComponent(path))
+            }
+            guard case .success(let index) = OutputIndex.scan(root: root.path) else { Issue.record("no index"); return }
+            func findings(of page: (path: String, html: String), memo: LinkMemo?) -> [String] {
+                let entry = index.paths.firstIndex(of: Array(page.path.utf8)) ?? -1
+                let bytes = Array(page.html.utf8)
+                return bytes.withUnsafeBufferPointer { buffer in
+                    var inspector = PageInspector(bytes: buffer, entry: entry, index: index, address: .serverRoot,
+                                                  collectsExternalLinks: true, memo: memo)
+                    let found = inspector.inspect()
+                    return found.problems.map { "\($0.offset) \($0.message)" }
+                        + found.anchors.sorted().map { "anchor \($0)" }
+                        + found.fragmentLinks.map { "\($0.offset) fragment \($0.fragment) of \($0.target)" }
+                        + found.externalLinks.map { "\($0.offset) external \($0.url)" }
+                }
+            }
+            let alone = pages.map { findings(of: $0, memo: nil) }
+            #expect(alone.allSatisfy { $0.contains { $0.contains("skips from <h2> to <h4>") } })
+            #expect(alone[4].contains("70 the page has no <h1>"))
+            // Twice through the pages with one worker's memo, forwards and backwards: the second
+            // reading of every page steps over the spans the first found clean.
+            let memo = LinkMemo()
+            for order in [Array(pages.indices), Array(pages.indices.reversed()), Array(pages.indices)] {
+                for number in order {
+                    #expect(findings(of: pages[number], memo: memo) == alone[number], "page \(pages[number].path)")
+                }
+            }
+        }
+    }
+
+    @Test func aSpanEndsBeforeTheFirstTagOfALaterLineAtLeast48BytesOn() {
+        let long = "<li>" + String(repeating: "a", count: 50) + "\n"  // 55 bytes
+        let text = long + "b</li>\n  <li>c</li>\n\t<p>\n" + long + long
+        let ends = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            [0, 64, 80, 136].map { CleanSpans.end(ofSpanAt: $0, in: bytes) }
+        }
+        // Line by line: a line that does not start with a tag goes on; `<li>c` is 12 bytes before `<p>`.
+        #expect(ends == [64, 135, 135, 190])
+        #expect(Array("no line break".utf8).withUnsafeBufferPointer { CleanSpans.end(ofSpanAt: 0, in: $0) } == 13)
+    }
+
+    @Test func theSameBytesAtAnotherDepthOrAfterAnotherHeadingAreAnotherSpan() {
+        let spans = CleanSpans()
+        let line = Array("<li><a href=\"../x/\">X</a></li>\n".utf8)
+        let atOne = line.withUnsafeBufferPointer { CleanSpans.key(of: $0, depth: 1) }
+        let atTwo = line.withUnsafeBufferPointer { CleanSpans.key(of: $0, depth: 2) }
+        let afterH2 = line.withUnsafeBufferPointer { CleanSpans.key(of: $0, depth: 1, headingLevel: 2) }
+        spans.insert(atOne)
+        spans.insert(afterH2, headingLevel: 3)
+        #expect(spans.headingLevel(after: atOne) == 0)
+        #expect(spans.headingLevel(after: atTwo) == nil)
+        #expect(spans.headingLevel(after: afterH2) == 3)
+        spans.insert(afterH2, headingLevel: 4)
+        #expect(spans.headingLevel(after: afterH2) == 4)
+        #expect(spans.headingLevel(after: atOne) == 0, "updating a span keeps the other slot")
+    }
+}
