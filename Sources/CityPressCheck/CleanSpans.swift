@@ -16,27 +16,67 @@ import Darwin
 /// Headings below `<h1>` are allowed: what a heading is checked against is the level of the heading
 /// before it, so that level is part of the span's key, and the level the span leaves is remembered
 /// with it. A span is known by two 64-bit hashes of its bytes, the page's depth and that level: a
-/// wrong answer needs two different spans to agree on the 14 bits that choose a bucket and the 61 of
+/// wrong answer needs two different spans to agree on the 14 bits that choose a bucket and the 60 of
 /// the slot.
 ///
 /// One table per worker (held by its `LinkMemo`): not shared, so it takes no lock.
 package final class CleanSpans: @unchecked Sendable {
-    /// A span's fingerprint, with the depth of the page it was read on and the level of the heading
-    /// before it mixed in. The first chooses a bucket; in the table, the second stands for the span, its
-    /// low three bits holding the level of the last heading after it.
+    /// A span's fingerprint: `bucket` from its bytes and the depth of the page it was read on, `check`
+    /// from those and the level of the heading before it. In the table, `check` stands for the span,
+    /// its low three bits holding the level of the last heading after it.
     package struct Key: Equatable, Sendable {
-        var first: UInt64
-        var second: UInt64
+        var bucket: Int
+        var check: UInt64
     }
 
-    /// The bits of `Key.second` that hold a heading level.
-    private static let levelBits: UInt64 = 7
+    /// A span found and its bucket read, before the level of the heading before it is known: the
+    /// slots are read first and compared later, so that waiting for memory overlaps other work
+    /// (`PageInspector` hashes the next span meanwhile). Slots read early may have changed since:
+    /// a slot only ever holds a span found clean, so an old one can only make a span read again.
+    package struct Probe {
+        /// Where the span starts and ends in the page.
+        package var start: Int
+        package var end: Int
+        private var bucket: Int
+        /// The check without the heading level (`Key.check` is this with the level mixed in).
+        private var hash: UInt64
+        private var newer: UInt64
+        private var older: UInt64
+
+        init(start: Int, end: Int, bucket: Int, hash: UInt64, slots: UnsafeMutablePointer<UInt64>) {
+            self.start = start
+            self.end = end
+            self.bucket = bucket
+            self.hash = hash
+            newer = slots[2 * bucket]
+            older = slots[2 * bucket + 1]
+        }
+
+        /// The key of this span after a heading of `level` (0: none yet).
+        @inline(__always)
+        package func key(afterHeading level: Int) -> Key {
+            Key(bucket: bucket, check: CleanSpans.check(hash, level: level))
+        }
+
+        /// The level of the last heading after this span (0: none), if it was found clean after a
+        /// heading of `level` before.
+        @inline(__always)
+        package func headingLevel(afterHeading level: Int) -> Int? {
+            let check = CleanSpans.check(hash, level: level)
+            if newer & ~CleanSpans.levelBits == check { return Int(newer & CleanSpans.levelBits) }
+            if older & ~CleanSpans.levelBits == check { return Int(older & CleanSpans.levelBits) }
+            return nil
+        }
+    }
+
+    /// The bits of `Key.check` that hold a heading level.
+    static let levelBits: UInt64 = 7
 
     /// A fixed two-way table, as `LinkMemo`'s: a span's bucket is chosen by its first hash; a bucket
     /// that is full forgets its older span. Losing a span only costs reading it again. The table
-    /// (256 KB) stays in the core's cache: at 1 MB, waiting for a slot was half the time spent on a span.
+    /// (256 KB) stays near the core: at 1 MB, waiting for a slot was half the time spent on a span.
     private static let bucketCount = 1 << 14
-    /// Two slots per bucket, the newer first; a slot is a key's `second` and a level, never 0 when taken.
+    /// Two slots per bucket, the newer first; a slot is a key's `check` and a level, never 0 when taken.
     private let slots: UnsafeMutablePointer<UInt64>
 
     package init() {
@@ -46,13 +86,56 @@ package final class CleanSpans: @unchecked Sendable {
 
     deinit { slots.deallocate() }
 
+    /// The span that starts at `start` of `bytes`, on a page `depth` folders below the site's root,
+    /// with its bucket read.
+    @inline(__always)
+    package func probe(spanAt start: Int, in bytes: UnsafeBufferPointer<UInt8>, depth: Int) -> Probe {
+        let end = Self.end(ofSpanAt: start, in: bytes)
+        let (first, second) = Self.hashes(of: UnsafeBufferPointer(rebasing: bytes[start..<end]), depth: depth)
+        return Probe(start: start, end: end, bucket: Int(truncatingIfNeeded: first) & (Self.bucketCount - 1), hash: second,
+                     slots: slots)
+    }
+
     /// The key of `span`, read on a page `depth` folders below the site's root after a heading of
     /// `level` (0: none yet).
-    @inline(__always)
     package static func key(of span: UnsafeBufferPointer<UInt8>, depth: Int, headingLevel level: Int = 0) -> Key {
-        let context = UInt64(truncatingIfNeeded: (depth &+ 1) &* 8 &+ level) &* 0xA24B_AED4_963E_E407
+        let (first, second) = hashes(of: span, depth: depth)
+        return Key(bucket: Int(truncatingIfNeeded: first) & (bucketCount - 1), check: check(second, level: level))
+    }
+
+    /// The level of the last heading after the span with `key` (0: none), if it was found clean before.
+    package func headingLevel(after key: Key) -> Int? {
+        let bucket = slots + 2 * key.bucket
+        if bucket[0] & ~Self.levelBits == key.check { return Int(bucket[0] & Self.levelBits) }
+        if bucket[1] & ~Self.levelBits == key.check { return Int(bucket[1] & Self.levelBits) }
+        return nil
+    }
+
+    /// Remembers that the span with `key` is clean and leaves the last heading at `level` (0: none, 2…6).
+    @inline(__always)
+    package func insert(_ key: Key, headingLevel level: Int = 0) {
+        let bucket = slots + 2 * key.bucket
+        let slot = key.check | UInt64(truncatingIfNeeded: level) & Self.levelBits
+        if bucket[0] & ~Self.levelBits == key.check {
+            bucket[0] = slot
+            return
+        }
+        bucket[1] = bucket[0]
+        bucket[0] = slot
+    }
+
+    /// A span's check: its second hash with the heading level before it mixed in, never 0, the level bits clear.
+    @inline(__always)
+    static func check(_ hash: UInt64, level: Int) -> UInt64 {
+        ((hash ^ UInt64(truncatingIfNeeded: level &+ 1) &* 0xA24B_AED4_963E_E407) | 8) & ~levelBits
+    }
+
+    /// Two 64-bit hashes of `span` and `depth`.
+    @inline(__always)
+    private static func hashes(of span: UnsafeBufferPointer<UInt8>, depth: Int) -> (UInt64, UInt64) {
+        let context = UInt64(truncatingIfNeeded: depth &+ 1) &* 0x9E37_79B9_7F4A_7C15
         var first = context ^ UInt64(span.count) ^ 0x2D35_8DCC_AA6C_78A5, second = context &+ UInt64(span.count) ^ 0x8BB8_4B93_962E_ACC9
-        guard let base = span.baseAddress else { return Key(first: first, second: (second | 8) & ~Self.levelBits) }
+        guard let base = span.baseAddress else { return (first, second) }
         let raw = UnsafeRawPointer(base)
         // Sixteen bytes per step, one wide multiplication per hash (wyhash's mixing): the bytes of a
         // whole site go through here, so this is most of the cost of knowing a span.
@@ -72,7 +155,7 @@ package final class CleanSpans: @unchecked Sendable {
         }
         first = mix(low ^ 0xA076_1D64_78BD_642F, high ^ first)
         second = mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second)
-        return Key(first: mix(first, 0x5899_65CC_7537_4CC3), second: (mix(second, 0x1D8E_4E27_C47D_124F) | 8) & ~Self.levelBits)
+        return (mix(first, 0x5899_65CC_7537_4CC3), mix(second, 0x1D8E_4E27_C47D_124F))
     }
 
     /// The two halves of the 128-bit product, folded.
@@ -80,31 +163,6 @@ package final class CleanSpans: @unchecked Sendable {
     private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let product = a.multipliedFullWidth(by: b)
         return product.high ^ product.low
-    }
-
-    /// The level of the last heading after the span with `key` (0: none), if it was found clean before.
-    @inline(__always)
-    package func headingLevel(after key: Key) -> Int? {
-        let bucket = slots + 2 * (Int(truncatingIfNeeded: key.first) & (Self.bucketCount - 1))
-        var slot = bucket[0]
-        if slot & ~Self.levelBits != key.second {
-            slot = bucket[1]
-            guard slot & ~Self.levelBits == key.second else { return nil }
-        }
-        return Int(slot & Self.levelBits)
-    }
-
-    /// Remembers that the span with `key` is clean and leaves the last heading at `level` (0: none, 2…6).
-    @inline(__always)
-    package func insert(_ key: Key, headingLevel level: Int = 0) {
-        let bucket = slots + 2 * (Int(truncatingIfNeeded: key.first) & (Self.bucketCount - 1))
-        let slot = key.second | UInt64(truncatingIfNeeded: level) & Self.levelBits
-        if bucket[0] & ~Self.levelBits == key.second {
-            bucket[0] = slot
-            return
-        }
-        bucket[1] = bucket[0]
-        bucket[0] = slot
     }
 
     /// A span is at least this long (unless the page ends): knowing a short line (`</li>`) costs more

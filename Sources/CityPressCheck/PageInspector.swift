@@ -56,6 +56,8 @@ package struct PageInspector {
         var scanner = HTMLScanner(bytes)
         // The span being read: where it ends, its key, and `effects` when it started.
         var span: (end: Int, key: CleanSpans.Key, effects: Int)?
+        // The span after the one last looked up, found and its bucket read meanwhile.
+        var ahead: CleanSpans.Probe?
         while true {
             if let open = span, scanner.offset >= open.end {
                 if scanner.offset == open.end, effects == open.effects, isBetweenElements(scanner) {
@@ -64,15 +66,17 @@ package struct PageInspector {
                 span = nil
             }
             if span == nil, let cleanSpans, scanner.offset < bytes.count, isBetweenElements(scanner) {
-                let start = scanner.offset, end = CleanSpans.end(ofSpanAt: start, in: bytes)
-                let key = CleanSpans.key(of: UnsafeBufferPointer(rebasing: bytes[start..<end]), depth: resolver.depth,
-                                         headingLevel: lastHeadingLevel ?? 0)
-                if let level = cleanSpans.headingLevel(after: key) {
-                    if level > 0 { lastHeadingLevel = level }
-                    scanner.skip(to: end)
+                let start = scanner.offset
+                let probe = ahead.flatMap { $0.start == start ? $0 : nil }
+                    ?? cleanSpans.probe(spanAt: start, in: bytes, depth: resolver.depth)
+                ahead = probe.end < bytes.count ? cleanSpans.probe(spanAt: probe.end, in: bytes, depth: resolver.depth) : nil
+                let level = lastHeadingLevel ?? 0
+                if let after = probe.headingLevel(afterHeading: level) {
+                    if after > 0 { lastHeadingLevel = after }
+                    scanner.skip(to: probe.end)
                     continue
                 }
-                span = (end, key, effects)
+                span = (probe.end, probe.key(afterHeading: level), effects)
             }
             guard let token = scanner.next() else { break }
             switch token {
