@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityPressCheck
+import CityPressFuzz
 
 /// Spans of markup found clean on one page are stepped over on the next: what a page's check finds must
 /// not depend on which pages the same worker read before it.
@@ -75,6 +76,85 @@ import Testing
                     #expect(findings(of: pages[number], memo: memo) == alone[number], "page \(pages[number].path)")
                 }
             }
+        }
+    }
+
+    /// A span may start only where nothing is open: here the second page of each pair would step over
+    /// the span that closes its title (empty on that page) or its `<svg>`, found clean on the first.
+    @Test func nothingOpenIsSteppedOver() throws {
+        let text = "<p>" + String(repeating: "words ", count: 10) + "</p>"
+        let pairs = [
+            ["<title>Page one\n</title>\(text)\n<h1>One</h1>", "<title>\n</title>\(text)\n<h1>Two</h1>"],
+            ["\(text)<svg>\n<rect/></svg>\(text)\n<h1>One</h1>\n<title>One</title>",
+             "\(text)<svg>\n<rect/></svg>\(text)\n<h1>Two</h1>\n<title>Two</title>"],
+        ]
+        try withTemporaryFolder { root in
+            let pages = pairs.enumerated().flatMap { pair, bodies in
+                bodies.enumerated().map { number, body in
+                    ("p\(pair)-\(number).html", "<!DOCTYPE html>\n<html lang=\"en\">\n<body>\n\(body)\n</body>\n</html>\n")
+                }
+            }
+            for (path, html) in pages { try writeText(html, to: root.appendingPathComponent(path)) }
+            guard case .success(let index) = OutputIndex.scan(root: root.path) else { Issue.record("no index"); return }
+            let memo = LinkMemo()
+            for (path, html) in pages {
+                let entry = index.paths.firstIndex(of: Array(path.utf8)) ?? -1
+                func problems(_ memo: LinkMemo?) -> [String] {
+                    Array(html.utf8).withUnsafeBufferPointer { buffer in
+                        var inspector = PageInspector(bytes: buffer, entry: entry, index: index, address: .serverRoot,
+                                                      collectsExternalLinks: false, memo: memo)
+                        return inspector.inspect().problems.map(\.message)
+                    }
+                }
+                #expect(problems(memo) == problems(nil), "\(path)")
+            }
+        }
+    }
+
+    /// Pages put together at random from pieces that open and close things across lines (links, titles,
+    /// comments, scripts, tags spread over lines, headings of every level): with one worker's memo,
+    /// read in order, every page finds what it finds alone.
+    @Test func randomPagesFindTheSameWithAMemo() throws {
+        let pieces = Self.sharedLines + [
+            "<a href=\"/x/\">", "</a>", "<title>", "</title>", "<svg>", "</svg>", "<!--", "-->", "<script>", "</script>",
+            "<style>p { color: red }", "</style>", "<textarea>", "</textarea>", "<p", " id=\"late\">", "<h1>One</h1>",
+            "<h3>Three</h3>", "<h5>Five</h5>", "<a href=\"../../x/\">up</a>", "<a href=\"x/\">down</a>",
+            "<img src=\"/pic.png\" alt=\"\">", "plain text", "<a name=\"n\"></a>", "<a href=\"#late\">late</a>",
+            String(repeating: "<li><a href=\"/x/\">a long line of links</a></li>", count: 3),
+        ]
+        try withTemporaryFolder { root in
+            let folders = ["", "a/", "b/c/"]
+            for path in ["x/index.html", "a/x/index.html", "pic.png"] { try writeText("", to: root.appendingPathComponent(path)) }
+            var pages: [(path: String, html: String)] = []
+            var generator = SeededGenerator(seed: 24)
+            for number in 0..<120 {
+                var lines: [String] = []
+                for _ in 0..<Int.random(in: 4...24, using: &generator) {
+                    var line = ""
+                    for _ in 0..<Int.random(in: 1...3, using: &generator) { line += pieces.randomElement(using: &generator) ?? "" }
+                    lines.append(String(repeating: " ", count: Int.random(in: 0...2, using: &generator)) + line)
+                }
+                let html = "<!DOCTYPE html>\n<html lang=\"en\">\n<body>\n" + lines.joined(separator: "\n") + "\n</body>\n</html>\n"
+                pages.append((folders[number % folders.count] + "p\(number).html", html))
+            }
+            for page in pages { try writeText(page.html, to: root.appendingPathComponent(page.path)) }
+            guard case .success(let index) = OutputIndex.scan(root: root.path) else { Issue.record("no index"); return }
+            let memo = LinkMemo()
+            var differing: [String] = []
+            for page in pages + pages.reversed() {
+                let entry = index.paths.firstIndex(of: Array(page.path.utf8)) ?? -1
+                func findings(_ memo: LinkMemo?) -> [String] {
+                    Array(page.html.utf8).withUnsafeBufferPointer { buffer in
+                        var inspector = PageInspector(bytes: buffer, entry: entry, index: index, address: .serverRoot,
+                                                      collectsExternalLinks: true, memo: memo)
+                        let found = inspector.inspect()
+                        return found.problems.map { "\($0.offset) \($0.message)" } + found.anchors.sorted()
+                            + found.fragmentLinks.map { "\($0.offset) #\($0.fragment)" } + found.externalLinks.map(\.url)
+                    }
+                }
+                if findings(memo) != findings(nil) { differing.append(page.path) }
+            }
+            #expect(differing.isEmpty, "pages whose findings depend on the memo: \(differing.prefix(5))")
         }
     }
 
