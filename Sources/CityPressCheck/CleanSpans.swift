@@ -5,19 +5,22 @@ import Darwin
 #endif
 
 /// Spans of markup that one worker has read before and found to need nothing of the check: no problem,
-/// no id, no `<h1>`, no title, no link whose target depends on the page's own folder. A generated
+/// no id, no `<h1>`, `<html>`, `<body>` or `<title>`, no link whose target depends on the page's own
+/// folder (nor an external one, when they are collected). A generated
 /// site repeats such spans on page after page (the menu, a declaration's row of commitment links on
 /// every city that endorsed it, a city's line on every declaration it endorsed), and reading one again
 /// on another page at the same depth would find the same nothing, so the inspector steps over it.
 ///
 /// A span starts where the inspector is between two tokens with nothing open (no link, no title, no
 /// `<svg>`, no raw text) and ends before the first `<` of a later line that has only spaces before it;
-/// it is remembered only when the scanner's tokens end exactly there and nothing is open again.
+/// it is remembered only when the scanner's tokens end exactly there, by the span's own bytes (not at
+/// the page's end, not after a title's or textarea's text), and nothing is open again.
 /// Headings below `<h1>` are allowed: what a heading is checked against is the level of the heading
 /// before it, so that level is part of the span's key, and the level the span leaves is remembered
-/// with it. A span is known by two 64-bit hashes of its bytes, the page's depth and that level: a
-/// wrong answer needs two different spans to agree on the 14 bits that choose a bucket and the 60 of
-/// the slot.
+/// with it. A span is known by two 64-bit hashes of its bytes, the page's depth, whether external
+/// links are collected and that level, seeded per table: a wrong answer needs two different spans to
+/// agree on the 14 bits that choose a bucket and the 60 of the slot, and the seed keeps anyone from
+/// writing two pages that do.
 ///
 /// One table per worker (held by its `LinkMemo`): not shared, so it takes no lock.
 package final class CleanSpans: @unchecked Sendable {
@@ -32,10 +35,11 @@ package final class CleanSpans: @unchecked Sendable {
     /// A span found and its bucket read, before the level of the heading before it is known: the
     /// slots are read first and compared later, so that waiting for memory overlaps other work
     /// (`PageInspector` hashes the next span meanwhile). Slots read early may have changed since:
-    /// a slot only ever holds a span found clean, so an old one can only make a span read again.
+    /// a slot only ever holds a span found clean, so an old one is still a true answer, or none.
     package struct Probe {
-        /// Where the span starts and ends in the page.
+        /// Where the span starts in the page.
         package var start: Int
+        /// Where it ends: before the `<` of the next span, or at the page's end.
         package var end: Int
         private var bucket: Int
         /// The check without the heading level (`Key.check` is this with the level mixed in).
@@ -78,7 +82,10 @@ package final class CleanSpans: @unchecked Sendable {
     private static let bucketCount = 1 << 14
     /// Two slots per bucket, the newer first; a slot is a key's `check` and a level, never 0 when taken.
     private let slots: UnsafeMutablePointer<UInt64>
+    /// This table's seed: two pages cannot be made to have spans with one key without knowing it.
+    private let seed = UInt64.random(in: .min ... .max)
 
+    /// An empty table.
     package init() {
         slots = .allocate(capacity: 2 * Self.bucketCount)
         slots.initialize(repeating: 0, count: 2 * Self.bucketCount)
@@ -87,20 +94,28 @@ package final class CleanSpans: @unchecked Sendable {
     deinit { slots.deallocate() }
 
     /// The span that starts at `start` of `bytes`, on a page `depth` folders below the site's root,
-    /// with its bucket read.
+    /// read by a check that does or does not collect external links, with its bucket read.
     @inline(__always)
-    package func probe(spanAt start: Int, in bytes: UnsafeBufferPointer<UInt8>, depth: Int) -> Probe {
+    package func probe(spanAt start: Int, in bytes: UnsafeBufferPointer<UInt8>, depth: Int, collectsExternalLinks: Bool) -> Probe {
         let end = Self.end(ofSpanAt: start, in: bytes)
-        let (first, second) = Self.hashes(of: UnsafeBufferPointer(rebasing: bytes[start..<end]), depth: depth)
+        let (first, second) = hashes(of: UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                                     context: Self.context(depth: depth, collectsExternalLinks: collectsExternalLinks))
         return Probe(start: start, end: end, bucket: Int(truncatingIfNeeded: first) & (Self.bucketCount - 1), hash: second,
                      slots: slots)
     }
 
     /// The key of `span`, read on a page `depth` folders below the site's root after a heading of
     /// `level` (0: none yet).
-    package static func key(of span: UnsafeBufferPointer<UInt8>, depth: Int, headingLevel level: Int = 0) -> Key {
-        let (first, second) = hashes(of: span, depth: depth)
-        return Key(bucket: Int(truncatingIfNeeded: first) & (bucketCount - 1), check: check(second, level: level))
+    package func key(of span: UnsafeBufferPointer<UInt8>, depth: Int, collectsExternalLinks: Bool = false,
+                     headingLevel level: Int = 0) -> Key {
+        let (first, second) = hashes(of: span, context: Self.context(depth: depth, collectsExternalLinks: collectsExternalLinks))
+        return Key(bucket: Int(truncatingIfNeeded: first) & (Self.bucketCount - 1), check: Self.check(second, level: level))
+    }
+
+    /// What besides its bytes decides what a span needs: the page's depth and whether external links are collected.
+    @inline(__always)
+    private static func context(depth: Int, collectsExternalLinks: Bool) -> UInt64 {
+        UInt64(truncatingIfNeeded: depth &* 2 &+ (collectsExternalLinks ? 1 : 0) &+ 1)
     }
 
     /// The level of the last heading after the span with `key` (0: none), if it was found clean before.
@@ -130,21 +145,23 @@ package final class CleanSpans: @unchecked Sendable {
         ((hash ^ UInt64(truncatingIfNeeded: level &+ 1) &* 0xA24B_AED4_963E_E407) | 8) & ~levelBits
     }
 
-    /// Two 64-bit hashes of `span` and `depth`.
+    /// Two 64-bit hashes of `span` and `context`, with this table's seed.
     @inline(__always)
-    private static func hashes(of span: UnsafeBufferPointer<UInt8>, depth: Int) -> (UInt64, UInt64) {
-        let context = UInt64(truncatingIfNeeded: depth &+ 1) &* 0x9E37_79B9_7F4A_7C15
-        var first = context ^ UInt64(span.count) ^ 0x2D35_8DCC_AA6C_78A5, second = context &+ UInt64(span.count) ^ 0x8BB8_4B93_962E_ACC9
+    private func hashes(of span: UnsafeBufferPointer<UInt8>, context: UInt64) -> (UInt64, UInt64) {
+        let start = (context &* 0x9E37_79B9_7F4A_7C15) ^ seed
+        var first = start ^ UInt64(span.count) ^ 0x2D35_8DCC_AA6C_78A5, second = start &+ UInt64(span.count) ^ 0x8BB8_4B93_962E_ACC9
         guard let base = span.baseAddress else { return (first, second) }
         let raw = UnsafeRawPointer(base)
         // Sixteen bytes per step, one wide multiplication per hash (wyhash's mixing): the bytes of a
-        // whole site go through here, so this is most of the cost of knowing a span.
+        // whole site go through here, so this is most of the cost of knowing a span. The hash so far
+        // is carried past each product (rotated), so a block that makes a factor 0 does not erase it;
+        // the two hashes' factors differ, so no block makes both 0.
         var offset = 0
         while offset + 16 <= span.count {
             let low = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             let high = raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
-            first = mix(low ^ 0xA076_1D64_78BD_642F, high ^ first)
-            second = mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second)
+            first = Self.mix(low ^ 0xA076_1D64_78BD_642F, high ^ first) ^ Self.rotated(first)
+            second = Self.mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second ^ 0x5899_65CC_7537_4CC3) ^ Self.rotated(second)
             offset += 16
         }
         var low: UInt64 = 0, high: UInt64 = 0, shift: UInt64 = 0
@@ -153,10 +170,14 @@ package final class CleanSpans: @unchecked Sendable {
             shift += 8
             offset += 1
         }
-        first = mix(low ^ 0xA076_1D64_78BD_642F, high ^ first)
-        second = mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second)
-        return (mix(first, 0x5899_65CC_7537_4CC3), mix(second, 0x1D8E_4E27_C47D_124F))
+        first = Self.mix(low ^ 0xA076_1D64_78BD_642F, high ^ first) ^ Self.rotated(first)
+        second = Self.mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second ^ 0x5899_65CC_7537_4CC3) ^ Self.rotated(second)
+        return (Self.mix(first ^ 0x5899_65CC_7537_4CC3, 0x1D8E_4E27_C47D_124F) ^ first,
+                Self.mix(second ^ 0x1D8E_4E27_C47D_124F, 0x5899_65CC_7537_4CC3) ^ second)
     }
+
+    @inline(__always)
+    private static func rotated(_ value: UInt64) -> UInt64 { value << 23 | value >> 41 }
 
     /// The two halves of the 128-bit product, folded.
     @inline(__always)

@@ -54,6 +54,10 @@ package struct HTMLScanner {
     /// between two tokens of ordinary markup may the scanner be moved (`skip(to:)`).
     package var isInRawText: Bool { rawTextElement != nil }
 
+    /// Whether the last token was the shown text of a `title` or `textarea`: it ends where the
+    /// element's end tag is, found by reading on, so where it ends says something of what follows.
+    package private(set) var endedShownRawText = false
+
     /// Moves to `offset`, which must start a token of ordinary markup, as if every token before it had been read.
     package mutating func skip(to offset: Int) {
         position = min(offset, bytes.count)
@@ -70,12 +74,16 @@ package struct HTMLScanner {
 
     /// The next tag or text, or `nil` at the end of the document.
     package mutating func next() -> HTMLToken? {
+        endedShownRawText = false
         while true {
             if let element = rawTextElement {
                 rawTextElement = nil
                 let start = position
                 position = endOfRawText(of: element, from: start)
-                if element.rawText.isShown, position > start { return .text(start..<position) }
+                if element.rawText.isShown, position > start {
+                    endedShownRawText = true
+                    return .text(start..<position)
+                }
                 continue
             }
             let count = bytes.count

@@ -11,6 +11,7 @@ extension LinkMemo {
         /// Free memos, each with the thread that used it last.
         private var idle: [(thread: ObjectIdentifier, memo: LinkMemo)] = []
 
+        /// A pool with no memo yet: memos are made as threads first ask.
         package init() {}
 
         /// Calls `body` with a memo no other thread is using, and takes it back afterwards.

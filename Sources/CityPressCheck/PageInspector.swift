@@ -33,8 +33,9 @@ package struct PageInspector {
     private var ownFragments: [(fragment: String, link: String, offset: Int)] = []
     /// This worker's spans of markup found clean on earlier pages (`nil`: read every byte).
     private let cleanSpans: CleanSpans?
-    /// How many things this page's reading has recorded or changed so far (problems, ids, headings,
-    /// links that depend on the page…): a span during which it stays the same needed nothing.
+    /// How many things this page's reading has recorded or changed so far, or could have on another
+    /// page (problems, ids, `<h1>`, `<html>`, `<body>` and `<title>` even when not the first, links
+    /// that depend on the page…): a span during which it stays the same needed nothing.
     var changes = 0
     /// Whether a `<base href>` moved the folder links start from: spans are no longer comparable.
     private var isRebased = false
@@ -60,7 +61,11 @@ package struct PageInspector {
         var ahead: CleanSpans.Probe?
         while true {
             if let open = span, scanner.offset >= open.end {
-                if scanner.offset == open.end, effects == open.effects, isBetweenElements(scanner) {
+                // Remembered only if its own bytes decided where its tokens end: not at the page's end
+                // (an unfinished tag ends there only because the page does), not after a title's or
+                // textarea's text (whose end was found by reading past the span).
+                if scanner.offset == open.end, open.end < bytes.count, !scanner.endedShownRawText, effects == open.effects,
+                   isBetweenElements(scanner) {
                     cleanSpans?.insert(open.key, headingLevel: lastHeadingLevel ?? 0)
                 }
                 span = nil
@@ -68,8 +73,10 @@ package struct PageInspector {
             if span == nil, let cleanSpans, scanner.offset < bytes.count, isBetweenElements(scanner) {
                 let start = scanner.offset
                 let probe = ahead.flatMap { $0.start == start ? $0 : nil }
-                    ?? cleanSpans.probe(spanAt: start, in: bytes, depth: resolver.depth)
-                ahead = probe.end < bytes.count ? cleanSpans.probe(spanAt: probe.end, in: bytes, depth: resolver.depth) : nil
+                    ?? cleanSpans.probe(spanAt: start, in: bytes, depth: resolver.depth, collectsExternalLinks: collectsExternalLinks)
+                ahead = probe.end < bytes.count
+                    ? cleanSpans.probe(spanAt: probe.end, in: bytes, depth: resolver.depth, collectsExternalLinks: collectsExternalLinks)
+                    : nil
                 let level = lastHeadingLevel ?? 0
                 if let after = probe.headingLevel(afterHeading: level) {
                     if after > 0 { lastHeadingLevel = after }
@@ -100,6 +107,8 @@ package struct PageInspector {
     }
 
     private mutating func startTag(_ element: HTMLElement, at offset: Int, attributes: UnsafeBufferPointer<HTMLAttribute>) {
+        // A second `<html>`, `<body>` or `<title>` changes nothing here, but is the first on another page.
+        if element == .html || element == .body || (element == .title && svgDepth == 0) { changes += 1 }
         for attribute in attributes {
             switch attribute.name {
             case .id: record(id: attribute)
@@ -115,11 +124,9 @@ package struct PageInspector {
         }
         switch element {
         case .html where htmlOffset == nil:
-            changes += 1
             htmlOffset = offset
             checkLanguage(of: attributes, at: offset)
         case .body where bodyOffset == nil:
-            changes += 1
             bodyOffset = offset
         case .base:
             isRebased = true
@@ -127,7 +134,6 @@ package struct PageInspector {
                 Self.withValue(of: href, in: bytes) { resolver.rebase(on: $0) }
             }
         case .title where svgDepth == 0 && !sawTitle:
-            changes += 1
             sawTitle = true
             titleOffset = offset
         case .heading(let level):

@@ -111,6 +111,40 @@ import CityPressFuzz
         }
     }
 
+    /// Page B read alone finds what it finds after page A with one memo. Each line is at least 48 bytes
+    /// and starts with `<`, so each is a span of its own.
+    @Test(arguments: [
+        // A textarea's text ends where `</textarea` is: on A right after the span, on B later.
+        ("textarea", "<textarea>\n\(filler)\n</textarea>\n\(end)", "<textarea>\n\(filler)\n<img src=\"pic.png\">\n</textarea>\n\(end)"),
+        // A tag left open at the end of A ends with the page; on B the same line goes on into the next.
+        ("page end", "<div class=\"\(filler)\"\n", "<div class=\"\(filler)\"\n<img src=\"pic.png\">\n\(end)"),
+        // A's second title (ignored there) is B's first.
+        ("title", "<title>The first title, long enough to be a span of its own</title>\n<title>The second, \(filler)</title>\n\(end)",
+         "<title>The second, \(filler)</title>\n\(end)"),
+        // A's second body (ignored there) is B's first: where B's missing <h1> is reported.
+        ("body", "<body class=\"one\"><p>\(filler)</p>\n<body class=\"two\"><p>\(filler)</p>\n\(end)",
+         "<body class=\"two\"><p>\(filler)</p>\n\(end)"),
+    ])
+    func whatFollowsASpanOrCameBeforeItIsNotAssumed(name: String, pageA: String, pageB: String) throws {
+        let index = OutputIndex(files: ["a.html", "b.html", "pic.png"])
+        func findings(_ body: String, path: String, memo: LinkMemo?) -> [String] {
+            let html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\n" + body
+            let entry = index.paths.firstIndex(of: Array(path.utf8)) ?? -1
+            return Array(html.utf8).withUnsafeBufferPointer { buffer in
+                var inspector = PageInspector(bytes: buffer, entry: entry, index: index, address: .serverRoot,
+                                              collectsExternalLinks: false, memo: memo)
+                return inspector.inspect().problems.map { "\($0.offset) \($0.message)" }
+            }
+        }
+        let alone = findings(pageB, path: "b.html", memo: nil)
+        let memo = LinkMemo()
+        _ = findings(pageA, path: "a.html", memo: memo)
+        #expect(findings(pageB, path: "b.html", memo: memo) == alone, "\(name)")
+    }
+
+    static let filler = String(repeating: "x", count: 50)
+    static let end = "</body></html>\n"
+
     /// Pages put together at random from pieces that open and close things across lines (links, titles,
     /// comments, scripts, tags spread over lines, headings of every level): with one worker's memo,
     /// read in order, every page finds what it finds alone.
@@ -172,13 +206,17 @@ import CityPressFuzz
     @Test func theSameBytesAtAnotherDepthOrAfterAnotherHeadingAreAnotherSpan() {
         let spans = CleanSpans()
         let line = Array("<li><a href=\"../x/\">X</a></li>\n".utf8)
-        let atOne = line.withUnsafeBufferPointer { CleanSpans.key(of: $0, depth: 1) }
-        let atTwo = line.withUnsafeBufferPointer { CleanSpans.key(of: $0, depth: 2) }
-        let afterH2 = line.withUnsafeBufferPointer { CleanSpans.key(of: $0, depth: 1, headingLevel: 2) }
+        let atOne = line.withUnsafeBufferPointer { spans.key(of: $0, depth: 1) }
+        let atTwo = line.withUnsafeBufferPointer { spans.key(of: $0, depth: 2) }
+        let afterH2 = line.withUnsafeBufferPointer { spans.key(of: $0, depth: 1, headingLevel: 2) }
         spans.insert(atOne)
         spans.insert(afterH2, headingLevel: 3)
         #expect(spans.headingLevel(after: atOne) == 0)
         #expect(spans.headingLevel(after: atTwo) == nil)
+        let collecting = line.withUnsafeBufferPointer { spans.key(of: $0, depth: 1, collectsExternalLinks: true) }
+        #expect(spans.headingLevel(after: collecting) == nil, "a check that lists external links reads them again")
+        let other = line.withUnsafeBufferPointer { CleanSpans().key(of: $0, depth: 1) }
+        #expect(other != atOne, "each table has its own seed")
         #expect(spans.headingLevel(after: afterH2) == 3)
         spans.insert(afterH2, headingLevel: 4)
         #expect(spans.headingLevel(after: afterH2) == 4)
