@@ -53,18 +53,21 @@ public struct PreviewBuilder: Sendable {
         // Edits of records `SiteChanges` compares; a changed template or asset renders (and copies) everything.
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
            let previous = state.built, previous.templates == templates.texts {
-            let sink = MemoryFiles(previous.files)
+            let pack = previous.preview.pack
+            let sink = PackedFiles(pack: pack, pages: previous.preview.rendered)
             do {
                 // Made on the first edit after a full build, then kept up to date.
                 let index = previous.index ?? DependencyIndex(previous.outputs)
                 if let (_, index, changedLater) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
                                                                           memo: memo, into: sink) {
-                    let files = sink.files
-                    let preview = PreviewFiles(rendered: files, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
+                    // Rendered without the memo: what it knew of those pages is stale.
+                    memo.forget(sink.writtenPaths)
+                    let (kept, pages) = try PackedFiles.compacted(sink.pages, in: pack)
+                    let preview = PreviewFiles(pack: kept, rendered: pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                                context: renderer.laterContext(entries: memo.signatoryEntries),
                                                kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
                     self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
-                                                   index: index, files: files, preview: preview, pageCount: previous.pageCount)
+                                                   index: index, preview: preview, pageCount: previous.pageCount)
                     return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
                 }
             } catch {
@@ -72,19 +75,23 @@ public struct PreviewBuilder: Sendable {
                 diagnostics.append(.warning("re-rendering only the pages the edit changed failed (\(error)); the whole site was rendered instead"))
             }
         }
-        let sink = MemoryFiles()
+        // Every page is written anew into a new pack; the old one goes when nothing serves from it.
+        let pack = PagePack()
+        let sink = PackedFiles(pack: pack)
+        memo.start(from: state.built?.preview)
         do {
             let now = renderer.outputs.filter { !$0.isRenderedWhenAskedInPreview }
             try renderer.render(now, into: sink, reuse: memo)
             try BuildSteps.writeAssets(options, into: sink)
-            let files = sink.files
-            let preview = PreviewFiles(rendered: files, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
+            memo.finish(succeeded: true)
+            let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                        context: renderer.laterContext(entries: memo.signatoryEntries))
             let count = renderer.outputs.count
             self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs, index: nil,
-                                           files: files, preview: preview, pageCount: count)
+                                           preview: preview, pageCount: count)
             return Outcome(content: .built(preview), pageCount: count, diagnostics: diagnostics)
         } catch {
+            memo.finish(succeeded: false)
             return failure(diagnostics + [.error("rendering failed: \(error)")])
         }
     }
@@ -108,22 +115,6 @@ public struct PreviewBuilder: Sendable {
     }
 }
 
-/// Pages kept in memory, written from several threads.
-package final class MemoryFiles: PageSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String: [UInt8]]
-
-    package init(_ files: [String: [UInt8]] = [:]) {
-        storage = files
-    }
-
-    package func write(_ contents: [UInt8], to path: String) throws {
-        lock.withLock { storage[path] = contents }
-    }
-
-    package var files: [String: [UInt8]] { lock.withLock { storage } }
-}
-
 /// What the preview keeps between builds: the last load of the content and the templates (for
 /// reloading only what changed), and the last successful build (for re-rendering only what changed).
 package final class PreviewState: @unchecked Sendable {
@@ -133,9 +124,8 @@ package final class PreviewState: @unchecked Sendable {
         package let outputs: [PlannedOutput]
         /// What `outputs` depend on, once an edit needed it.
         package let index: DependencyIndex?
-        /// The files rendered with the build (the next edit's starting point).
-        package let files: [String: [UInt8]]
-        /// What the preview serves: those files, and the ones rendered when asked for.
+        /// What the preview serves: the files rendered with the build (the next edit's starting point),
+        /// and the ones rendered when asked for.
         package let preview: PreviewFiles
         package let pageCount: Int
     }
