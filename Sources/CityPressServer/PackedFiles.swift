@@ -7,7 +7,6 @@ package final class PackedFiles: PageSink, @unchecked Sendable {
     package let pack: PagePack
     private let lock = NSLock()
     private var stored: [String: StoredPage]
-    private var written: [String] = []
 
     /// A sink writing into `pack`, starting from `pages` (a previous build's, in the same pack).
     package init(pack: PagePack, pages: [String: StoredPage] = [:]) {
@@ -17,17 +16,11 @@ package final class PackedFiles: PageSink, @unchecked Sendable {
 
     package func write(_ contents: [UInt8], to path: String) throws {
         let page = try pack.append(contents)
-        lock.withLock {
-            stored[path] = page
-            written.append(path)
-        }
+        lock.withLock { stored[path] = page }
     }
 
     /// Every page: those it started from and those written since.
     package var pages: [String: StoredPage] { lock.withLock { stored } }
-
-    /// The paths written since it was made.
-    package var writtenPaths: [String] { lock.withLock { written } }
 
     /// `pages` (in `pack`), copied into a new pack when the bytes of pages replaced since `pack` was
     /// new outweigh theirs: edits only ever append, so without this a long session's file would keep

@@ -10,7 +10,7 @@ import Foundation
 public struct PreviewBuilder: Sendable {
     /// Content, templates and drafts, as for `citypress build`.
     public let options: BuildOptions
-    /// The pages of the previous build, reused where their values and templates did not change.
+    /// What the next build takes from the last one's rendering (each city's signatory entries).
     package let memo = RenderMemo()
     /// The last load and the last successful build, the starting point of the next one.
     private let state = PreviewState()
@@ -31,9 +31,9 @@ public struct PreviewBuilder: Sendable {
 
     /// Builds the site. With `changed` (the files that changed since the last build, as the watcher
     /// names them), only changed content files are read again and the templates only when one of
-    /// them changed; edits of city and declaration records re-render only the outputs whose declared
-    /// dependencies they change (`PreviewEdits`); anything else renders everything, reusing unchanged
-    /// pages. Never throws: every failure becomes a diagnostic.
+    /// them changed; edits of records re-render only the outputs whose declared dependencies they
+    /// change (`PreviewEdits`); edits of assets alone copy the assets and keep every page; anything
+    /// else renders everything. Never throws: every failure becomes a diagnostic.
     public func build(changed: [String]? = nil) -> Outcome {
         let state = self.state.value
         let templateChanges = changed?.filter(isTemplate) ?? []
@@ -49,6 +49,21 @@ public struct PreviewBuilder: Sendable {
         guard let site, let templates, !diagnostics.containsErrors else {
             return failure(diagnostics)
         }
+        // Assets alone changed (a stylesheet, an image): no page reads them, so every page stays as it is.
+        if let changed, !changed.isEmpty, changed.allSatisfy(isAsset), let previous = state.built, previous.templates == templates.texts {
+            do {
+                let assetsGone = previous.preview.rendered.filter { !$0.key.hasPrefix("assets/") }
+                let sink = PackedFiles(pack: previous.preview.pack, pages: assetsGone)
+                try BuildSteps.writeAssets(options, into: sink)
+                let (pack, pages) = try PackedFiles.compacted(sink.pages, in: sink.pack)
+                let preview = previous.preview.replacingRendered(pages, in: pack)
+                self.state.value.built = .init(site: previous.site, templates: previous.templates, outputs: previous.outputs,
+                                               index: previous.index, preview: preview, pageCount: previous.pageCount)
+                return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
+            } catch {
+                diagnostics.append(.warning("copying only the changed assets failed (\(error)); the whole site was rendered instead"))
+            }
+        }
         let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
         // Edits of records `SiteChanges` compares; a changed template or asset renders (and copies) everything.
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
@@ -60,8 +75,6 @@ public struct PreviewBuilder: Sendable {
                 let index = previous.index ?? DependencyIndex(previous.outputs)
                 if let (_, index, changedLater) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
                                                                           memo: memo, into: sink) {
-                    // Rendered without the memo: what it knew of those pages is stale.
-                    memo.forget(sink.writtenPaths)
                     let (kept, pages) = try PackedFiles.compacted(sink.pages, in: pack)
                     let preview = PreviewFiles(pack: kept, rendered: pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                                context: renderer.laterContext(entries: memo.signatoryEntries),
@@ -76,14 +89,13 @@ public struct PreviewBuilder: Sendable {
             }
         }
         // Every page is written anew into a new pack; the old one goes when nothing serves from it.
+        self.state.countFullRender()
         let pack = PagePack()
         let sink = PackedFiles(pack: pack)
-        memo.start(from: state.built?.preview)
         do {
             let now = renderer.outputs.filter { !$0.isRenderedWhenAskedInPreview }
             try renderer.render(now, into: sink, reuse: memo)
             try BuildSteps.writeAssets(options, into: sink)
-            memo.finish(succeeded: true)
             let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                        context: renderer.laterContext(entries: memo.signatoryEntries))
             let count = renderer.outputs.count
@@ -91,7 +103,6 @@ public struct PreviewBuilder: Sendable {
                                            preview: preview, pageCount: count)
             return Outcome(content: .built(preview), pageCount: count, diagnostics: diagnostics)
         } catch {
-            memo.finish(succeeded: false)
             return failure(diagnostics + [.error("rendering failed: \(error)")])
         }
     }
@@ -103,6 +114,15 @@ public struct PreviewBuilder: Sendable {
             path.hasPrefix(content + kind.folder + "/") && path.hasSuffix("." + kind.fileExtension)
         }
     }
+
+    /// Whether the watcher's `path` lies in the templates' `assets/` folder.
+    private func isAsset(_ path: String) -> Bool {
+        let folder = options.templatesPath.hasSuffix("/") ? options.templatesPath : options.templatesPath + "/"
+        return path.hasPrefix(folder + "assets/")
+    }
+
+    /// How many builds rendered every page (tests tell the quick paths from a full render with it).
+    package var fullRenderCount: Int { state.fullRenders }
 
     /// Whether the watcher's `path` lies in the templates folder.
     private func isTemplate(_ path: String) -> Bool {
@@ -138,6 +158,13 @@ package final class PreviewState: @unchecked Sendable {
 
     private let lock = NSLock()
     private var stored = Value()
+    private var renders = 0
+
+    /// How many builds rendered every page.
+    package var fullRenders: Int { lock.withLock { renders } }
+
+    /// Counts a build that renders every page.
+    package func countFullRender() { lock.withLock { renders += 1 } }
 
     package var value: Value {
         get { lock.withLock { stored } }

@@ -34,6 +34,21 @@ public final class PreviewFiles: @unchecked Sendable {
         made = kept.filter { byPath[$0.key] != nil }
     }
 
+    private init(pack: PagePack, rendered: [String: StoredPage], later: [String: PlannedOutput], context: RenderContext?,
+                 made: [String: [UInt8]]) {
+        self.pack = pack
+        self.rendered = rendered
+        self.later = later
+        self.context = context
+        self.made = made
+    }
+
+    /// These files with `rendered` (pages in `pack`) in place of theirs; the late files, and those made
+    /// so far, stay (an edit of assets alone, which no late file reads).
+    package func replacingRendered(_ rendered: [String: StoredPage], in pack: PagePack) -> PreviewFiles {
+        PreviewFiles(pack: pack, rendered: rendered, later: later, context: context, made: madeLater)
+    }
+
     /// Files that are all rendered (a test's), kept in memory.
     public convenience init(_ files: [String: [UInt8]]) {
         let pack = PagePack(inMemory: true)

@@ -35,9 +35,9 @@ import Testing
             ]
             for (what, slug, text) in edits {
                 try writeText(text, to: URL(fileURLWithPath: path(slug)))
-                let before = builder.memo.reusedCount
+                let before = builder.fullRenderCount
                 let incremental = files(builder.build(changed: [path(slug)]))
-                #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
+                #expect(builder.fullRenderCount == before, "\(what): the fast path, not a full render, built it")
                 let full = files(PreviewBuilder(options: options).build())
                 #expect(!full.isEmpty)
                 let same = incremental == full
@@ -136,11 +136,22 @@ import Testing
             let renumberedSame = renumbered == files(PreviewBuilder(options: options).build())
             #expect(renumberedSame)
 
-            // A stylesheet edited is served anew.
+            // A stylesheet edited is served anew, and the pages are kept as they were.
             let css = templates.appendingPathComponent("assets/site.css")
             try writeText(try readText(css) + "\n/* edited */\n", to: css)
+            let rendersBefore = builder.fullRenderCount
             let styled = files(builder.build(changed: [css.path]))
+            #expect(builder.fullRenderCount == rendersBefore, "an asset alone renders no page")
             #expect(String(decoding: styled["assets/site.css"] ?? [], as: UTF8.self).hasSuffix("/* edited */\n"))
+            #expect(styled == files(PreviewBuilder(options: options).build()))
+            // An asset removed is gone, one added is there.
+            let logo = templates.appendingPathComponent("assets/favicon.svg")
+            try FileManager.default.removeItem(at: logo)
+            try writeText("body{}\n", to: templates.appendingPathComponent("assets/extra.css"))
+            let swapped = files(builder.build(changed: [logo.path, templates.appendingPathComponent("assets/extra.css").path]))
+            #expect(builder.fullRenderCount == rendersBefore)
+            #expect(swapped["assets/favicon.svg"] == nil && swapped["assets/extra.css"] == Array("body{}\n".utf8))
+            #expect(swapped == files(PreviewBuilder(options: options).build()))
         }
     }
 
@@ -174,9 +185,9 @@ import Testing
                                                options: BuildOptions) throws {
         for (what, edit) in edits {
             try writeText(edit(try readText(file)), to: file)
-            let before = builder.memo.reusedCount
+            let before = builder.fullRenderCount
             let incremental = files(builder.build(changed: [file.path]))
-            #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
+            #expect(builder.fullRenderCount == before, "\(what): the fast path, not a full render, built it")
             let full = files(PreviewBuilder(options: options).build())
             #expect(!full.isEmpty)
             let same = incremental == full
