@@ -52,7 +52,7 @@ package final class PagePack: @unchecked Sendable {
             return offset
         }
         guard let descriptor else {
-            lock.withLock { memory[offset] = bytes }
+            if !bytes.isEmpty { lock.withLock { memory[offset] = bytes } }
             return StoredPage(offset: offset, count: bytes.count)
         }
         var written = 0
@@ -69,8 +69,9 @@ package final class PagePack: @unchecked Sendable {
 
     /// The bytes of `page`, written before by `append`; `nil` if the file cannot be read.
     package func read(_ page: StoredPage) -> [UInt8]? {
-        guard let descriptor else { return lock.withLock { memory[page.offset] } }
+        // An empty page has the offset of the next one: it is never looked up.
         guard page.count > 0 else { return [] }
+        guard let descriptor else { return lock.withLock { memory[page.offset] } }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: page.count) { buffer, initialized in
             var done = 0

@@ -17,8 +17,10 @@ import Testing
         let pages = sink.pages
         #expect(pages.count == 200)
         for number in 0..<200 { #expect(pages["p/\(number)"].flatMap(pack.read) == Self.page(number)) }
-        #expect(pack.read(StoredPage(offset: 0, count: 0)) == [])
-        #expect(pack.size == (0..<200).reduce(0) { $0 + Self.page($1).count })
+        // An empty page shares its offset with the next page.
+        let empty = try pack.append([]), next = try pack.append([1, 2])
+        #expect(pack.read(empty) == [] && pack.read(next) == [1, 2])
+        #expect(pack.size == (0..<200).reduce(2) { $0 + Self.page($1).count })
     }
 
     @Test func theFileIsRemovedFromItsFolderAtOnce() throws {
