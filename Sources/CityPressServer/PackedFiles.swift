@@ -22,13 +22,8 @@ package final class PackedFiles: PageSink, @unchecked Sendable {
     /// Every page: those it started from and those written since.
     package var pages: [String: StoredPage] { lock.withLock { stored } }
 
-    /// `pages` (in `pack`), copied into a new pack when the bytes of pages replaced since `pack` was
-    /// new outweigh theirs: edits only ever append, so without this a long session's file would keep
-    /// every version of every page it rendered.
-    package static func compacted(_ pages: [String: StoredPage], in pack: PagePack) throws -> (PagePack, [String: StoredPage]) {
-        let live = pages.values.reduce(0) { $0 + $1.count }
-        // The slack keeps small sites from being copied after every few edits.
-        guard pack.size > 2 * live + 32 << 20 else { return (pack, pages) }
+    /// `pages` (in `pack`) copied into a new pack, and where they are in it.
+    package static func copied(_ pages: [String: StoredPage], from pack: PagePack) throws -> (PagePack, [String: StoredPage]) {
         let fresh = PagePack(inMemory: !pack.isFile)
         var copied: [String: StoredPage] = [:]
         copied.reserveCapacity(pages.count)

@@ -52,11 +52,11 @@ public struct PreviewBuilder: Sendable {
         // Assets alone changed (a stylesheet, an image): no page reads them, so every page stays as it is.
         if let changed, !changed.isEmpty, changed.allSatisfy(isAsset), let previous = state.built, previous.templates == templates.texts {
             do {
-                let assetsGone = previous.preview.rendered.filter { !$0.key.hasPrefix("assets/") }
-                let sink = PackedFiles(pack: previous.preview.pack, pages: assetsGone)
+                let (pack, pages) = startingPages(of: previous.preview)
+                let sink = PackedFiles(pack: pack, pages: pages.filter { !$0.key.hasPrefix("assets/") })
                 try BuildSteps.writeAssets(options, into: sink)
-                let (pack, pages) = try PackedFiles.compacted(sink.pages, in: sink.pack)
-                let preview = previous.preview.replacingRendered(pages, in: pack)
+                let preview = previous.preview.replacingRendered(sink.pages, in: pack)
+                compactLater(preview)
                 self.state.value.built = .init(site: previous.site, templates: previous.templates, outputs: previous.outputs,
                                                index: previous.index, preview: preview, pageCount: previous.pageCount)
                 return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
@@ -68,17 +68,17 @@ public struct PreviewBuilder: Sendable {
         // Edits of records `SiteChanges` compares; a changed template or asset renders (and copies) everything.
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
            let previous = state.built, previous.templates == templates.texts {
-            let pack = previous.preview.pack
-            let sink = PackedFiles(pack: pack, pages: previous.preview.rendered)
+            let (pack, pages) = startingPages(of: previous.preview)
+            let sink = PackedFiles(pack: pack, pages: pages)
             do {
                 // Made on the first edit after a full build, then kept up to date.
                 let index = previous.index ?? DependencyIndex(previous.outputs)
                 if let (_, index, changedLater) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
                                                                           memo: memo, into: sink) {
-                    let (kept, pages) = try PackedFiles.compacted(sink.pages, in: pack)
-                    let preview = PreviewFiles(pack: kept, rendered: pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
+                    let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                                context: renderer.laterContext(entries: memo.signatoryEntries),
                                                kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
+                    compactLater(preview)
                     self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
                                                    index: index, preview: preview, pageCount: previous.pageCount)
                     return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
@@ -90,6 +90,7 @@ public struct PreviewBuilder: Sendable {
         }
         // Every page is written anew into a new pack; the old one goes when nothing serves from it.
         self.state.countFullRender()
+        self.state.compaction = nil
         let pack = PagePack()
         let sink = PackedFiles(pack: pack)
         do {
@@ -113,6 +114,19 @@ public struct PreviewBuilder: Sendable {
         return SiteChanges.comparedKinds.contains { kind in
             path.hasPrefix(content + kind.folder + "/") && path.hasSuffix("." + kind.fileExtension)
         }
+    }
+
+    /// Where a build starting from `previous`' pages writes, and where those pages are: their own pack,
+    /// or the copy of it made in the background since (`PackCompaction`).
+    private func startingPages(of previous: PreviewFiles) -> (PagePack, [String: StoredPage]) {
+        state.compaction?.result(for: previous) ?? (previous.pack, previous.rendered)
+    }
+
+    /// Starts copying `files`' pages to a new pack in the background when their pack is due for it and
+    /// no copy of it is under way.
+    private func compactLater(_ files: PreviewFiles) {
+        guard state.compaction?.copies(files.pack) != true, PackCompaction.isDue(for: files) else { return }
+        state.compaction = PackCompaction(of: files)
     }
 
     /// Whether the watcher's `path` lies in the templates' `assets/` folder.
@@ -159,6 +173,13 @@ package final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
     private var stored = Value()
     private var renders = 0
+    private var copy: PackCompaction?
+
+    /// The copy of a pack under way or done, for the next build to start from.
+    var compaction: PackCompaction? {
+        get { lock.withLock { copy } }
+        set { lock.withLock { copy = newValue } }
+    }
 
     /// How many builds rendered every page.
     package var fullRenders: Int { lock.withLock { renders } }

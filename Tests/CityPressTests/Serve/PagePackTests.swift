@@ -32,17 +32,34 @@ import Testing
         }
     }
 
-    /// Edits append; once replaced pages outweigh the current ones, the current ones move to a new pack.
-    @Test func compactionKeepsEveryCurrentPage() throws {
+    /// Edits append; once replaced pages outweigh the current ones, the current ones are copied to a new
+    /// pack in the background, and a later build in the old pack finds its pages there too.
+    @Test func compactionCopiesEveryCurrentPage() throws {
         let pack = PagePack()
         let big = [UInt8](repeating: 7, count: 1 << 20)
         var pages: [String: StoredPage] = ["a": try pack.append(Self.page(1)), "b": try pack.append(big)]
-        var (kept, same) = try PackedFiles.compacted(pages, in: pack)
-        #expect(kept === pack && same == pages, "little replaced: nothing copied")
+        #expect(!PackCompaction.isDue(for: PreviewFiles(pack: pack, rendered: pages)), "little replaced: nothing to copy")
         for _ in 0..<40 { pages["b"] = try pack.append(big) }
-        (kept, same) = try PackedFiles.compacted(pages, in: pack)
-        #expect(kept !== pack)
-        #expect(kept.size == Self.page(1).count + big.count)
-        #expect(same["a"].flatMap(kept.read) == Self.page(1) && same["b"].flatMap(kept.read) == big)
+        let source = PreviewFiles(pack: pack, rendered: pages)
+        #expect(PackCompaction.isDue(for: source))
+        let compaction = PackCompaction(of: source)
+        #expect(compaction.copies(pack))
+
+        // A later build, still in the old pack: a page added, one replaced.
+        var later = pages
+        later["c"] = try pack.append(Self.page(3))
+        later["b"] = try pack.append(Self.page(2))
+        let laterFiles = PreviewFiles(pack: pack, rendered: later)
+        #expect(compaction.result(for: PreviewFiles(pack: PagePack(), rendered: [:])) == nil, "another pack: nothing to take")
+        var result: (PagePack, [String: StoredPage])?
+        for _ in 0..<500 where result == nil {
+            result = compaction.result(for: laterFiles)
+            if result == nil { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        let (fresh, moved) = try #require(result)
+        #expect(fresh !== pack)
+        #expect(moved.mapValues { fresh.read($0) } == later.mapValues { pack.read($0) })
+        // The source's pages, then the two the later build changed.
+        #expect(fresh.size == Self.page(1).count + big.count + Self.page(3).count + Self.page(2).count)
     }
 }
