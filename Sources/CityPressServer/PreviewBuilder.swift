@@ -50,7 +50,8 @@ public struct PreviewBuilder: Sendable {
             return failure(diagnostics)
         }
         // Assets alone changed (a stylesheet, an image): no page reads them, so every page stays as it is.
-        if let changed, !changed.isEmpty, changed.allSatisfy(isAsset), let previous = state.built, previous.templates == templates.texts {
+        if let changed, !changed.isEmpty, changed.allSatisfy(isAsset), let previous = state.built,
+           previous.templates == templates.texts {
             do {
                 let (pack, pages) = startingPages(of: previous.preview)
                 let sink = PackedFiles(pack: pack, pages: pages.filter { !$0.key.hasPrefix("assets/") })

@@ -5,7 +5,9 @@ import Testing
 /// The preview keeps its pages' bytes in a temporary file: what goes in comes out, from any thread,
 /// and nothing is left in the temporary folder.
 @Suite struct PagePackTests {
-    static func page(_ number: Int) -> [UInt8] { Array("<p>page \(number)</p>".utf8) + [UInt8](repeating: UInt8(number % 251), count: number * 37) }
+    static func page(_ number: Int) -> [UInt8] {
+        Array("<p>page \(number)</p>".utf8) + [UInt8](repeating: UInt8(number % 251), count: number * 37)
+    }
 
     @Test(arguments: [false, true]) func pagesComeBackAsWrittenFromManyThreads(inMemory: Bool) throws {
         let pack = PagePack(inMemory: inMemory)
