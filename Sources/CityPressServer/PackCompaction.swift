@@ -10,15 +10,24 @@ final class PackCompaction: @unchecked Sendable {
     let source: PreviewFiles
     private let lock = NSLock()
     private var copied: (PagePack, [String: StoredPage])?
+    /// Signalled when the copy is over, done or not.
+    private let over = DispatchSemaphore(value: 0)
 
     /// Starts copying `source`'s pages.
     init(of source: PreviewFiles) {
         self.source = source
         DispatchQueue.global(qos: .utility).async { [self] in
+            defer { over.signal() }
             // A page that cannot be read back leaves the pack as it is: the next build appends to it as before.
             guard let result = try? PackedFiles.copied(source.rendered, from: source.pack) else { return }
             lock.withLock { copied = result }
         }
+    }
+
+    /// Waits until the copy is over (tests).
+    func waitUntilOver() {
+        over.wait()
+        over.signal()
     }
 
     /// Whether it copies the pages of `pack`.
@@ -42,9 +51,9 @@ final class PackCompaction: @unchecked Sendable {
         return (fresh, pages)
     }
 
-    /// Whether `files`' pack has grown past twice their pages' bytes (and a slack that keeps small
+    /// Whether `files`' pack has grown past twice their pages' bytes and `slack` (which keeps small
     /// sites from being copied every few edits).
-    static func isDue(for files: PreviewFiles) -> Bool {
-        files.pack.size > 2 * files.renderedBytes + 32 << 20
+    static func isDue(for files: PreviewFiles, slack: Int) -> Bool {
+        files.pack.size > 2 * files.renderedBytes + slack
     }
 }

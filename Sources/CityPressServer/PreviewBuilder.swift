@@ -15,11 +15,22 @@ public struct PreviewBuilder: Sendable {
     /// The last load and the last successful build, the starting point of the next one.
     private let state = PreviewState()
 
+    /// How many bytes of replaced pages a pack may hold beyond its current pages' before they are
+    /// copied to a new one (`PackCompaction`).
+    package let compactionSlack: Int
+
     /// Creates a builder.
     public init(options: BuildOptions) {
+        self.init(options: options, compactionSlack: 32 << 20)
+    }
+
+    /// A builder that copies its pack once replaced pages outweigh the current ones by `compactionSlack`
+    /// bytes (tests copy with none).
+    package init(options: BuildOptions, compactionSlack: Int) {
         var options = options
         options.loadCache = LoadCache()
         self.options = options
+        self.compactionSlack = compactionSlack
     }
 
     /// The outcome of one build.
@@ -126,7 +137,7 @@ public struct PreviewBuilder: Sendable {
     /// Starts copying `files`' pages to a new pack in the background when their pack is due for it and
     /// no copy of it is under way.
     private func compactLater(_ files: PreviewFiles) {
-        guard state.compaction?.copies(files.pack) != true, PackCompaction.isDue(for: files) else { return }
+        guard state.compaction?.copies(files.pack) != true, PackCompaction.isDue(for: files, slack: compactionSlack) else { return }
         state.compaction = PackCompaction(of: files)
     }
 
@@ -138,6 +149,9 @@ public struct PreviewBuilder: Sendable {
 
     /// How many builds rendered every page (tests tell the quick paths from a full render with it).
     package var fullRenderCount: Int { state.fullRenders }
+
+    /// The copy of a pack under way or done, if any (tests wait for it).
+    var compaction: PackCompaction? { state.compaction }
 
     /// Whether the watcher's `path` lies in the templates folder.
     private func isTemplate(_ path: String) -> Bool {

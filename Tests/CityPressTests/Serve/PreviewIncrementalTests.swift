@@ -219,4 +219,30 @@ import Testing
             #expect(String(decoding: edited["data/cities.csv"] ?? [], as: UTF8.self).contains("Łódź Fabryczna"))
         }
     }
+
+    /// With no slack the preview copies its pack after a few edits; the builds that start from the copy
+    /// serve what a full build serves.
+    @Test func buildsStartingFromACopiedPackEqualFullBuilds() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options, compactionSlack: 0)
+            _ = builder.build()
+            let city = content.appendingPathComponent("cities/lodz.yml")
+            var taken = 0
+            for step in 0..<8 {
+                try writeText("name: Łódź \(step)\ncountry: Poland\n", to: city)
+                let copy = builder.compaction
+                copy?.waitUntilOver()
+                let outcome = builder.build(changed: [city.path])
+                guard case .built(let files) = outcome.content else { Issue.record("step \(step): no build"); return }
+                if let copy, !copy.copies(files.pack) { taken += 1 }
+                let same = files.all == self.files(PreviewBuilder(options: options).build())
+                #expect(same, "step \(step)")
+            }
+            #expect(taken > 0, "no build started from a copy")
+        }
+    }
 }
