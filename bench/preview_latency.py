@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Time from saving a city record (or retitling a declaration, or editing a report) to the preview's reload event.
+"""Time from saving a city record (or retitling a declaration, editing a report or a template partial) to the
+preview's reload event, and the preview's resident memory.
 
-    python3 bench/preview_latency.py CORPUS_CONTENT_DIR [--binary .build/release/citypress] [--saves 10] [--edit city|declaration|report]
+    python3 bench/preview_latency.py CORPUS_CONTENT_DIR [--binary .build/release/citypress] [--saves 10]
+                                     [--edit city|declaration|report|template] [--partial declaration-card.mustache]
 
-Starts `citypress serve --port 0` on a copy-free content folder (it edits one city file in place and
-restores it), subscribes to /__citypress/events, then saves the city file SAVES times, each time
-waiting for the `reload` event. Prints every latency, the median and the server's resident memory after
-the saves (Linux). Standard library only.
+Starts `citypress serve --port 0` on a copy-free content folder (it edits one content file in place and
+restores it), subscribes to /__citypress/events, then saves the file SAVES times, each time waiting for the
+`reload` event. `--edit template` edits a copy of the templates (the partial `--partial`, an HTML comment
+added at its end, so every page using it changes), never the folder given. Prints every latency, the median
+and the server's resident memory after the first build and after the saves (Linux). Standard library only.
 """
-import argparse, os, re, socket, statistics, subprocess, sys, time
+import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time
 
 
 def main():
@@ -17,13 +20,23 @@ def main():
     ap.add_argument("--templates", default=os.path.join(os.path.dirname(__file__), "..", "Templates"))
     ap.add_argument("--binary", default=os.path.join(os.path.dirname(__file__), "..", ".build", "release", "citypress"))
     ap.add_argument("--saves", type=int, default=10)
-    ap.add_argument("--edit", choices=["city", "declaration", "report"], default="city",
+    ap.add_argument("--edit", choices=["city", "declaration", "report", "template"], default="city",
                     help="save the middle city record with another name, the first declaration with another title, "
-                         "or the middle report (files below reports/) with another title for its first action")
+                         "the middle report (files below reports/) with another title for its first action, "
+                         "or the template partial --partial with an HTML comment added")
+    ap.add_argument("--partial", default="declaration-card.mustache",
+                    help="the template file --edit template changes (default: the declaration card of the lists)")
+    ap.add_argument("--server-log", help="append the server's standard error to this file (default: discarded)")
     a = ap.parse_args()
 
+    scratch = None
+    if a.edit == "template":
+        # The given templates are never edited: a crash half way would leave the benchmark's text in them.
+        scratch = tempfile.mkdtemp(prefix="preview-latency-")
+        a.templates = shutil.copytree(a.templates, os.path.join(scratch, "Templates"))
+    log = open(a.server_log, "a") if a.server_log else subprocess.DEVNULL
     proc = subprocess.Popen([a.binary, "serve", "--port", "0", "--content", a.content, "--templates", a.templates],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            stdout=subprocess.PIPE, stderr=log, text=True)
     try:
         port = None
         first_build = None
@@ -55,7 +68,10 @@ def main():
             buf = buf[buf.index(marker) + len(marker):]
 
         wait_for(b"event: hello")
-        if a.edit == "report":
+        print(f"server resident memory after the first build: {resident_mib(proc.pid)}")
+        if a.edit == "template":
+            path = os.path.join(a.templates, a.partial)
+        elif a.edit == "report":
             files = sorted(os.path.join(root, f) for root, _, names in os.walk(os.path.join(a.content, "reports"))
                            for f in names if f.endswith(".md"))
             path = files[len(files) // 2]
@@ -68,7 +84,9 @@ def main():
         try:
             for i in range(a.saves):
                 time.sleep(0.3)
-                if a.edit == "report":
+                if a.edit == "template":
+                    text = original.rstrip("\n") + f"<!-- benchmark {i} -->\n"
+                elif a.edit == "report":
                     text = re.sub(r"^(## Commitments? [^:]*): .*$", rf"\1: Benchmark action {i}", original, count=1, flags=re.M)
                 else:
                     field = "name" if a.edit == "city" else "title"
@@ -87,6 +105,8 @@ def main():
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def resident_mib(pid):

@@ -6,7 +6,7 @@ import CityPressTemplates
 /// rendered; each field reads the text resolved for the build's language.
 ///
 /// Every page carries it, so it is a reference to one shared storage: copying a page view copies a
-/// pointer, and comparing two views (the preview's reuse) compares the storage's identity first.
+/// pointer, and comparing two views compares the storage's identity first.
 package struct InterfaceText: Sendable, Hashable {
     private final class Storage: Sendable {
         let texts: [String]

@@ -1,15 +1,13 @@
 import CityPressSite
 import CityPressTemplates
 
-/// What an output kind renders with: the renderer (site, templates, link style, header and footer),
-/// the fragments shared by many pages of this build, and the previous build's work when one is lent.
+/// What an output kind renders with: the renderer (site, templates, link style, header and footer)
+/// and the fragments shared by many pages of this build.
 package struct RenderContext: Sendable {
     /// The site, its templates and how links are written.
     package private(set) var renderer: SiteRenderer
     /// What many pages share, rendered once per build.
     package private(set) var fragments: SharedFragments
-    /// The previous build's work, when the caller lends it (the preview).
-    package let reuse: (any RenderReuse)?
     /// The open-data files, made once for the build when first needed.
     package let openData: OpenDataFiles
     /// The routes of every output the sitemap lists.
@@ -17,10 +15,9 @@ package struct RenderContext: Sendable {
 
     /// A context for one render of `renderer`'s site; `rendersEveryOutput` when the render makes every
     /// data file (not one now and then, as the preview does).
-    package init(renderer: SiteRenderer, fragments: SharedFragments, reuse: (any RenderReuse)?, rendersEveryOutput: Bool = true) {
+    package init(renderer: SiteRenderer, fragments: SharedFragments, rendersEveryOutput: Bool = true) {
         self.renderer = renderer
         self.fragments = fragments
-        self.reuse = reuse
         openData = OpenDataFiles(site: renderer.site, keepsSignatoryRows: rendersEveryOutput)
     }
 
@@ -35,10 +32,8 @@ package struct RenderContext: Sendable {
     /// The site being rendered.
     package var site: Site { renderer.site }
 
-    /// The bytes of a page: `view` rendered with `template`, or the previous build's bytes for an equal view.
+    /// The bytes of a page: `view` rendered with `template`.
     package func page(_ view: some TemplateFields & Hashable & Sendable, template: String, route: Route) -> [UInt8] {
-        guard let reuse else { return renderer.templates.renderBytes(view, with: template) }
-        // In a language tree, `route` is the page's below the tree's root.
-        return reuse.page(at: renderer.tree + route.file, view: view) { renderer.templates.renderBytes(view, with: template) }
+        renderer.templates.renderBytes(view, with: template)
     }
 }

@@ -30,7 +30,7 @@ package struct SharedFragments: Sendable {
 
     /// The fragments of every declaration, or only of `declarations` (the others are left empty),
     /// made of `entries` (rendered here when not given).
-    package init(renderer: SiteRenderer, reuse: (any RenderReuse)? = nil, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
+    package init(renderer: SiteRenderer, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
         let count = renderer.site.declarations.count
         let wanted = declarations ?? Set(0..<count)
         let entries = entries ?? SignatoryEntries(renderer: renderer)
@@ -39,14 +39,10 @@ package struct SharedFragments: Sendable {
         let signatories = (0..<count).parallelMap { index in
             guard wanted.contains(index) else { return Signatories(atDepth2: "", atDepth4: "", forPrint: "") }
             let web = renderer.signatoriesFragment(of: index, entries: webEntries)
-            let slug = renderer.site.declarations[index].slug
-            func kept(_ fragment: String, _ name: String) -> String {
-                reuse?.interned(fragment, as: "\(name)/\(slug)") ?? fragment
-            }
-            return Signatories(atDepth2: kept(web, "signatories"),
-                               atDepth4: kept(SiteRenderer.relinked(web, toDepth: CommitmentOutput.depth), "signatories@4"),
-                               forPrint: kept(renderer.signatoriesFragment(of: index, entries: printEntries,
-                                                                           template: TemplateViews.printSignatories.template), "print-signatories"))
+            return Signatories(atDepth2: web,
+                               atDepth4: SiteRenderer.relinked(web, toDepth: CommitmentOutput.depth),
+                               forPrint: renderer.signatoriesFragment(of: index, entries: printEntries,
+                                                                      template: TemplateViews.printSignatories.template))
         }
         self.signatories = signatories
         var views: [Int: DeclarationView] = [:]
@@ -55,8 +51,7 @@ package struct SharedFragments: Sendable {
         }
         commitmentDeclarationViews = views
         endorsements = (0..<count).map { index in
-            let html = renderer.templates.render(renderer.endorsementView(of: index), with: TemplateViews.cityEndorsement.template)
-            return reuse?.interned(html, as: "city-endorsement/\(renderer.site.declarations[index].slug)") ?? html
+            renderer.templates.render(renderer.endorsementView(of: index), with: TemplateViews.cityEndorsement.template)
         }
         var inLanguages: [String: [String]] = [:]
         for language in renderer.site.config.languages {

@@ -113,16 +113,9 @@ package struct SiteRenderer: Sendable {
                         reuse: (any RenderReuse)? = nil, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil,
                         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Int {
         reuse?.prepare(for: templates)
-        var renderer = self
-        if let reuse {
-            for (key, shared) in chrome {
-                renderer.chrome[key] = Chrome(header: reuse.interned(shared.header, as: "header \(key.root) \(key.section)"),
-                                              footer: reuse.interned(shared.footer, as: "footer \(key.root) \(key.section)"))
-            }
-        }
-        let fragments = SharedFragments(renderer: renderer, reuse: reuse, declarations: declarations, entries: entries)
+        let fragments = SharedFragments(renderer: self, declarations: declarations, entries: entries)
         reuse?.signatoryEntries = fragments.entries
-        let context = RenderContext(renderer: renderer, fragments: fragments, reuse: reuse)
+        let context = RenderContext(renderer: self, fragments: fragments)
         let failure = FirstError()
         let counter = ProgressCounter(total: outputs.count, report: progress)
         let order = PlannedOutput.startOrder(of: outputs)
@@ -149,7 +142,7 @@ package struct SiteRenderer: Sendable {
     /// when they are asked for): those outputs share no declaration's fragments; city pages' entries
     /// come from `entries` when given.
     package func laterContext(entries: SignatoryEntries?) -> RenderContext {
-        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, declarations: [], entries: entries), reuse: nil,
+        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, declarations: [], entries: entries),
                       rendersEveryOutput: false)
     }
 

@@ -10,16 +10,27 @@ import Foundation
 public struct PreviewBuilder: Sendable {
     /// Content, templates and drafts, as for `citypress build`.
     public let options: BuildOptions
-    /// The pages of the previous build, reused where their values and templates did not change.
+    /// What the next build takes from the last one's rendering (each city's signatory entries).
     package let memo = RenderMemo()
     /// The last load and the last successful build, the starting point of the next one.
     private let state = PreviewState()
 
+    /// How many bytes of replaced pages a pack may hold beyond its current pages' before they are
+    /// copied to a new one (`PackCompaction`).
+    package let compactionSlack: Int
+
     /// Creates a builder.
     public init(options: BuildOptions) {
+        self.init(options: options, compactionSlack: 32 << 20)
+    }
+
+    /// A builder that copies its pack once replaced pages outweigh the current ones by `compactionSlack`
+    /// bytes (tests copy with none).
+    package init(options: BuildOptions, compactionSlack: Int) {
         var options = options
         options.loadCache = LoadCache()
         self.options = options
+        self.compactionSlack = compactionSlack
     }
 
     /// The outcome of one build.
@@ -31,9 +42,9 @@ public struct PreviewBuilder: Sendable {
 
     /// Builds the site. With `changed` (the files that changed since the last build, as the watcher
     /// names them), only changed content files are read again and the templates only when one of
-    /// them changed; edits of city and declaration records re-render only the outputs whose declared
-    /// dependencies they change (`PreviewEdits`); anything else renders everything, reusing unchanged
-    /// pages. Never throws: every failure becomes a diagnostic.
+    /// them changed; edits of records re-render only the outputs whose declared dependencies they
+    /// change (`PreviewEdits`); edits of assets alone copy the assets and keep every page; anything
+    /// else renders everything. Never throws: every failure becomes a diagnostic.
     public func build(changed: [String]? = nil) -> Outcome {
         let state = self.state.value
         let templateChanges = changed?.filter(isTemplate) ?? []
@@ -49,22 +60,39 @@ public struct PreviewBuilder: Sendable {
         guard let site, let templates, !diagnostics.containsErrors else {
             return failure(diagnostics)
         }
+        // Assets alone changed (a stylesheet, an image): no page reads them, so every page stays as it is.
+        if let changed, !changed.isEmpty, changed.allSatisfy(isAsset), let previous = state.built,
+           previous.templates == templates.texts {
+            do {
+                let (pack, pages) = startingPages(of: previous.preview)
+                let sink = PackedFiles(pack: pack, pages: pages.filter { !$0.key.hasPrefix("assets/") })
+                try BuildSteps.writeAssets(options, into: sink)
+                let preview = previous.preview.replacingRendered(sink.pages, in: pack)
+                compactLater(preview)
+                self.state.value.built = .init(site: previous.site, templates: previous.templates, outputs: previous.outputs,
+                                               index: previous.index, preview: preview, pageCount: previous.pageCount)
+                return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
+            } catch {
+                diagnostics.append(.warning("copying only the changed assets failed (\(error)); the whole site was rendered instead"))
+            }
+        }
         let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
         // Edits of records `SiteChanges` compares; a changed template or asset renders (and copies) everything.
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
            let previous = state.built, previous.templates == templates.texts {
-            let sink = MemoryFiles(previous.files)
+            let (pack, pages) = startingPages(of: previous.preview)
+            let sink = PackedFiles(pack: pack, pages: pages)
             do {
                 // Made on the first edit after a full build, then kept up to date.
                 let index = previous.index ?? DependencyIndex(previous.outputs)
                 if let (_, index, changedLater) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
                                                                           memo: memo, into: sink) {
-                    let files = sink.files
-                    let preview = PreviewFiles(rendered: files, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
+                    let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                                context: renderer.laterContext(entries: memo.signatoryEntries),
                                                kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
+                    compactLater(preview)
                     self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
-                                                   index: index, files: files, preview: preview, pageCount: previous.pageCount)
+                                                   index: index, preview: preview, pageCount: previous.pageCount)
                     return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
                 }
             } catch {
@@ -72,17 +100,20 @@ public struct PreviewBuilder: Sendable {
                 diagnostics.append(.warning("re-rendering only the pages the edit changed failed (\(error)); the whole site was rendered instead"))
             }
         }
-        let sink = MemoryFiles()
+        // Every page is written anew into a new pack; the old one goes when nothing serves from it.
+        self.state.countFullRender()
+        self.state.compaction = nil
+        let pack = PagePack()
+        let sink = PackedFiles(pack: pack)
         do {
             let now = renderer.outputs.filter { !$0.isRenderedWhenAskedInPreview }
             try renderer.render(now, into: sink, reuse: memo)
             try BuildSteps.writeAssets(options, into: sink)
-            let files = sink.files
-            let preview = PreviewFiles(rendered: files, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
+            let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                        context: renderer.laterContext(entries: memo.signatoryEntries))
             let count = renderer.outputs.count
             self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs, index: nil,
-                                           files: files, preview: preview, pageCount: count)
+                                           preview: preview, pageCount: count)
             return Outcome(content: .built(preview), pageCount: count, diagnostics: diagnostics)
         } catch {
             return failure(diagnostics + [.error("rendering failed: \(error)")])
@@ -97,6 +128,31 @@ public struct PreviewBuilder: Sendable {
         }
     }
 
+    /// Where a build starting from `previous`' pages writes, and where those pages are: their own pack,
+    /// or the copy of it made in the background since (`PackCompaction`).
+    private func startingPages(of previous: PreviewFiles) -> (PagePack, [String: StoredPage]) {
+        state.compaction?.result(for: previous) ?? (previous.pack, previous.rendered)
+    }
+
+    /// Starts copying `files`' pages to a new pack in the background when their pack is due for it and
+    /// no copy of it is under way.
+    private func compactLater(_ files: PreviewFiles) {
+        guard state.compaction?.copies(files.pack) != true, PackCompaction.isDue(for: files, slack: compactionSlack) else { return }
+        state.compaction = PackCompaction(of: files)
+    }
+
+    /// Whether the watcher's `path` lies in the templates' `assets/` folder.
+    private func isAsset(_ path: String) -> Bool {
+        let folder = options.templatesPath.hasSuffix("/") ? options.templatesPath : options.templatesPath + "/"
+        return path.hasPrefix(folder + "assets/")
+    }
+
+    /// How many builds rendered every page (tests tell the quick paths from a full render with it).
+    package var fullRenderCount: Int { state.fullRenders }
+
+    /// The copy of a pack under way or done, if any (tests wait for it).
+    var compaction: PackCompaction? { state.compaction }
+
     /// Whether the watcher's `path` lies in the templates folder.
     private func isTemplate(_ path: String) -> Bool {
         let folder = options.templatesPath.hasSuffix("/") ? options.templatesPath : options.templatesPath + "/"
@@ -108,22 +164,6 @@ public struct PreviewBuilder: Sendable {
     }
 }
 
-/// Pages kept in memory, written from several threads.
-package final class MemoryFiles: PageSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String: [UInt8]]
-
-    package init(_ files: [String: [UInt8]] = [:]) {
-        storage = files
-    }
-
-    package func write(_ contents: [UInt8], to path: String) throws {
-        lock.withLock { storage[path] = contents }
-    }
-
-    package var files: [String: [UInt8]] { lock.withLock { storage } }
-}
-
 /// What the preview keeps between builds: the last load of the content and the templates (for
 /// reloading only what changed), and the last successful build (for re-rendering only what changed).
 package final class PreviewState: @unchecked Sendable {
@@ -133,9 +173,8 @@ package final class PreviewState: @unchecked Sendable {
         package let outputs: [PlannedOutput]
         /// What `outputs` depend on, once an edit needed it.
         package let index: DependencyIndex?
-        /// The files rendered with the build (the next edit's starting point).
-        package let files: [String: [UInt8]]
-        /// What the preview serves: those files, and the ones rendered when asked for.
+        /// What the preview serves: the files rendered with the build (the next edit's starting point),
+        /// and the ones rendered when asked for.
         package let preview: PreviewFiles
         package let pageCount: Int
     }
@@ -148,6 +187,20 @@ package final class PreviewState: @unchecked Sendable {
 
     private let lock = NSLock()
     private var stored = Value()
+    private var renders = 0
+    private var copy: PackCompaction?
+
+    /// The copy of a pack under way or done, for the next build to start from.
+    var compaction: PackCompaction? {
+        get { lock.withLock { copy } }
+        set { lock.withLock { copy = newValue } }
+    }
+
+    /// How many builds rendered every page.
+    package var fullRenders: Int { lock.withLock { renders } }
+
+    /// Counts a build that renders every page.
+    package func countFullRender() { lock.withLock { renders += 1 } }
 
     package var value: Value {
         get { lock.withLock { stored } }

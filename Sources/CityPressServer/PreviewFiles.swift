@@ -5,9 +5,14 @@ import Foundation
 /// whole site (open data, search index, feed, sitemap), rendered from the same build the first time a
 /// browser asks for one. An edit then costs only the pages it changes, and a file rendered late is
 /// still exactly what the build would have written.
+///
+/// The rendered pages' bytes are in `pack` (a temporary file), not on the heap: the preview keeps one
+/// copy of each page, and reads it when a browser asks.
 public final class PreviewFiles: @unchecked Sendable {
-    /// What the build rendered, by path relative to the site root.
-    package let rendered: [String: [UInt8]]
+    /// Where the rendered pages' bytes are.
+    package let pack: PagePack
+    /// What the build rendered, by path relative to the site root: where each page is in `pack`.
+    package let rendered: [String: StoredPage]
     /// The files rendered when asked for, by path.
     private let later: [String: PlannedOutput]
     /// The build's site and templates, for those files; `nil` when there are none.
@@ -17,25 +22,45 @@ public final class PreviewFiles: @unchecked Sendable {
     /// The late files rendered so far (or kept from the previous build, which made the same bytes).
     private var made: [String: [UInt8]]
 
-    /// The files `rendered`, and `later` (outputs of the renderer of `context`), of which `kept` are
-    /// already made.
-    package init(rendered: [String: [UInt8]], later: [PlannedOutput] = [], context: RenderContext? = nil,
+    /// The files `rendered` (pages in `pack`), and `later` (outputs of the renderer of `context`), of
+    /// which `kept` are already made.
+    package init(pack: PagePack, rendered: [String: StoredPage], later: [PlannedOutput] = [], context: RenderContext? = nil,
                  kept: [String: [UInt8]] = [:]) {
         let byPath = Dictionary(later.map { ($0.route.file, $0) }, uniquingKeysWith: { first, _ in first })
+        self.pack = pack
         self.rendered = rendered
         self.later = byPath
         self.context = context
         made = kept.filter { byPath[$0.key] != nil }
     }
 
-    /// Files that are all rendered: a test's, or a failed late context's.
-    public convenience init(_ files: [String: [UInt8]]) {
-        self.init(rendered: files)
+    private init(pack: PagePack, rendered: [String: StoredPage], later: [String: PlannedOutput], context: RenderContext?,
+                 made: [String: [UInt8]]) {
+        self.pack = pack
+        self.rendered = rendered
+        self.later = later
+        self.context = context
+        self.made = made
     }
 
-    /// The bytes of the file at `path`, rendered now if it is one of the late files.
+    /// These files with `rendered` (pages in `pack`) in place of theirs; the late files, and those made
+    /// so far, stay (an edit of assets alone, which no late file reads).
+    package func replacingRendered(_ rendered: [String: StoredPage], in pack: PagePack) -> PreviewFiles {
+        PreviewFiles(pack: pack, rendered: rendered, later: later, context: context, made: madeLater)
+    }
+
+    /// Files that are all rendered (a test's), kept in memory.
+    public convenience init(_ files: [String: [UInt8]]) {
+        let pack = PagePack(inMemory: true)
+        // A pack in memory cannot fail to take a page.
+        let pages = files.compactMapValues { try? pack.append($0) }
+        self.init(pack: pack, rendered: pages)
+    }
+
+    /// The bytes of the file at `path`, rendered now if it is one of the late files. `nil` when the site
+    /// has no such file (or, never seen so far, when the temporary file cannot be read back).
     public subscript(path: String) -> [UInt8]? {
-        if let bytes = rendered[path] { return bytes }
+        if let page = rendered[path] { return pack.read(page) }
         guard let output = later[path], let context else { return nil }
         if let bytes = lock.withLock({ made[path] }) { return bytes }
         let bytes = output.render(context)
@@ -43,15 +68,19 @@ public final class PreviewFiles: @unchecked Sendable {
         return bytes
     }
 
-    /// Whether the site has a file at `path` (without rendering it).
+    /// Whether the site has a file at `path` (without rendering or reading it).
     public func contains(_ path: String) -> Bool { rendered[path] != nil || later[path] != nil }
 
     /// The late files made so far, for the next build to keep those its edit did not touch.
     package var madeLater: [String: [UInt8]] { lock.withLock { made } }
 
+    /// The bytes `pack` holds for pages of this build: what compaction keeps.
+    package var renderedBytes: Int { rendered.values.reduce(0) { $0 + $1.count } }
+
     /// Every file, the late ones rendered: what a build writes (tests compare the two).
     public var all: [String: [UInt8]] {
-        var files = rendered
+        var files: [String: [UInt8]] = [:]
+        for path in rendered.keys { files[path] = self[path] }
         for path in later.keys where files[path] == nil { files[path] = self[path] }
         return files
     }

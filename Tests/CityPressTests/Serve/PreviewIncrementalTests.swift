@@ -35,9 +35,9 @@ import Testing
             ]
             for (what, slug, text) in edits {
                 try writeText(text, to: URL(fileURLWithPath: path(slug)))
-                let before = builder.memo.reusedCount
+                let before = builder.fullRenderCount
                 let incremental = files(builder.build(changed: [path(slug)]))
-                #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
+                #expect(builder.fullRenderCount == before, "\(what): the fast path, not a full render, built it")
                 let full = files(PreviewBuilder(options: options).build())
                 #expect(!full.isEmpty)
                 let same = incremental == full
@@ -136,11 +136,24 @@ import Testing
             let renumberedSame = renumbered == files(PreviewBuilder(options: options).build())
             #expect(renumberedSame)
 
-            // A stylesheet edited is served anew.
+            // A stylesheet edited is served anew, and the pages are kept as they were.
             let css = templates.appendingPathComponent("assets/site.css")
             try writeText(try readText(css) + "\n/* edited */\n", to: css)
+            let rendersBefore = builder.fullRenderCount
             let styled = files(builder.build(changed: [css.path]))
+            #expect(builder.fullRenderCount == rendersBefore, "an asset alone renders no page")
             #expect(String(decoding: styled["assets/site.css"] ?? [], as: UTF8.self).hasSuffix("/* edited */\n"))
+            let styledSame = styled == files(PreviewBuilder(options: options).build())
+            #expect(styledSame)
+            // An asset removed is gone, one added is there.
+            let logo = templates.appendingPathComponent("assets/favicon.svg")
+            try FileManager.default.removeItem(at: logo)
+            try writeText("body{}\n", to: templates.appendingPathComponent("assets/extra.css"))
+            let swapped = files(builder.build(changed: [logo.path, templates.appendingPathComponent("assets/extra.css").path]))
+            #expect(builder.fullRenderCount == rendersBefore)
+            #expect(swapped["assets/favicon.svg"] == nil && swapped["assets/extra.css"] == Array("body{}\n".utf8))
+            let swappedSame = swapped == files(PreviewBuilder(options: options).build())
+            #expect(swappedSame)
         }
     }
 
@@ -174,9 +187,9 @@ import Testing
                                                options: BuildOptions) throws {
         for (what, edit) in edits {
             try writeText(edit(try readText(file)), to: file)
-            let before = builder.memo.reusedCount
+            let before = builder.fullRenderCount
             let incremental = files(builder.build(changed: [file.path]))
-            #expect(builder.memo.reusedCount == before, "\(what): the fast path, not the memo, built it")
+            #expect(builder.fullRenderCount == before, "\(what): the fast path, not a full render, built it")
             let full = files(PreviewBuilder(options: options).build())
             #expect(!full.isEmpty)
             let same = incremental == full
@@ -204,6 +217,32 @@ import Testing
             guard case .built(let edited) = builder.build(changed: [lodz.path]).content else { Issue.record("no rebuild"); return }
             #expect(edited.madeLater.isEmpty)
             #expect(String(decoding: edited["data/cities.csv"] ?? [], as: UTF8.self).contains("Łódź Fabryczna"))
+        }
+    }
+
+    /// With no slack the preview copies its pack after a few edits; the builds that start from the copy
+    /// serve what a full build serves.
+    @Test func buildsStartingFromACopiedPackEqualFullBuilds() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options, compactionSlack: 0)
+            _ = builder.build()
+            let city = content.appendingPathComponent("cities/lodz.yml")
+            var taken = 0
+            for step in 0..<8 {
+                try writeText("name: Łódź \(step)\ncountry: Poland\n", to: city)
+                let copy = builder.compaction
+                copy?.waitUntilOver()
+                let outcome = builder.build(changed: [city.path])
+                guard case .built(let files) = outcome.content else { Issue.record("step \(step): no build"); return }
+                if let copy, !copy.copies(files.pack) { taken += 1 }
+                let same = files.all == self.files(PreviewBuilder(options: options).build())
+                #expect(same, "step \(step)")
+            }
+            #expect(taken > 0, "no build started from a copy")
         }
     }
 }
