@@ -164,11 +164,18 @@ package final class CleanSpans: @unchecked Sendable {
             second = Self.mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second ^ 0x5899_65CC_7537_4CC3) ^ Self.rotated(second)
             offset += 16
         }
-        var low: UInt64 = 0, high: UInt64 = 0, shift: UInt64 = 0
-        while offset < span.count {
-            if shift < 64 { low |= UInt64(base[offset]) << shift } else { high |= UInt64(base[offset]) << (shift - 64) }
-            shift += 8
-            offset += 1
+        var low: UInt64 = 0, high: UInt64 = 0
+        if offset < span.count, span.count >= 16 {
+            // The last sixteen bytes, overlapping the blocks before (the length is already in the hash).
+            low = raw.loadUnaligned(fromByteOffset: span.count - 16, as: UInt64.self)
+            high = raw.loadUnaligned(fromByteOffset: span.count - 8, as: UInt64.self)
+        } else {
+            var shift: UInt64 = 0
+            while offset < span.count {
+                if shift < 64 { low |= UInt64(base[offset]) << shift } else { high |= UInt64(base[offset]) << (shift - 64) }
+                shift += 8
+                offset += 1
+            }
         }
         first = Self.mix(low ^ 0xA076_1D64_78BD_642F, high ^ first) ^ Self.rotated(first)
         second = Self.mix(low ^ 0xE703_7ED1_A0B4_28DB, high ^ second ^ 0x5899_65CC_7537_4CC3) ^ Self.rotated(second)
