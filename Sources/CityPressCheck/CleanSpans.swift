@@ -19,7 +19,7 @@ import Darwin
 /// before it, so that level is part of the span's key, and the level the span leaves is remembered
 /// with it. A span is known by two 64-bit hashes of its bytes, the page's depth, whether external
 /// links are collected and that level, seeded per table: a wrong answer needs two different spans to
-/// agree on the 14 bits that choose a bucket and the 60 of the slot, and the seed keeps anyone from
+/// agree on the 60 bits of a slot and the 10 to 14 that chose it, and the seed keeps anyone from
 /// writing two pages that do.
 ///
 /// One table per worker (held by its `LinkMemo`): not shared, so it takes no lock.
@@ -32,10 +32,9 @@ package final class CleanSpans: @unchecked Sendable {
         var check: UInt64
     }
 
-    /// A span found and its bucket read, before the level of the heading before it is known: the
-    /// slots are read first and compared later, so that waiting for memory overlaps other work
-    /// (`PageInspector` hashes the next span meanwhile). Slots read early may have changed since:
-    /// a slot only ever holds a span found clean, so an old one is still a true answer, or none.
+    /// A span found, before the level of the heading before it is known (`PageInspector` finds the
+    /// next span while it reads this one). A slot only ever holds a span found clean, so one read
+    /// early is still a true answer after the table changed, or none.
     package struct Probe {
         /// Where the span starts in the page.
         package var start: Int
@@ -44,16 +43,20 @@ package final class CleanSpans: @unchecked Sendable {
         private var bucket: Int
         /// The check without the heading level (`Key.check` is this with the level mixed in).
         private var hash: UInt64
-        private var newer: UInt64
-        private var older: UInt64
+        /// The span's bucket in the table, and its slot among the recent spans (read at once: it is near).
+        private let slots: UnsafeMutablePointer<UInt64>
+        private let recentSlot: UnsafeMutablePointer<UInt64>
+        private let recent: UInt64
 
-        init(start: Int, end: Int, bucket: Int, hash: UInt64, slots: UnsafeMutablePointer<UInt64>) {
+        init(start: Int, end: Int, bucket: Int, hash: UInt64, table: UnsafeMutablePointer<UInt64>,
+             recent: UnsafeMutablePointer<UInt64>) {
             self.start = start
             self.end = end
             self.bucket = bucket
             self.hash = hash
-            newer = slots[2 * bucket]
-            older = slots[2 * bucket + 1]
+            slots = table + 2 * bucket
+            recentSlot = recent + (bucket & (CleanSpans.recentCount - 1))
+            self.recent = recentSlot.pointee
         }
 
         /// The key of this span after a heading of `level` (0: none yet).
@@ -67,8 +70,11 @@ package final class CleanSpans: @unchecked Sendable {
         @inline(__always)
         package func headingLevel(afterHeading level: Int) -> Int? {
             let check = CleanSpans.check(hash, level: level)
-            if newer & ~CleanSpans.levelBits == check { return Int(newer & CleanSpans.levelBits) }
-            if older & ~CleanSpans.levelBits == check { return Int(older & CleanSpans.levelBits) }
+            if recent & ~CleanSpans.levelBits == check { return Int(recent & CleanSpans.levelBits) }
+            for slot in 0..<2 where slots[slot] & ~CleanSpans.levelBits == check {
+                recentSlot.pointee = slots[slot]
+                return Int(slots[slot] & CleanSpans.levelBits)
+            }
             return nil
         }
     }
@@ -77,11 +83,16 @@ package final class CleanSpans: @unchecked Sendable {
     static let levelBits: UInt64 = 7
 
     /// A fixed two-way table, as `LinkMemo`'s: a span's bucket is chosen by its first hash; a bucket
-    /// that is full forgets its older span. Losing a span only costs reading it again. The table
-    /// (256 KB) stays near the core: at 1 MB, waiting for a slot was half the time spent on a span.
+    /// that is full forgets its older span. Losing a span only costs reading it again.
     private static let bucketCount = 1 << 14
     /// Two slots per bucket, the newer first; a slot is a key's `check` and a level, never 0 when taken.
     private let slots: UnsafeMutablePointer<UInt64>
+    /// In front of the table, one slot per bucket's low bits for the spans found or stored last (8 KB,
+    /// in the core's nearest cache): the menu and a declaration's row on city after city are found
+    /// here. Waiting for a slot of the table (256 KB, shared with the pages being rendered) was a third
+    /// of the time spent on a span.
+    fileprivate static let recentCount = 1 << 10
+    private let recent: UnsafeMutablePointer<UInt64>
     /// This table's seed: two pages cannot be made to have spans with one key without knowing it.
     private let seed = UInt64.random(in: .min ... .max)
 
@@ -89,9 +100,14 @@ package final class CleanSpans: @unchecked Sendable {
     package init() {
         slots = .allocate(capacity: 2 * Self.bucketCount)
         slots.initialize(repeating: 0, count: 2 * Self.bucketCount)
+        recent = .allocate(capacity: Self.recentCount)
+        recent.initialize(repeating: 0, count: Self.recentCount)
     }
 
-    deinit { slots.deallocate() }
+    deinit {
+        slots.deallocate()
+        recent.deallocate()
+    }
 
     /// The span that starts at `start` of `bytes`, on a page `depth` folders below the site's root,
     /// read by a check that does or does not collect external links, with its bucket read.
@@ -101,7 +117,7 @@ package final class CleanSpans: @unchecked Sendable {
         let (first, second) = hashes(of: UnsafeBufferPointer(rebasing: bytes[start..<end]),
                                      context: Self.context(depth: depth, collectsExternalLinks: collectsExternalLinks))
         return Probe(start: start, end: end, bucket: Int(truncatingIfNeeded: first) & (Self.bucketCount - 1), hash: second,
-                     slots: slots)
+                     table: slots, recent: recent)
     }
 
     /// The key of `span`, read on a page `depth` folders below the site's root after a heading of
@@ -120,6 +136,8 @@ package final class CleanSpans: @unchecked Sendable {
 
     /// The level of the last heading after the span with `key` (0: none), if it was found clean before.
     package func headingLevel(after key: Key) -> Int? {
+        let recentSlot = recent[key.bucket & (Self.recentCount - 1)]
+        if recentSlot & ~Self.levelBits == key.check { return Int(recentSlot & Self.levelBits) }
         let bucket = slots + 2 * key.bucket
         if bucket[0] & ~Self.levelBits == key.check { return Int(bucket[0] & Self.levelBits) }
         if bucket[1] & ~Self.levelBits == key.check { return Int(bucket[1] & Self.levelBits) }
@@ -131,6 +149,7 @@ package final class CleanSpans: @unchecked Sendable {
     package func insert(_ key: Key, headingLevel level: Int = 0) {
         let bucket = slots + 2 * key.bucket
         let slot = key.check | UInt64(truncatingIfNeeded: level) & Self.levelBits
+        recent[key.bucket & (Self.recentCount - 1)] = slot
         if bucket[0] & ~Self.levelBits == key.check {
             bucket[0] = slot
             return
