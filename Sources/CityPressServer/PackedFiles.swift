@@ -14,6 +14,9 @@ package final class PackedFiles: PageSink, @unchecked Sendable {
         stored = pages
     }
 
+    /// Appends `contents` to the pack as the page at `path` (replacing the page there, whose bytes stay
+    /// in the pack for the build that may still serve them). Throws `PagePackError` when the pack cannot
+    /// take it (the temporary folder is full).
     package func write(_ contents: [UInt8], to path: String) throws {
         let page = try pack.append(contents)
         lock.withLock { stored[path] = page }
@@ -22,15 +25,14 @@ package final class PackedFiles: PageSink, @unchecked Sendable {
     /// Every page: those it started from and those written since.
     package var pages: [String: StoredPage] { lock.withLock { stored } }
 
-    /// `pages` (in `pack`) copied into a new pack, and where they are in it.
-    package static func copied(_ pages: [String: StoredPage], from pack: PagePack) throws -> (PagePack, [String: StoredPage]) {
-        let fresh = PagePack(inMemory: !pack.isFile)
+    /// `pages` (in `pack`) copied into `fresh`, and where they are there.
+    package static func copied(_ pages: [String: StoredPage], from pack: PagePack,
+                               into fresh: PagePack) throws(PagePackError) -> [String: StoredPage] {
         var copied: [String: StoredPage] = [:]
         copied.reserveCapacity(pages.count)
         for (path, page) in pages {
-            guard let bytes = pack.read(page) else { throw PagePackError.readFailed }
-            copied[path] = try fresh.append(bytes)
+            copied[path] = try fresh.append(try pack.read(page))
         }
-        return (fresh, copied)
+        return copied
     }
 }

@@ -6,7 +6,8 @@ import CityPressSite
 import CityPressTemplates
 import Foundation
 
-/// Builds the site into memory for the preview; never writes to the output folder.
+/// Builds the site for the preview, its pages into a temporary file (`PagePack`); never writes to the
+/// output folder.
 public struct PreviewBuilder: Sendable {
     /// Content, templates and drafts, as for `citypress build`.
     public let options: BuildOptions
@@ -18,6 +19,8 @@ public struct PreviewBuilder: Sendable {
     /// How many bytes of replaced pages a pack may hold beyond its current pages' before they are
     /// copied to a new one (`PackCompaction`).
     package let compactionSlack: Int
+    /// Where the pages' temporary files are made; `nil` for the temporary folder (`TMPDIR`, else `/tmp`).
+    package let packFolder: String?
 
     /// Creates a builder.
     public init(options: BuildOptions) {
@@ -25,12 +28,14 @@ public struct PreviewBuilder: Sendable {
     }
 
     /// A builder that copies its pack once replaced pages outweigh the current ones by `compactionSlack`
-    /// bytes (tests copy with none).
-    package init(options: BuildOptions, compactionSlack: Int) {
+    /// bytes (tests copy with none), making its temporary files in `packFolder` (tests name one that
+    /// cannot hold them).
+    package init(options: BuildOptions, compactionSlack: Int, packFolder: String? = nil) {
         var options = options
         options.loadCache = LoadCache()
         self.options = options
         self.compactionSlack = compactionSlack
+        self.packFolder = packFolder
     }
 
     /// The outcome of one build.
@@ -56,7 +61,7 @@ public struct PreviewBuilder: Sendable {
         self.state.value = .init(loaded: loaded, templates: loadedTemplates, built: nil)
 
         let (site, templates, resolved) = BuildSteps.resolve(loaded, templates: loadedTemplates, options: options)
-        var diagnostics = resolved
+        var diagnostics = resolved + (self.state.compaction?.takeNotices() ?? []).map { .warning($0) }
         guard let site, let templates, !diagnostics.containsErrors else {
             return failure(diagnostics)
         }
@@ -103,7 +108,8 @@ public struct PreviewBuilder: Sendable {
         // Every page is written anew into a new pack; the old one goes when nothing serves from it.
         self.state.countFullRender()
         self.state.compaction = nil
-        let pack = PagePack()
+        let pack = PagePack(folder: packFolder)
+        diagnostics += notices(about: pack).map { .warning($0) }
         let sink = PackedFiles(pack: pack)
         do {
             let now = renderer.outputs.filter { !$0.isRenderedWhenAskedInPreview }
@@ -131,14 +137,30 @@ public struct PreviewBuilder: Sendable {
     /// Where a build starting from `previous`' pages writes, and where those pages are: their own pack,
     /// or the copy of it made in the background since (`PackCompaction`).
     private func startingPages(of previous: PreviewFiles) -> (PagePack, [String: StoredPage]) {
-        state.compaction?.result(for: previous) ?? (previous.pack, previous.rendered)
+        guard let compaction = state.compaction, let result = compaction.result(for: previous) else {
+            return (previous.pack, previous.rendered)
+        }
+        // The copy is taken: holding it would keep the old pack open after the build it served is replaced.
+        state.compaction = nil
+        return result
     }
 
     /// Starts copying `files`' pages to a new pack in the background when their pack is due for it and
-    /// no copy of it is under way.
+    /// no copy of it is under way (a copy that failed is not tried again for the same pack).
     private func compactLater(_ files: PreviewFiles) {
         guard state.compaction?.copies(files.pack) != true, PackCompaction.isDue(for: files, slack: compactionSlack) else { return }
-        state.compaction = PackCompaction(of: files)
+        state.compaction = PackCompaction(of: files, folder: packFolder)
+    }
+
+    /// What the user should hear about a new `pack`: that its file stays in its folder, and, the first
+    /// time only, that pages are kept in memory for want of a file (the server's memory then grows with
+    /// the site and every edit).
+    private func notices(about pack: PagePack) -> [String] {
+        var notices: [String] = pack.leftBehind.map { [$0] } ?? []
+        if let why = pack.whyInMemory, state.firstTimeInMemory() {
+            notices.append("\(why); the preview keeps its pages in memory instead, which grows with the site and with every edit")
+        }
+        return notices
     }
 
     /// Whether the watcher's `path` lies in the templates' `assets/` folder.
@@ -161,49 +183,5 @@ public struct PreviewBuilder: Sendable {
 
     private func failure(_ diagnostics: [Diagnostic]) -> Outcome {
         Outcome(content: .failed(DiagnosticFormatter(remedies: options.remedies).format(diagnostics)), pageCount: 0, diagnostics: diagnostics)
-    }
-}
-
-/// What the preview keeps between builds: the last load of the content and the templates (for
-/// reloading only what changed), and the last successful build (for re-rendering only what changed).
-package final class PreviewState: @unchecked Sendable {
-    package struct Built {
-        package let site: Site
-        package let templates: [String: String]
-        package let outputs: [PlannedOutput]
-        /// What `outputs` depend on, once an edit needed it.
-        package let index: DependencyIndex?
-        /// What the preview serves: the files rendered with the build (the next edit's starting point),
-        /// and the ones rendered when asked for.
-        package let preview: PreviewFiles
-        package let pageCount: Int
-    }
-
-    package struct Value {
-        package var loaded: LoadedFiles?
-        package var templates: (TemplateSet?, [Diagnostic])?
-        package var built: Built?
-    }
-
-    private let lock = NSLock()
-    private var stored = Value()
-    private var renders = 0
-    private var copy: PackCompaction?
-
-    /// The copy of a pack under way or done, for the next build to start from.
-    var compaction: PackCompaction? {
-        get { lock.withLock { copy } }
-        set { lock.withLock { copy = newValue } }
-    }
-
-    /// How many builds rendered every page.
-    package var fullRenders: Int { lock.withLock { renders } }
-
-    /// Counts a build that renders every page.
-    package func countFullRender() { lock.withLock { renders += 1 } }
-
-    package var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

@@ -57,15 +57,37 @@ public final class PreviewFiles: @unchecked Sendable {
         self.init(pack: pack, rendered: pages)
     }
 
-    /// The bytes of the file at `path`, rendered now if it is one of the late files. `nil` when the site
-    /// has no such file (or, never seen so far, when the temporary file cannot be read back).
-    public subscript(path: String) -> [UInt8]? {
-        if let page = rendered[path] { return pack.read(page) }
-        guard let output = later[path], let context else { return nil }
-        if let bytes = lock.withLock({ made[path] }) { return bytes }
+    /// What the site holds at a path.
+    package enum Lookup {
+        /// The file's bytes.
+        case file([UInt8])
+        /// The site has no such file.
+        case missing
+        /// The site has the file, but its bytes cannot be read back from the temporary file.
+        case unreadable(PagePackError)
+    }
+
+    /// The file at `path`, rendered now if it is one of the late files.
+    package func lookup(_ path: String) -> Lookup {
+        if let page = rendered[path] {
+            do throws(PagePackError) {
+                return .file(try pack.read(page))
+            } catch {
+                return .unreadable(error)
+            }
+        }
+        guard let output = later[path], let context else { return .missing }
+        if let bytes = lock.withLock({ made[path] }) { return .file(bytes) }
         let bytes = output.render(context)
         lock.withLock { made[path] = bytes }
-        return bytes
+        return .file(bytes)
+    }
+
+    /// The bytes of the file at `path`, rendered now if it is one of the late files; `nil` when the site
+    /// has no such file or it cannot be read back (`lookup` tells the two apart).
+    public subscript(path: String) -> [UInt8]? {
+        if case .file(let bytes) = lookup(path) { return bytes }
+        return nil
     }
 
     /// Whether the site has a file at `path` (without rendering or reading it).

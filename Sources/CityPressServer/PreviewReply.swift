@@ -31,12 +31,16 @@ public struct PreviewReply: Sendable, Equatable {
     public let headers: [Header]
     /// The body.
     public let body: Body
+    /// One line for the server's log (standard error) when the answer reports a fault of the server
+    /// rather than of the request; `nil` otherwise.
+    public let problem: String?
 
     /// Creates a reply.
-    public init(status: Int, headers: [Header], body: Body) {
+    public init(status: Int, headers: [Header], body: Body, problem: String? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.problem = problem
     }
 
     /// The value of the first header called `name`, compared without regard to case as HTTP does.

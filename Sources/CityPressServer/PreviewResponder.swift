@@ -1,8 +1,9 @@
+import Foundation
 import Hummingbird
 import ServiceLifecycle
 
-/// Sends the preview's answers over Hummingbird: `PreviewRoutes` decides each one from the site in
-/// memory; this type only turns it into a response, and streams reload events to the browsers.
+/// Sends the preview's answers over Hummingbird: `PreviewRoutes` decides each one from the build being
+/// served; this type only turns it into a response, and streams reload events to the browsers.
 public struct PreviewResponder: HTTPResponder {
     /// The preview needs nothing beyond Hummingbird's basic request context.
     public typealias Context = BasicRequestContext
@@ -11,10 +12,14 @@ public struct PreviewResponder: HTTPResponder {
     public static let eventsPath = PreviewRoutes.eventsPath
 
     package let broadcaster: ReloadBroadcaster
+    /// Where an answer's `problem` line goes (standard error by default).
+    package let reportProblem: @Sendable (String) -> Void
 
-    /// Creates a responder serving what `broadcaster` holds.
-    public init(broadcaster: ReloadBroadcaster) {
+    /// Creates a responder serving what `broadcaster` holds, logging the server's faults with `reportProblem`.
+    public init(broadcaster: ReloadBroadcaster,
+                reportProblem: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
         self.broadcaster = broadcaster
+        self.reportProblem = reportProblem
     }
 
     /// Answers `request` from the site being served now, as `PreviewRoutes` decides.
@@ -22,6 +27,7 @@ public struct PreviewResponder: HTTPResponder {
         let site = await broadcaster.site()
         let reply = PreviewRoutes.reply(method: request.method.rawValue, path: request.uri.path,
                                         query: request.uri.query, site: site)
+        if let problem = reply.problem { reportProblem(problem) }
         var headers = HTTPFields()
         for header in reply.headers {
             // `HTTPFields.Element` is HTTPTypes' `HTTPField`, which Hummingbird does not re-export by name.

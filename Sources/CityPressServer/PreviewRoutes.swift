@@ -1,9 +1,10 @@
-/// What the preview answers to a request, decided from the method, the path and the site in memory,
-/// with no HTTP server involved (`PreviewResponder` sends the answer).
+/// What the preview answers to a request, decided from the method, the path and the build being
+/// served, with no HTTP server involved (`PreviewResponder` sends the answer).
 ///
 /// GET and HEAD only; `/x/` serves `x/index.html`, `/x` redirects to `/x/`; unknown paths get the
 /// site's `404.html`; HTML gets the live-reload script; nothing is cached. While the last build
-/// failed, every page is the list of its problems.
+/// failed, every page is the list of its problems. A page the build has but that cannot be read back
+/// from the temporary file is a 500 that says so (and a line in the server's log), not a 404.
 public enum PreviewRoutes {
     /// The path of the Server-Sent Events stream the reload script listens to.
     public static let eventsPath = "/__citypress/events"
@@ -24,7 +25,7 @@ public enum PreviewRoutes {
         let reply = route(method: method, path: path, query: query, site: site)
         guard path != eventsPath else { return reply }
         return PreviewReply(status: reply.status, headers: reply.headers + [PreviewReply.Header(buildHeader, site.tag)],
-                            body: reply.body)
+                            body: reply.body, problem: reply.problem)
     }
 
     private static func route(method: String, path: String, query: String?, site: PreviewSite) -> PreviewReply {
@@ -51,10 +52,17 @@ public enum PreviewRoutes {
         let key = segments.joined(separator: "/")
         if path.hasSuffix("/") || segments.isEmpty {
             let index = key.isEmpty ? "index.html" : key + "/index.html"
-            if let bytes = files[index] { return file(bytes, type: RequestPath.mediaType(of: index), head: head) }
-            return notFound(files, head: head)
+            switch files.lookup(index) {
+            case .file(let bytes): return file(bytes, type: RequestPath.mediaType(of: index), head: head)
+            case .missing: return notFound(files, head: head)
+            case .unreadable(let error): return unreadable(index, error, head: head)
+            }
         }
-        if let bytes = files[key] { return file(bytes, type: RequestPath.mediaType(of: key), head: head) }
+        switch files.lookup(key) {
+        case .file(let bytes): return file(bytes, type: RequestPath.mediaType(of: key), head: head)
+        case .unreadable(let error): return unreadable(key, error, head: head)
+        case .missing: break
+        }
         if files.contains(key + "/index.html") {
             var location = path + "/"
             if let query { location += "?" + query }
@@ -73,10 +81,30 @@ public enum PreviewRoutes {
     }
 
     private static func notFound(_ files: PreviewFiles, head: Bool) -> PreviewReply {
-        if let page = files["404.html"] {
+        switch files.lookup("404.html") {
+        case .file(let page):
             return file(page, type: "text/html; charset=utf-8", status: 404, head: head)
+        case .missing:
+            return plain(404, "Not found.\n", head: head)
+        case .unreadable(let error):
+            // The answer is still "not found"; that the site's own 404 page is unreadable is the server's fault.
+            let reply = plain(404, "Not found.\n", head: head)
+            return PreviewReply(status: reply.status, headers: reply.headers, body: reply.body,
+                                problem: problemLine("404.html", error))
         }
-        return plain(404, "Not found.\n", head: head)
+    }
+
+    /// The answer when the build has the file at `path` but `error` keeps it from being read back:
+    /// the server failed, not the request, and a rebuild from the same file may fail the same way.
+    private static func unreadable(_ path: String, _ error: PagePackError, head: Bool) -> PreviewReply {
+        let reply = plain(500, "The preview has /\(path) but could not read it: \(error).\n"
+                              + "Restart `citypress serve` to build the site into a new temporary file.\n", head: head)
+        return PreviewReply(status: reply.status, headers: reply.headers, body: reply.body, problem: problemLine(path, error))
+    }
+
+    /// The log line for a file that could not be read back.
+    private static func problemLine(_ path: String, _ error: PagePackError) -> String {
+        "citypress serve: could not serve /\(path): \(error)"
     }
 
     /// A file of the site; HTML gets the reload script. HEAD gets the headers GET would, `Content-Length` included.

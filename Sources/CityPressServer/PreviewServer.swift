@@ -9,7 +9,8 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// `citypress serve`: builds the site into memory, serves it, and rebuilds when a file changes.
+/// `citypress serve`: builds the site privately (its pages in a temporary file), serves it, and rebuilds
+/// when a file changes.
 public struct PreviewServer: Sendable {
     /// Content, templates and drafts.
     public let options: BuildOptions
@@ -50,7 +51,7 @@ public struct PreviewServer: Sendable {
         logger.logLevel = .error
         let watcher = RebuildService(server: self, builder: builder, broadcaster: broadcaster, initial: initial)
         let app = Application(
-            responder: PreviewResponder(broadcaster: broadcaster),
+            responder: PreviewResponder(broadcaster: broadcaster, reportProblem: reportProblems),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             services: [watcher],
             onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) },

@@ -27,7 +27,9 @@ public final class RenderMemo: RenderReuse, @unchecked Sendable {
         }
     }
 
-    /// The signatory entries of the last build, for the next one to take unchanged cities' from.
+    /// The signatory entries of the last build. A full render only sets them (it renders every entry);
+    /// an edit's build (`PreviewEdits`) takes unchanged cities' entries from them, and the files rendered
+    /// when asked for are made with them.
     package var signatoryEntries: SignatoryEntries? {
         get { lock.withLock { entries } }
         set { lock.withLock { entries = newValue } }

@@ -75,6 +75,32 @@ import Testing
         }
     }
 
+    /// A page the build has but whose bytes cannot be read back (here the temporary file ends before
+    /// them) is the server's fault: a 500 that says so and a line for the log, not a 404.
+    @Test func pagesThatCannotBeReadBackAre500sNot404s() throws {
+        try withTemporaryFolder { folder in
+            let pack = PagePack(folder: folder.path)
+            #expect(pack.isFile)
+            let beyondTheEnd = StoredPage(offset: 0, count: 10)
+            let site = Self.site(.built(PreviewFiles(pack: pack, rendered: ["index.html": beyondTheEnd, "cities/index.html": beyondTheEnd,
+                                                                             "404.html": beyondTheEnd])))
+            for path in ["/", "/cities/"] {
+                let failed = reply(path, site: site)
+                #expect(failed.status == 500, "\(path)")
+                #expect(String(decoding: failed.bytes, as: UTF8.self).contains("could not read a page back from its temporary file"), "\(path)")
+                #expect(failed.problem?.contains("could not serve \(path)") == true, "\(path)")
+                #expect(failed.header("Content-Length") == String(failed.bytes.count))
+            }
+            #expect(reply("/", method: "HEAD", site: site).status == 500)
+            #expect(reply("/cities", site: site).status == 301, "the folder exists: the redirect stands")
+            // A missing path is still a 404; that the site's 404 page cannot be read goes to the log.
+            let missing = reply("/nowhere/", site: site)
+            #expect(missing.status == 404)
+            #expect(missing.problem?.contains("404.html") == true)
+            #expect(reply("/").problem == nil && reply("/nowhere/").problem == nil, "pages that are read say nothing to the log")
+        }
+    }
+
     @Test func headHasHeadersButNoBody() {
         let response = reply("/assets/site.css", method: "HEAD")
         #expect(response.status == 200)

@@ -7,10 +7,10 @@ import Testing
 @testable import CityPressSite
 @testable import CityPressServer
 
-/// The preview's full renders take unchanged cities' signatory entries from the last build (its
-/// memo); the result must be the same bytes as a full build.
+/// The preview's memo of each city's signatory entries: full renders only fill it; an edit's build
+/// takes the unchanged cities' entries from it and renders the edited ones again.
 @Suite struct RenderMemoTests {
-    /// With a memo, also with a load cache (as the preview builds); without, a plain full build.
+    /// With a memo and a load cache (as the preview builds); without, a plain full build.
     func render(_ content: URL, _ templates: URL, memo: RenderMemo?, cache: LoadCache? = nil) throws -> [String: String] {
         var options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
         options.loadCache = memo == nil ? nil : cache
@@ -21,7 +21,9 @@ import Testing
         return sink.pages
     }
 
-    @Test func incrementalRebuildsEqualFullBuilds() throws {
+    /// Full renders through the preview's load cache, as records change, equal plain builds. (They
+    /// render every signatory entry: the memo is read only by an edit's build, tested below.)
+    @Test func fullRendersThroughALoadCacheEqualPlainBuilds() throws {
         try withTemporaryFolder { root in
             let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
             try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
@@ -63,6 +65,70 @@ import Testing
             let added = try render(content, templates, memo: memo, cache: cache)
             #expect(added == (try render(content, templates, memo: nil)))
             #expect(added["cities/gdansk/index.html"] != nil)
+        }
+    }
+
+    /// The memo is seeded with entries from a marked template: an edit's build must show the marked
+    /// entry for an unchanged city (it read the memo) and a fresh one for the edited city (it did not
+    /// take a stale entry); a full render then fills the memo anew, marks gone.
+    @Test func anEditsBuildTakesUnchangedCitiesEntriesFromTheMemo() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            let marked = root.appendingPathComponent("Marked")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            try copyFolder(TestPaths.templates, to: marked)
+            let entry = marked.appendingPathComponent("signatory-entry.mustache")
+            try writeText(try readText(entry).replacingOccurrences(of: "<li>", with: "<li data-memo>"), to: entry)
+            let (site, markedTemplates, problems) = SiteBuild.prepare(BuildOptions(contentPath: content.path, templatesPath: marked.path))
+            #expect(!problems.containsErrors, "\(problems)")
+            let markedEntries = SignatoryEntries(renderer: SiteRenderer(site: try #require(site), templates: try #require(markedTemplates)))
+
+            let builder = PreviewBuilder(options: BuildOptions(contentPath: content.path, templatesPath: templates.path))
+            _ = builder.build()
+            #expect(builder.memo.signatoryEntries?.slugs == markedEntries.slugs, "a full render fills the memo")
+            builder.memo.signatoryEntries = markedEntries
+
+            let wroclaw = content.appendingPathComponent("cities/wroclaw.yml")
+            try writeText("name: Wrocław City\ncountry: Poland\nsubdivision: Lower Silesia\n", to: wroclaw)
+            let fullRenders = builder.fullRenderCount
+            guard case .built(let files) = builder.build(changed: [wroclaw.path]).content else { Issue.record("no build"); return }
+            #expect(builder.fullRenderCount == fullRenders, "an edit's build, not a full render")
+            let page = String(decoding: files["declarations/second-accord/index.html"] ?? [], as: UTF8.self)
+            // A signatory entry is an `<li>` (marked or not) around a link to the city, up to the next `<li`.
+            let pieces: [String] = page.components(separatedBy: "<li")
+            let listed: [String] = pieces.dropFirst().filter { (piece: String) -> Bool in
+                piece.hasPrefix("><a") || piece.hasPrefix(" data-memo><a")
+            }
+            let edited: [String] = listed.filter { $0.contains(">Wrocław City</a>") }
+            let kept: [String] = listed.filter { $0.contains(">Łódź</a>") }
+            #expect(edited.count == 1, "\(edited)")
+            #expect(edited.first?.hasPrefix("><a") == true, "the edited city's entry is rendered anew: \(edited)")
+            #expect(kept.count == 1, "\(kept)")
+            #expect(kept.first?.hasPrefix(" data-memo><a") == true, "an unchanged city's entry comes from the memo: \(kept)")
+
+            _ = builder.build()
+            #expect(builder.memo.signatoryEntries?.web.contains { $0.contains("data-memo") } == false, "a full render does not read the memo")
+        }
+    }
+
+    /// The memo forgets its entries when the templates they were rendered with change.
+    @Test func newTemplatesEmptyTheMemo() throws {
+        try withTemporaryFolder { root in
+            let templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.templates, to: templates)
+            let content = TestPaths.fixtureSite.appendingPathComponent("Content").path
+            let (site, before, _) = SiteBuild.prepare(BuildOptions(contentPath: content, templatesPath: templates.path))
+            let memo = RenderMemo()
+            memo.prepare(for: try #require(before))
+            memo.signatoryEntries = SignatoryEntries(renderer: SiteRenderer(site: try #require(site), templates: try #require(before)))
+            memo.prepare(for: try #require(before))
+            #expect(memo.signatoryEntries != nil, "the same templates: kept")
+            let entry = templates.appendingPathComponent("signatory-entry.mustache")
+            try writeText(try readText(entry) + "\n", to: entry)
+            let after = try #require(SiteBuild.prepare(BuildOptions(contentPath: content, templatesPath: templates.path)).1)
+            memo.prepare(for: after)
+            #expect(memo.signatoryEntries == nil, "other templates: forgotten")
         }
     }
 }
