@@ -6,13 +6,14 @@ import Darwin
 
 /// Spans of markup that one worker has read before and found to need nothing of the check: no problem,
 /// no id, no `<h1>`, `<html>`, `<body>` or `<title>`, no link whose target depends on the page's own
-/// folder (nor an external one, when they are collected). A generated
-/// site repeats such spans on page after page (the menu, a declaration's row of commitment links on
-/// every city that endorsed it, a city's line on every declaration it endorsed), and reading one again
-/// on another page at the same depth would find the same nothing, so the inspector steps over it.
+/// folder (nor an external one, when they are collected). A generated site repeats such spans on page
+/// after page (the menu, a declaration's row of commitment links on every city that endorsed it, a
+/// city's line on every declaration it endorsed), and reading one again on another page at the same
+/// depth would find the same nothing, so the inspector steps over it.
 ///
 /// A span starts where the inspector is between two tokens with nothing open (no link, no title, no
-/// `<svg>`, no raw text) and ends before the first `<` of a later line that has only spaces before it;
+/// `<svg>`, no raw text) and ends before the first `<` of a later line that has only spaces before it,
+/// at least `shortestSpan` bytes on;
 /// it is remembered only when the scanner's tokens end exactly there, by the span's own bytes (not at
 /// the page's end, not after a title's or textarea's text), and nothing is open again.
 /// Headings below `<h1>` are allowed: what a heading is checked against is the level of the heading
