@@ -11,9 +11,12 @@ package struct OutputIndex: Sendable {
     package private(set) var paths: [[UInt8]] = []
     /// Whether the entry at the same position is a folder.
     package private(set) var isFolder: [Bool] = []
-    /// Entry position by the hash of its path; two paths with one hash go to `collisions`.
-    private var slots: [UInt64: Int32] = [:]
-    private var collisions: [UInt64: [Int32]] = [:]
+    /// The hash of each entry's path, at the same position.
+    private var hashes: [UInt64] = []
+    /// Entries by the low bits of their path's hash, open addressing: a slot holds an entry's position
+    /// + 1 (0: empty); a lookup walks from its slot to the next empty one. At most half full. (A
+    /// dictionary keyed by the hash spent more on hashing the hash than the lookup saved.)
+    private var slots = [Int32](repeating: 0, count: 64)
 
     /// Whether the entry at the same position is a page: a file whose name ends in `.html`.
     package private(set) var isPage: [Bool] = []
@@ -36,17 +39,23 @@ package struct OutputIndex: Sendable {
     /// The index of a site that will have exactly `files` (relative paths, `/`-separated), with the
     /// folders they are in: what a build is about to write, checked before it is read back.
     package init(files: [String]) {
-        var seen: Set<[UInt8]> = []
+        // Every file brings its folders: reserving for twice as many entries is one allocation each.
+        paths.reserveCapacity(2 * files.count)
+        isFolder.reserveCapacity(2 * files.count)
+        isPage.reserveCapacity(2 * files.count)
+        hashes.reserveCapacity(2 * files.count)
+        slots = [Int32](repeating: 0, count: max(64, 1 << (Int.bitWidth - (4 * files.count).leadingZeroBitCount)))
         for file in files {
             let path = Array(file.utf8)
-            guard !path.isEmpty, seen.insert(path).inserted else { continue }
-            var slash = path.startIndex
-            while let next = path[slash...].firstIndex(of: UInt8(ascii: "/")) {
-                let folder = Array(path[..<next])
-                if seen.insert(folder).inserted { insert(folder, isFolder: true) }
-                slash = next + 1
+            let known = path.withUnsafeBufferPointer { bytes -> Bool in
+                guard !bytes.isEmpty, entry(bytes) == nil else { return true }
+                for slash in bytes.indices where bytes[slash] == UInt8(ascii: "/") {
+                    let folder = UnsafeBufferPointer(rebasing: bytes[..<slash])
+                    if entry(folder) == nil { insert(Array(folder), isFolder: true) }
+                }
+                return false
             }
-            insert(path, isFolder: false)
+            if !known { insert(path, isFolder: false) }
         }
     }
 
@@ -80,15 +89,34 @@ package struct OutputIndex: Sendable {
         isFolder.append(folder)
         isPage.append(!folder && path.count > 5 && path.suffix(5).elementsEqual(".html".utf8))
         let hash = path.withUnsafeBufferPointer { Self.hash($0) }
-        if slots[hash] == nil { slots[hash] = position } else { collisions[hash, default: []].append(position) }
+        hashes.append(hash)
+        if 2 * paths.count > slots.count {
+            slots = [Int32](repeating: 0, count: 2 * slots.count)
+            for (earlier, hash) in hashes.enumerated() { place(Int32(earlier), hash: hash) }
+        } else {
+            place(position, hash: hash)
+        }
+    }
+
+    /// Puts the entry at `position` in the first empty slot from its hash's.
+    private mutating func place(_ position: Int32, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = position + 1
     }
 
     /// The entry whose path is exactly `path`.
     package func entry(_ path: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(path)
-        guard let first = slots[hash] else { return nil }
-        if Self.equal(paths[Int(first)], path) { return Int(first) }
-        return collisions[hash]?.first { Self.equal(paths[Int($0)], path) }.map(Int.init)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let position = Int(slots[slot]) - 1
+            if hashes[position] == hash, Self.equal(paths[position], path) { return position }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 
     @inline(__always)
@@ -104,7 +132,7 @@ package struct OutputIndex: Sendable {
     package func path(of position: Int) -> String { String(decoding: paths[position], as: UTF8.self) }
 
     /// A hash that reads eight bytes at a time (paths are 20–60 bytes; byte-at-a-time FNV was an eighth
-    /// of the check's time); collisions are resolved above.
+    /// of the check's time); paths with one hash are told apart by their bytes.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = bytes.baseAddress else { return 0 }
