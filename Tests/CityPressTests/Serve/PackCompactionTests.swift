@@ -14,9 +14,7 @@ import Testing
 
     @Test func theOldPackIsClosedOnceABuildStartsFromItsCopy() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let builder = PreviewBuilder(options: BuildOptions(contentPath: content.path, templatesPath: templates.path),
                                          compactionSlack: 0)
             var served = pack(of: builder.build())

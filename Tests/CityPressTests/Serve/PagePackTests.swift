@@ -118,9 +118,7 @@ import Testing
             #expect(try pack.read(try pack.append([4, 5])) == [4, 5])
             #expect(PagePack(inMemory: true).whyInMemory == nil, "asked for: nothing to say")
 
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let builder = PreviewBuilder(options: BuildOptions(contentPath: content.path, templatesPath: templates.path),
                                          compactionSlack: 0, packFolder: notAFolder.path)
             func inMemoryWarnings(_ outcome: PreviewBuilder.Outcome) -> Int {

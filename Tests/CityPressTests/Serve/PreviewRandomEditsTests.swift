@@ -45,9 +45,7 @@ import Testing
     /// Runs `steps` random steps from `seed` on a fresh copy of the fixture site.
     func run(seed: UInt64, includesDrafts: Bool, totals: inout Totals) throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             var model = Model.start
             var written: [String: String] = [:]
             for (path, text) in model.files {

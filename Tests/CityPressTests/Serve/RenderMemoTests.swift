@@ -25,9 +25,7 @@ import Testing
     /// render every signatory entry: the memo is read only by an edit's build, tested below.)
     @Test func fullRendersThroughALoadCacheEqualPlainBuilds() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let memo = RenderMemo(), cache = LoadCache()
             _ = try render(content, templates, memo: memo, cache: cache)
 
@@ -73,10 +71,8 @@ import Testing
     /// take a stale entry); a full render then fills the memo anew, marks gone.
     @Test func anEditsBuildTakesUnchangedCitiesEntriesFromTheMemo() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            let (content, templates) = try copyFixtureSite(to: root)
             let marked = root.appendingPathComponent("Marked")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
             try copyFolder(TestPaths.templates, to: marked)
             let entry = marked.appendingPathComponent("signatory-entry.mustache")
             try writeText(try readText(entry).replacingOccurrences(of: "<li>", with: "<li data-memo>"), to: entry)

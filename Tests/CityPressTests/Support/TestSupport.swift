@@ -40,6 +40,14 @@ func copyFolder(_ source: URL, to destination: URL) throws {
     try FileManager.default.copyItem(at: source, to: destination)
 }
 
+/// A copy of the fixture site's Content/ and of the repository's Templates/ in `root`, for tests that edit them.
+func copyFixtureSite(to root: URL) throws -> (content: URL, templates: URL) {
+    let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+    try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+    try copyFolder(TestPaths.templates, to: templates)
+    return (content, templates)
+}
+
 /// A copy of the fixture site (Content/ and the repository's Templates/) in `root/site`, for tests that edit it.
 func makeFixtureSite(in root: URL) throws -> URL {
     let site = root.appendingPathComponent("site")
