@@ -51,7 +51,13 @@ public struct PreviewBuilder: Sendable {
     /// change (`PreviewEdits`); edits of assets alone copy the assets and keep every page; anything
     /// else renders everything. Never throws: every failure becomes a diagnostic.
     public func build(changed: [String]? = nil) -> Outcome {
-        let state = self.state.value
+        var state = self.state.value
+        // The load and build this one replaces are let go on another thread, not before the reload.
+        defer {
+            let replaced = state
+            state = .init()
+            releaseInBackground(consume replaced)
+        }
         let templateChanges = changed?.filter(isTemplate) ?? []
         let loaded = BuildSteps.load(options, previous: changed == nil ? nil : state.loaded,
                                      changed: changed?.filter { !isTemplate($0) })
