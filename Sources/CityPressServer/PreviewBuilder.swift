@@ -89,7 +89,7 @@ public struct PreviewBuilder: Sendable {
                 diagnostics.append(.warning("copying only the changed assets failed (\(error)); the whole site was rendered instead"))
             }
         }
-        let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
+        let renderer = BuildSteps.renderer(for: site, templates: templates, options: options)
         // Edits of records `SiteChanges` compares; a changed template or asset renders (and copies) everything.
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
            let previous = state.built, previous.templates == templates.texts {
