@@ -11,7 +11,7 @@ restores it), subscribes to /__citypress/events, then saves the file SAVES times
 added at its end, so every page using it changes), never the folder given. Prints every latency, the median
 and the server's resident memory after the first build and after the saves (Linux). Standard library only.
 """
-import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time
+import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 
 
 def main():
@@ -26,7 +26,8 @@ def main():
                          "or the template partial --partial with an HTML comment added")
     ap.add_argument("--partial", default="declaration-card.mustache",
                     help="the template file --edit template changes (default: the declaration card of the lists)")
-    ap.add_argument("--server-log", help="append the server's standard error to this file (default: discarded)")
+    ap.add_argument("--server-log", help="append the server's standard error, and its progress lines (each rebuild's "
+                                         "milliseconds) after the first build, to this file (default: discarded)")
     a = ap.parse_args()
 
     scratch = None
@@ -53,6 +54,13 @@ def main():
         if port is None:
             sys.exit("the server did not start")
         print(first_build)
+        # The server's progress lines are read on, so its pipe never fills (and kept with --server-log).
+        def drain():
+            for line in proc.stdout:
+                if a.server_log:
+                    log.write(line)
+                    log.flush()
+        threading.Thread(target=drain, daemon=True).start()
         sock = socket.create_connection(("127.0.0.1", port))
         sock.sendall(b"GET /__citypress/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         sock.settimeout(10)

@@ -48,7 +48,8 @@ package enum BuildSteps {
         if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) }
         if let templates {
             diagnostics += interfaceProblems(config, templates: templates,
-                                             translations: Set(site?.translations.map(\.language) ?? []).union(config.languages))
+                                             translations: Set(site?.translations.map(\.language) ?? []).union(config.languages),
+                                             cache: options.loadCache?.interfaces)
         }
         guard !diagnostics.containsErrors else { return (nil, templates, diagnostics) }
         return (site, templates, diagnostics)
@@ -71,10 +72,14 @@ package enum BuildSteps {
     /// The problems of the interface tables the site's language uses (`Templates/i18n/<lang>.yml`):
     /// mistakes in the files, and each phrase the language lacks (English is used); the same for each
     /// language the site's declarations are translated into and each of the site's other languages (`languages:`).
-    package static func interfaceProblems(_ config: SiteConfig, templates: TemplateSet, translations: Set<String> = []) -> [Diagnostic] {
+    /// With `cache`, interfaces made before from the same tables are not made again.
+    package static func interfaceProblems(_ config: SiteConfig, templates: TemplateSet, translations: Set<String> = [],
+                                          cache: InterfaceCache? = nil) -> [Diagnostic] {
         var seen: Set<String> = []
+        let folder = joined(templates.path, "i18n")
         return ([config.language] + translations.sorted()).flatMap { language -> [Diagnostic] in
-            InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: joined(templates.path, "i18n")).1
+            (cache?.interface(for: language, siteFiles: templates.tables, folder: folder)
+                ?? InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: folder)).1
         }.filter { seen.insert($0.description).inserted }
     }
 
@@ -105,7 +110,8 @@ package enum BuildSteps {
 
     /// The renderer of `site` with `options`' papers and link style: its `outputs` are the files it will render.
     package static func renderer(for site: Site, templates: TemplateSet, options: BuildOptions) -> SiteRenderer {
-        SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
+        SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle,
+                     interfaces: options.loadCache?.interfaces)
     }
 
     /// Every file `site` renders into, and the templates' assets: what `render` and `writeAssets` write.

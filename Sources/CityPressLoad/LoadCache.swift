@@ -40,6 +40,9 @@ public final class LoadCache: @unchecked Sendable {
     private let lock = NSLock()
     private var kinds: [ObjectIdentifier: AnyObject] = [:]
 
+    /// The interfaces made from the templates' tables, kept likewise.
+    public let interfaces = InterfaceCache()
+
     /// An empty cache.
     public init() {}
 

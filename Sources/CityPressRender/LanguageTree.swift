@@ -17,10 +17,11 @@ package struct LanguageTree: Sendable {
     package let translations: [Int: Int]
 
     /// The tree of every language of `site.config.languages`, by language.
-    static func all(for site: Site, templates: TemplateSet, outputs: [PlannedOutput], linkStyle: LinkStyle) -> [String: LanguageTree] {
+    static func all(for site: Site, templates: TemplateSet, outputs: [PlannedOutput], linkStyle: LinkStyle,
+                    interfaces: InterfaceCache? = nil) -> [String: LanguageTree] {
         var trees: [String: LanguageTree] = [:]
         for language in site.config.languages {
-            let interface = InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: templates.path + "/i18n").0
+            let interface = SiteRenderer.interface(for: language, templates: templates, cache: interfaces)
             let text = InterfaceText(interface)
             let prefix = language + "/"
             var chrome: [Chrome.Key: Chrome] = [:]

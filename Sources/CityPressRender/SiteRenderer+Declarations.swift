@@ -24,17 +24,21 @@ extension SiteRenderer {
     package func signatoriesFragment(of index: Int, entries: [String], template: String = TemplateViews.signatories.template) -> String {
         let declaration = site.declarations[index]
         guard !declaration.signatories.isEmpty else { return "" }
-        var byCountry: [Int: [Int]] = [:]
-        for city in declaration.signatories { byCountry[site.cities[city].country, default: []].append(city) }
+        var signs = [Bool](repeating: false, count: site.cities.count)
+        for city in declaration.signatories { signs[city] = true }
         let links = self.links(depth: DeclarationOutput.depth)
-        // Site.cities and Site.countries are already A–Z, so sorting indexes sorts names.
-        let groups = byCountry.keys.sorted().map { countryIndex -> SignatoryGroupView in
-            let country = site.countries[countryIndex]
-            let cities = (byCountry[countryIndex] ?? []).sorted()
-            var html = ""
-            for city in cities where entries.indices.contains(city) { html += entries[city] }
-            return SignatoryGroupView(country: country.name, countryHref: links.country(country.slug),
-                                      count: cities.count, entriesHTML: html)
+        // Countries are A–Z and each country's cities A–Z, so walking them gives both orders, without
+        // reading a city (a declaration of thousands of signatories is listed again on every city edit).
+        var groups: [SignatoryGroupView] = []
+        for country in site.countries {
+            var html = "", count = 0
+            for city in country.cities where signs[city] {
+                count += 1
+                if entries.indices.contains(city) { html += entries[city] }
+            }
+            guard count > 0 else { continue }
+            groups.append(SignatoryGroupView(country: country.name, countryHref: links.country(country.slug),
+                                             count: count, entriesHTML: html))
         }
         return templates.render(SignatoriesFragment(groups: groups), with: template)
     }

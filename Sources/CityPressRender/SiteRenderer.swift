@@ -44,17 +44,17 @@ package struct SiteRenderer: Sendable {
     package internal(set) var treeTranslations: [Int: Int] = [:]
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
-    /// `pdfPapers`; links name pages in `linkStyle`.
-    package init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = [], linkStyle: LinkStyle = .folders) {
-        let interface = InterfaceTables.interface(for: site.config.language, siteFiles: templates.tables,
-                                                    folder: templates.path + "/i18n").0
+    /// `pdfPapers`; links name pages in `linkStyle`; interfaces made before are taken from `interfaces`.
+    package init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = [], linkStyle: LinkStyle = .folders,
+                 interfaces: InterfaceCache? = nil) {
+        let interface = Self.interface(for: site.config.language, templates: templates, cache: interfaces)
         self.interface = interface
         siteInterface = interface
         let text = InterfaceText(interface)
         self.text = text
         var translationInterfaces: [String: TranslationInterface] = [:]
         for language in Set(site.translations.map(\.language)) {
-            let other = InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: templates.path + "/i18n").0
+            let other = Self.interface(for: language, templates: templates, cache: interfaces)
             translationInterfaces[language] = TranslationInterface(interface: other, text: InterfaceText(other))
         }
         self.translationInterfaces = translationInterfaces
@@ -82,7 +82,15 @@ package struct SiteRenderer: Sendable {
             }
         }
         self.chrome = chrome
-        languageTrees = LanguageTree.all(for: site, templates: templates, outputs: outputs, linkStyle: linkStyle)
+        languageTrees = LanguageTree.all(for: site, templates: templates, outputs: outputs, linkStyle: linkStyle,
+                                         interfaces: interfaces)
+    }
+
+    /// The interface for `language` from `templates`' tables, from `cache` when it has it.
+    static func interface(for language: String, templates: TemplateSet, cache: InterfaceCache?) -> Interface {
+        let folder = templates.path + "/i18n"
+        return (cache?.interface(for: language, siteFiles: templates.tables, folder: folder)
+            ?? InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: folder)).0
     }
 
     /// Links for pages `depth` folders below the root of this renderer's language tree (the site's

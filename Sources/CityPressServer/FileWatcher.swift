@@ -62,7 +62,7 @@ public struct FileWatcher: Sendable {
     }
 
     /// Hidden entries and editors' backup and swap files.
-    private static func isIgnored(_ name: some StringProtocol) -> Bool {
+    package static func isIgnored(_ name: some StringProtocol) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp")
     }
 

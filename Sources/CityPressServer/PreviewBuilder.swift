@@ -48,10 +48,18 @@ public struct PreviewBuilder: Sendable {
     /// Builds the site. With `changed` (the files that changed since the last build, as the watcher
     /// names them), only changed content files are read again and the templates only when one of
     /// them changed; edits of records re-render only the outputs whose declared dependencies they
-    /// change (`PreviewEdits`); edits of assets alone copy the assets and keep every page; anything
-    /// else renders everything. Never throws: every failure becomes a diagnostic.
+    /// change (`PreviewEdits`); edits of templates alone re-render the pages rendered with the edited
+    /// templates (`TemplateEdit`), unless every page or most pages may change; edits of assets alone
+    /// copy the assets and keep every page; anything else renders everything. Never throws: every
+    /// failure becomes a diagnostic.
     public func build(changed: [String]? = nil) -> Outcome {
-        let state = self.state.value
+        var state = self.state.value
+        // The load and build this one replaces are let go on another thread, not before the reload.
+        defer {
+            let replaced = state
+            state = .init()
+            releaseInBackground(consume replaced)
+        }
         let templateChanges = changed?.filter(isTemplate) ?? []
         let loaded = BuildSteps.load(options, previous: changed == nil ? nil : state.loaded,
                                      changed: changed?.filter { !isTemplate($0) })
@@ -81,7 +89,7 @@ public struct PreviewBuilder: Sendable {
                 diagnostics.append(.warning("copying only the changed assets failed (\(error)); the whole site was rendered instead"))
             }
         }
-        let renderer = SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle)
+        let renderer = BuildSteps.renderer(for: site, templates: templates, options: options)
         // Edits of records `SiteChanges` compares; a changed template or asset renders (and copies) everything.
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
            let previous = state.built, previous.templates == templates.texts {
@@ -92,17 +100,28 @@ public struct PreviewBuilder: Sendable {
                 let index = previous.index ?? DependencyIndex(previous.outputs)
                 if let (_, index, changedLater) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
                                                                           memo: memo, into: sink) {
-                    let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
-                                               context: renderer.laterContext(entries: memo.signatoryEntries),
-                                               kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
-                    compactLater(preview)
-                    self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
-                                                   index: index, preview: preview, pageCount: previous.pageCount)
-                    return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
+                    return finishEdit(of: previous, renderer: renderer, index: index, sink: sink, changedLater: changedLater,
+                                      diagnostics: diagnostics)
                 }
             } catch {
                 // The full build below reports a problem of the site; this says the quick path had one.
                 diagnostics.append(.warning("re-rendering only the pages the edit changed failed (\(error)); the whole site was rendered instead"))
+            }
+        }
+        // Edits of templates alone (no asset): the pages rendered with them, when those are not most pages.
+        if let changed, !templateChanges.isEmpty, changed.allSatisfy({ isTemplate($0) && !isAsset($0) }),
+           let previous = state.built {
+            let (pack, pages) = startingPages(of: previous.preview)
+            let sink = PackedFiles(pack: pack, pages: pages)
+            do {
+                if let (_, changedLater) = try PreviewEdits.render(TemplateEdit(from: previous.templates, to: templates.texts),
+                                                                   with: renderer, previous: previous.site,
+                                                                   outputs: previous.outputs, memo: memo, into: sink) {
+                    return finishEdit(of: previous, renderer: renderer, index: previous.index, sink: sink,
+                                      changedLater: changedLater, diagnostics: diagnostics)
+                }
+            } catch {
+                diagnostics.append(.warning("re-rendering only the pages the template edit changed failed (\(error)); the whole site was rendered instead"))
             }
         }
         // Every page is written anew into a new pack; the old one goes when nothing serves from it.
@@ -124,6 +143,20 @@ public struct PreviewBuilder: Sendable {
         } catch {
             return failure(diagnostics + [.error("rendering failed: \(error)")])
         }
+    }
+
+    /// The outcome of an edit's build that rendered into `sink` (over `previous`' pages) the pages of
+    /// `renderer` that changed, `changedLater` the late files among them (made again when asked for),
+    /// with `index` describing `renderer`'s outputs; it becomes the last build.
+    private func finishEdit(of previous: PreviewState.Built, renderer: SiteRenderer, index: DependencyIndex?,
+                            sink: PackedFiles, changedLater: Set<String>, diagnostics: [Diagnostic]) -> Outcome {
+        let preview = PreviewFiles(pack: sink.pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
+                                   context: renderer.laterContext(entries: memo.signatoryEntries),
+                                   kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
+        compactLater(preview)
+        self.state.value.built = .init(site: renderer.site, templates: renderer.templates.texts, outputs: renderer.outputs,
+                                       index: index, preview: preview, pageCount: previous.pageCount)
+        return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
     }
 
     /// Whether the watcher's `path` is a record file of a kind `SiteChanges` compares (a city, a declaration).

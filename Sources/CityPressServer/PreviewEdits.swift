@@ -37,6 +37,33 @@ enum PreviewEdits {
             affected = renderer.outputs.indices.filter { now.contains($0) || before.contains(renderer.outputs[$0].route) }
                 .map { renderer.outputs[$0] }
         }
+        let (count, later) = try render(affected, with: renderer, previous: previous, changes: changes, memo: memo, into: sink)
+        return (count, newIndex, later)
+    }
+
+    /// Renders into `sink` the outputs of `renderer` that `edit` (of the templates the previous build,
+    /// of the same site, was rendered with) can change, laid over that build's files, and returns how
+    /// many, with the files among them that are rendered when asked for (`later`). Returns `nil`,
+    /// rendering nothing, when every page must be rendered: the site differs from `previous`, `outputs`
+    /// (the previous build's plan) from this build's, or `edit` can change every page, or most pages
+    /// (then a new pack is better than replacing most of this one).
+    static func render(_ edit: TemplateEdit, with renderer: SiteRenderer, previous: Site, outputs: [PlannedOutput],
+                       memo: RenderMemo, into sink: some PageSink) throws -> (count: Int, later: Set<String>)? {
+        guard let changes = SiteChanges.between(previous, renderer.site), changes.isEmpty,
+              outputs.count == renderer.outputs.count,
+              zip(outputs, renderer.outputs).allSatisfy({ $0.route == $1.route }),
+              let positions = edit.positions(in: renderer.outputs, templates: renderer.templates),
+              positions.count * 2 <= renderer.outputs.count else { return nil }
+        return try render(positions.map { renderer.outputs[$0] }, with: renderer, previous: previous, changes: changes,
+                          memo: memo, into: sink)
+    }
+
+    /// Renders the `affected` outputs of `renderer` (a site that `changes` tell from `previous`) that
+    /// are not rendered when asked for, and returns how many, with the files of those that are.
+    private static func render(_ affected: [PlannedOutput], with renderer: SiteRenderer, previous: Site,
+                               changes: SiteChanges, memo: RenderMemo,
+                               into sink: some PageSink) throws -> (count: Int, later: Set<String>) {
+        let site = renderer.site
         let later = Set(affected.filter(\.isRenderedWhenAskedInPreview).map(\.route.file))
         let outputs = affected.filter { !$0.isRenderedWhenAskedInPreview }
         let routes = Set(outputs.map(\.route))
@@ -50,7 +77,7 @@ enum PreviewEdits {
         })
         let entries = keptEntries(memo.signatoryEntries, previous: previous, renderer: renderer, changes: changes)
         memo.signatoryEntries = entries
-        return (try renderer.render(outputs, into: sink, declarations: declarations, entries: entries), newIndex, later)
+        return (try renderer.render(outputs, into: sink, declarations: declarations, entries: entries), later)
     }
 
     /// This site's signatory entries: the previous build's for every city that did not change (an

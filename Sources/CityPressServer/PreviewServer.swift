@@ -22,6 +22,10 @@ public struct PreviewServer: Sendable {
     public var pollInterval: Duration = .milliseconds(50)
     /// How long a burst of saves must be quiet before the rebuild starts.
     public var quietPeriod: Duration = .milliseconds(30)
+    /// The same, when the kernel's events show every file of the burst closed after writing or moved
+    /// into place (a finished save): then only a burst's next file can still come, microseconds
+    /// apart, and waiting the whole `quietPeriod` would add to every save's time to the reload.
+    public var quietPeriodAfterFinishedSaves: Duration = .milliseconds(5)
     /// Where progress lines go (standard output by default).
     public var report: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
     /// Where diagnostics go (standard error by default).
@@ -98,7 +102,8 @@ package struct RebuildService: Service {
                     if signal.usesKernelEvents, signal.eventCount != eventsSeen {
                         var seen = signal.eventCount
                         while true {
-                            try await Task.sleep(for: server.quietPeriod)
+                            try await Task.sleep(for: signal.savesLookFinished ? server.quietPeriodAfterFinishedSaves
+                                                                               : server.quietPeriod)
                             let now = signal.eventCount
                             if now == seen { break }
                             seen = now

@@ -1,3 +1,4 @@
+import CityPressCore
 import Foundation
 
 /// Holds the current preview and tells every connected browser when a new one is swapped in.
@@ -13,10 +14,14 @@ public actor ReloadBroadcaster {
     /// The site being served.
     public func site() -> PreviewSite { current }
 
-    /// Swaps in a finished build, then tells the browsers to reload.
+    /// Swaps in a finished build, then tells the browsers to reload. The build it replaces is let go on
+    /// another thread: freeing a site of ten thousand cities and closing its pages' file took 8–10 ms,
+    /// which the reload would otherwise wait for.
     public func publish(_ content: PreviewSite.Content) {
+        let replaced = current
         current = PreviewSite(content: content, version: current.version + 1, instance: current.instance)
         for continuation in subscribers.values { continuation.yield(current.tag) }
+        releaseInBackground(consume replaced)
     }
 
     /// A stream of build tags, starting with the current one.

@@ -50,13 +50,18 @@ public struct SiteResolver: Sendable {
         let published = content.declarations
             .filter { includesDrafts || !$0.isDraft }
             .sorted { ($0.date, $1.slug) > ($1.date, $0.slug) }
-        var declarations: [Declaration] = []
-        for record in content.declarations where !(includesDrafts || !record.isDraft) {
-            _ = resolveSignatories(record, cityIndex: cityIndex, content: content, &diagnostics)
+        // Each declaration's list on its own core (looking up tens of thousands of slugs is most of
+        // resolving a large site), its problems reported in the order of resolving one after another.
+        let drafts = content.declarations.filter { !(includesDrafts || !$0.isDraft) }
+        let slugs = cityIndex
+        let lists = (drafts + published).parallelMap { record in
+            var problems: [Diagnostic] = []
+            let signatories = resolveSignatories(record, cityIndex: slugs, content: content, &problems)
+            return (signatories: signatories, problems: problems)
         }
-        for record in published {
-            let signatories = resolveSignatories(record, cityIndex: cityIndex, content: content, &diagnostics)
-            declarations.append(makeDeclaration(record, signatories: signatories))
+        diagnostics += lists.flatMap(\.problems)
+        let declarations = zip(published, lists.dropFirst(drafts.count)).map { record, list in
+            makeDeclaration(record, signatories: list.signatories)
         }
 
         var endorsements = [[Int]](repeating: [], count: cityRecords.count)

@@ -53,6 +53,18 @@ extension TemplateSet {
         return diagnostics
     }
 
+    /// The templates that rendering `names` may use: themselves and every partial and parent they
+    /// reach. (A template outside it can be edited without changing what `names` render.)
+    package func templates(reachedFrom names: some Sequence<String>) -> Set<String> {
+        var reached: Set<String> = []
+        var pending = Array(names)
+        while let name = pending.popLast() {
+            guard reached.insert(name).inserted else { continue }
+            pending += Self.references(in: parsed[name] ?? [])
+        }
+        return reached
+    }
+
     /// The partials and parents `nodes` name, block overrides and sections included.
     private static func references(in nodes: [TemplateNode]) -> [String] {
         var names: [String] = []

@@ -37,6 +37,7 @@ package struct LanguageTreeOutput<Base: OutputKind>: OutputKind {
     package var isStartedFirst: Bool { base.isStartedFirst }
     // Rendered with `Base`'s template, which `Base` declares.
     package var template: TemplateEntry? { nil }
+    package var pageTemplate: String? { base.pageTemplate }
 }
 
 /// An output kind whose pages have a version in every site language.

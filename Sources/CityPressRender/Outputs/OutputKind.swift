@@ -31,10 +31,16 @@ package protocol OutputKind: Sendable {
     /// The template a page kind renders, with its view (checked before anything is rendered); `nil`
     /// for outputs made without a template (the sitemap, data files).
     var template: TemplateEntry? { get }
+    /// The name of the template this kind's pages are rendered with: `template`'s, or that of the kind
+    /// whose template it borrows (a translation's page is rendered as a declaration page). The preview
+    /// re-renders a kind's pages after an edit of a template this one reaches; `nil` (none declared)
+    /// after any template edit.
+    var pageTemplate: String? { get }
 }
 
 extension OutputKind {
     package var template: TemplateEntry? { nil }
+    package var pageTemplate: String? { template?.template }
     package var isRenderedWhenAskedInPreview: Bool { false }
     package var isStartedFirst: Bool { false }
 
@@ -47,7 +53,7 @@ extension OutputKind {
         return plan.items.indices.map { position in
             PlannedOutput(route: route(of: plan.items[position], in: site), isListedInSitemap: isListedInSitemap,
                           isRenderedWhenAskedInPreview: isRenderedWhenAskedInPreview, isStartedFirst: isStartedFirst,
-                          plan: plan, position: position)
+                          template: pageTemplate, plan: plan, position: position)
         }
     }
 }
@@ -62,6 +68,9 @@ package struct PlannedOutput: Sendable {
     package let isRenderedWhenAskedInPreview: Bool
     /// Whether a build starts it before the pages.
     package let isStartedFirst: Bool
+    /// The template its kind's pages are rendered with (`OutputKind.pageTemplate`); `nil` for a kind
+    /// that declares none, which may render with any template or with none.
+    package let template: String?
     /// Its kind's outputs in the site it was planned for (one object per kind, not one per output:
     /// a site of ten thousand cities is planned again after every edit in the preview).
     fileprivate let plan: any OutputsOfKind

@@ -27,6 +27,7 @@ package struct TranslationOutput: OutputKind {
     package var isListedInSitemap: Bool { true }
     // Rendered with the declaration page's template, which `DeclarationOutput` declares.
     package var template: TemplateEntry? { nil }
+    package var pageTemplate: String? { DeclarationOutput.template.template }
 }
 
 /// `<lang>/declarations/<slug>/print/`: a translation's print edition, in its language.
@@ -48,4 +49,5 @@ package struct TranslationPrintOutput: OutputKind {
     // Like the declarations' print editions: listed, and asking not to be indexed.
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { nil }
+    package var pageTemplate: String? { PrintOutput.template.template }
 }

@@ -92,4 +92,27 @@ import CityPressCore
         #expect(lines.contains { $0.hasPrefix("error 6: 'countCities': plural forms are") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("error 6: 'countCities' has no 'other' form") }, "\(lines)")
     }
+
+    /// The preview's cache gives what reading the tables gives, and reads them again once they changed.
+    @Test func theCacheGivesWhatTheTablesGiveAndFollowsTheirEdits() throws {
+        let cache = InterfaceCache()
+        let english = try readText(folder.appendingPathComponent("en.yml"))
+        let files = ["en.yml": source("en.yml", english), "fr.yml": source("fr.yml", "text:\n  home: Accueil\n")]
+        for language in ["en", "fr", "en", "fr"] {
+            let cached = cache.interface(for: language, siteFiles: files, folder: "Templates/i18n")
+            let read = InterfaceTables.interface(for: language, siteFiles: files, folder: "Templates/i18n")
+            let same = cached.0 == read.0 && cached.1 == read.1
+            #expect(same, "\(language)")
+        }
+        // The same file names and paths with other words, as after an edit.
+        let edited = ["en.yml": source("en.yml", english.replacingOccurrences(of: "skipToMain: Skip to main content",
+                                                                          with: "skipToMain: Skip to the page")),
+                      "fr.yml": source("fr.yml", "text:\n  home: Page d’accueil\n")]
+        for language in ["en", "fr"] {
+            let cached = cache.interface(for: language, siteFiles: edited, folder: "Templates/i18n")
+            let new = cached.0 == InterfaceTables.interface(for: language, siteFiles: edited, folder: "Templates/i18n").0
+            let old = cached.0 == InterfaceTables.interface(for: language, siteFiles: files, folder: "Templates/i18n").0
+            #expect(new && !old, "\(language)")
+        }
+    }
 }

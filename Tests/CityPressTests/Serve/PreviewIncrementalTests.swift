@@ -181,6 +181,54 @@ import Testing
         }
     }
 
+    /// A template edit re-renders only the pages rendered with the template or with one that includes
+    /// it, unless a shared fragment (header, signatory entries…) or most pages may change; whichever
+    /// template is edited, the preview serves what a full build serves.
+    @Test func templateEditsReRenderOnlyThePagesUsingThemAndEqualAFullBuild() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            try copyFolder(TestPaths.templates, to: templates)
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options)
+            _ = builder.build()
+            let names = try FileManager.default.contentsOfDirectory(atPath: templates.path).filter { $0.hasSuffix(".mustache") }.sorted()
+            var quick: Set<String> = []
+            for name in names {
+                let file = templates.appendingPathComponent(name)
+                let original = try readText(file)
+                try writeText(original + "<!-- edited: \(name) -->\n", to: file)
+                let before = builder.fullRenderCount
+                let incremental = builder.build(changed: [file.path])
+                if builder.fullRenderCount == before { quick.insert(name) }
+                let full = PreviewBuilder(options: options).build()
+                let (edited, expected) = (files(incremental), files(full))
+                #expect(!expected.isEmpty)
+                let same = edited == expected
+                #expect(same, "\(name): differing: \(expected.keys.filter { expected[$0] != edited[$0] }.sorted())")
+                #expect(incremental.diagnostics == full.diagnostics, "\(name)")
+                try writeText(original, to: file)
+                _ = builder.build(changed: [file.path])
+            }
+            let restored = files(builder.build(changed: [templates.appendingPathComponent("home.mustache").path]))
+            let restoredSame = restored == files(PreviewBuilder(options: options).build())
+            #expect(restoredSame)
+            // An interface table edited changes words on every page (the preview keeps the tables' interfaces).
+            let table = templates.appendingPathComponent("i18n/en.yml")
+            try writeText(try readText(table).replacingOccurrences(of: "skipToMain: Skip to main content",
+                                                                  with: "skipToMain: Skip to the page"), to: table)
+            let reworded = builder.build(changed: [table.path])
+            let rewordedHome = String(decoding: files(reworded)["index.html"] ?? [], as: UTF8.self).contains("Skip to the page")
+            #expect(rewordedHome)
+            let rewordedSame = files(reworded) == files(PreviewBuilder(options: options).build())
+            #expect(rewordedSame)
+            #expect(quick.isSuperset(of: ["declaration-card.mustache", "home.mustache", "declaration.mustache", "report.mustache"]),
+                    "quick: \(quick.sorted())")
+            #expect(quick.isDisjoint(with: ["layout.mustache", "site-header.mustache", "signatory-entry.mustache",
+                                            "city-endorsement.mustache", "print-signatories.mustache"]), "quick: \(quick.sorted())")
+        }
+    }
+
     /// Applies each of `edits` to `file` in turn, rebuilds from the change, and checks that the quick
     /// path (not the memo of a full render) made it and that it equals a full build.
     private func expectFastPathEqualsFullBuild(_ edits: [(String, (String) -> String)], of file: URL, builder: PreviewBuilder,

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import CityPressServer
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The rebuild waits the short quiet period only when the kernel's events show every save finished:
+/// a file still open for writing, deleted or moved away, or a changed folder, waits the long one.
+@Suite struct ChangeSignalTests {
+    /// Waits until the signal has taken in a batch of events after `count`.
+    private func waitForEvents(after count: Int, _ signal: ChangeSignal) async throws {
+        for _ in 0..<400 where signal.eventCount == count { try await Task.sleep(for: .milliseconds(5)) }
+        // The kernel may split one save into two batches: give a second one time to arrive.
+        try await Task.sleep(for: .milliseconds(20))
+    }
+
+    @Test func finishedSavesAreToldFromSavesUnderWay() async throws {
+        #if os(Linux)
+        try await withTemporaryFolderAsync { root in
+            let file = root.appendingPathComponent("lodz.yml").path
+            try writeText("name: Łódź\ncountry: Poland\n", to: URL(fileURLWithPath: file))
+            let signal = ChangeSignal(folders: [root.path], fallback: .seconds(60), kernelFallback: .seconds(60))
+            defer { signal.stop() }
+            try #require(signal.usesKernelEvents)
+
+            // Written and closed: a finished save.
+            var count = signal.eventCount
+            try writeText("name: Łódź\ncountry: Poland\nkind: region\n", to: URL(fileURLWithPath: file))
+            try await waitForEvents(after: count, signal)
+            #expect(signal.savesLookFinished)
+            _ = signal.takeTouched()
+
+            // Written and still open: under way, until it is closed.
+            count = signal.eventCount
+            let descriptor = open(file, O_WRONLY | O_APPEND)
+            try #require(descriptor >= 0)
+            _ = "# more\n".withCString { write(descriptor, $0, strlen($0)) }
+            try await waitForEvents(after: count, signal)
+            #expect(!signal.savesLookFinished)
+            count = signal.eventCount
+            close(descriptor)
+            try await waitForEvents(after: count, signal)
+            #expect(signal.savesLookFinished)
+            _ = signal.takeTouched()
+
+            // Moved away (an editor's first step of a save through a backup) or deleted: under way.
+            count = signal.eventCount
+            try FileManager.default.moveItem(atPath: file, toPath: file + "~")
+            try await waitForEvents(after: count, signal)
+            #expect(!signal.savesLookFinished)
+            // Moved back into place: finished again.
+            count = signal.eventCount
+            try FileManager.default.moveItem(atPath: file + "~", toPath: file)
+            try await waitForEvents(after: count, signal)
+            #expect(signal.savesLookFinished)
+            _ = signal.takeTouched()
+            count = signal.eventCount
+            try FileManager.default.removeItem(atPath: file)
+            try await waitForEvents(after: count, signal)
+            #expect(!signal.savesLookFinished)
+            // Taking the touched paths starts afresh.
+            _ = signal.takeTouched()
+            #expect(signal.savesLookFinished)
+
+            // Editors' swap files do not count; a new folder does.
+            count = signal.eventCount
+            let swap = open(root.appendingPathComponent(".lodz.yml.swp").path, O_WRONLY | O_CREAT, 0o644)
+            try #require(swap >= 0)
+            defer { close(swap) }
+            try await waitForEvents(after: count, signal)
+            #expect(signal.savesLookFinished)
+            count = signal.eventCount
+            try FileManager.default.createDirectory(atPath: root.appendingPathComponent("more").path, withIntermediateDirectories: false)
+            try await waitForEvents(after: count, signal)
+            #expect(!signal.savesLookFinished)
+        }
+        #endif
+    }
+}
