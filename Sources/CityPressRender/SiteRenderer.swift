@@ -88,7 +88,8 @@ package struct SiteRenderer: Sendable {
 
     /// The interface for `language` from `templates`' tables, from `cache` when it has it.
     static func interface(for language: String, templates: TemplateSet, cache: InterfaceCache?) -> Interface {
-        let folder = templates.path + "/i18n"
+        // Spelt as the build's interface check spells it (`BuildSteps.interfaceProblems`): one cache entry for both.
+        let folder = templates.path.hasSuffix("/") ? templates.path + "i18n" : templates.path + "/i18n"
         return (cache?.interface(for: language, siteFiles: templates.tables, folder: folder)
             ?? InterfaceTables.interface(for: language, siteFiles: templates.tables, folder: folder)).0
     }

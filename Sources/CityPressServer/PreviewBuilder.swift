@@ -90,7 +90,8 @@ public struct PreviewBuilder: Sendable {
             }
         }
         let renderer = BuildSteps.renderer(for: site, templates: templates, options: options)
-        // Edits of records `SiteChanges` compares; a changed template or asset renders (and copies) everything.
+        // Edits of records `SiteChanges` compares (edits of templates alone are below; with an asset or with
+        // content, every page is rendered and every asset copied).
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
            let previous = state.built, previous.templates == templates.texts {
             let (pack, pages) = startingPages(of: previous.preview)

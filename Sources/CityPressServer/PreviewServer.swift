@@ -24,8 +24,10 @@ public struct PreviewServer: Sendable {
     public var quietPeriod: Duration = .milliseconds(30)
     /// The same, when the kernel's events show every file of the burst closed after writing or moved
     /// into place (a finished save): then only a burst's next file can still come, microseconds
-    /// apart, and waiting the whole `quietPeriod` would add to every save's time to the reload.
-    public var quietPeriodAfterFinishedSaves: Duration = .milliseconds(5)
+    /// apart, and waiting the whole `quietPeriod` would add to every save's time to the reload. Not
+    /// shorter than a kernel tick (10 ms at the coarsest): a file's time advances once a tick, so a
+    /// rewrite of the same length within the tick of the save could otherwise look unchanged.
+    public var quietPeriodAfterFinishedSaves: Duration = .milliseconds(12)
     /// Where progress lines go (standard output by default).
     public var report: @Sendable (String) -> Void = { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
     /// Where diagnostics go (standard error by default).

@@ -7,7 +7,7 @@ import CityPressTemplates
 ///
 /// It is all or nothing beyond that: when an edited template is one that many pages share as
 /// rendered text (the header, the footer, signatory lists and entries, a city page's endorsements),
-/// or an interface table changed, every page may read differently and `outputs` says so.
+/// or an interface table changed, every page may read differently and `positions(in:templates:)` is `nil`.
 struct TemplateEdit {
     /// The templates added, removed or changed, by name (`declaration-card`), interface tables as
     /// `i18n/<lang>.yml`.
@@ -19,9 +19,8 @@ struct TemplateEdit {
     }
 
     /// The templates rendered into text that many outputs share, rather than as an output's own page.
-    static var sharedFragments: Set<String> {
+    static let sharedFragments: Set<String> =
         Set(TemplateViews.entries.map(\.template)).subtracting(SiteOutputs.kinds.compactMap(\.template?.template))
-    }
 
     /// The positions of the `outputs` (rendered with `templates`, the edited set) this edit can change,
     /// in order; `nil` when it can change every page: an interface table or a template reached from a

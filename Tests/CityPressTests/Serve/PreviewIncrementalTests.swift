@@ -229,6 +229,49 @@ import Testing
         }
     }
 
+    /// A partial of a partial, a partial drawn into shared fragments (every signatory entry), a template
+    /// added and then removed, and a template saved with a city: each rebuild equals a full build, and
+    /// only the first and the added template take the quick path.
+    @Test func nestedPartialsAndAddedTemplatesEqualAFullBuild() throws {
+        try withTemporaryFolder { root in
+            let (content, templates) = try copyFixtureSite(to: root)
+            func template(_ name: String) -> URL { templates.appendingPathComponent(name + ".mustache") }
+            for (partial, parent) in [("card-meta", "declaration-card"), ("entry-extra", "signatory-entry")] {
+                try writeText("<!-- \(partial) -->", to: template(partial))
+                try writeText(try readText(template(parent)) + "{{>\(partial)}}\n", to: template(parent))
+            }
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options)
+            _ = builder.build()
+            func expectEdit(_ what: String, quick: Bool?, _ changed: [URL], _ edit: () throws -> Void) throws {
+                try edit()
+                let before = builder.fullRenderCount
+                let incremental = files(builder.build(changed: changed.map(\.path)))
+                if let quick { #expect((builder.fullRenderCount == before) == quick, "\(what): quick path \(quick ? "expected" : "not expected")") }
+                let full = files(PreviewBuilder(options: options).build())
+                let same = !full.isEmpty && incremental == full
+                #expect(same, "\(what): differing: \(full.keys.filter { full[$0] != incremental[$0] }.sorted().prefix(5))")
+            }
+            try expectEdit("a partial of a partial", quick: true, [template("card-meta")]) {
+                try writeText("<p class=\"card-meta\">edited</p>", to: template("card-meta"))
+            }
+            try expectEdit("a partial of the signatory entries", quick: false, [template("entry-extra")]) {
+                try writeText("<span>edited</span>", to: template("entry-extra"))
+            }
+            try expectEdit("a template nothing uses, added", quick: true, [template("unused")]) {
+                try writeText("<p>unused</p>", to: template("unused"))
+            }
+            try expectEdit("that template removed", quick: true, [template("unused")]) {
+                try FileManager.default.removeItem(at: template("unused"))
+            }
+            let lodz = content.appendingPathComponent("cities/lodz.yml")
+            try expectEdit("a city and a partial saved together", quick: nil, [lodz, template("card-meta")]) {
+                try writeText("name: Łódź Kaliska\ncountry: Poland\n", to: lodz)
+                try writeText("<p class=\"card-meta\">again</p>", to: template("card-meta"))
+            }
+        }
+    }
+
     /// Applies each of `edits` to `file` in turn, rebuilds from the change, and checks that the quick
     /// path (not the memo of a full render) made it and that it equals a full build.
     private func expectFastPathEqualsFullBuild(_ edits: [(String, (String) -> String)], of file: URL, builder: PreviewBuilder,
