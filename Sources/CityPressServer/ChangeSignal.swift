@@ -34,8 +34,16 @@ package final class ChangeSignal: @unchecked Sendable {
     private var touchedPaths: Set<String> = []
     private var touchedEverything = false
     /// Files (not hidden, not editors' swap files) whose last event since `takeTouched()` leaves them
-    /// half saved: written and not yet closed, created, deleted or moved away.
+    /// half saved: written and not yet closed, created, or deleted or moved away (unless they appeared
+    /// since: see `appearedPaths`).
     private var unsettledPaths: Set<String> = []
+    /// Paths created or moved into place since the touched paths were last taken: one of them that is
+    /// then deleted or moved away was an editor's temporary file (vim's `4913`, `sed -i`'s copy, an
+    /// IDE's safe write), not a save under way.
+    private var appearedPaths: Set<String> = []
+
+    /// What one kernel event did to a file, for telling a finished save from one under way.
+    private enum SaveStep { case created, written, closedAfterWriting, movedIn, gone }
 
     /// How many batches of kernel events have arrived (the periodic fallback does not count).
     package var eventCount: Int { lock.withLock { events } }
@@ -79,7 +87,7 @@ package final class ChangeSignal: @unchecked Sendable {
     /// The paths touched since the last call (and forgets them).
     package func takeTouched() -> Touched {
         lock.withLock {
-            defer { touchedPaths = []; touchedEverything = false; unsettledPaths = [] }
+            defer { touchedPaths = []; touchedEverything = false; unsettledPaths = []; appearedPaths = [] }
             return touchedEverything ? .everything : .paths(touchedPaths)
         }
     }
@@ -125,9 +133,8 @@ package final class ChangeSignal: @unchecked Sendable {
             guard poll(&request, 1, 250) > 0 else { continue }
             var sawFolderChange = false
             var paths: [String] = []
-            // Each reported file and whether the event leaves it saved (closed after writing, moved into
-            // place) or half saved, in the kernel's order.
-            var saves: [(path: String, finished: Bool)] = []
+            // Each reported file and what the event did to it, in the kernel's order.
+            var saves: [(path: String, step: SaveStep)] = []
             while true {
                 let count = read(descriptor, &buffer, buffer.count)
                 guard count > 0 else { break }
@@ -147,10 +154,16 @@ package final class ChangeSignal: @unchecked Sendable {
                                           as: UTF8.self)
                         paths.append(folder + "/" + name)
                         if !FileWatcher.isIgnored(name) {
-                            if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 {
-                                saves.append((folder + "/" + name, true))
-                            } else if mask & UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM) != 0 {
-                                saves.append((folder + "/" + name, false))
+                            if mask & UInt32(IN_MOVED_TO) != 0 {
+                                saves.append((folder + "/" + name, .movedIn))
+                            } else if mask & UInt32(IN_CLOSE_WRITE) != 0 {
+                                saves.append((folder + "/" + name, .closedAfterWriting))
+                            } else if mask & UInt32(IN_CREATE) != 0 {
+                                saves.append((folder + "/" + name, .created))
+                            } else if mask & UInt32(IN_MODIFY) != 0 {
+                                saves.append((folder + "/" + name, .written))
+                            } else if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 {
+                                saves.append((folder + "/" + name, .gone))
                             }
                         }
                     } else {
@@ -163,8 +176,21 @@ package final class ChangeSignal: @unchecked Sendable {
             lock.withLock {
                 events += 1
                 touchedPaths.formUnion(paths)
-                for (path, finished) in saves {
-                    if finished { unsettledPaths.remove(path) } else { unsettledPaths.insert(path) }
+                for (path, step) in saves {
+                    switch step {
+                    case .movedIn:
+                        appearedPaths.insert(path)
+                        unsettledPaths.remove(path)
+                    case .closedAfterWriting: unsettledPaths.remove(path)
+                    case .created:
+                        appearedPaths.insert(path)
+                        unsettledPaths.insert(path)
+                    case .written: unsettledPaths.insert(path)
+                    // Gone after it appeared: a temporary file, done with. Gone otherwise: the first step of
+                    // a save that moves the file away and writes it anew.
+                    case .gone:
+                        if appearedPaths.contains(path) { unsettledPaths.remove(path) } else { unsettledPaths.insert(path) }
+                    }
                 }
                 if sawFolderChange { touchedEverything = true }
             }

@@ -85,4 +85,40 @@ import Glibc
             #expect(!signal.savesLookFinished)
         }
     }
+
+    /// Editors that save through a temporary file: written, closed and moved onto the record (`sed -i`,
+    /// an IDE's safe write), or written and deleted (vim's `4913` test file). Once the record is in
+    /// place, the save is finished; the record itself moved away is still a save under way.
+    @Test(.enabled(if: hasKernelEvents, "inotify is Linux's: elsewhere the preview compares snapshots of the folders"))
+    func temporaryFilesGoneAgainLeaveTheSaveFinished() async throws {
+        try await withTemporaryFolderAsync { root in
+            let file = root.appendingPathComponent("lodz.yml")
+            try writeText("name: Łódź\ncountry: Poland\n", to: file)
+            let signal = ChangeSignal(folders: [root.path], fallback: .seconds(60), kernelFallback: .seconds(60))
+            defer { signal.stop() }
+            try #require(signal.usesKernelEvents)
+
+            var count = signal.eventCount
+            let temporary = root.appendingPathComponent("sedAb12Cd")
+            try writeText("name: Łódź\ncountry: Poland\nkind: region\n", to: temporary)
+            _ = rename(temporary.path, file.path)
+            try await waitForEvents(after: count, signal)
+            #expect(signal.savesLookFinished, "a copy written and moved onto the record")
+            _ = signal.takeTouched()
+
+            count = signal.eventCount
+            let probe = root.appendingPathComponent("4913")
+            try writeText("", to: probe)
+            try FileManager.default.removeItem(at: probe)
+            try writeText("name: Łódź\ncountry: Poland\n", to: file)
+            try await waitForEvents(after: count, signal)
+            #expect(signal.savesLookFinished, "a test file written and deleted, then the record written")
+            _ = signal.takeTouched()
+
+            count = signal.eventCount
+            try FileManager.default.moveItem(at: file, to: root.appendingPathComponent("lodz.yml.bak"))
+            try await waitForEvents(after: count, signal)
+            #expect(!signal.savesLookFinished, "the record moved away, not yet written anew")
+        }
+    }
 }

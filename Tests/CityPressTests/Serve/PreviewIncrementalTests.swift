@@ -16,9 +16,7 @@ import Testing
 
     @Test func cityEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             // Another country, so a city can move between two countries that both stay.
             try writeText("name: Berlin\ncountry: Germany\n", to: content.appendingPathComponent("cities/berlin.yml"))
             let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
@@ -64,9 +62,7 @@ import Testing
     /// errors included, and recover when the error is fixed.
     @Test func rebuildsFromChangedFilesEqualFullBuilds() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
             let builder = PreviewBuilder(options: options)
             _ = builder.build()
@@ -102,9 +98,7 @@ import Testing
     /// (its pages, its signatories' city pages, the lists) are rendered again, with a full build's bytes.
     @Test func declarationEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
             let builder = PreviewBuilder(options: options)
             _ = builder.build()
@@ -161,9 +155,7 @@ import Testing
     /// commitment and declaration pages are rendered again, with a full build's bytes.
     @Test func reportEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
             let builder = PreviewBuilder(options: options)
             _ = builder.build()
@@ -186,9 +178,7 @@ import Testing
     /// template is edited, the preview serves what a full build serves.
     @Test func templateEditsReRenderOnlyThePagesUsingThemAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
             let builder = PreviewBuilder(options: options)
             _ = builder.build()
@@ -290,9 +280,7 @@ import Testing
 
     @Test func filesGatheringTheWholeSiteAreRenderedWhenAskedForAndKeptUntilAnEditTouchesThem() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let builder = PreviewBuilder(options: BuildOptions(contentPath: content.path, templatesPath: templates.path))
             guard case .built(let files) = builder.build().content else { Issue.record("no build"); return }
             #expect(files.madeLater.isEmpty, "nothing late is made before it is asked for")
@@ -315,9 +303,7 @@ import Testing
     /// serve what a full build serves.
     @Test func buildsStartingFromACopiedPackEqualFullBuilds() throws {
         try withTemporaryFolder { root in
-            let content = root.appendingPathComponent("Content"), templates = root.appendingPathComponent("Templates")
-            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
-            try copyFolder(TestPaths.templates, to: templates)
+            let (content, templates) = try copyFixtureSite(to: root)
             let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
             let builder = PreviewBuilder(options: options, compactionSlack: 0)
             _ = builder.build()
