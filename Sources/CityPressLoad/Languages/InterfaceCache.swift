@@ -12,23 +12,29 @@ public final class InterfaceCache: @unchecked Sendable {
         let siteFiles: [String: SourceText]
         let result: (Interface, [Diagnostic])
 
-        /// Whether it was made from these files. The preview passes the same loaded texts on every
-        /// rebuild, so comparing them mostly finds the same storage and reads no byte.
+        /// Whether it was made for `language` from these files.
         func isMade(for language: String, siteFiles: [String: SourceText], folder: String) -> Bool {
-            self.language == language && self.folder == folder && self.siteFiles.count == siteFiles.count
-                && self.siteFiles.allSatisfy { name, source in
-                    siteFiles[name].map { $0.path == source.path && $0.text == source.text } ?? false
-                }
+            self.language == language && self.folder == folder && isMade(from: siteFiles)
+        }
+
+        /// Whether it was made from these table files. The preview passes the same loaded texts on
+        /// every rebuild, so comparing them mostly finds the same storage and reads no byte.
+        func isMade(from siteFiles: [String: SourceText]) -> Bool {
+            self.siteFiles.count == siteFiles.count && self.siteFiles.allSatisfy { name, source in
+                siteFiles[name].map { $0.path == source.path && $0.text == source.text } ?? false
+            }
         }
     }
 
     private let lock = NSLock()
-    /// The interfaces made last, oldest first.
+    /// The interfaces made from the table files asked for last: one per language (and folder).
     private var made: [Made] = []
-    private static let capacity = 8
 
     /// An empty cache.
     public init() {}
+
+    /// How many interfaces it keeps.
+    package var count: Int { lock.withLock { made.count } }
 
     /// `InterfaceTables.interface(for:siteFiles:folder:)`, made once for the same language and files.
     public func interface(for language: String, siteFiles: [String: SourceText],
@@ -38,8 +44,9 @@ public final class InterfaceCache: @unchecked Sendable {
         }
         let result = InterfaceTables.interface(for: language, siteFiles: siteFiles, folder: folder)
         lock.withLock {
-            // A few languages are asked for; interfaces of tables edited since are dropped in time.
-            if made.count >= Self.capacity { made.removeFirst() }
+            // Interfaces of tables edited since are of no more use: however many languages the site
+            // has, the cache keeps one interface for each.
+            made.removeAll { !$0.isMade(from: siteFiles) }
             made.append(Made(language: language, folder: folder, siteFiles: siteFiles, result: result))
         }
         return result

@@ -115,4 +115,19 @@ import CityPressCore
             #expect(new && !old, "\(language)")
         }
     }
+
+    /// A site in many languages keeps every language's interface; an edit of the tables drops the
+    /// interfaces made from the old ones.
+    @Test func theCacheKeepsOneInterfacePerLanguageOfTheCurrentTables() throws {
+        let cache = InterfaceCache()
+        let languages = ["en", "fr", "ar", "pl", "de", "es", "it", "pt", "nl", "sv", "fi", "el"]
+        let files = ["en.yml": source("en.yml", try readText(folder.appendingPathComponent("en.yml")))]
+        for _ in 0..<2 {
+            for language in languages { _ = cache.interface(for: language, siteFiles: files, folder: "Templates/i18n") }
+        }
+        #expect(cache.count == languages.count)
+        let edited = ["en.yml": source("en.yml", "text:\n  home: Start\n")]
+        _ = cache.interface(for: "fr", siteFiles: edited, folder: "Templates/i18n")
+        #expect(cache.count == 1)
+    }
 }
