@@ -8,6 +8,15 @@ import Testing
 /// Saving city records makes the preview re-render only the pages they affect; the files it then
 /// serves must be exactly those of a full build.
 @Suite struct PreviewIncrementalTests {
+    /// A copy of the fixture site in `root`, and a preview builder that has built it once.
+    private func builtFixture(in root: URL) throws -> (content: URL, templates: URL, options: BuildOptions, builder: PreviewBuilder) {
+        let (content, templates) = try copyFixtureSite(to: root)
+        let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+        let builder = PreviewBuilder(options: options)
+        _ = builder.build()
+        return (content, templates, options, builder)
+    }
+
     func files(_ outcome: PreviewBuilder.Outcome) -> [String: [UInt8]] {
         // Every file, those the preview renders only when asked for included: what a build writes.
         guard case .built(let files) = outcome.content else { return [:] }
@@ -62,10 +71,7 @@ import Testing
     /// errors included, and recover when the error is fixed.
     @Test func rebuildsFromChangedFilesEqualFullBuilds() throws {
         try withTemporaryFolder { root in
-            let (content, templates) = try copyFixtureSite(to: root)
-            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
-            let builder = PreviewBuilder(options: options)
-            _ = builder.build()
+            let (content, templates, options, builder) = try builtFixture(in: root)
             func check(_ what: String, _ relative: String, in folder: URL, _ edit: (String) -> String) throws -> PreviewBuilder.Outcome {
                 let file = folder.appendingPathComponent(relative)
                 try writeText(edit(try readText(file)), to: file)
@@ -98,10 +104,7 @@ import Testing
     /// (its pages, its signatories' city pages, the lists) are rendered again, with a full build's bytes.
     @Test func declarationEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let (content, templates) = try copyFixtureSite(to: root)
-            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
-            let builder = PreviewBuilder(options: options)
-            _ = builder.build()
+            let (content, templates, options, builder) = try builtFixture(in: root)
             let file = content.appendingPathComponent("declarations/second-accord.md")
             let edits: [(String, (String) -> String)] = [
                 ("retitled", { $0.replacingOccurrences(of: "title: Second Accord", with: "title: The Second Accord") }),
@@ -155,10 +158,7 @@ import Testing
     /// commitment and declaration pages are rendered again, with a full build's bytes.
     @Test func reportEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let (content, templates) = try copyFixtureSite(to: root)
-            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
-            let builder = PreviewBuilder(options: options)
-            _ = builder.build()
+            let (content, templates, options, builder) = try builtFixture(in: root)
             let file = content.appendingPathComponent("reports/2022/lodz-second-accord.md")
             let edits: [(String, (String) -> String)] = [
                 ("an action reworded", { $0.replacingOccurrences(of: "4,012 native trees", with: "4,013 native trees") }),
@@ -178,10 +178,7 @@ import Testing
     /// template is edited, the preview serves what a full build serves.
     @Test func templateEditsReRenderOnlyThePagesUsingThemAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let (content, templates) = try copyFixtureSite(to: root)
-            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
-            let builder = PreviewBuilder(options: options)
-            _ = builder.build()
+            let (content, templates, options, builder) = try builtFixture(in: root)
             let names = try FileManager.default.contentsOfDirectory(atPath: templates.path).filter { $0.hasSuffix(".mustache") }.sorted()
             var quick: Set<String> = []
             for name in names {
