@@ -16,9 +16,10 @@ package enum BuildSteps {
     /// Load: the content folder's files → records, reusing `options.loadCache` for unchanged files.
     /// With `previous` and `changed` (paths a file watcher reported), only those files are read again
     /// when that is enough.
-    package static func load(_ options: BuildOptions, previous: LoadedFiles? = nil, changed: [String]? = nil) -> LoadedFiles {
+    /// `previous` is consumed: when nothing else holds it, its records are changed in place, not copied.
+    package static func load(_ options: BuildOptions, previous: consuming LoadedFiles? = nil, changed: [String]? = nil) -> LoadedFiles {
         let loader = ContentLoader(contentPath: options.contentPath, cache: options.loadCache)
-        if let previous, let changed, let reloaded = loader.reload(previous, changing: changed) { return reloaded }
+        if let changed, let previous = previous.take(), let reloaded = loader.reload(previous, changing: changed) { return reloaded }
         return loader.loadFiles()
     }
 

@@ -42,8 +42,7 @@ package struct ContentRoot: Sendable {
             guard let entries else { return Kind.load(file) }
             return entries.result(at: file.path, variant: markdown.allowsUnsafeHTML) { Kind.load(file) }
         }
-        folder.fileRecords = results.map(\.record)
-        folder.fileDiagnostics = results.map(\.diagnostics)
+        folder.setResults(results)
         return folder
     }
 

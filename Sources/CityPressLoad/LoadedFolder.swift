@@ -13,11 +13,14 @@ package struct LoadedFolder<Kind: ContentKind>: Sendable {
     /// The record files' paths below the folder, sorted.
     package var names: [String] = []
     /// Each file's record, in `names` order; `nil` when the file has errors.
-    package var fileRecords: [Kind.Record?] = []
+    package private(set) var fileRecords: [Kind.Record?] = []
+    /// The records of the files without errors, in file order: kept with `fileRecords`, not gathered
+    /// from them for each load, which copied every record (34,000 reports) to change one.
+    package private(set) var records: [Kind.Record] = []
     /// Each file's problems, in `names` order. Kept apart from the records, so that putting all
     /// problems together is the same code for every kind, not code generic over the record type
     /// (which would copy each result through the type's metadata: a tenth of a cached load).
-    package var fileDiagnostics: [[Diagnostic]] = []
+    package private(set) var fileDiagnostics: [[Diagnostic]] = []
     /// Paths below the folder of the files that are not records (a warning in `diagnostics` says so).
     package var skipped: [String] = []
 
@@ -26,13 +29,30 @@ package struct LoadedFolder<Kind: ContentKind>: Sendable {
         self.displayPath = displayPath
     }
 
-    /// The records of the files without errors, in file order.
-    package var records: [Kind.Record] { fileRecords.compactMap { $0 } }
+    /// Sets what every file of `names` gave, in `names` order.
+    package mutating func setResults(_ results: [FileResult]) {
+        fileRecords = results.map(\.record)
+        records = fileRecords.compactMap { $0 }
+        fileDiagnostics = results.map(\.diagnostics)
+    }
 
     /// Sets what the file at `index` of `names` gave.
     package mutating func set(_ result: FileResult, at index: Int) {
+        // Counted in place: iterating the array would copy each record before it.
+        let position = fileRecords.withUnsafeBufferPointer { files in
+            var count = 0
+            for file in 0..<index where files[file] != nil { count += 1 }
+            return count
+        }
+        let hadRecord = fileRecords[index] != nil
         fileRecords[index] = result.record
         fileDiagnostics[index] = result.diagnostics
+        switch (hadRecord, result.record) {
+        case (true, let record?): records[position] = record
+        case (true, nil): records.remove(at: position)
+        case (false, let record?): records.insert(record, at: position)
+        case (false, nil): break
+        }
     }
 }
 

@@ -61,8 +61,10 @@ public struct PreviewBuilder: Sendable {
             releaseInBackground(consume replaced)
         }
         let templateChanges = changed?.filter(isTemplate) ?? []
-        let loaded = BuildSteps.load(options, previous: changed == nil ? nil : state.loaded,
-                                     changed: changed?.filter { !isTemplate($0) })
+        // The last load is handed over, held nowhere else, so the files read again replace its records in place.
+        let previousLoad = changed == nil ? nil : state.loaded.take()
+        self.state.value.loaded = nil
+        let loaded = BuildSteps.load(options, previous: previousLoad, changed: changed?.filter { !isTemplate($0) })
         let loadedTemplates = changed != nil && templateChanges.isEmpty
             ? state.templates ?? BuildSteps.loadTemplates(options)
             : BuildSteps.loadTemplates(options)
