@@ -30,6 +30,8 @@ public struct BuildOptions: Sendable {
     public var listsChanges = false
     /// Checks the built site as `citypress check` does (`build --check`): each page as it is written.
     public var checksSite = false
+    /// Renders every output, keeping none from the output folder it replaces (`build --full`).
+    public var rendersEverything = false
     /// Records of earlier loads to reuse for unchanged files (the preview's rebuilds).
     public var loadCache: LoadCache?
     /// How the program running the build words each remedy its diagnostics offer (its flags).

@@ -90,6 +90,8 @@ package final class FirstError: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Error?
 
+    package init() {}
+
     package var isSet: Bool { lock.withLock { stored != nil } }
     package var error: Error? { lock.withLock { stored } }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CityPressCore
 @testable import CityPressWrite
 
 /// `build --changes` lists exactly the files a deploy must upload or delete, and the output's marker is

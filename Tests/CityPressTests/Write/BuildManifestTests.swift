@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CityPressCore
 @testable import CityPressWrite
 
 @Suite struct BuildManifestTests {
@@ -18,9 +19,9 @@ import Testing
 
     @Test func refusesWhatIsNotAManifestOfThisVersion() {
         #expect(BuildManifest.parse(Array(OutputFolder.markerText.utf8)) == nil)
-        #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 2, \"tool\": \"x\", \"files\": []}".utf8)) == nil)
+        #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 3, \"tool\": \"x\", \"files\": []}".utf8)) == nil)
         #expect(BuildManifest.parse(Array("{\"format\": \"other\", \"version\": 1, \"tool\": \"x\", \"files\": []}".utf8)) == nil)
-        #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 1, \"tool\": \"x\", \"files\": [{\"path\": 1}]}".utf8)) == nil)
+        #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 2, \"tool\": \"x\", \"files\": [{\"path\": 1}]}".utf8)) == nil)
         #expect(BuildManifest.parse([0xFF, 0x00]) == nil)
     }
 
