@@ -111,6 +111,7 @@ package struct BuildManifest: Sendable, Equatable {
 
     /// The manifest in `bytes`; `nil` when they are not a manifest of a version this build reads.
     package static func parse(_ bytes: [UInt8]) -> BuildManifest? {
+        if let (tool, files) = ManifestLines.parse(bytes) { return BuildManifest(tool: tool, files: files) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               object["format"] as? String == format, object["version"] as? Int == version,
               let tool = object["tool"] as? String, let list = object["files"] as? [[String: Any]] else { return nil }
