@@ -14,6 +14,8 @@ package struct SiteFingerprints: Sendable {
     package let cities: [UInt64]
     /// By declaration index: its text, facts and signatories (by slug, with dates).
     package let declarations: [UInt64]
+    /// By declaration index: its text and facts alone.
+    package let declarationTexts: [UInt64]
     /// By country index: its name and its cities (by slug, in order).
     package let countries: [UInt64]
     /// By country index: its name alone.
@@ -39,6 +41,7 @@ package struct SiteFingerprints: Sendable {
             }
             return print.value
         }
+        declarationTexts = site.declarations.map { Self.text(of: $0).value }
         declarations = site.declarations.map { declaration in
             var print = Self.text(of: declaration)
             print.add(declaration.signatories.count)

@@ -8,6 +8,7 @@ struct DependencyValues: Sendable {
     let records: SiteFingerprints
     private let cities: [String: UInt64]
     private let declarations: [String: UInt64]
+    private let declarationEntries: [String: UInt64]
     private let signatoryLists: [String: UInt64]
     private let countries: [String: UInt64]
     private let countryNames: [String: UInt64]
@@ -25,6 +26,7 @@ struct DependencyValues: Sendable {
         }
         cities = keyed(site.cities.map(\.slug), records.cities)
         declarations = keyed(site.declarations.map(\.slug), records.declarations)
+        declarationEntries = keyed(site.declarations.map(\.slug), records.declarationTexts)
         countries = keyed(site.countries.map(\.slug), records.countries)
         countryNames = keyed(site.countries.map(\.slug), records.countryNames)
         // What a signatory list shows of each city: its entry (the city's own fields) and its country's name.
@@ -68,6 +70,7 @@ struct DependencyValues: Sendable {
         case .report(let key): (6, key, reports)
         case .declarationReports(let slug): (7, slug, declarationReports)
         case .cityReports(let slug): (8, slug, cityReports)
+        case .declarationEntry(let slug): (11, slug, declarationEntries)
         case .allCities: (9, "", nil)
         case .allDeclarations: (10, "", nil)
         }
