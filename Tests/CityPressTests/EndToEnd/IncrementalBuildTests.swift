@@ -5,17 +5,6 @@ import Testing
 /// keeps the other files as they are, yet its output is byte for byte what a build into a fresh folder
 /// writes, and only files whose bytes changed are new files (issue 15).
 @Suite struct IncrementalBuildTests {
-    /// Inode and modification time (seconds, nanoseconds) of every file below `folder`.
-    func stamps(of folder: URL) -> [String: [Int]] {
-        var result: [String: [Int]] = [:]
-        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
-            var info = stat()
-            guard lstat(folder.appendingPathComponent(path).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            result[path] = [Int(info.st_ino), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-        }
-        return result
-    }
-
     /// What the second build of `rebuild` did.
     struct Rebuild {
         /// Its output.
