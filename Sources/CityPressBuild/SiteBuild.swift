@@ -62,10 +62,11 @@ public enum SiteBuild {
         // PDFs printed into the site are not planned files: a build that prints them is checked by
         // reading the folder afterwards.
         let checksWhileWriting = options.checksSite && exporter == nil
-        // Outputs whose fingerprint the old manifest gives are kept, unless every page must be checked as it
-        // is written (`--check`) or printed (`--pdf`), or `--full` asks for everything.
+        // With `--incremental`, outputs whose fingerprint the old manifest gives are kept, unless every page
+        // must be checked as it is written (`--check`) or printed (`--pdf`).
+        let keepsOutputs = options.keepsUnchangedOutputs && !checksWhileWriting && exporter == nil
         var previous: BuildManifest?
-        if !options.rendersEverything, !checksWhileWriting, exporter == nil {
+        if keepsOutputs {
             switch BuildManifest.previous(in: staging.destination) {
             case .manifest(let manifest): previous = manifest
             case .unreadable:
@@ -81,7 +82,8 @@ public enum SiteBuild {
         }
         do {
             let rendered = try BuildSteps.renderAndCopyAssets(site, templates: templates, options: options,
-                                                              checking: checksWhileWriting, into: staging, keeping: keep)
+                                                              checking: checksWhileWriting, into: staging,
+                                                              keeping: keepsOutputs ? keep : nil)
             let pageCheck = rendered.check
             var written = rendered.count
             if let exporter {

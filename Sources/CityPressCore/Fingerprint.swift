@@ -4,8 +4,10 @@
 ///
 /// Values are written as bytes and hashed once with `ContentHash` (Swift's `Hasher` is seeded per
 /// process, and hashing a `String` normalizes it, which cost more than the rendering it would save).
-/// Every string is ended by the byte 0xFF, which UTF-8 never contains, so two sequences of values
-/// never give the same bytes.
+/// Every string is ended by the byte 0xFF, which UTF-8 never contains, and numbers take eight bytes, so
+/// two sequences of values that differ only in where one ends and the next begins are told apart as long
+/// as callers add values of fixed kinds in a fixed order (`DependencyValues` marks an absent value with
+/// one byte where a present one takes eight: telling those apart relies on the 64-bit values themselves).
 package struct Fingerprint: Sendable {
     private var bytes: [UInt8] = []
 

@@ -42,8 +42,8 @@ struct BuildCommand: ParsableCommand {
         valueName: "file"))
     var changesPath: String?
 
-    @Flag(help: "Render every page, keeping none from the last build (by default pages whose content, templates and options did not change are kept).")
-    var full = false
+    @Flag(help: "Render only the pages whose content, templates or options changed since the last build with --incremental, keeping the others' files (trusts that no file of the output was edited by hand and that this CityPress wrote it: see docs/deploying.md).")
+    var incremental = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress, no summary line.")
     var quiet = false
@@ -57,7 +57,7 @@ struct BuildCommand: ParsableCommand {
         options.browserPath = browser
         options.listsChanges = changesPath != nil
         options.checksSite = check
-        options.rendersEverything = full
+        options.keepsUnchangedOutputs = incremental
         let showsProgress = !quiet && isatty(STDERR_FILENO) == 1
         if showsProgress {
             options.progress = { done, total in

@@ -61,14 +61,14 @@ import CityPressCore
         try withTemporaryFolder { root in
             let site = try makeFixtureSite(in: root)
             let output = site.appendingPathComponent("Public")
-            #expect(try runCityPress(["build"], in: site).status == 0)
+            #expect(try runCityPress(["build", "--incremental"], in: site).status == 0)
             let files = try self.files(of: output)
             let marker = try #require(files[".citypress-build"])
             let manifest = try #require(BuildManifest.parse([UInt8](marker)))
             #expect(Set(manifest.files.keys) == Set(files.keys).subtracting([".citypress-build"]))
             for (path, bytes) in files where path != ".citypress-build" {
                 #expect(manifest.files[path]?.size == bytes.count && manifest.files[path]?.hash == ContentHash.hex(of: [UInt8](bytes)), "\(path)")
-                // Every rendered file says what it was made from; assets are copied.
+                // With --incremental, every rendered file says what it was made from; assets are copied.
                 #expect((manifest.files[path]?.inputs == nil) == path.hasPrefix("assets/"), "\(path)")
             }
             // A folder with an older CityPress's marker (plain text) is still replaced.
@@ -77,7 +77,7 @@ import CityPressCore
             // output's file must not be written through that link.
             let oldMarker = root.appendingPathComponent("old-marker")
             #expect(link(output.appendingPathComponent(".citypress-build").path, oldMarker.path) == 0)
-            #expect(try runCityPress(["build"], in: site).status == 0)
+            #expect(try runCityPress(["build", "--incremental"], in: site).status == 0)
             #expect(try self.files(of: output) == files)
             #expect(try readText(oldMarker) == OutputFolder.markerText)
         }

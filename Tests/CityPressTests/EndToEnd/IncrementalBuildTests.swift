@@ -17,15 +17,15 @@ import Testing
         var removed: Set<String>
     }
 
-    /// Builds a copy of the fixture site into `Public`, applies `edit` to the site's folder, builds again
-    /// with `arguments`, and checks the second build: the same bytes as a build into a fresh folder (with
-    /// the same arguments but `--full`), every file whose bytes did not change the same file (inode and
-    /// modification time), every changed file a new one.
-    func rebuild(after edit: (URL) throws -> Void, arguments: [String] = []) throws -> Rebuild {
+    /// Builds a copy of the fixture site into `Public` (with `--incremental`, so its manifest has the
+    /// fingerprints), applies `edit` to the site's folder, builds again with `arguments`, and checks the
+    /// second build: the same bytes as a build with the same arguments into a fresh folder, every file whose
+    /// bytes did not change the same file (inode and modification time), every changed file a new one.
+    func rebuild(after edit: (URL) throws -> Void, arguments: [String] = ["--incremental"]) throws -> Rebuild {
         try withTemporaryFolder { root in
             let site = try makeFixtureSite(in: root)
             let output = site.appendingPathComponent("Public")
-            let first = try runCityPress(["build"], in: site)
+            let first = try runCityPress(["build", "--incremental"], in: site)
             #expect(first.status == 0, "\(first.stderr)")
             // Edited first: an edit of the output itself (a file changed by hand) is then part of what the rebuild replaces.
             try edit(site)
@@ -34,7 +34,7 @@ import Testing
             #expect(second.status == 0, "\(second.stderr)")
             let after = try snapshot(of: output), stampsAfter = stamps(of: output)
 
-            let fresh = try runCityPress(["build", "--output", "Fresh"] + arguments.filter { $0 != "--full" }, in: site)
+            let fresh = try runCityPress(["build", "--output", "Fresh"] + arguments, in: site)
             #expect(fresh.status == 0, "\(fresh.stderr)")
             let expected = try snapshot(of: site.appendingPathComponent("Fresh"))
             #expect(after.keys.sorted() == expected.keys.sorted())
@@ -129,7 +129,7 @@ import Testing
     }
 
     @Test func anOptionChangeRendersWhatItAffects() throws {
-        let rebuild = try rebuild(after: { _ in }, arguments: ["--base-url", "https://other.example.org/"])
+        let rebuild = try rebuild(after: { _ in }, arguments: ["--incremental", "--base-url", "https://other.example.org/"])
         #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
         #expect(rebuild.changed.contains("sitemap.xml"))
     }
@@ -142,10 +142,10 @@ import Testing
         #expect(rebuild.result.stderr.contains("manifest cannot be read"), "\(rebuild.result.stderr)")
     }
 
-    @Test func fullRendersEverythingAndStillKeepsUnchangedFiles() throws {
+    @Test func withoutIncrementalEverythingIsRenderedAndUnchangedFilesAreStillKept() throws {
         let rebuild = try rebuild(after: { site in
             try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
-        }, arguments: ["--full"])
+        }, arguments: [])
         #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
         #expect(!rebuild.result.stderr.contains("manifest"))
     }

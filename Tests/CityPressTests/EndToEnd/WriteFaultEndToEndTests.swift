@@ -35,8 +35,9 @@ import Glibc
         return site
     }
 
+    /// With `--incremental`, so that a rebuild after a small edit keeps most pages (the output folder last).
     func buildArguments(_ site: URL) -> [String] {
-        ["build", "--quiet", "--content", site.appendingPathComponent("Content").path,
+        ["build", "--quiet", "--incremental", "--content", site.appendingPathComponent("Content").path,
          "--templates", site.appendingPathComponent("Templates").path, "--output", "Public"]
     }
 
