@@ -94,19 +94,64 @@ package enum BuildSteps {
     /// number of outputs. With `checking`, every page is also checked as it is written, against the
     /// files this build plans (`citypress build --check`): the check is returned, to finish once
     /// everything is written.
+    ///
+    /// With `keep`, each output's fingerprint (`OutputFingerprints`) is taken and returned by file, and
+    /// `keep` is asked first, from several threads, whether it takes the output's file from the output
+    /// being replaced (it does when the old manifest gives the same fingerprint): only the others are
+    /// rendered, and `rendered` counts them.
     package static func renderAndCopyAssets(_ site: Site, templates: TemplateSet, options: BuildOptions, checking: Bool,
-                                            into sink: some PageSink) throws -> (count: Int, check: WrittenPageCheck?) {
+                                            into sink: some PageSink, keeping keep: Keep? = nil) throws -> Rendered {
         let renderer = renderer(for: site, templates: templates, options: options)
-        guard checking, let check = WrittenPageCheck(outputPath: options.outputPath, baseURL: site.config.baseURL,
-                                                     files: plannedFiles(of: renderer, options: options)) else {
-            let count = try renderer.render(into: sink, progress: options.progress)
-            try writeAssets(options, into: sink)
-            return (count, nil)
+        var check: WrittenPageCheck?
+        var target: any PageSink = sink
+        if checking, let made = WrittenPageCheck(outputPath: options.outputPath, baseURL: site.config.baseURL,
+                                                 files: plannedFiles(of: renderer, options: options)) {
+            check = made
+            target = CheckingSink(wrapped: sink, check: made)
         }
-        let checking = CheckingSink(wrapped: sink, check: check)
-        let count = try renderer.render(into: checking, progress: options.progress)
-        try writeAssets(options, into: checking)
-        return (count, check)
+        guard let keep else {
+            let count = try renderer.render(into: target, progress: options.progress)
+            try writeAssets(options, into: target)
+            return Rendered(count: count, rendered: count, check: check, fingerprints: [:])
+        }
+        let outputs = renderer.outputs
+        let values = OutputFingerprints(renderer).values
+        let failure = FirstError()
+        var kept = [Bool](repeating: false, count: outputs.count)
+        kept.withUnsafeMutableBufferPointer { flags in
+            nonisolated(unsafe) let flags = flags
+            DispatchQueue.concurrentPerform(iterations: outputs.count) { position in
+                do { flags[position] = try keep(outputs[position].route.file, values[position]) } catch { failure.record(error) }
+            }
+        }
+        if let error = failure.error { throw error }
+        let remaining = outputs.indices.filter { !kept[$0] }.map { outputs[$0] }
+        // Signatory lists are made only for the declarations whose pages are rendered (all of them in a full build).
+        let rendered = remaining.count == outputs.count
+            ? try renderer.render(into: target, progress: options.progress)
+            : try renderer.render(remaining, into: target, declarations: renderer.declarationsListingSignatories(in: remaining),
+                                  progress: options.progress)
+        try writeAssets(options, into: target)
+        var fingerprints: [String: UInt64] = [:]
+        fingerprints.reserveCapacity(outputs.count)
+        for (output, value) in zip(outputs, values) { fingerprints[output.route.file] = value }
+        return Rendered(count: outputs.count, rendered: rendered, check: check, fingerprints: fingerprints)
+    }
+
+    /// Whether a build takes the file of the output at `file`, whose fingerprint is `fingerprint`, from
+    /// the output folder it replaces instead of rendering it.
+    package typealias Keep = @Sendable (_ file: String, _ fingerprint: UInt64) throws -> Bool
+
+    /// What `renderAndCopyAssets` did.
+    package struct Rendered {
+        /// Outputs of the site, kept or rendered (assets not counted).
+        package var count: Int
+        /// Outputs rendered.
+        package var rendered: Int
+        /// The check of the pages written, to finish once everything is written (`checking`).
+        package var check: WrittenPageCheck?
+        /// Each output's fingerprint by file (with `keeping`).
+        package var fingerprints: [String: UInt64]
     }
 
     /// The renderer of `site` with `options`' papers and link style: its `outputs` are the files it will render.

@@ -14,8 +14,10 @@ public enum SiteBuild {
     public struct Report: Sendable {
         /// Every problem found, warnings included.
         public var diagnostics: [Diagnostic]
-        /// Files written (pages and sitemap; assets not counted).
+        /// Files written (pages and sitemap; assets not counted), rendered or kept.
         public var pagesWritten: Int
+        /// Of `pagesWritten`, the outputs rendered; the others were kept from the output folder replaced.
+        public var pagesRendered = 0
         /// The URL the site was built for (`--base-url`, else `base_url` of `site.yml`), if any.
         public var baseURL: String?
         /// What changed in the output folder, file by file (with `BuildOptions.listsChanges`).
@@ -60,10 +62,30 @@ public enum SiteBuild {
         // PDFs printed into the site are not planned files: a build that prints them is checked by
         // reading the folder afterwards.
         let checksWhileWriting = options.checksSite && exporter == nil
+        // With `--incremental`, outputs whose fingerprint the old manifest gives are kept, unless every page
+        // must be checked as it is written (`--check`) or printed (`--pdf`).
+        let keepsOutputs = options.keepsUnchangedOutputs && !checksWhileWriting && exporter == nil
+        var previous: BuildManifest?
+        if keepsOutputs {
+            switch BuildManifest.previous(in: staging.destination) {
+            case .manifest(let manifest): previous = manifest
+            case .unreadable:
+                diagnostics.append(.warning("the output folder's manifest cannot be read, so every page is rendered again",
+                                            at: SourceLocation(path: options.outputPath + "/" + OutputFolder.markerName),
+                                            notes: ["it was damaged, or written by another program; this build writes a new one"]))
+            case .none, .older: break
+            }
+        }
+        let keep: BuildSteps.Keep = { [previous] file, fingerprint in
+            guard let old = previous?.files[file], old.inputs == ContentHash.hex(fingerprint) else { return false }
+            return try staging.keep(file, expected: old)
+        }
         do {
-            let (count, pageCheck) = try BuildSteps.renderAndCopyAssets(site, templates: templates, options: options,
-                                                                        checking: checksWhileWriting, into: staging)
-            var written = count
+            let rendered = try BuildSteps.renderAndCopyAssets(site, templates: templates, options: options,
+                                                              checking: checksWhileWriting, into: staging,
+                                                              keeping: keepsOutputs ? keep : nil)
+            let pageCheck = rendered.check
+            var written = rendered.count
             if let exporter {
                 let printed = try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
                                                            papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {
@@ -74,7 +96,7 @@ public enum SiteBuild {
             }
             // The marker becomes the manifest of what was written; the change list compares the written
             // files with the folder they replace, as it is on disk (the old manifest is not trusted for that).
-            try staging.write(BuildManifest(staging.log).bytes, to: OutputFolder.markerName)
+            try staging.write(BuildManifest(staging.log, inputs: rendered.fingerprints).bytes, to: OutputFolder.markerName)
             let changes = options.listsChanges ? ChangeList(staging.log, oldFiles: FolderListing.files(below: staging.destination)) : nil
             try staging.commit()
             let check = options.checksSite
@@ -82,8 +104,8 @@ public enum SiteBuild {
                 : nil
             let baseURL = site.config.baseURL
             releaseInBackground(consume site)
-            return Report(diagnostics: diagnostics, pagesWritten: written, baseURL: baseURL, changes: changes,
-                          check: check)
+            return Report(diagnostics: diagnostics, pagesWritten: written, pagesRendered: rendered.rendered, baseURL: baseURL,
+                          changes: changes, check: check)
         } catch {
             staging.discard()
             diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(OutputFolder.describe(error))",

@@ -13,10 +13,10 @@ enum FuzzPipeline {
         _ = DiagnosticFormatter().format(diagnostics)
         var pages = 0
         if let site, let templateSet {
-            if let (count, check) = try? BuildSteps.renderAndCopyAssets(site, templates: templateSet, options: options,
-                                                                        checking: true, into: DiscardingSink()) {
-                pages = count
-                _ = check?.finish().map { DiagnosticFormatter().format($0.diagnostics) }
+            if let rendered = try? BuildSteps.renderAndCopyAssets(site, templates: templateSet, options: options,
+                                                                  checking: true, into: DiscardingSink()) {
+                pages = rendered.count
+                _ = rendered.check?.finish().map { DiagnosticFormatter().format($0.diagnostics) }
             }
         }
         return (diagnostics.filter { $0.severity == .error }.count, pages)

@@ -33,7 +33,7 @@ package struct SharedFragments: Sendable {
     package init(renderer: SiteRenderer, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
         let count = renderer.site.declarations.count
         let wanted = declarations ?? Set(0..<count)
-        let entries = entries ?? SignatoryEntries(renderer: renderer)
+        let entries = entries ?? declarations.map { SignatoryEntries(renderer: renderer, signing: $0) } ?? SignatoryEntries(renderer: renderer)
         self.entries = entries
         let webEntries = entries.web, printEntries = entries.print
         let signatories = (0..<count).parallelMap { index in
@@ -89,6 +89,8 @@ package final class ProgressCounter: @unchecked Sendable {
 package final class FirstError: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Error?
+
+    package init() {}
 
     package var isSet: Bool { lock.withLock { stored != nil } }
     package var error: Error? { lock.withLock { stored } }

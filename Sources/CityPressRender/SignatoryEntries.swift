@@ -14,11 +14,33 @@ package struct SignatoryEntries: Sendable {
     /// `print-signatory-entry`: for the print edition (names only).
     package let print: [String]
 
+    /// Whether every city's entries are rendered (not only those of some declarations' signatories):
+    /// only such entries may be kept for a later build.
+    package let isComplete: Bool
+
     /// Every city's entries. (Rendering one is cheaper than looking it up in a `RenderMemo`.)
     package init(renderer: SiteRenderer) {
         slugs = renderer.site.cities.map(\.slug)
         web = renderer.signatoryEntries(template: TemplateViews.signatoryEntry.template)
         print = renderer.signatoryEntries(template: TemplateViews.printSignatoryEntry.template)
+        isComplete = true
+    }
+
+    /// The entries of the cities that sign `declarations` (indexes), the others left empty: enough for
+    /// those declarations' lists, in a build that renders only some pages (a rebuild of the output folder).
+    package init(renderer: SiteRenderer, signing declarations: Set<Int>) {
+        slugs = renderer.site.cities.map(\.slug)
+        var signs = [Bool](repeating: false, count: slugs.count)
+        for declaration in declarations { for city in renderer.site.declarations[declaration].signatories { signs[city] = true } }
+        let signing = signs
+        func entries(_ template: String) -> [String] {
+            signing.indices.parallelMap { city in
+                signing[city] ? renderer.templates.render(renderer.signatoryEntryView(of: city), with: template) : ""
+            }
+        }
+        web = entries(TemplateViews.signatoryEntry.template)
+        print = entries(TemplateViews.printSignatoryEntry.template)
+        isComplete = signing.allSatisfy { $0 }
     }
 
     /// The entries of `renderer.site`, taken from `previous` (those of the site before an edit) for
@@ -34,5 +56,6 @@ package struct SignatoryEntries: Sendable {
         }
         web = entries(previous.web, TemplateViews.signatoryEntry.template)
         print = entries(previous.print, TemplateViews.printSignatoryEntry.template)
+        isComplete = previous.isComplete
     }
 }

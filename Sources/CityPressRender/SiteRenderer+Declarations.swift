@@ -7,6 +7,17 @@ import CityPressTemplates
 
 /// Declaration, commitment and print pages.
 extension SiteRenderer {
+    /// The declarations (indexes) whose signatory lists some of `outputs` show: their pages, print
+    /// editions and commitment pages. A render of some outputs makes these lists only (`render(_:into:declarations:)`).
+    package func declarationsListingSignatories(in outputs: [PlannedOutput]) -> Set<Int> {
+        let routes = Set(outputs.map(\.route))
+        return Set(site.declarations.indices.filter { index in
+            let slug = site.declarations[index].slug
+            return routes.contains(DeclarationOutput.route(slug)) || routes.contains(PrintOutput.route(slug))
+                || site.declarations[index].commitments.contains { routes.contains(CommitmentOutput.route(slug, $0.number)) }
+        })
+    }
+
     /// Each city's entry in signatory lists (`template` is `signatory-entry` or `print-signatory-entry`),
     /// with links from pages two folders deep.
     package func signatoryEntries(template: String) -> [String] {

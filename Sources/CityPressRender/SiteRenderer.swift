@@ -123,7 +123,7 @@ package struct SiteRenderer: Sendable {
                         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Int {
         reuse?.prepare(for: templates)
         let fragments = SharedFragments(renderer: self, declarations: declarations, entries: entries)
-        reuse?.signatoryEntries = fragments.entries
+        if fragments.entries.isComplete { reuse?.signatoryEntries = fragments.entries }
         let context = RenderContext(renderer: self, fragments: fragments)
         let failure = FirstError()
         let counter = ProgressCounter(total: outputs.count, report: progress)

@@ -63,18 +63,10 @@ enum PreviewEdits {
     private static func render(_ affected: [PlannedOutput], with renderer: SiteRenderer, previous: Site,
                                changes: SiteChanges, memo: RenderMemo,
                                into sink: some PageSink) throws -> (count: Int, later: Set<String>) {
-        let site = renderer.site
         let later = Set(affected.filter(\.isRenderedWhenAskedInPreview).map(\.route.file))
         let outputs = affected.filter { !$0.isRenderedWhenAskedInPreview }
-        let routes = Set(outputs.map(\.route))
         // Signatory lists are made only for the declarations whose pages are rendered again.
-        let declarations = Set(site.declarations.indices.filter { index in
-            routes.contains(DeclarationOutput.route(site.declarations[index].slug))
-                || routes.contains(PrintOutput.route(site.declarations[index].slug))
-                || site.declarations[index].commitments.contains {
-                    routes.contains(CommitmentOutput.route(site.declarations[index].slug, $0.number))
-                }
-        })
+        let declarations = renderer.declarationsListingSignatories(in: outputs)
         let entries = keptEntries(memo.signatoryEntries, previous: previous, renderer: renderer, changes: changes)
         memo.signatoryEntries = entries
         return (try renderer.render(outputs, into: sink, declarations: declarations, entries: entries), later)

@@ -8,6 +8,9 @@ package struct SiteChanges: Sendable, Equatable {
     package var cities: Set<String> = []
     /// Declarations whose text, facts or signatories differ.
     package var declarations: Set<String> = []
+    /// Declarations whose text or facts differ (a subset of `declarations`): pages that show a
+    /// declaration's title, date and commitments but not its signatories need not change otherwise.
+    package var declarationEntries: Set<String> = []
     /// Countries whose name or cities differ.
     package var countries: Set<String> = []
     /// Countries whose name differs (a subset of `countries`): pages that only name a city's
@@ -27,7 +30,8 @@ package struct SiteChanges: Sendable, Equatable {
 
     /// Two change sets are equal when they name the same records.
     package static func == (lhs: SiteChanges, rhs: SiteChanges) -> Bool {
-        lhs.cities == rhs.cities && lhs.declarations == rhs.declarations && lhs.countries == rhs.countries
+        lhs.cities == rhs.cities && lhs.declarations == rhs.declarations && lhs.declarationEntries == rhs.declarationEntries
+            && lhs.countries == rhs.countries
             && lhs.countryNames == rhs.countryNames && lhs.signatoryLists == rhs.signatoryLists
             && lhs.reports == rhs.reports
     }
@@ -71,8 +75,11 @@ package struct SiteChanges: Sendable, Equatable {
         }
         for index in new.declarations.indices {
             let before = old.declarations[declarations[index]]
-            if !before.hasSameText(as: new.declarations[index])
-                || !before.signatories.elementsEqual(new.declarations[index].signatories.lazy.map { cities[$0] }) {
+            if !before.hasSameText(as: new.declarations[index]) {
+                changes.declarations.insert(new.declarations[index].slug)
+                changes.declarationEntries.insert(new.declarations[index].slug)
+            } else if !before.signatories.elementsEqual(new.declarations[index].signatories.lazy.map { cities[$0] })
+                        || before.endorsed != new.declarations[index].endorsed {
                 changes.declarations.insert(new.declarations[index].slug)
             }
         }
@@ -179,12 +186,12 @@ extension City {
 }
 
 extension Declaration {
-    /// Whether everything but the signatories (compared by slug elsewhere) is the same.
+    /// Whether everything but the signatories and their endorsement dates (compared by slug elsewhere) is the same.
     fileprivate func hasSameText(as other: Declaration) -> Bool {
         title == other.title && event == other.event && venue == other.venue && location == other.location
             && startDate == other.startDate && endDate == other.endDate && adopted == other.adopted
             && signatoriesAsOf == other.signatoriesAsOf && preambleHTML == other.preambleHTML
             && commitments == other.commitments && closingHTML == other.closingHTML && isDraft == other.isDraft
-            && links == other.links && endorsed == other.endorsed
+            && links == other.links
     }
 }

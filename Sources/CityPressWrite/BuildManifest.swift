@@ -2,7 +2,9 @@ import Foundation
 import CityPressCore
 
 /// The output folder's marker file (`.citypress-build`), which is also its manifest: the tool that
-/// wrote the folder and, for every file, its size and content fingerprint.
+/// wrote the folder and, for every file, its size and content fingerprint, and for every rendered
+/// file the fingerprint of what it was made from (`OutputFingerprints`), which tells the next build
+/// which files it can keep without rendering them again.
 ///
 /// It is JSON, one file per line, sorted by path, so the same site gives the same bytes and a reader
 /// (a deploy script, the next build) can take it apart with any JSON parser. docs/deploying.md
@@ -12,13 +14,22 @@ package struct BuildManifest: Sendable, Equatable {
     /// What the `format` field says.
     package static let format = "citypress-build-manifest"
     /// The version of the format: a reader refuses versions it does not know.
-    package static let version = 1
+    package static let version = 2
 
     /// One output file.
     package struct File: Sendable, Equatable {
         package var size: Int
         /// `ContentHash.hex` of its bytes.
         package var hash: String
+        /// `ContentHash.hex` of the fingerprint of what it was rendered from; `nil` for files copied
+        /// (assets) or printed (PDFs).
+        package var inputs: String?
+
+        package init(size: Int, hash: String, inputs: String? = nil) {
+            self.size = size
+            self.hash = hash
+            self.inputs = inputs
+        }
     }
 
     /// The CityPress version that wrote it.
@@ -31,10 +42,13 @@ package struct BuildManifest: Sendable, Equatable {
         self.files = files
     }
 
-    /// The manifest of the files `log` recorded.
-    package init(_ log: WriteLog) {
-        self.init(files: log.files.filter { $0.key != OutputFolder.markerName }
-            .mapValues { File(size: $0.size, hash: $0.hash) })
+    /// The manifest of the files `log` recorded, each rendered one with its fingerprint in `inputs`.
+    package init(_ log: WriteLog, inputs: [String: UInt64] = [:]) {
+        var files: [String: File] = [:]
+        for (path, entry) in log.files where path != OutputFolder.markerName {
+            files[path] = File(size: entry.size, hash: entry.hash, inputs: inputs[path].map(ContentHash.hex))
+        }
+        self.init(files: files)
     }
 
     /// The manifest as its file holds it.
@@ -49,7 +63,9 @@ package struct BuildManifest: Sendable, Equatable {
             let path = String(decoding: pathBytes, as: UTF8.self)
             bytes += (first ? "\n" : ",\n").utf8
             first = false
-            bytes += "{\"path\": \(JSONText.string(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"}".utf8
+            bytes += "{\"path\": \(JSONText.string(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"".utf8
+            if let inputs = file.inputs { bytes += ", \"inputs\": \"\(inputs)\"".utf8 }
+            bytes += "}".utf8
         }
         bytes += "\n]}\n".utf8
         return bytes
@@ -67,8 +83,35 @@ package struct BuildManifest: Sendable, Equatable {
         return order != 0 ? order < 0 : a.count < b.count
     }
 
+    /// What the output folder at `outputPath` (absolute) says of the build that wrote it.
+    package enum Previous: Equatable {
+        /// No marker: a first build, or a folder CityPress did not write.
+        case none
+        /// A marker written by an older CityPress (its text, or a manifest of an earlier format version).
+        case older
+        /// A marker that is neither: damaged, or written by something else.
+        case unreadable
+        /// A manifest this build reads.
+        case manifest(BuildManifest)
+    }
+
+    /// The manifest of the output folder at `outputPath` (absolute), read before the build replaces it.
+    package static func previous(in outputPath: String) -> Previous {
+        guard let data = FileManager.default.contents(atPath: outputPath + "/" + OutputFolder.markerName) else { return .none }
+        let bytes = [UInt8](data)
+        if let manifest = parse(bytes) { return .manifest(manifest) }
+        if bytes == Array(OutputFolder.markerText.utf8) { return .older }
+        // An earlier format version (a number below this one's) is an older CityPress's, not damage.
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["format"] as? String == format,
+           let version = object["version"] as? Int, version < Self.version {
+            return .older
+        }
+        return .unreadable
+    }
+
     /// The manifest in `bytes`; `nil` when they are not a manifest of a version this build reads.
     package static func parse(_ bytes: [UInt8]) -> BuildManifest? {
+        if let (tool, files) = ManifestLines.parse(bytes) { return BuildManifest(tool: tool, files: files) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               object["format"] as? String == format, object["version"] as? Int == version,
               let tool = object["tool"] as? String, let list = object["files"] as? [[String: Any]] else { return nil }
@@ -76,7 +119,9 @@ package struct BuildManifest: Sendable, Equatable {
         for entry in list {
             guard let path = entry["path"] as? String, let size = entry["size"] as? Int,
                   let hash = entry["hash"] as? String else { return nil }
-            files[path] = File(size: size, hash: hash)
+            let inputs = entry["inputs"]
+            guard inputs == nil || inputs is String else { return nil }
+            files[path] = File(size: size, hash: hash, inputs: inputs as? String)
         }
         return BuildManifest(tool: tool, files: files)
     }

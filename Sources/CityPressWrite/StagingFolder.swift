@@ -85,6 +85,25 @@ public struct StagingFolder: PageSink {
         if let fault { throw POSIXError(fault.code, path: full) }
     }
 
+    /// Takes the output's file at `relativePath` into the staging folder as it is, without reading it
+    /// (linked: same inode, same modification time), when it is still the regular file of `expected`'s
+    /// size the old manifest describes; returns whether it did. The next build trusts its size and
+    /// hash from the manifest (`recordKept`): a file edited in place since, to the same size, is not noticed.
+    package func keep(_ relativePath: String, expected: BuildManifest.File) throws -> Bool {
+        guard replacesOutput, !log.contains(relativePath) else { return false }
+        let previous = destination + "/" + relativePath
+        var info = stat()
+        guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.size else {
+            return false
+        }
+        if let slash = relativePath.lastIndex(of: "/") {
+            try makeFolders(String(relativePath[..<slash]))
+        }
+        guard link(previous, path + "/" + relativePath) == 0 else { return false }
+        log.recordKept(relativePath, size: expected.size, hash: expected.hash)
+        return true
+    }
+
     /// Records a file something else wrote into the staging folder (a PDF the browser printed) in `log`,
     /// compared with the output's file at the same path.
     package func recordFile(at relativePath: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import CityPressCore
 
 /// What a build did with each file it wrote, compared with the output it replaces: the change list
 /// a deploy script uploads, and the manifest's sizes and fingerprints. Filled by the threads that
@@ -30,6 +31,12 @@ package final class WriteLog: @unchecked Sendable {
     /// Records that `path` (relative to the output) was written with `bytes`.
     package func record(_ path: String, _ outcome: Outcome, bytes: [UInt8]) {
         let entry = Entry(outcome: outcome, size: bytes.count, hash: ContentHash.hex(of: bytes))
+        lock.withLock { entries[path] = entry }
+    }
+
+    /// Records that `path` was kept from the old output, unread: its size and hash are the manifest's.
+    package func recordKept(_ path: String, size: Int, hash: String) {
+        let entry = Entry(outcome: .unchanged, size: size, hash: hash)
         lock.withLock { entries[path] = entry }
     }
 

@@ -42,6 +42,9 @@ struct BuildCommand: ParsableCommand {
         valueName: "file"))
     var changesPath: String?
 
+    @Flag(help: "Render only the pages whose content, templates or options changed since the last build with --incremental, keeping the others' files (trusts that no file of the output was edited by hand and that this CityPress wrote it: see docs/deploying.md).")
+    var incremental = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress, no summary line.")
     var quiet = false
 
@@ -54,6 +57,7 @@ struct BuildCommand: ParsableCommand {
         options.browserPath = browser
         options.listsChanges = changesPath != nil
         options.checksSite = check
+        options.keepsUnchangedOutputs = incremental
         let showsProgress = !quiet && isatty(STDERR_FILENO) == 1
         if showsProgress {
             options.progress = { done, total in
@@ -72,6 +76,9 @@ struct BuildCommand: ParsableCommand {
         }
         var line = "Built \(report.pagesWritten) pages into \(output) in \(milliseconds(since: started)) ms"
         var notes: [String] = []
+        if report.pagesRendered < report.pagesWritten {
+            notes.append("\(report.pagesRendered) rendered, \(report.pagesWritten - report.pagesRendered) kept from the last build")
+        }
         if warnings > 0 { notes.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         if let changes = report.changes {
             notes.append("\(changes.added.count) added, \(changes.changed.count) changed, \(changes.removed.count) removed")

@@ -16,7 +16,7 @@ package struct CityOutput: OutputKind {
     package func dependencies(of index: Int, in site: Site) -> [Dependency] {
         let city = site.cities[index]
         return [.city(city.slug), .countryName(site.countries[city.country].slug), .cityReports(city.slug)]
-            + city.endorsements.map { .declaration(site.declarations[$0].slug) }
+            + city.endorsements.map { .declarationEntry(site.declarations[$0].slug) }
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
         let page = context.renderer.cityPage(index, endorsementsHTML: context.fragments.endorsements)

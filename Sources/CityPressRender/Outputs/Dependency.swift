@@ -11,6 +11,10 @@ package enum Dependency: Hashable, Sendable {
     case city(String)
     /// One declaration: its text, facts and signatories.
     case declaration(String)
+    /// What a city page shows of a declaration the city endorses: its title, date and commitments, not
+    /// its signatories (a signatory added or removed then redoes that city's page alone, not every
+    /// signatory's).
+    case declarationEntry(String)
     /// What one declaration's signatory list shows of its cities: their names, kinds, subdivisions and
     /// countries. One key for the whole list, so that a page listing thousands of cities is one check.
     case signatoryList(String)
@@ -33,6 +37,7 @@ package enum Dependency: Hashable, Sendable {
     /// that no output has, such as a city's when only declarations changed, are simply not found.)
     package static func keys(affectedBy changes: SiteChanges) -> [Dependency] {
         var keys = changes.cities.map(Dependency.city) + changes.declarations.map(Dependency.declaration)
+            + changes.declarationEntries.map(Dependency.declarationEntry)
             + changes.signatoryLists.map(Dependency.signatoryList) + changes.countries.map(Dependency.country)
             + changes.countryNames.map(Dependency.countryName) + changes.reports.map(Dependency.report)
             + changes.reportDeclarations.map(Dependency.declarationReports) + changes.reportCities.map(Dependency.cityReports)

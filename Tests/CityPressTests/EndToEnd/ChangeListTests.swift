@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CityPressCore
 @testable import CityPressWrite
 
 /// `build --changes` lists exactly the files a deploy must upload or delete, and the output's marker is
@@ -60,13 +61,15 @@ import Testing
         try withTemporaryFolder { root in
             let site = try makeFixtureSite(in: root)
             let output = site.appendingPathComponent("Public")
-            #expect(try runCityPress(["build"], in: site).status == 0)
+            #expect(try runCityPress(["build", "--incremental"], in: site).status == 0)
             let files = try self.files(of: output)
             let marker = try #require(files[".citypress-build"])
             let manifest = try #require(BuildManifest.parse([UInt8](marker)))
             #expect(Set(manifest.files.keys) == Set(files.keys).subtracting([".citypress-build"]))
             for (path, bytes) in files where path != ".citypress-build" {
-                #expect(manifest.files[path] == BuildManifest.File(size: bytes.count, hash: ContentHash.hex(of: [UInt8](bytes))), "\(path)")
+                #expect(manifest.files[path]?.size == bytes.count && manifest.files[path]?.hash == ContentHash.hex(of: [UInt8](bytes)), "\(path)")
+                // With --incremental, every rendered file says what it was made from; assets are copied.
+                #expect((manifest.files[path]?.inputs == nil) == path.hasPrefix("assets/"), "\(path)")
             }
             // A folder with an older CityPress's marker (plain text) is still replaced.
             try writeText(OutputFolder.markerText, to: output.appendingPathComponent(".citypress-build"))
@@ -74,7 +77,7 @@ import Testing
             // output's file must not be written through that link.
             let oldMarker = root.appendingPathComponent("old-marker")
             #expect(link(output.appendingPathComponent(".citypress-build").path, oldMarker.path) == 0)
-            #expect(try runCityPress(["build"], in: site).status == 0)
+            #expect(try runCityPress(["build", "--incremental"], in: site).status == 0)
             #expect(try self.files(of: output) == files)
             #expect(try readText(oldMarker) == OutputFolder.markerText)
         }

@@ -4,17 +4,6 @@ import Testing
 /// A rebuild replaces the output folder, but every file whose bytes did not change is the same file
 /// (inode and modification time), so a deploy that compares size and time uploads only what changed.
 @Suite struct UnchangedOutputTests {
-    /// Inode and modification time (seconds, nanoseconds) of every file below `folder`.
-    func stamps(of folder: URL) -> [String: [Int]] {
-        var result: [String: [Int]] = [:]
-        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
-            var info = stat()
-            guard lstat(folder.appendingPathComponent(path).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            result[path] = [Int(info.st_ino), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-        }
-        return result
-    }
-
     @Test func aRebuildKeepsUnchangedFilesAndReplacesChangedOnes() throws {
         try withTemporaryFolder { root in
             let site = try makeFixtureSite(in: root)

@@ -68,8 +68,19 @@ import Testing
         #expect(rename.countries == ["poland"])
         let removal = try #require(SiteChanges.between(sites[1], sites[2]))
         #expect(removal.declarations == ["second-accord"])
+        // Its title, date and commitments did not change: other signatories' pages show nothing more of it.
+        #expect(removal.declarationEntries.isEmpty)
         #expect(removal.cities == ["poznan"])
         #expect(removal.countries.isEmpty)
+    }
+
+    @Test func aRetitledDeclarationChangesWhatCityPagesShowOfIt() throws {
+        let sites = try sites([{ content in
+            let url = content.appendingPathComponent("declarations/second-accord.md")
+            try writeText(try readText(url).replacingOccurrences(of: "title: Second Accord", with: "title: The Second Accord"), to: url)
+        }])
+        let retitle = try #require(SiteChanges.between(sites[0], sites[1]))
+        #expect(retitle.declarations == ["second-accord"] && retitle.declarationEntries == ["second-accord"])
     }
 
     @Test func reportsAreComparedWhereverTheirCityMovedInTheOrder() throws {

@@ -95,6 +95,18 @@ func runProgram(_ program: URL, _ arguments: [String], in directory: URL) throws
                          stderr: String(decoding: errData, as: UTF8.self))
 }
 
+/// Inode and modification time (seconds, nanoseconds) of every file below `folder`: a file written again
+/// has another inode, one kept as it was has the same inode and time.
+func stamps(of folder: URL) -> [String: [Int]] {
+    var result: [String: [Int]] = [:]
+    for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+        var info = stat()
+        guard lstat(folder.appendingPathComponent(path).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+        result[path] = [Int(info.st_ino), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+    }
+    return result
+}
+
 /// Every file below `folder` with its bytes, keyed by relative path (to prove a folder is untouched).
 func snapshot(of folder: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CityPressCore
 @testable import CityPressWrite
 
 @Suite struct BuildManifestTests {
@@ -16,11 +17,28 @@ import Testing
         #expect(BuildManifest.parse(manifest.bytes) == manifest)
     }
 
+    @Test func readsItsOwnLinesWithoutAJSONParserAndAnythingElseWithOne() {
+        let manifest = BuildManifest(tool: "9.9", files: [
+            "cities/łódź/index.html": .init(size: 12, hash: ContentHash.hex(of: [1]), inputs: ContentHash.hex(42)),
+            "assets/site.css": .init(size: 0, hash: ContentHash.hex(of: [])),
+        ])
+        #expect(ManifestLines.parse(manifest.bytes)?.files == manifest.files)
+        #expect(BuildManifest.parse(manifest.bytes) == manifest)
+        // Laid out by another tool (one line): not this layout, but still a manifest.
+        let oneLine = Array(String(decoding: manifest.bytes, as: UTF8.self).replacingOccurrences(of: "\n", with: " ").utf8)
+        #expect(ManifestLines.parse(oneLine) == nil)
+        #expect(BuildManifest.parse(oneLine) == manifest)
+        // Cut short anywhere: never a manifest.
+        for length in stride(from: 0, to: manifest.bytes.count - 1, by: 7) {
+            #expect(BuildManifest.parse(Array(manifest.bytes.prefix(length))) == nil, "\(length) bytes")
+        }
+    }
+
     @Test func refusesWhatIsNotAManifestOfThisVersion() {
         #expect(BuildManifest.parse(Array(OutputFolder.markerText.utf8)) == nil)
-        #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 2, \"tool\": \"x\", \"files\": []}".utf8)) == nil)
+        #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 3, \"tool\": \"x\", \"files\": []}".utf8)) == nil)
         #expect(BuildManifest.parse(Array("{\"format\": \"other\", \"version\": 1, \"tool\": \"x\", \"files\": []}".utf8)) == nil)
-        #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 1, \"tool\": \"x\", \"files\": [{\"path\": 1}]}".utf8)) == nil)
+        #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 2, \"tool\": \"x\", \"files\": [{\"path\": 1}]}".utf8)) == nil)
         #expect(BuildManifest.parse([0xFF, 0x00]) == nil)
     }
 

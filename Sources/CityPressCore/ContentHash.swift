@@ -7,7 +7,11 @@
 package enum ContentHash {
     /// The fingerprint of `bytes`, as 16 lower-case hexadecimal digits.
     package static func hex(of bytes: [UInt8]) -> String {
-        let value = of(bytes)
+        hex(of(bytes))
+    }
+
+    /// `value` as 16 lower-case hexadecimal digits.
+    package static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

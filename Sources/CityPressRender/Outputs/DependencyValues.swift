@@ -1,0 +1,87 @@
+import CityPressCore
+import CityPressLoad
+import CityPressSite
+
+/// The fingerprint of what each `Dependency` of one site names, looked up by slug: what
+/// `OutputFingerprints` is made of. A key the site lacks has a value of its own (a slug's absence).
+struct DependencyValues: Sendable {
+    let records: SiteFingerprints
+    private let cities: [String: UInt64]
+    private let declarations: [String: UInt64]
+    private let declarationEntries: [String: UInt64]
+    private let signatoryLists: [String: UInt64]
+    private let countries: [String: UInt64]
+    private let countryNames: [String: UInt64]
+    private let reports: [String: UInt64]
+    private let declarationReports: [String: UInt64]
+    private let cityReports: [String: UInt64]
+    private let allCities: UInt64
+    private let allDeclarations: UInt64
+
+    init(_ site: Site) {
+        let records = SiteFingerprints(site)
+        self.records = records
+        func keyed(_ slugs: [String], _ values: [UInt64]) -> [String: UInt64] {
+            Dictionary(zip(slugs, values), uniquingKeysWith: { first, _ in first })
+        }
+        cities = keyed(site.cities.map(\.slug), records.cities)
+        declarations = keyed(site.declarations.map(\.slug), records.declarations)
+        declarationEntries = keyed(site.declarations.map(\.slug), records.declarationTexts)
+        countries = keyed(site.countries.map(\.slug), records.countries)
+        countryNames = keyed(site.countries.map(\.slug), records.countryNames)
+        // What a signatory list shows of each city: its entry (the city's own fields) and its country's name.
+        signatoryLists = keyed(site.declarations.map(\.slug), site.declarations.map { declaration in
+            var print = Fingerprint()
+            print.add(declaration.signatories.count)
+            for city in declaration.signatories {
+                print.add(records.cities[city])
+                print.add(records.countryNames[site.cities[city].country])
+            }
+            return print.value
+        })
+        reports = keyed(site.reports.map { $0.key(in: site) }, records.reports)
+        var byDeclaration: [String: Fingerprint] = [:], byCity: [String: Fingerprint] = [:]
+        for (index, report) in site.reports.enumerated() {
+            byDeclaration[site.declarations[report.declaration].slug, default: Fingerprint()].add(records.reports[index])
+            byCity[site.cities[report.city].slug, default: Fingerprint()].add(records.reports[index])
+        }
+        declarationReports = byDeclaration.mapValues(\.value)
+        cityReports = byCity.mapValues(\.value)
+        var everyCity = Fingerprint()
+        everyCity.add(records.cities.count)
+        for value in records.cities { everyCity.add(value) }
+        everyCity.add(records.countries.count)
+        for value in records.countries { everyCity.add(value) }
+        allCities = everyCity.value
+        var everyDeclaration = Fingerprint()
+        everyDeclaration.add(records.declarations.count)
+        for value in records.declarations { everyDeclaration.add(value) }
+        allDeclarations = everyDeclaration.value
+    }
+
+    /// Adds `dependency`, by kind and slug, and the fingerprint of what it names to `print`.
+    func add(_ dependency: Dependency, to print: inout Fingerprint) {
+        let (kind, slug, table): (Int, String, [String: UInt64]?) = switch dependency {
+        case .city(let slug): (1, slug, cities)
+        case .declaration(let slug): (2, slug, declarations)
+        case .signatoryList(let slug): (3, slug, signatoryLists)
+        case .country(let slug): (4, slug, countries)
+        case .countryName(let slug): (5, slug, countryNames)
+        case .report(let key): (6, key, reports)
+        case .declarationReports(let slug): (7, slug, declarationReports)
+        case .cityReports(let slug): (8, slug, cityReports)
+        case .declarationEntry(let slug): (11, slug, declarationEntries)
+        case .allCities: (9, "", nil)
+        case .allDeclarations: (10, "", nil)
+        }
+        print.add(kind)
+        print.add(slug)
+        switch dependency {
+        case .allCities: print.add(allCities)
+        case .allDeclarations: print.add(allDeclarations)
+        default:
+            // An absent key (a city without reports) is told apart from any fingerprint by a mark.
+            if let value = table?[slug] { print.add(value) } else { print.add(Optional<String>.none) }
+        }
+    }
+}

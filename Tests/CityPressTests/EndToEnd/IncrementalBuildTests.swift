@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// A rebuild renders only the outputs whose inputs changed (the fingerprints of the old manifest) and
+/// keeps the other files as they are, yet its output is byte for byte what a build into a fresh folder
+/// writes, and only files whose bytes changed are new files (issue 15).
+@Suite struct IncrementalBuildTests {
+    /// What the second build of `rebuild` did.
+    struct Rebuild {
+        /// Its output.
+        var result: ProcessResult
+        /// Outputs it rendered and kept, from its summary line (`nil`, `nil` when it kept none).
+        var rendered: Int?
+        var kept: Int?
+        /// Files whose bytes differ from the first build's, and files the first build had and it has not.
+        var changed: Set<String>
+        var removed: Set<String>
+    }
+
+    /// Builds a copy of the fixture site into `Public` (with `--incremental`, so its manifest has the
+    /// fingerprints), applies `edit` to the site's folder, builds again with `arguments`, and checks the
+    /// second build: the same bytes as a build with the same arguments into a fresh folder, every file whose
+    /// bytes did not change the same file (inode and modification time), every changed file a new one.
+    func rebuild(after edit: (URL) throws -> Void, arguments: [String] = ["--incremental"]) throws -> Rebuild {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let output = site.appendingPathComponent("Public")
+            let first = try runCityPress(["build", "--incremental"], in: site)
+            #expect(first.status == 0, "\(first.stderr)")
+            // Edited first: an edit of the output itself (a file changed by hand) is then part of what the rebuild replaces.
+            try edit(site)
+            let before = try snapshot(of: output), stampsBefore = stamps(of: output)
+            let second = try runCityPress(["build"] + arguments, in: site)
+            #expect(second.status == 0, "\(second.stderr)")
+            let after = try snapshot(of: output), stampsAfter = stamps(of: output)
+
+            let fresh = try runCityPress(["build", "--output", "Fresh"] + arguments, in: site)
+            #expect(fresh.status == 0, "\(fresh.stderr)")
+            let expected = try snapshot(of: site.appendingPathComponent("Fresh"))
+            #expect(after.keys.sorted() == expected.keys.sorted())
+            for (path, bytes) in expected where after[path] != bytes {
+                Issue.record("\(path) differs from a build into a fresh folder")
+            }
+            for (path, stamp) in stampsAfter where path != ".citypress-build" {
+                if before[path] == after[path] {
+                    #expect(stampsBefore[path] == stamp, "\(path) has the same bytes but was written again")
+                } else if let old = stampsBefore[path] {
+                    #expect(old[0] != stamp[0], "\(path) changed in place")
+                }
+            }
+            let counts = second.stdout.firstMatch(of: /(\d+) rendered, (\d+) kept/)
+            return Rebuild(result: second, rendered: counts.flatMap { Int($0.1) }, kept: counts.flatMap { Int($0.2) },
+                           changed: Set(after.keys.filter { before[$0] != nil && before[$0] != after[$0] }),
+                           removed: Set(before.keys.filter { after[$0] == nil }))
+        }
+    }
+
+    @Test func anUnchangedSiteRendersNothing() throws {
+        let rebuild = try rebuild(after: { _ in })
+        #expect(rebuild.rendered == 0 && (rebuild.kept ?? 0) > 50, "\(rebuild.result.stdout)")
+        #expect(rebuild.changed == [".citypress-build"] || rebuild.changed.isEmpty)
+    }
+
+    @Test func aCityEditRendersOnlyWhatShowsTheCity() throws {
+        let rebuild = try rebuild(after: { site in
+            try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+        })
+        #expect((rebuild.kept ?? 0) > 0, "\(rebuild.result.stdout)")
+        #expect(rebuild.changed.isSuperset(of: ["cities/poznan/index.html", "cities/index.html", "countries/poland/index.html"]))
+    }
+
+    @Test func aDeclarationEditRendersItsPages() throws {
+        let rebuild = try rebuild(after: { site in
+            let url = site.appendingPathComponent("Content/declarations/second-accord.md")
+            try writeText(try readText(url).replacingOccurrences(of: "title: Second Accord", with: "title: The Second Accord"), to: url)
+        })
+        #expect((rebuild.kept ?? 0) > 0, "\(rebuild.result.stdout)")
+        #expect(rebuild.changed.isSuperset(of: ["declarations/second-accord/index.html", "cities/lodz/index.html", "index.html"]))
+    }
+
+    @Test func aTemplateEditRendersEveryPageUsingIt() throws {
+        let rebuild = try rebuild(after: { site in
+            let url = site.appendingPathComponent("Templates/declaration-card.mustache")
+            try writeText("<!-- card -->" + (try readText(url)), to: url)
+        })
+        #expect((rebuild.kept ?? 0) > 0, "\(rebuild.result.stdout)")
+        // The home page and the declarations index show declaration cards.
+        #expect(rebuild.changed.isSuperset(of: ["index.html", "declarations/index.html"]), "\(rebuild.changed.sorted())")
+    }
+
+    @Test func aLayoutEditRendersEveryPage() throws {
+        let rebuild = try rebuild(after: { site in
+            let url = site.appendingPathComponent("Templates/layout.mustache")
+            try writeText(try readText(url).replacingOccurrences(of: "</body>", with: "<!-- layout --></body>"), to: url)
+        })
+        #expect(rebuild.changed.count > 50, "\(rebuild.changed.count)")
+    }
+
+    @Test func aRemovedCityRemovesItsPagesAndRendersThoseThatListedIt() throws {
+        let rebuild = try rebuild(after: { site in
+            try FileManager.default.removeItem(at: site.appendingPathComponent("Content/cities/setagaya.yml"))
+            let url = site.appendingPathComponent("Content/declarations/first-accord.md")
+            try writeText(try readText(url).replacingOccurrences(of: "  - setagaya\n", with: ""), to: url)
+        })
+        #expect((rebuild.kept ?? 0) > 0, "\(rebuild.result.stdout)")
+        #expect(rebuild.removed.contains("cities/setagaya/index.html"), "\(rebuild.removed.sorted())")
+        #expect(rebuild.changed.isSuperset(of: ["cities/index.html", "declarations/first-accord/index.html"]))
+    }
+
+    @Test func aReportAndATranslationEditAreRenderedAgain() throws {
+        _ = try rebuild(after: { site in
+            let url = site.appendingPathComponent("Content/reports/2022/wroclaw-second-accord.md")
+            try writeText(try readText(url) + "\nOne more line.\n", to: url)
+        })
+        _ = try rebuild(after: { site in
+            let folder = site.appendingPathComponent("Content/translations/fr")
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                let url = folder.appendingPathComponent(name)
+                try writeText(try readText(url).replacingOccurrences(of: "title: ", with: "title: Nouvelle "), to: url)
+            }
+        })
+    }
+
+    @Test func aFileEditedInTheOutputIsRenderedAgain() throws {
+        let rebuild = try rebuild(after: { site in
+            try writeText("edited by hand", to: site.appendingPathComponent("Public/cities/lodz/index.html"))
+        })
+        #expect(rebuild.rendered == 1, "\(rebuild.result.stdout)")
+    }
+
+    @Test func anOptionChangeRendersWhatItAffects() throws {
+        let rebuild = try rebuild(after: { _ in }, arguments: ["--incremental", "--base-url", "https://other.example.org/"])
+        #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
+        #expect(rebuild.changed.contains("sitemap.xml"))
+    }
+
+    @Test func aDamagedManifestMeansAFullBuildAndAWarning() throws {
+        let rebuild = try rebuild(after: { site in
+            try writeText("{\"format\": \"citypress-build-manifest\", \"version\": 2, \"files\": [", to: site.appendingPathComponent("Public/.citypress-build"))
+        })
+        #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
+        #expect(rebuild.result.stderr.contains("manifest cannot be read"), "\(rebuild.result.stderr)")
+    }
+
+    @Test func withoutIncrementalEverythingIsRenderedAndUnchangedFilesAreStillKept() throws {
+        let rebuild = try rebuild(after: { site in
+            try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+        }, arguments: [])
+        #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
+        #expect(!rebuild.result.stderr.contains("manifest"))
+    }
+}
