@@ -78,7 +78,7 @@ public enum SiteBuild {
         }
         let keep: BuildSteps.Keep = { [previous] file, fingerprint in
             guard let old = previous?.files[file], old.inputs == ContentHash.hex(fingerprint) else { return false }
-            return try staging.keep(file, expected: old)
+            return try staging.keep(file, expected: old, modifiedBy: previous?.modified)
         }
         do {
             let rendered = try BuildSteps.renderAndCopyAssets(site, templates: templates, options: options,

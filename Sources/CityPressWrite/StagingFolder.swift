@@ -87,13 +87,16 @@ public struct StagingFolder: PageSink {
 
     /// Takes the output's file at `relativePath` into the staging folder as it is, without reading it
     /// (linked: same inode, same modification time), when it is still the regular file of `expected`'s
-    /// size the old manifest describes; returns whether it did. The next build trusts its size and
-    /// hash from the manifest (`recordKept`): a file edited in place since, to the same size, is not noticed.
-    package func keep(_ relativePath: String, expected: BuildManifest.File) throws -> Bool {
+    /// size the old manifest describes and was not modified after the manifest (`modifiedBy`, its time in
+    /// nanoseconds: a build writes the manifest last, so a later time is an edit since); returns whether
+    /// it did. The next build trusts its size and hash from the manifest (`recordKept`): a file edited to
+    /// the same size with its old time put back is not noticed.
+    package func keep(_ relativePath: String, expected: BuildManifest.File, modifiedBy manifestTime: Int?) throws -> Bool {
         guard replacesOutput, !log.contains(relativePath) else { return false }
         let previous = destination + "/" + relativePath
         var info = stat()
-        guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.size else {
+        guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.size,
+              let manifestTime, Self.nanoseconds(info.st_mtim) <= manifestTime else {
             return false
         }
         if let slash = relativePath.lastIndex(of: "/") {
@@ -219,6 +222,13 @@ package struct POSIXError: Error, CustomStringConvertible {
         self.path = path
     }
     package var description: String { "\(path): \(String(cString: strerror(code)))" }
+}
+
+extension StagingFolder {
+    /// A file time as nanoseconds since 1970.
+    package static func nanoseconds(_ time: timespec) -> Int {
+        Int(time.tv_sec) &* 1_000_000_000 &+ Int(time.tv_nsec)
+    }
 }
 
 #if canImport(Glibc)

@@ -128,6 +128,17 @@ import Testing
         #expect(rebuild.rendered == 1, "\(rebuild.result.stdout)")
     }
 
+    /// A page edited by hand to the same size is newer than the manifest: rendered again, not kept.
+    @Test func aPageEditedByHandToTheSameSizeIsRenderedAgain() throws {
+        let rebuild = try rebuild(after: { site in
+            let page = site.appendingPathComponent("Public/cities/lodz/index.html")
+            let text = try readText(page)
+            #expect(text.contains("Poland"))
+            try writeText(text.replacingOccurrences(of: "Poland", with: "Polanx"), to: page)
+        })
+        #expect(rebuild.rendered == 1, "\(rebuild.result.stdout)")
+    }
+
     @Test func anOptionChangeRendersWhatItAffects() throws {
         let rebuild = try rebuild(after: { _ in }, arguments: ["--incremental", "--base-url", "https://other.example.org/"])
         #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
