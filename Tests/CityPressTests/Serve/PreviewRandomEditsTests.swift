@@ -5,7 +5,7 @@ import Testing
 @testable import CityPressServer
 @testable import CityPressTemplates
 
-/// Random sequences of edits to city records and declarations, each followed by the preview's
+/// Random sequences of edits to city records, declarations and reports, each followed by the preview's
 /// rebuild of the changed files, must serve exactly what a full build of the same content serves:
 /// the same files, byte for byte, and the same diagnostics, also while the site is invalid.
 ///
@@ -75,6 +75,12 @@ import Testing
                 for (path, text) in model.files where written[path] != text {
                     try writeText(text, to: content.appendingPathComponent(path))
                     written[path] = text
+                    changed.append(content.appendingPathComponent(path).path)
+                }
+                let kept = Set(model.files.map(\.0))
+                for path in written.keys.sorted() where !kept.contains(path) {
+                    try FileManager.default.removeItem(at: content.appendingPathComponent(path))
+                    written[path] = nil
                     changed.append(content.appendingPathComponent(path).path)
                 }
                 let context = "seed \(String(seed, radix: 16)), drafts: \(includesDrafts), step \(step) "
@@ -217,6 +223,34 @@ private struct DeclarationText: Equatable {
     }
 }
 
+/// A report file as the test writes it: front matter, summary paragraphs, then one `## Commitments …:`
+/// heading and paragraph per action.
+private struct ReportText: Equatable {
+    struct Action: Equatable {
+        var commitments: [Int]
+        var title: String
+        var text: String
+    }
+
+    var city: String
+    var declaration: String
+    var year: Int
+    var published: String
+    var summary: [String] = []
+    var actions: [Action]
+
+    var text: String {
+        let front = ["---", "city: \(city)", "declaration: \(declaration)", "year: \(year)", "published: \(published)", "---"]
+        let actionTexts = actions.map { action in
+            let numbers = action.commitments.map(String.init)
+            let named = numbers.count == 1 ? "Commitment \(numbers[0])"
+                : "Commitments " + numbers.dropLast().joined(separator: ", ") + " and " + (numbers.last ?? "")
+            return "## \(named): \(action.title)\n\n\(action.text)"
+        }
+        return front.joined(separator: "\n") + "\n\n" + (summary + actionTexts).joined(separator: "\n\n") + "\n"
+    }
+}
+
 /// `text` as a YAML scalar: plain where YAML reads it as written, double-quoted otherwise.
 private func yamlScalar(_ text: String) -> String {
     let special = "'\"&*!|>%@`[]{},#?-:"
@@ -225,10 +259,12 @@ private func yamlScalar(_ text: String) -> String {
     return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
 }
 
-/// The content the test edits: every city and declaration file, by slug.
+/// The content the test edits: every city and declaration file, by slug, and every report, by its
+/// file's path below `reports/`.
 private struct Model: Equatable {
     var cities: [String: CityText]
     var declarations: [String: DeclarationText]
+    var reports: [String: ReportText]
 
     /// The fixture site's records, plus cities in three more countries (so cities can move between
     /// countries that all stay) that no declaration lists yet.
@@ -262,6 +298,28 @@ private struct Model: Equatable {
             "draft-accord": DeclarationText(
                 title: "Draft Accord", event: "Third Summit", venue: "Hall", location: "Łódź, Poland",
                 startDate: "2023-01-01", signatories: [], isDraft: true, commitments: ["To be decided."]),
+        ],
+        // The fixture's reports, as the model writes them.
+        reports: [
+            "2021/poznan-first-accord.md": ReportText(
+                city: "poznan", declaration: "first-accord", year: 2021, published: "2022-01-20",
+                actions: [.init(commitments: [1, 3], title: "Parks open at night, and a second summit offered",
+                                text: "Three city parks stayed open until midnight.")]),
+            "2022/lodz-second-accord.md": ReportText(
+                city: "lodz", declaration: "second-accord", year: 2022, published: "2023-02-15",
+                summary: ["In 2022 Łódź worked on both commitments."],
+                actions: [.init(commitments: [1], title: "Four thousand trees on school grounds",
+                                text: "Pupils of 38 primary schools planted 4,012 native trees."),
+                          .init(commitments: [1, 2], title: "The urban canopy as open data",
+                                text: "The map is linked from [the city's page](/cities/lodz/).")]),
+            "2022/wroclaw-second-accord.md": ReportText(
+                city: "wroclaw", declaration: "second-accord", year: 2022, published: "2023-03-01",
+                actions: [.init(commitments: [2], title: "A shared budget dashboard",
+                                text: "Wrocław and three neighbouring towns publish their budgets.")]),
+            "2023/lodz-second-accord.md": ReportText(
+                city: "lodz", declaration: "second-accord", year: 2023, published: "2024-01-30",
+                actions: [.init(commitments: [2], title: "Data shared with the network's cities",
+                                text: "Łódź gave the tree data's format to the network.")]),
         ])
 
     /// Names that file under other letters, with diacritics, in another script, with markup to escape,
@@ -293,6 +351,7 @@ private struct Model: Equatable {
     var files: [(String, String)] {
         cities.sorted { $0.key < $1.key }.map { ("cities/\($0.key).yml", $0.value.text) }
             + declarations.sorted { $0.key < $1.key }.map { ("declarations/\($0.key).md", $0.value.text) }
+            + reports.sorted { $0.key < $1.key }.map { ("reports/\($0.key)", $0.value.text) }
     }
 
     /// Applies one or two random edits (sometimes one that makes the site invalid) that change at
@@ -303,7 +362,9 @@ private struct Model: Equatable {
         let count = rng.oneIn(3) ? 2 : 1
         // An edit that does not apply here (no subdivision to remove, …) is drawn again.
         for _ in 0..<50 where edits.count < count || files.map(\.1) == before {
-            if let edit = rng.oneIn(15) ? breakingEdit(&rng) : rng.oneIn(3) ? cityEdit(&rng) : declarationEdit(&rng) {
+            let edit = rng.oneIn(15) ? breakingEdit(&rng)
+                : rng.oneIn(3) ? cityEdit(&rng) : rng.oneIn(2) ? declarationEdit(&rng) : reportEdit(&rng)
+            if let edit {
                 edits.append(edit)
             }
         }
@@ -462,6 +523,86 @@ private struct Model: Equatable {
         }
         declarations[slug] = declaration
         return "declaration \(slug) \(what)"
+    }
+
+    static let actionTitles = ["Trees planted", "Budgets published", "Libraries open on Sundays", "A <new> bridge & a path"]
+    static let publishedDates = ["2022-01-20", "2023-02-15", "2023-03-01", "2024-01-30", "2025-06-01"]
+
+    /// An edit of a report (or a report added or removed) that usually keeps it valid: its year may come
+    /// before its city endorsed the declaration, a commitment it names may have been removed since.
+    mutating func reportEdit(_ rng: inout SplitMix64) -> String? {
+        if rng.oneIn(8) {
+            // A new report of a signatory, for a year no report of it covers yet.
+            guard let slug = rng.pick(declarationSlugs), let declaration = declarations[slug],
+                  let city = rng.pick(declaration.signatories) else { return nil }
+            let year = (Int(declaration.startDate.prefix(4)) ?? 2021) + rng.below(3)
+            let path = "\(year)/\(city)-\(slug).md"
+            guard reports[path] == nil,
+                  !reports.values.contains(where: { $0.city == city && $0.declaration == slug && $0.year == year }) else { return nil }
+            reports[path] = ReportText(city: city, declaration: slug, year: year, published: "\(year + 1)-02-01",
+                                       actions: [.init(commitments: [1], title: "A first action", text: "Begun.")])
+            return "report \(path) added"
+        }
+        guard let path = rng.pick(reports.keys.sorted()), var report = reports[path] else { return nil }
+        let commitmentCount = declarations[report.declaration]?.commitments.count ?? 1
+        let what: String
+        switch rng.below(10) {
+        case 0:
+            reports[path] = nil
+            return "report \(path) removed"
+        case 1:
+            guard let date = rng.pick(Self.publishedDates.filter { $0 != report.published }) else { return nil }
+            report.published = date
+            what = "published \(date)"
+        case 2:
+            report.year += rng.oneIn(2) ? 1 : -1
+            guard !reports.contains(where: { $0.key != path && $0.value.city == report.city
+                                              && $0.value.declaration == report.declaration && $0.value.year == report.year })
+            else { return nil }
+            what = "year \(report.year)"
+        case 3, 4:
+            let position = rng.below(report.actions.count)
+            guard let title = rng.pick(Self.actionTitles.filter { $0 != report.actions[position].title }) else { return nil }
+            report.actions[position].title = title
+            what = "action \(position + 1) retitled \(title)"
+        case 5:
+            let position = rng.below(report.actions.count)
+            let number = 1 + rng.below(commitmentCount)
+            if report.actions[position].commitments.contains(number) {
+                guard report.actions[position].commitments.count > 1 else { return nil }
+                report.actions[position].commitments.removeAll { $0 == number }
+            } else {
+                report.actions[position].commitments = (report.actions[position].commitments + [number]).sorted()
+            }
+            what = "action \(position + 1) names commitments \(report.actions[position].commitments)"
+        case 6:
+            let position = rng.below(report.actions.count)
+            if rng.oneIn(2), let city = rng.pick(citySlugs) {
+                report.actions[position].text += " With [a neighbour](/cities/\(city)/)."
+            } else {
+                report.actions[position].text += " Done *again*."
+            }
+            what = "action \(position + 1) reworded"
+        case 7:
+            guard let title = rng.pick(Self.actionTitles) else { return nil }
+            report.actions.insert(.init(commitments: [1 + rng.below(commitmentCount)], title: title, text: "Started."),
+                                  at: rng.below(report.actions.count + 1))
+            what = "action added"
+        case 8:
+            guard report.actions.count > 1 else { return nil }
+            report.actions.remove(at: rng.below(report.actions.count))
+            what = "action removed"
+        default:
+            if !report.summary.isEmpty, rng.oneIn(2) {
+                report.summary.removeLast()
+                what = "summary shortened"
+            } else {
+                report.summary.append("Figures are for the calendar year.")
+                what = "summary extended"
+            }
+        }
+        reports[path] = report
+        return "report \(path) \(what)"
     }
 
     /// An edit that makes the site invalid whatever else it holds; `nil` when it does not apply.
