@@ -43,4 +43,7 @@ public struct Report: Sendable, Hashable {
     public func key(in site: Site) -> String {
         "\(site.declarations[declaration].slug)/\(year)/\(site.cities[city].slug)"
     }
+
+    /// The name of the update for `year` of the declaration `slug`, the reports it gathers: `<slug>/<year>`.
+    public static func updateKey(of slug: String, year: Int) -> String { "\(slug)/\(year)" }
 }

@@ -74,6 +74,9 @@ public struct Commitment: Sendable, Hashable {
         self.plainText = plainText
         self.markdown = markdown
     }
+
+    /// The name of commitment `number` of the declaration `slug` among all commitments: `<slug>#<number>`.
+    public static func key(of slug: String, _ number: Int) -> String { "\(slug)#\(number)" }
 }
 
 /// A city (or region, or district) and what it endorsed.

@@ -24,6 +24,10 @@ package struct SiteChanges: Sendable, Equatable {
     package var reportDeclarations: Set<String> = []
     /// Cities with a changed report.
     package var reportCities: Set<String> = []
+    /// The updates (declaration and year, by `Report.updateKey(of:year:)`) with a changed report.
+    package var reportUpdates: Set<String> = []
+    /// The commitments (by `Commitment.key(of:_:)`) named by an action of a changed report, before or after.
+    package var reportCommitments: Set<String> = []
     /// For each city of the newer site, its index in the older one (the same index unless the edit
     /// moved it in the A–Z order), or `nil` when it changed; empty for changes not made by `between`.
     package private(set) var formerIndexesOfUnchangedCities: [Int?] = []
@@ -115,6 +119,16 @@ package struct SiteChanges: Sendable, Equatable {
                 changes.reports.insert(report.key(in: new))
                 changes.reportDeclarations.insert(new.declarations[report.declaration].slug)
                 changes.reportCities.insert(new.cities[report.city].slug)
+                let slug = new.declarations[report.declaration].slug
+                changes.reportUpdates.insert(Report.updateKey(of: slug, year: report.year))
+                // A commitment's page shows the actions naming it (title, text, position in the report):
+                // only actions that differ change it, unless actions were added or removed (positions move).
+                let changedActions = before.actions.count == report.actions.count
+                    ? zip(before.actions, report.actions).filter { $0 != $1 }.flatMap { [$0, $1] }
+                    : before.actions + report.actions
+                for number in Set(changedActions.flatMap(\.commitments)) {
+                    changes.reportCommitments.insert(Commitment.key(of: slug, number))
+                }
             }
         }
         // The declarations that list a changed city, or a city of a renamed country, in either site.

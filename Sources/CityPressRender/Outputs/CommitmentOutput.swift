@@ -30,7 +30,10 @@ package struct CommitmentOutput: OutputKind {
     }
     // The page repeats the declaration's text and signatory list.
     package func dependencies(of item: Item, in site: Site) -> [Dependency] {
-        site.declarations[item.declaration].pageDependencies(in: site)
+        let declaration = site.declarations[item.declaration]
+        // With the actions that name this commitment, not every report on the declaration.
+        return declaration.pageDependencies(in: site)
+            + [.commitmentReports(Commitment.key(of: declaration.slug, declaration.commitments[item.position].number))]
     }
     package func render(_ item: Item, in context: RenderContext) -> [UInt8] {
         let renderer = context.renderer, index = item.declaration

@@ -51,9 +51,10 @@ extension SiteRenderer {
 }
 
 extension Declaration {
-    /// What every page showing this declaration with its signatory list depends on: the declaration
-    /// and what its list shows of each signatory.
+    /// What every page showing this declaration with its signatory list depends on: the declaration,
+    /// what its list shows of each signatory, and the years it has updates for (the reports' text is
+    /// not shown: a report edit leaves the page as it was).
     func pageDependencies(in site: Site) -> [Dependency] {
-        [.declaration(slug), .signatoryList(slug), .declarationReports(slug)]
+        [.declaration(slug), .signatoryList(slug), .updateList(slug)]
     }
 }

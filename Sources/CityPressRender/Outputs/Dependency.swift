@@ -24,8 +24,16 @@ package enum Dependency: Hashable, Sendable {
     case countryName(String)
     /// One report, by `Report.key(in:)`: its date, summary and actions.
     case report(String)
-    /// Every report on one declaration (the pages that gather them: its updates, its commitments).
+    /// Every report on one declaration (the pages that gather them all: open data, the search index).
     case declarationReports(String)
+    /// Every report on one declaration for one year, by `Report.updateKey(in:)`: that year's update.
+    case updateReports(String)
+    /// Every report with an action naming one commitment, by `Commitment.key(of:)`: the commitment's page.
+    case commitmentReports(String)
+    /// The years a declaration has reports for and how many each: its page lists its updates. (Only a
+    /// report added or removed changes it, which the preview renders whole; builds that keep unchanged
+    /// pages compare it.)
+    case updateList(String)
     /// Every report of one city (its page lists them).
     case cityReports(String)
     /// Every city (lists and counts over all of them).
@@ -41,6 +49,7 @@ package enum Dependency: Hashable, Sendable {
             + changes.signatoryLists.map(Dependency.signatoryList) + changes.countries.map(Dependency.country)
             + changes.countryNames.map(Dependency.countryName) + changes.reports.map(Dependency.report)
             + changes.reportDeclarations.map(Dependency.declarationReports) + changes.reportCities.map(Dependency.cityReports)
+            + changes.reportUpdates.map(Dependency.updateReports) + changes.reportCommitments.map(Dependency.commitmentReports)
         if !changes.cities.isEmpty || !changes.countries.isEmpty { keys.append(.allCities) }
         if !changes.declarations.isEmpty { keys.append(.allDeclarations) }
         return keys

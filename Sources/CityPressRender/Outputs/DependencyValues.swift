@@ -15,6 +15,9 @@ struct DependencyValues: Sendable {
     private let reports: [String: UInt64]
     private let declarationReports: [String: UInt64]
     private let cityReports: [String: UInt64]
+    private let updateReports: [String: UInt64]
+    private let commitmentReports: [String: UInt64]
+    private let updateLists: [String: UInt64]
     private let allCities: UInt64
     private let allDeclarations: UInt64
 
@@ -41,12 +44,24 @@ struct DependencyValues: Sendable {
         })
         reports = keyed(site.reports.map { $0.key(in: site) }, records.reports)
         var byDeclaration: [String: Fingerprint] = [:], byCity: [String: Fingerprint] = [:]
+        var byUpdate: [String: Fingerprint] = [:], byCommitment: [String: Fingerprint] = [:]
+        var years: [String: Fingerprint] = [:]
         for (index, report) in site.reports.enumerated() {
-            byDeclaration[site.declarations[report.declaration].slug, default: Fingerprint()].add(records.reports[index])
+            let slug = site.declarations[report.declaration].slug
+            byDeclaration[slug, default: Fingerprint()].add(records.reports[index])
             byCity[site.cities[report.city].slug, default: Fingerprint()].add(records.reports[index])
+            byUpdate[Report.updateKey(of: slug, year: report.year), default: Fingerprint()].add(records.reports[index])
+            for number in Set(report.actions.flatMap(\.commitments)).sorted() {
+                byCommitment[Commitment.key(of: slug, number), default: Fingerprint()].add(records.reports[index])
+            }
+            // One entry per report, in site order (years newest first): the years and their counts.
+            years[slug, default: Fingerprint()].add(report.year)
         }
         declarationReports = byDeclaration.mapValues(\.value)
         cityReports = byCity.mapValues(\.value)
+        updateReports = byUpdate.mapValues(\.value)
+        commitmentReports = byCommitment.mapValues(\.value)
+        updateLists = years.mapValues(\.value)
         var everyCity = Fingerprint()
         everyCity.add(records.cities.count)
         for value in records.cities { everyCity.add(value) }
@@ -71,6 +86,9 @@ struct DependencyValues: Sendable {
         case .declarationReports(let slug): (7, slug, declarationReports)
         case .cityReports(let slug): (8, slug, cityReports)
         case .declarationEntry(let slug): (11, slug, declarationEntries)
+        case .updateReports(let key): (12, key, updateReports)
+        case .commitmentReports(let key): (13, key, commitmentReports)
+        case .updateList(let slug): (14, slug, updateLists)
         case .allCities: (9, "", nil)
         case .allDeclarations: (10, "", nil)
         }

@@ -29,7 +29,7 @@ package struct UpdateOutput: OutputKind {
     }
     package func dependencies(of item: Item, in site: Site) -> [Dependency] {
         let slug = site.declarations[item.declaration].slug
-        return [.declarationReports(slug), .declaration(slug), .signatoryList(slug)]
+        return [.updateReports(Report.updateKey(of: slug, year: item.year)), .declaration(slug), .signatoryList(slug)]
     }
     package func render(_ item: Item, in context: RenderContext) -> [UInt8] {
         context.page(context.renderer.updatePage(item.declaration, year: item.year), template: Self.template.template,

@@ -98,6 +98,9 @@ import Testing
         #expect(reworded.reports == ["second-accord/2022/lodz"])
         #expect(reworded.reportDeclarations == ["second-accord"])
         #expect(reworded.reportCities == ["lodz"])
+        // The update of that year, and the page of commitment 1 alone: the action reworded names only it.
+        #expect(reworded.reportUpdates == ["second-accord/2022"])
+        #expect(reworded.reportCommitments == ["second-accord#1"])
         #expect(reworded.cities.isEmpty && reworded.declarations.isEmpty)
         let renamed = try #require(SiteChanges.between(sites[1], sites[2]))
         #expect(renamed.reports.isEmpty)

@@ -154,8 +154,9 @@ import Testing
         }
     }
 
-    /// Report edits take the fast path: the report, its city's page, its declaration's update,
-    /// commitment and declaration pages are rendered again, with a full build's bytes.
+    /// Report edits take the fast path: the report, its city's page, its declaration's update for that
+    /// year and the pages of the commitments its changed actions name (before or after) are rendered
+    /// again, with a full build's bytes.
     @Test func reportEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
             let (content, templates, options, builder) = try builtFixture(in: root)
@@ -165,6 +166,15 @@ import Testing
                 ("an action retitled", { $0.replacingOccurrences(of: "## Commitment 1: Four thousand", with: "## Commitment 1: 4,000") }),
                 ("a commitment added to an action", { $0.replacingOccurrences(of: "## Commitment 1:", with: "## Commitments 1 and 2:") }),
                 ("republished", { $0.replacingOccurrences(of: "published: 2023-02-15", with: "published: 2023-02-16") }),
+                // Commitment 1's page loses the action: the commitments an action named before count too.
+                ("a commitment taken from an action", {
+                    $0.replacingOccurrences(of: "## Commitments 1 and 2: The urban canopy", with: "## Commitment 2: The urban canopy")
+                }),
+                // Every later action's place (its link's `#action-n`) moves.
+                ("an action added first", {
+                    $0.replacingOccurrences(of: "## Commitments 1 and 2: 4,000", with: "## Commitment 2: Seedlings\n\nGrown.\n\n## Commitments 1 and 2: 4,000")
+                }),
+                ("an action removed", { $0.replacingOccurrences(of: "## Commitment 2: Seedlings\n\nGrown.\n\n", with: "") }),
             ]
             try expectFastPathEqualsFullBuild(edits, of: file, builder: builder, options: options)
             let page = String(decoding: files(builder.build(changed: [file.path]))["declarations/second-accord/commitments/2/index.html"] ?? [],
