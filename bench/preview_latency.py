@@ -8,8 +8,9 @@ preview's reload event, and the preview's resident memory.
 Starts `citypress serve --port 0` on a copy-free content folder (it edits one content file in place and
 restores it), subscribes to /__citypress/events, then saves the file SAVES times, each time waiting for the
 `reload` event. `--edit template` edits a copy of the templates (the partial `--partial`, an HTML comment
-added at its end, so every page using it changes), never the folder given. Prints every latency, the median
-and the server's resident memory after the first build and after the saves (Linux). Standard library only.
+added at its end, so every page using it changes), never the folder given. Prints every latency, the median,
+the server's CPU time per save (less sensitive than the latency to other work on the machine) and its
+resident memory after the first build and after the saves (Linux). Standard library only.
 """
 import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 
@@ -89,6 +90,7 @@ def main():
             path = os.path.join(a.content, folder, files[len(files) // 2] if a.edit == "city" else files[0])
         original = open(path, encoding="utf-8").read()
         latencies = []
+        cpu_before = cpu_seconds(proc.pid)
         try:
             for i in range(a.saves):
                 time.sleep(0.3)
@@ -109,12 +111,26 @@ def main():
                 f.write(original)
         print("save → reload (ms):", " ".join(f"{x:.0f}" for x in latencies))
         print(f"median {statistics.median(latencies):.0f} ms, min {min(latencies):.0f}, max {max(latencies):.0f} ({a.saves} saves of {os.path.basename(path)})")
+        cpu_after = cpu_seconds(proc.pid)
+        if cpu_before is not None and cpu_after is not None:
+            # CPU time depends less than wall time on what else the machine runs: compare binaries by it there.
+            print(f"server CPU per save: {(cpu_after - cpu_before) / a.saves * 1000:.0f} ms (user + system, all threads)")
         print(f"server resident memory after the saves: {resident_mib(proc.pid)}")
     finally:
         proc.terminate()
         proc.wait(timeout=20)
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def cpu_seconds(pid):
+    """The process's user and system CPU time so far, in seconds (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def resident_mib(pid):
