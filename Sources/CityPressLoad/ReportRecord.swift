@@ -5,9 +5,13 @@ import CityPressMarkdown
 /// declaration, action by action, each action naming the commitments it implements.
 public struct ReportRecord: Sendable, Hashable {
     /// One action of a report: `## Commitments 2 and 5: A youth council in every district`, then its text.
+    ///
+    /// The site's reports share these (`Report.Action`): 34,000 reports' actions are not copied again.
     public struct Action: Sendable, Hashable {
-        /// The commitment numbers the heading names, each where it is written.
-        public var commitments: [Located<Int>]
+        /// The commitment numbers the heading names.
+        public var commitments: [Int]
+        /// Where each of `commitments` is written.
+        public var commitmentLocations: [SourceLocation]
         /// The heading's text after the colon.
         public var title: String
         /// The action's text (everything up to the next action), as HTML.
@@ -18,6 +22,24 @@ public struct ReportRecord: Sendable, Hashable {
         public var markdown = ""
         /// The action's text without markup, whitespace collapsed, for open data.
         public var plainText = ""
+
+        /// An action naming `commitments`, each where it is written.
+        public init(commitments: [Located<Int>], title: String, html: String, location: SourceLocation,
+                    markdown: String = "", plainText: String = "") {
+            self.commitments = commitments.map(\.value)
+            commitmentLocations = commitments.map(\.location)
+            self.title = title
+            self.html = html
+            self.location = location
+            self.markdown = markdown
+            self.plainText = plainText
+        }
+
+        /// Whether a reader sees the same action in both (where it is written aside).
+        public func reads(as other: Action) -> Bool {
+            commitments == other.commitments && title == other.title && html == other.html
+                && markdown == other.markdown && plainText == other.plainText
+        }
     }
 
     /// The reporting city's slug.

@@ -2,27 +2,8 @@ import CityPressLoad
 
 /// One city's implementation report for one declaration and one year.
 public struct Report: Sendable, Hashable {
-    /// One action and the commitments it implements.
-    public struct Action: Sendable, Hashable {
-        /// Commitment numbers of the report's declaration, as the heading names them.
-        public let commitments: [Int]
-        public let title: String
-        /// Its text, as HTML.
-        public let html: String
-        /// Its text as written (Markdown).
-        public let markdown: String
-        /// Its text without markup.
-        public let plainText: String
-
-        /// An action.
-        public init(commitments: [Int], title: String, html: String, markdown: String = "", plainText: String = "") {
-            self.commitments = commitments
-            self.title = title
-            self.html = html
-            self.markdown = markdown
-            self.plainText = plainText
-        }
-    }
+    /// One action and the commitments it implements: the record's own, shared, not copied.
+    public typealias Action = ReportRecord.Action
 
     /// Index into `Site.cities`.
     public let city: Int

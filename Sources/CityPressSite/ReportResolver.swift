@@ -62,12 +62,7 @@ struct ReportResolver {
                         position: positions[declaration]?[city], &diagnostics) else { continue }
             reports.append(Report(
                 city: city, declaration: declaration, year: record.year.value, published: record.published.value,
-                summaryHTML: record.summaryHTML,
-                actions: record.actions.map {
-                    Report.Action(commitments: $0.commitments.map(\.value), title: $0.title, html: $0.html,
-                                  markdown: $0.markdown, plainText: $0.plainText)
-                },
-                links: record.links))
+                summaryHTML: record.summaryHTML, actions: record.actions, links: record.links))
         }
         reports.sort { ($0.declaration, -$0.year, $0.city) < ($1.declaration, -$1.year, $1.city) }
         return reports
@@ -99,9 +94,9 @@ struct ReportResolver {
             valid = false
         }
         for action in record.actions {
-            for commitment in action.commitments where !numbers.contains(commitment.value) {
-                diagnostics.append(.error("'\(title)' has no commitment \(commitment.value) (it has \(Self.describe(numbers)))",
-                                          at: commitment.location))
+            for (number, location) in zip(action.commitments, action.commitmentLocations) where !numbers.contains(number) {
+                diagnostics.append(.error("'\(title)' has no commitment \(number) (it has \(Self.describe(numbers)))",
+                                          at: location))
                 valid = false
             }
         }

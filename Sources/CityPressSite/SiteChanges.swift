@@ -114,8 +114,10 @@ package struct SiteChanges: Sendable, Equatable {
                 place = found
             }
             let before = old.reports[place]
+            let sameActions = before.actions.count == report.actions.count
+                && zip(before.actions, report.actions).allSatisfy { $0.reads(as: $1) }
             if before.published != report.published || before.summaryHTML != report.summaryHTML
-                || before.actions != report.actions || before.links != report.links {
+                || !sameActions || before.links != report.links {
                 changes.reports.insert(report.key(in: new))
                 changes.reportDeclarations.insert(new.declarations[report.declaration].slug)
                 changes.reportCities.insert(new.cities[report.city].slug)
@@ -124,7 +126,7 @@ package struct SiteChanges: Sendable, Equatable {
                 // A commitment's page shows the actions naming it (title, text, position in the report):
                 // only actions that differ change it, unless actions were added or removed (positions move).
                 let changedActions = before.actions.count == report.actions.count
-                    ? zip(before.actions, report.actions).filter { $0 != $1 }.flatMap { [$0, $1] }
+                    ? zip(before.actions, report.actions).filter { !$0.reads(as: $1) }.flatMap { [$0, $1] }
                     : before.actions + report.actions
                 for number in Set(changedActions.flatMap(\.commitments)) {
                     changes.reportCommitments.insert(Commitment.key(of: slug, number))
