@@ -9,9 +9,9 @@ public struct ReportRecord: Sendable, Hashable {
     /// The site's reports share these (`Report.Action`): 34,000 reports' actions are not copied again.
     public struct Action: Sendable, Hashable {
         /// The commitment numbers the heading names.
-        public var commitments: [Int]
+        public private(set) var commitments: [Int]
         /// Where each of `commitments` is written.
-        public var commitmentLocations: [SourceLocation]
+        public private(set) var commitmentLocations: [SourceLocation]
         /// The heading's text after the colon.
         public var title: String
         /// The action's text (everything up to the next action), as HTML.

@@ -114,8 +114,11 @@ package struct SiteChanges: Sendable, Equatable {
                 place = found
             }
             let before = old.reports[place]
-            let sameActions = before.actions.count == report.actions.count
-                && zip(before.actions, report.actions).allSatisfy { $0.reads(as: $1) }
+            // An unchanged report's actions are the same array as before (its record is kept between builds),
+            // which `==` tells at once; actions compared one by one are read in place, not copied.
+            let sameActions = before.actions == report.actions
+                || before.actions.count == report.actions.count
+                && before.actions.indices.allSatisfy { before.actions[$0].reads(as: report.actions[$0]) }
             if before.published != report.published || before.summaryHTML != report.summaryHTML
                 || !sameActions || before.links != report.links {
                 changes.reports.insert(report.key(in: new))
