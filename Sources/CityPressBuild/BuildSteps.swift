@@ -154,10 +154,12 @@ package enum BuildSteps {
         package var fingerprints: [String: UInt64]
     }
 
-    /// The renderer of `site` with `options`' papers and link style: its `outputs` are the files it will render.
-    package static func renderer(for site: Site, templates: TemplateSet, options: BuildOptions) -> SiteRenderer {
+    /// The renderer of `site` with `options`' papers and link style: its `outputs` are the files it will
+    /// render. The preview hands over the last build's `reports` index (with its site) to be kept if it holds.
+    package static func renderer(for site: Site, templates: TemplateSet, options: BuildOptions,
+                                 reusing reports: (index: ReportIndex, site: Site)? = nil) -> SiteRenderer {
         SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle,
-                     interfaces: options.loadCache?.interfaces)
+                     interfaces: options.loadCache?.interfaces, reports: reports)
     }
 
     /// Every file `site` renders into, and the templates' assets: what `render` and `writeAssets` write.

@@ -44,9 +44,10 @@ package struct SiteRenderer: Sendable {
     package internal(set) var treeTranslations: [Int: Int] = [:]
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
-    /// `pdfPapers`; links name pages in `linkStyle`; interfaces made before are taken from `interfaces`.
+    /// `pdfPapers`; links name pages in `linkStyle`; interfaces made before are taken from `interfaces`,
+    /// and the index of reports from `reports` (the last build's, with its site) when it still holds.
     package init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = [], linkStyle: LinkStyle = .folders,
-                 interfaces: InterfaceCache? = nil) {
+                 interfaces: InterfaceCache? = nil, reports: (index: ReportIndex, site: Site)? = nil) {
         let interface = Self.interface(for: site.config.language, templates: templates, cache: interfaces)
         self.interface = interface
         siteInterface = interface
@@ -70,7 +71,7 @@ package struct SiteRenderer: Sendable {
         self.pdfs = pdfs
         self.pdfPapers = pdfPapers
         outputs = SiteOutputs.plan(for: site)
-        reportIndex = ReportIndex(site)
+        reportIndex = ReportIndex(site, reusing: reports)
         // One header and footer per depth that pages are at and per section, each rendered once.
         var chrome: [Chrome.Key: Chrome] = [:]
         for depth in Set(outputs.lazy.map(\.route.depth)).sorted() {

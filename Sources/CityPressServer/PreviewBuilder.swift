@@ -85,13 +85,15 @@ public struct PreviewBuilder: Sendable {
                 let preview = previous.preview.replacingRendered(sink.pages, in: pack)
                 compactLater(preview)
                 self.state.value.built = .init(site: previous.site, templates: previous.templates, outputs: previous.outputs,
+                                               reportIndex: previous.reportIndex,
                                                index: previous.index, preview: preview, pageCount: previous.pageCount)
                 return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
             } catch {
                 diagnostics.append(.warning("copying only the changed assets failed (\(error)); the whole site was rendered instead"))
             }
         }
-        let renderer = BuildSteps.renderer(for: site, templates: templates, options: options)
+        let renderer = BuildSteps.renderer(for: site, templates: templates, options: options,
+                                           reusing: state.built.map { ($0.reportIndex, $0.site) })
         // Edits of records `SiteChanges` compares (edits of templates alone are below; with an asset or with
         // content, every page is rendered and every asset copied).
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
@@ -140,7 +142,8 @@ public struct PreviewBuilder: Sendable {
             let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                        context: renderer.laterContext(entries: memo.signatoryEntries))
             let count = renderer.outputs.count
-            self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs, index: nil,
+            self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
+                                           reportIndex: renderer.reportIndex, index: nil,
                                            preview: preview, pageCount: count)
             return Outcome(content: .built(preview), pageCount: count, diagnostics: diagnostics)
         } catch {
@@ -158,6 +161,7 @@ public struct PreviewBuilder: Sendable {
                                    kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
         compactLater(preview)
         self.state.value.built = .init(site: renderer.site, templates: renderer.templates.texts, outputs: renderer.outputs,
+                                       reportIndex: renderer.reportIndex,
                                        index: index, preview: preview, pageCount: previous.pageCount)
         return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
     }

@@ -13,6 +13,8 @@ package final class PreviewState: @unchecked Sendable {
         package let site: Site
         package let templates: [String: String]
         package let outputs: [PlannedOutput]
+        /// Where `site`'s reports are, for the next build to keep when its reports name the same commitments.
+        package let reportIndex: ReportIndex
         /// What `outputs` depend on, once an edit needed it.
         package let index: DependencyIndex?
         /// What the preview serves: the files rendered with the build (the next edit's starting point),

@@ -21,10 +21,12 @@ struct ReportResolver {
                           commitmentNumbers: declarations.map { $0.commitments.map(\.number) })
         var reports: [Report] = []
         reports.reserveCapacity(records.count)
-        // Each record is read where it is (`borrowing`), not copied: copying retained every field of
-        // 34,000 records.
-        for index in records.indices {
-            if let report = resolve(records[index], at: index, in: records, &state, &diagnostics) { reports.append(report) }
+        // Each record is read where it is (`borrowing`, through the buffer), not copied: copying retained
+        // every field of 34,000 records.
+        records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                if let report = resolve(records[index], at: index, in: records, &state, &diagnostics) { reports.append(report) }
+            }
         }
         reports.sort { ($0.declaration, -$0.year, $0.city) < ($1.declaration, -$1.year, $1.city) }
         return reports
@@ -50,8 +52,8 @@ struct ReportResolver {
     }
 
     /// The report of `record` (at `index` of `records`), or `nil` when it is left out or has a problem.
-    private func resolve(_ record: borrowing ReportRecord, at index: Int, in records: [ReportRecord], _ state: inout State,
-                         _ diagnostics: inout [Diagnostic]) -> Report? {
+    private func resolve(_ record: borrowing ReportRecord, at index: Int, in records: UnsafeBufferPointer<ReportRecord>,
+                         _ state: inout State, _ diagnostics: inout [Diagnostic]) -> Report? {
         if unpublished.contains(record.declaration.value) { return nil }
         let city = cityIndex[record.city.value]
         let declaration = state.declarationIndex[record.declaration.value]
@@ -91,7 +93,7 @@ struct ReportResolver {
     /// Whether `record` (on `declaration`, whose commitments have the numbers `numbers`; `position` is
     /// its city's among the declaration's signatories) passes the checks that need the site; every
     /// problem goes to `diagnostics`.
-    private func check(_ record: borrowing ReportRecord, declaration: Declaration, commitments numbers: [Int], position: Int?,
+    private func check(_ record: borrowing ReportRecord, declaration: borrowing Declaration, commitments numbers: [Int], position: Int?,
                        _ diagnostics: inout [Diagnostic]) -> Bool {
         var valid = true
         let name = record.city.value, title = declaration.slug
