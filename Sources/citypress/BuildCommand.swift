@@ -67,6 +67,9 @@ struct BuildCommand: ParsableCommand {
         let report = SiteBuild.run(options)
         if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         printDiagnostics(report.diagnostics)
+        if !quiet {
+            for note in report.notes { FileHandle.standardError.write(Data("citypress: note: \(note)\n".utf8)) }
+        }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         guard report.succeeded else {
