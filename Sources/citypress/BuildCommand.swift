@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
         valueName: "file"))
     var changesPath: String?
 
-    @Flag(help: "Render only the pages whose content, templates or options changed since the last build with --incremental, keeping the others' files (trusts that no file of the output was edited by hand and that this CityPress wrote it: see docs/deploying.md).")
+    @Flag(help: "Render only the pages whose content, templates or options changed since the last build with --incremental, keeping the others' files, if this machine's record of that build (in ~/.cache/citypress, or $XDG_CACHE_HOME/citypress) shows they are untouched and this same binary wrote them; otherwise render every page (see docs/deploying.md).")
     var incremental = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress, no summary line.")
