@@ -8,10 +8,10 @@ import Testing
 /// Seeded: the same seed gives the same edits. `CITYPRESS_EDIT_SEED` and `CITYPRESS_EDIT_ROUNDS` change the
 /// seed and the number of rounds; the seed is printed. Each round makes one edit (alone, so that an edit
 /// that renders every page cannot hide a page another edit should have rendered), drawn from a shuffled deck
-/// of every kind of edit, so the default 16 rounds make every kind at least once.
+/// of every kind of edit, so the default 18 rounds make every kind at least once.
 @Suite struct RandomEditTests {
     static let defaultSeed: UInt64 = 20_261_126
-    static let defaultRounds = 16
+    static let defaultRounds = 18
 
     @Test func incrementalBuildsAfterRandomEditsEqualFreshBuilds() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -74,7 +74,8 @@ struct SiteEditor {
 
     enum Kind: CaseIterable {
         case cityName, cityCountry, endorsementDate, declarationTitle, declarationDate, commitmentText, reportTitle,
-             reportYear, actionText, translationString, templatePartial, siteTitle, addCity, removeCity
+             reportYear, actionText, translationString, templatePartial, siteTitle, addCity, removeCity,
+             citySubdivision, declarationVenue, reportPublished, translationTitle
     }
 
     init(site: URL, seed: UInt64) {
@@ -226,6 +227,26 @@ struct SiteEditor {
             _ = try editLine(path, matching: { $0 == "signatories:" }) { $0 + "\n" + entry }
             added.append(slug)
             return "added the city \(slug) (\(country)) to \(path) as '\(entry.dropFirst(4))'"
+        case .citySubdivision:
+            let city = pick(files(in: "Content/cities"))
+            let lines = try readText(url(city)).components(separatedBy: "\n").filter { !$0.hasPrefix("subdivision: ") && !$0.isEmpty }
+            try writeText((lines + ["subdivision: Province \(word)", ""]).joined(separator: "\n"), to: url(city))
+            return "set the subdivision of \(city) to 'Province \(word)'"
+        case .declarationVenue:
+            let path = pick(declarations())
+            try setLine(path, "venue: ", "Hall \(word)")
+            return "moved the venue of \(path) to 'Hall \(word)'"
+        case .reportPublished:
+            let path = pick(files(in: "Content/reports").flatMap { files(in: $0) })
+            let month = 1 + random.next(below: 9)
+            _ = try editLine(path, matching: { $0.hasPrefix("published: ") }) { line in
+                line.replacingOccurrences(of: #"-\d\d-"#, with: "-0\(month)-", options: .regularExpression)
+            }
+            return "moved the publication of \(path) to month \(month)"
+        case .translationTitle:
+            let path = pick(files(in: "Content/translations").flatMap { files(in: $0) })
+            _ = try editLine(path, matching: { $0.hasPrefix("title: ") }) { $0 + " " + word }
+            return "retitled the translation \(path) with '\(word)'"
         case .removeCity:
             let slug = added.isEmpty || random.next(below: 3) == 0 ? "setagaya" : pick(added)
             let file = url("Content/cities/\(slug).yml")
