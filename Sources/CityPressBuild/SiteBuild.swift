@@ -77,6 +77,9 @@ public enum SiteBuild {
                 diagnostics.append(.warning("the output folder's manifest cannot be read, so every page is rendered again",
                                             at: SourceLocation(path: options.outputPath + "/" + OutputFolder.markerName),
                                             notes: ["it was damaged, or written by another program; this build writes a new one"]))
+            case .newer(let version):
+                notes.append("the manifest of '\(options.outputPath)' was written by a newer CityPress (its format version \(version); "
+                             + "this one reads \(BuildManifest.version)): every page is rendered")
             case .none, .older: break
             }
         }

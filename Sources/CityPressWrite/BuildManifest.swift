@@ -89,6 +89,8 @@ package struct BuildManifest: Sendable, Equatable {
         case none
         /// A marker written by an older CityPress (its text, or a manifest of an earlier format version).
         case older
+        /// A manifest of a later format version than this build reads (written by a newer CityPress).
+        case newer(version: Int)
         /// A marker that is neither: damaged, or written by something else.
         case unreadable
         /// A manifest this build reads.
@@ -101,10 +103,10 @@ package struct BuildManifest: Sendable, Equatable {
         let bytes = [UInt8](data)
         if let manifest = parse(bytes) { return .manifest(manifest) }
         if bytes == Array(OutputFolder.markerText.utf8) { return .older }
-        // An earlier format version (a number below this one's) is an older CityPress's, not damage.
+        // Another format version is an older or a newer CityPress's, not damage.
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["format"] as? String == format,
-           let version = object["version"] as? Int, version < Self.version {
-            return .older
+           let version = object["version"] as? Int, version != Self.version {
+            return version < Self.version ? .older : .newer(version: version)
         }
         return .unreadable
     }

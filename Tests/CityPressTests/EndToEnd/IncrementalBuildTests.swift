@@ -162,6 +162,17 @@ import Testing
         #expect(rebuild.result.stderr.contains("manifest cannot be read"), "\(rebuild.result.stderr)")
     }
 
+    /// A manifest of a later format (a newer CityPress built the folder) is not called damaged: a note says what it is.
+    @Test func aManifestOfANewerFormatMeansAFullBuildAndANote() throws {
+        let rebuild = try rebuild(after: { site in
+            try writeText("{\"format\": \"citypress-build-manifest\", \"version\": 3, \"tool\": \"9.0\", \"files\": []}\n",
+                          to: site.appendingPathComponent("Public/.citypress-build"))
+        })
+        #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
+        #expect(rebuild.result.stderr.contains("note: the manifest of 'Public' was written by a newer CityPress"), "\(rebuild.result.stderr)")
+        #expect(!rebuild.result.stderr.contains("cannot be read"), "\(rebuild.result.stderr)")
+    }
+
     @Test func withoutIncrementalEverythingIsRenderedAndUnchangedFilesAreStillKept() throws {
         let rebuild = try rebuild(after: { site in
             try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))

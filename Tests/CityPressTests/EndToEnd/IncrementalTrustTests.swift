@@ -101,6 +101,19 @@ extension IncrementalBuildTests {
         #expect(rebuild.result.stderr.contains("note: this machine has no record of building 'Public'"), "\(rebuild.result.stderr)")
     }
 
+    /// Only `--incremental` pays for the record: a plain build writes none.
+    @Test func aPlainBuildRecordsNothing() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let result = try runCityPress(["build"], in: site, environment: ["XDG_CACHE_HOME": Self.cache(of: site).path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: Self.cache(of: site).path))
+            let incremental = try runCityPress(["build", "--incremental"], in: site, environment: ["XDG_CACHE_HOME": Self.cache(of: site).path])
+            #expect(incremental.status == 0, "\(incremental.stderr)")
+            _ = try Self.recordFile(of: site)
+        }
+    }
+
     /// A damaged record is the same as none.
     @Test func aDamagedRecordMeansEveryPageIsRendered() throws {
         let rebuild = try rebuild(after: { site in
