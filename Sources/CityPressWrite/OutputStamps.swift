@@ -28,20 +28,41 @@ package struct OutputStamps: Sendable, Equatable {
         self.files = files
     }
 
-    /// The record as its file holds it, files sorted by path (paths with a line break are left out: they
-    /// cannot be kept, only rendered again).
+    /// The record as its file holds it, files in no particular order (nothing compares two records; sorting
+    /// ten thousand paths cost more than the rest of the record). Paths with a line break are left out:
+    /// they cannot be kept, only rendered again.
     package var bytes: [UInt8] {
         var text = Self.header + "\n"
         text += "output\t" + output + "\n"
         text += "tool\t\(Int64(bitPattern: tool.device))\t\(Int64(bitPattern: tool.inode))\t\(tool.size)\t\(tool.modified)\t" + tool.path + "\n"
         var bytes = Array(text.utf8)
-        bytes.reserveCapacity(bytes.count + files.count * 80)
-        for (path, stamp) in files.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
-            bytes += "\(Int64(bitPattern: stamp.device))\t\(Int64(bitPattern: stamp.inode))\t\(stamp.size)\t\(stamp.modified)\t\(stamp.changed)\t".utf8
+        bytes.reserveCapacity(bytes.count + files.count * 100)
+        for (path, stamp) in files {
+            let start = bytes.count
+            for number in [Int(bitPattern: UInt(stamp.device)), Int(bitPattern: UInt(stamp.inode)), stamp.size, stamp.modified, stamp.changed] {
+                Self.appendDecimal(number, to: &bytes)
+                bytes.append(UInt8(ascii: "\t"))
+            }
             bytes += path.utf8
+            if bytes[(bytes.count - path.utf8.count)...].contains(UInt8(ascii: "\n")) {
+                bytes.removeSubrange(start...)
+                continue
+            }
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes
+    }
+
+    /// Appends `value`'s decimal digits (a `-` first when negative), without making a string.
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     /// The record in `bytes`; `nil` when they are not one, or one damaged anywhere.
