@@ -101,6 +101,18 @@ extension IncrementalBuildTests {
         #expect(rebuild.result.stderr.contains("note: this machine has no record of building 'Public'"), "\(rebuild.result.stderr)")
     }
 
+    /// The manifest decides what is kept: one changed since the record (here only rewritten with the same
+    /// bytes) is not trusted, and every page is rendered.
+    @Test func aManifestChangedSinceTheRecordMeansEveryPageIsRendered() throws {
+        let rebuild = try rebuild(after: { site in
+            let marker = site.appendingPathComponent("Public/.citypress-build")
+            try writeText(try readText(marker), to: marker)
+        })
+        #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
+        #expect(rebuild.result.stderr.contains("note: the manifest of 'Public' changed since this machine last built it"),
+                "\(rebuild.result.stderr)")
+    }
+
     /// Only `--incremental` pays for the record: a plain build writes none.
     @Test func aPlainBuildRecordsNothing() throws {
         try withTemporaryFolder { root in
