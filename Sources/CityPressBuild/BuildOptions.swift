@@ -31,9 +31,9 @@ public struct BuildOptions: Sendable {
     /// Checks the built site as `citypress check` does (`build --check`): each page as it is written.
     public var checksSite = false
     /// Keeps the files of the outputs whose inputs did not change since the build that wrote the output
-    /// folder (its manifest's fingerprints), rendering only the others (`build --incremental`). Off by
-    /// default: it trusts that no file of the folder was edited by hand and that the CityPress that wrote
-    /// it renders as this one does (docs/deploying.md).
+    /// folder (its manifest's fingerprints), rendering only the others (`build --incremental`), as far as
+    /// this machine's record of that build (`OutputStamps`, in the user's cache folder) shows the files
+    /// untouched and written by this same binary; the record is written after the build (docs/deploying.md).
     public var keepsUnchangedOutputs = false
     /// Records of earlier loads to reuse for unchanged files (the preview's rebuilds).
     public var loadCache: LoadCache?

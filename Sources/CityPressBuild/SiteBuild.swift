@@ -20,6 +20,8 @@ public enum SiteBuild {
         public var pagesRendered = 0
         /// The URL the site was built for (`--base-url`, else `base_url` of `site.yml`), if any.
         public var baseURL: String?
+        /// What the user may want to know that is no problem (why every page was rendered), one line each.
+        public var notes: [String] = []
         /// What changed in the output folder, file by file (with `BuildOptions.listsChanges`).
         package var changes: ChangeList?
         /// What checking the built site found (with `BuildOptions.checksSite`).
@@ -66,6 +68,8 @@ public enum SiteBuild {
         // must be checked as it is written (`--check`) or printed (`--pdf`).
         let keepsOutputs = options.keepsUnchangedOutputs && !checksWhileWriting && exporter == nil
         var previous: BuildManifest?
+        var notes: [String] = []
+        let tool = options.keepsUnchangedOutputs ? ToolIdentity.current() : nil
         if keepsOutputs {
             switch BuildManifest.previous(in: staging.destination) {
             case .manifest(let manifest): previous = manifest
@@ -73,13 +77,15 @@ public enum SiteBuild {
                 diagnostics.append(.warning("the output folder's manifest cannot be read, so every page is rendered again",
                                             at: SourceLocation(path: options.outputPath + "/" + OutputFolder.markerName),
                                             notes: ["it was damaged, or written by another program; this build writes a new one"]))
+            case .newer(let version):
+                notes.append("the manifest of '\(options.outputPath)' was written by a newer CityPress (its format version \(version); "
+                             + "this one reads \(BuildManifest.version)): every page is rendered")
             case .none, .older: break
             }
         }
-        let keep: BuildSteps.Keep = { [previous] file, fingerprint in
-            guard let old = previous?.files[file], old.inputs == ContentHash.hex(fingerprint) else { return false }
-            return try staging.keep(file, expected: old, modifiedBy: previous?.modified)
-        }
+        let kept = KeptFiles(output: staging.destination, displayPath: options.outputPath, previous: previous, tool: tool)
+        if let note = kept.note { notes.append(note) }
+        let keep: BuildSteps.Keep = { file, fingerprint in try kept.keep(file, fingerprint: fingerprint, into: staging) }
         do {
             let rendered = try BuildSteps.renderAndCopyAssets(site, templates: templates, options: options,
                                                               checking: checksWhileWriting, into: staging,
@@ -99,13 +105,18 @@ public enum SiteBuild {
             try staging.write(BuildManifest(staging.log, inputs: rendered.fingerprints).bytes, to: OutputFolder.markerName)
             let changes = options.listsChanges ? ChangeList(staging.log, oldFiles: FolderListing.files(below: staging.destination)) : nil
             try staging.commit()
+            // Taken after the swap, which changed the status time of every kept file (linked, then unlinked from the old folder).
+            if options.keepsUnchangedOutputs,
+               let note = KeptFiles.record(staging.log.files.keys, output: staging.destination, displayPath: options.outputPath, tool: tool) {
+                notes.append(note)
+            }
             let check = options.checksSite
                 ? pageCheck?.finish() ?? SiteCheck.run(SiteCheck.Options(outputPath: options.outputPath, baseURL: site.config.baseURL))
                 : nil
             let baseURL = site.config.baseURL
             releaseInBackground(consume site)
             return Report(diagnostics: diagnostics, pagesWritten: written, pagesRendered: rendered.rendered, baseURL: baseURL,
-                          changes: changes, check: check)
+                          notes: notes, changes: changes, check: check)
         } catch {
             staging.discard()
             diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(OutputFolder.describe(error))",

@@ -2,8 +2,10 @@
 /// every run (Swift's `Hasher` is seeded per process, so it cannot be used), and fast enough to take
 /// of every page a build writes.
 ///
-/// It is not a cryptographic hash: it tells a deploy script or the next build that bytes changed, which
-/// the build has already decided by comparing them; nobody is trying to forge a page.
+/// It is not a cryptographic hash: it tells a deploy script that bytes changed, and fingerprints what an
+/// output was made from (`Fingerprint`); nobody is trying to forge a page. A file `--incremental` keeps
+/// without reading it is trusted through this machine's record of the last build (`OutputStamps`), not
+/// through this hash.
 package enum ContentHash {
     /// The fingerprint of `bytes`, as 16 lower-case hexadecimal digits.
     package static func hex(of bytes: [UInt8]) -> String {

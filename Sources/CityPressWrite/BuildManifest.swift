@@ -36,10 +36,6 @@ package struct BuildManifest: Sendable, Equatable {
     package var tool: String
     /// Every file of the output but the manifest itself, by path relative to the output.
     package var files: [String: File]
-    /// For the manifest `previous(in:)` found: when its file was last modified (nanoseconds since 1970).
-    /// A build writes its manifest after every other file, so an output file modified later was edited
-    /// since (`StagingFolder.keep`). Not written into the manifest, which must read the same for the same site.
-    package var modified: Int?
 
     package init(tool: String = CityPressVersion.string, files: [String: File]) {
         self.tool = tool
@@ -93,6 +89,8 @@ package struct BuildManifest: Sendable, Equatable {
         case none
         /// A marker written by an older CityPress (its text, or a manifest of an earlier format version).
         case older
+        /// A manifest of a later format version than this build reads (written by a newer CityPress).
+        case newer(version: Int)
         /// A marker that is neither: damaged, or written by something else.
         case unreadable
         /// A manifest this build reads.
@@ -103,16 +101,12 @@ package struct BuildManifest: Sendable, Equatable {
     package static func previous(in outputPath: String) -> Previous {
         guard let data = FileManager.default.contents(atPath: outputPath + "/" + OutputFolder.markerName) else { return .none }
         let bytes = [UInt8](data)
-        if var manifest = parse(bytes) {
-            var info = stat()
-            if stat(outputPath + "/" + OutputFolder.markerName, &info) == 0 { manifest.modified = StagingFolder.nanoseconds(info.st_mtim) }
-            return .manifest(manifest)
-        }
+        if let manifest = parse(bytes) { return .manifest(manifest) }
         if bytes == Array(OutputFolder.markerText.utf8) { return .older }
-        // An earlier format version (a number below this one's) is an older CityPress's, not damage.
+        // Another format version is an older or a newer CityPress's, not damage.
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["format"] as? String == format,
-           let version = object["version"] as? Int, version < Self.version {
-            return .older
+           let version = object["version"] as? Int, version != Self.version {
+            return version < Self.version ? .older : .newer(version: version)
         }
         return .unreadable
     }

@@ -13,7 +13,8 @@ enum ManifestLines {
               lines[lines.count - 2].elementsEqual("]}".utf8) else { return nil }
         var files: [String: BuildManifest.File] = [:]
         files.reserveCapacity(lines.count)
-        for line in lines[2..<(lines.count - 2)] {
+        let fileLines = lines[2..<(lines.count - 2)]
+        for (position, line) in zip(fileLines.indices, fileLines) {
             guard var cursor = Cursor(line), cursor.take("{\"path\": \""), let path = cursor.string(),
                   cursor.take(", \"size\": "), let size = cursor.number(), cursor.take(", \"hash\": \""),
                   let hash = cursor.string() else { return nil }
@@ -22,7 +23,9 @@ enum ManifestLines {
                 guard let value = cursor.string() else { return nil }
                 inputs = value
             }
-            guard cursor.take("}"), cursor.isAtEnd || (cursor.take(",") && cursor.isAtEnd) else { return nil }
+            // Every line but the last ends with a comma, as JSON wants: a line without one is not this layout.
+            let isLast = position == fileLines.endIndex - 1
+            guard cursor.take("}"), isLast || cursor.take(","), cursor.isAtEnd else { return nil }
             files[path] = BuildManifest.File(size: size, hash: hash, inputs: inputs)
         }
         return (tool, files)

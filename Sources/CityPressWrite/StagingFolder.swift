@@ -19,6 +19,8 @@ public struct StagingFolder: PageSink {
     public let displayPath: String
     /// Folders made so far, below `path`.
     private let created = CreatedFolders()
+    /// Folders of the output found to be folders, not links (`keep`).
+    private let checkedFolders = CreatedFolders()
     /// Whether an output folder exists to compare each file with (a first build has none: no file is
     /// looked for there).
     private let replacesOutput: Bool
@@ -87,16 +89,14 @@ public struct StagingFolder: PageSink {
 
     /// Takes the output's file at `relativePath` into the staging folder as it is, without reading it
     /// (linked: same inode, same modification time), when it is still the regular file of `expected`'s
-    /// size the old manifest describes and was not modified after the manifest (`modifiedBy`, its time in
-    /// nanoseconds: a build writes the manifest last, so a later time is an edit since); returns whether
-    /// it did. The next build trusts its size and hash from the manifest (`recordKept`): a file edited to
-    /// the same size with its old time put back is not noticed.
-    package func keep(_ relativePath: String, expected: BuildManifest.File, modifiedBy manifestTime: Int?) throws -> Bool {
+    /// size the old manifest describes, its `lstat` still gives `stamp` (what this machine recorded after
+    /// the build that wrote it: `OutputStamps`), and no folder on its way is a symbolic link; returns
+    /// whether it did. Its size and hash then come from the old manifest (`recordKept`).
+    package func keep(_ relativePath: String, expected: BuildManifest.File, stamp: FileStamp) throws -> Bool {
         guard replacesOutput, !log.contains(relativePath) else { return false }
         let previous = destination + "/" + relativePath
-        var info = stat()
-        guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.size,
-              let manifestTime, Self.nanoseconds(info.st_mtim) <= manifestTime else {
+        guard let current = FileStamp.of(previous), current == stamp, current.size == expected.size,
+              foldersAreReal(relativePath) else {
             return false
         }
         if let slash = relativePath.lastIndex(of: "/") {
@@ -104,6 +104,25 @@ public struct StagingFolder: PageSink {
         }
         guard link(previous, path + "/" + relativePath) == 0 else { return false }
         log.recordKept(relativePath, size: expected.size, hash: expected.hash)
+        return true
+    }
+
+    /// Whether every folder of `relativePath` in the output is a folder, not a symbolic link (to a copy
+    /// edited elsewhere, say): a kept file is linked from the output itself, never through a link. Each
+    /// folder is looked at once.
+    private func foldersAreReal(_ relativePath: String) -> Bool {
+        guard let last = relativePath.lastIndex(of: "/") else { return true }
+        if checkedFolders.contains(String(relativePath[..<last])) { return true }
+        var end = relativePath.startIndex
+        while let slash = relativePath[end...].firstIndex(of: "/") {
+            let folder = String(relativePath[..<slash])
+            if !checkedFolders.contains(folder) {
+                var info = stat()
+                guard lstat(destination + "/" + folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+                checkedFolders.insert(folder)
+            }
+            end = relativePath.index(after: slash)
+        }
         return true
     }
 

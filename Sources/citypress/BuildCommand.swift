@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
         valueName: "file"))
     var changesPath: String?
 
-    @Flag(help: "Render only the pages whose content, templates or options changed since the last build with --incremental, keeping the others' files (trusts that no file of the output was edited by hand and that this CityPress wrote it: see docs/deploying.md).")
+    @Flag(help: "Render only the pages whose content, templates or options changed since the last build with --incremental, keeping the others' files, if this machine's record of that build (in ~/.cache/citypress, or $XDG_CACHE_HOME/citypress) shows they are untouched and this same binary wrote them; otherwise render every page (see docs/deploying.md).")
     var incremental = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress, no summary line.")
@@ -67,6 +67,9 @@ struct BuildCommand: ParsableCommand {
         let report = SiteBuild.run(options)
         if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         printDiagnostics(report.diagnostics)
+        if !quiet {
+            for note in report.notes { FileHandle.standardError.write(Data("citypress: note: \(note)\n".utf8)) }
+        }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         guard report.succeeded else {

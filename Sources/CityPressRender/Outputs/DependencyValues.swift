@@ -74,25 +74,35 @@ struct DependencyValues: Sendable {
         allDeclarations = everyDeclaration.value
     }
 
+    /// The number each kind of dependency is written as, before its slug, so that the same slug under two
+    /// kinds (a city and a country both named `georgia`) gives two fingerprints. The numbers are in every
+    /// fingerprint a manifest stores: renumbering changes them all (the next `--incremental` build renders
+    /// everything once), so a new kind takes the next free number and none is reused.
+    private enum Tag: Int {
+        case city = 1, declaration = 2, signatoryList = 3, country = 4, countryName = 5, report = 6,
+             declarationReports = 7, cityReports = 8, allCities = 9, allDeclarations = 10, declarationEntry = 11,
+             updateReports = 12, commitmentReports = 13, updateList = 14
+    }
+
     /// Adds `dependency`, by kind and slug, and the fingerprint of what it names to `print`.
     func add(_ dependency: Dependency, to print: inout Fingerprint) {
-        let (kind, slug, table): (Int, String, [String: UInt64]?) = switch dependency {
-        case .city(let slug): (1, slug, cities)
-        case .declaration(let slug): (2, slug, declarations)
-        case .signatoryList(let slug): (3, slug, signatoryLists)
-        case .country(let slug): (4, slug, countries)
-        case .countryName(let slug): (5, slug, countryNames)
-        case .report(let key): (6, key, reports)
-        case .declarationReports(let slug): (7, slug, declarationReports)
-        case .cityReports(let slug): (8, slug, cityReports)
-        case .declarationEntry(let slug): (11, slug, declarationEntries)
-        case .updateReports(let key): (12, key, updateReports)
-        case .commitmentReports(let key): (13, key, commitmentReports)
-        case .updateList(let slug): (14, slug, updateLists)
-        case .allCities: (9, "", nil)
-        case .allDeclarations: (10, "", nil)
+        let (tag, slug, table): (Tag, String, [String: UInt64]?) = switch dependency {
+        case .city(let slug): (.city, slug, cities)
+        case .declaration(let slug): (.declaration, slug, declarations)
+        case .signatoryList(let slug): (.signatoryList, slug, signatoryLists)
+        case .country(let slug): (.country, slug, countries)
+        case .countryName(let slug): (.countryName, slug, countryNames)
+        case .report(let key): (.report, key, reports)
+        case .declarationReports(let slug): (.declarationReports, slug, declarationReports)
+        case .cityReports(let slug): (.cityReports, slug, cityReports)
+        case .declarationEntry(let slug): (.declarationEntry, slug, declarationEntries)
+        case .updateReports(let key): (.updateReports, key, updateReports)
+        case .commitmentReports(let key): (.commitmentReports, key, commitmentReports)
+        case .updateList(let slug): (.updateList, slug, updateLists)
+        case .allCities: (.allCities, "", nil)
+        case .allDeclarations: (.allDeclarations, "", nil)
         }
-        print.add(kind)
+        print.add(tag.rawValue)
         print.add(slug)
         switch dependency {
         case .allCities: print.add(allCities)

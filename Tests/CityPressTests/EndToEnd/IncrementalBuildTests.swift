@@ -21,20 +21,24 @@ import Testing
     /// fingerprints), applies `edit` to the site's folder, builds again with `arguments`, and checks the
     /// second build: the same bytes as a build with the same arguments into a fresh folder, every file whose
     /// bytes did not change the same file (inode and modification time), every changed file a new one.
-    func rebuild(after edit: (URL) throws -> Void, arguments: [String] = ["--incremental"]) throws -> Rebuild {
+    ///
+    /// Every build records what it wrote in `cache` beside the site (`Self.cache(of:)`); the second runs
+    /// `binary` (the tool the tests built when `nil`).
+    func rebuild(after edit: (URL) throws -> Void, arguments: [String] = ["--incremental"], binary: URL? = nil) throws -> Rebuild {
         try withTemporaryFolder { root in
             let site = try makeFixtureSite(in: root)
             let output = site.appendingPathComponent("Public")
-            let first = try runCityPress(["build", "--incremental"], in: site)
+            let environment = ["XDG_CACHE_HOME": Self.cache(of: site).path]
+            let first = try runCityPress(["build", "--incremental"], in: site, environment: environment)
             #expect(first.status == 0, "\(first.stderr)")
             // Edited first: an edit of the output itself (a file changed by hand) is then part of what the rebuild replaces.
             try edit(site)
             let before = try snapshot(of: output), stampsBefore = stamps(of: output)
-            let second = try runCityPress(["build"] + arguments, in: site)
+            let second = try runProgram(binary ?? TestPaths.binary, ["build"] + arguments, in: site, environment: environment)
             #expect(second.status == 0, "\(second.stderr)")
             let after = try snapshot(of: output), stampsAfter = stamps(of: output)
 
-            let fresh = try runCityPress(["build", "--output", "Fresh"] + arguments, in: site)
+            let fresh = try runCityPress(["build", "--output", "Fresh"] + arguments, in: site, environment: environment)
             #expect(fresh.status == 0, "\(fresh.stderr)")
             let expected = try snapshot(of: site.appendingPathComponent("Fresh"))
             #expect(after.keys.sorted() == expected.keys.sorted())
@@ -53,6 +57,11 @@ import Testing
                            changed: Set(after.keys.filter { before[$0] != nil && before[$0] != after[$0] }),
                            removed: Set(before.keys.filter { after[$0] == nil }))
         }
+    }
+
+    /// The cache folder (`XDG_CACHE_HOME`) of `rebuild`'s builds of `site`.
+    static func cache(of site: URL) -> URL {
+        site.deletingLastPathComponent().appendingPathComponent("cache")
     }
 
     @Test func anUnchangedSiteRendersNothing() throws {
@@ -151,6 +160,17 @@ import Testing
         })
         #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
         #expect(rebuild.result.stderr.contains("manifest cannot be read"), "\(rebuild.result.stderr)")
+    }
+
+    /// A manifest of a later format (a newer CityPress built the folder) is not called damaged: a note says what it is.
+    @Test func aManifestOfANewerFormatMeansAFullBuildAndANote() throws {
+        let rebuild = try rebuild(after: { site in
+            try writeText("{\"format\": \"citypress-build-manifest\", \"version\": 3, \"tool\": \"9.0\", \"files\": []}\n",
+                          to: site.appendingPathComponent("Public/.citypress-build"))
+        })
+        #expect(rebuild.kept == nil, "\(rebuild.result.stdout)")
+        #expect(rebuild.result.stderr.contains("note: the manifest of 'Public' was written by a newer CityPress"), "\(rebuild.result.stderr)")
+        #expect(!rebuild.result.stderr.contains("cannot be read"), "\(rebuild.result.stderr)")
     }
 
     @Test func withoutIncrementalEverythingIsRenderedAndUnchangedFilesAreStillKept() throws {

@@ -73,17 +73,25 @@ struct ProcessResult {
     var stderr: String
 }
 
-/// Runs `citypress` with `arguments` in `directory`.
-func runCityPress(_ arguments: [String], in directory: URL) throws -> ProcessResult {
-    try runProgram(TestPaths.binary, arguments, in: directory)
+/// Runs `citypress` with `arguments` in `directory`, with `environment`'s variables added to this process's.
+/// Its cache folder (where `build --incremental` records what it wrote) is one for the tests in the
+/// temporary folder unless `environment` names another, never the user's.
+func runCityPress(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> ProcessResult {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("citypress-tests-cache").path
+    return try runProgram(TestPaths.binary, arguments, in: directory,
+                          environment: ["XDG_CACHE_HOME": cache].merging(environment) { _, given in given })
 }
 
-/// Runs `program` with `arguments` in `directory`, collecting its output.
-func runProgram(_ program: URL, _ arguments: [String], in directory: URL) throws -> ProcessResult {
+/// Runs `program` with `arguments` in `directory`, collecting its output; `environment`'s variables are
+/// added to this process's.
+func runProgram(_ program: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> ProcessResult {
     let process = Process()
     process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = directory
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -34,6 +34,38 @@ import CityPressCore
         }
     }
 
+    /// The fast reader takes only the exact layout: a file line without its comma, or the last with one, is not
+    /// what `bytes` writes.
+    @Test func aMissingOrExtraCommaIsNotAManifest() {
+        let manifest = BuildManifest(tool: "9.9", files: [
+            "a.html": .init(size: 1, hash: ContentHash.hex(of: [1])), "b.html": .init(size: 2, hash: ContentHash.hex(of: [2])),
+            "c.html": .init(size: 3, hash: ContentHash.hex(of: [3])),
+        ])
+        let text = String(decoding: manifest.bytes, as: UTF8.self)
+        #expect(ManifestLines.parse(manifest.bytes) != nil)
+        let withoutComma = text.replacingOccurrences(of: "},\n{\"path\": \"b.html\"", with: "}\n{\"path\": \"b.html\"")
+        let extraComma = text.replacingOccurrences(of: "}\n]}", with: "},\n]}")
+        for damaged in [withoutComma, extraComma] {
+            #expect(damaged != text)
+            #expect(ManifestLines.parse(Array(damaged.utf8)) == nil, "\(damaged)")
+        }
+        // Not JSON either (Foundation's parser forgives the extra comma, which leaves nothing unclear).
+        #expect(BuildManifest.parse(Array(withoutComma.utf8)) == nil)
+    }
+
+    /// A manifest of a later format version is a newer CityPress's, not a damaged one; an earlier one an older's.
+    @Test func aManifestOfAnotherVersionIsNotDamage() throws {
+        try withTemporaryFolder { folder in
+            let marker = folder.appendingPathComponent(OutputFolder.markerName)
+            try Data("{\"format\": \"citypress-build-manifest\", \"version\": 3, \"tool\": \"9.0\", \"files\": []}".utf8).write(to: marker)
+            #expect(BuildManifest.previous(in: folder.path) == .newer(version: 3))
+            try Data("{\"format\": \"citypress-build-manifest\", \"version\": 1, \"tool\": \"0.0.9\", \"files\": []}".utf8).write(to: marker)
+            #expect(BuildManifest.previous(in: folder.path) == .older)
+            try Data("{\"format\": \"citypress-build-manifest\", \"version\": 3, \"tool\": ".utf8).write(to: marker)
+            #expect(BuildManifest.previous(in: folder.path) == .unreadable)
+        }
+    }
+
     @Test func refusesWhatIsNotAManifestOfThisVersion() {
         #expect(BuildManifest.parse(Array(OutputFolder.markerText.utf8)) == nil)
         #expect(BuildManifest.parse(Array("{\"format\": \"citypress-build-manifest\", \"version\": 3, \"tool\": \"x\", \"files\": []}".utf8)) == nil)
