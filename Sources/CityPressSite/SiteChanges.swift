@@ -37,7 +37,8 @@ package struct SiteChanges: Sendable, Equatable {
         lhs.cities == rhs.cities && lhs.declarations == rhs.declarations && lhs.declarationEntries == rhs.declarationEntries
             && lhs.countries == rhs.countries
             && lhs.countryNames == rhs.countryNames && lhs.signatoryLists == rhs.signatoryLists
-            && lhs.reports == rhs.reports
+            && lhs.reports == rhs.reports && lhs.reportUpdates == rhs.reportUpdates
+            && lhs.reportCommitments == rhs.reportCommitments
     }
 
     /// Whether nothing a page shows differs.
@@ -48,7 +49,9 @@ package struct SiteChanges: Sendable, Equatable {
     package static let comparedKinds: [any ContentKind.Type] = [CityFile.self, DeclarationFile.self, ReportFile.self]
 
     /// The changes from `old` to `new`, or `nil` when the two differ in shape: another `site.yml`,
-    /// or cities, declarations, countries or reports added or removed.
+    /// or cities, declarations, countries or reports added or removed (a report moved to another year
+    /// or city is one removed and one added). Pages listing a declaration's updates (years and counts,
+    /// `Dependency.updateList`) rely on that: no change named here alters them.
     package static func between(_ old: Site, _ new: Site) -> SiteChanges? {
         guard old.config == new.config,
               old.cities.count == new.cities.count, old.declarations.count == new.declarations.count,

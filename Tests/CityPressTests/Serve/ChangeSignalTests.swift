@@ -9,15 +9,18 @@ import Glibc
 /// a file still open for writing, deleted or moved away, or a changed folder, waits the long one.
 @Suite struct ChangeSignalTests {
     /// Waits until the signal has taken in a batch of events after `count`, then until it says `finished`
-    /// (the kernel may split one save into batches that a loaded machine reads far apart), and tells
-    /// whether it does. A rule that is wrong never gets there: the wait ends after five seconds.
+    /// with no batch arriving for 30 ms (the kernel may split one save into batches that a loaded machine
+    /// reads far apart), and tells whether it does. A wrong rule fails unless the reader thread is starved
+    /// for longer than that between two batches of one save; the wait ends after five seconds.
     private func settles(_ signal: ChangeSignal, after count: Int, finished: Bool) async throws -> Bool {
         for _ in 0..<1000 where signal.eventCount == count { try await Task.sleep(for: .milliseconds(5)) }
-        // Once there, it must stay there a while: a later batch of the same save may still change it.
-        var steady = 0
+        var steady = 0, seen = signal.eventCount
         for _ in 0..<500 where steady < 3 {
-            steady = signal.savesLookFinished == finished ? steady + 1 : 0
             try await Task.sleep(for: .milliseconds(10))
+            let now = signal.eventCount
+            // A later batch of the same save may change the answer: start counting again.
+            steady = now == seen && signal.savesLookFinished == finished ? steady + 1 : 0
+            seen = now
         }
         return signal.savesLookFinished == finished
     }

@@ -546,7 +546,7 @@ private struct Model: Equatable {
         guard let path = rng.pick(reports.keys.sorted()), var report = reports[path] else { return nil }
         let commitmentCount = declarations[report.declaration]?.commitments.count ?? 1
         let what: String
-        switch rng.below(10) {
+        switch rng.below(12) {
         case 0:
             reports[path] = nil
             return "report \(path) removed"
@@ -565,12 +565,17 @@ private struct Model: Equatable {
             guard let title = rng.pick(Self.actionTitles.filter { $0 != report.actions[position].title }) else { return nil }
             report.actions[position].title = title
             what = "action \(position + 1) retitled \(title)"
-        case 5:
+        // Three draws in twelve: which pages list an action depends on the numbers it names.
+        case 5, 10, 11:
             let position = rng.below(report.actions.count)
             let number = 1 + rng.below(commitmentCount)
+            // Taken away, added, or in place of the others: the commitment an action no longer names
+            // loses it from its page as much as the one it now names gains it.
             if report.actions[position].commitments.contains(number) {
                 guard report.actions[position].commitments.count > 1 else { return nil }
                 report.actions[position].commitments.removeAll { $0 == number }
+            } else if rng.oneIn(2) {
+                report.actions[position].commitments = [number]
             } else {
                 report.actions[position].commitments = (report.actions[position].commitments + [number]).sorted()
             }
