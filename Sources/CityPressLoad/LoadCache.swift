@@ -60,10 +60,7 @@ public final class LoadCache: @unchecked Sendable {
     package static func stamp(of path: String, variant: Bool = false) -> Stamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        return Stamp(size: Int64(info.st_size), seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec, variant: variant)
-        #else
-        return Stamp(size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, variant: variant)
-        #endif
+        let modified = info.modificationTime
+        return Stamp(size: Int64(info.st_size), seconds: modified.tv_sec, nanoseconds: modified.tv_nsec, variant: variant)
     }
 }

@@ -1,3 +1,4 @@
+import CityPressCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,13 +28,8 @@ package struct FileStamp: Sendable, Equatable {
 
     /// The stamp of what `stat` or `lstat` filled in.
     package init(_ info: stat) {
-        #if canImport(Darwin)
-        let modified = info.st_mtimespec, changed = info.st_ctimespec
-        #else
-        let modified = info.st_mtim, changed = info.st_ctim
-        #endif
         self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
-                  modified: StagingFolder.nanoseconds(modified), changed: StagingFolder.nanoseconds(changed))
+                  modified: info.modificationTime.nanoseconds, changed: info.statusChangeTime.nanoseconds)
     }
 
     /// The stamp of the regular file `name` names relative to the open folder `folder` (`AT_FDCWD`: the

@@ -243,12 +243,6 @@ package struct POSIXError: Error, CustomStringConvertible {
     package var description: String { "\(path): \(String(cString: strerror(code)))" }
 }
 
-extension StagingFolder {
-    /// A file time as nanoseconds since 1970.
-    package static func nanoseconds(_ time: timespec) -> Int {
-        Int(time.tv_sec) &* 1_000_000_000 &+ Int(time.tv_nsec)
-    }
-}
 
 #if canImport(Glibc)
 private let systemWrite = Glibc.write

@@ -65,7 +65,7 @@ import Testing
 /// Small edits of the fixture site's files, drawn at random.
 struct SiteEditor {
     let site: URL
-    var random: EditGenerator
+    var random: SplitMix64
     /// Kinds of edit not drawn yet in this pass through the deck.
     private var deck: [Kind] = []
     /// Cities this editor added, which it may remove again.
@@ -80,7 +80,7 @@ struct SiteEditor {
 
     init(site: URL, seed: UInt64) {
         self.site = site
-        random = EditGenerator(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     static let words = ["Nowa", "Brava", "Stella", "Kōhai", "Ümit", "Zielona", "Azul", "Oro", "Nord", "Sud"]
@@ -91,7 +91,7 @@ struct SiteEditor {
     /// A word not used before, so that every edit changes something.
     private mutating func word() -> String {
         counter += 1
-        return Self.words[random.next(below: Self.words.count)] + "\(counter)"
+        return Self.words[random.below(Self.words.count)] + "\(counter)"
     }
 
     private func url(_ path: String) -> URL { site.appendingPathComponent(path) }
@@ -128,7 +128,7 @@ struct SiteEditor {
         return try apply(deck.removeLast())
     }
 
-    private mutating func pick<T>(_ values: [T]) -> T { values[random.next(below: values.count)] }
+    private mutating func pick<T>(_ values: [T]) -> T { values[random.below(values.count)] }
 
     /// Replaces the first line of `path` that starts with `prefix` by `prefix` + `value`.
     private func setLine(_ path: String, _ prefix: String, _ value: String) throws {
@@ -165,7 +165,7 @@ struct SiteEditor {
             return "moved \(city) to \(country)"
         case .endorsementDate:
             // The Second Accord met on 2022-05-10 and lists its signatories as of 2022-06-01.
-            let day = 11 + random.next(below: 20)
+            let day = 11 + random.below(20)
             let path = "Content/declarations/second-accord.md"
             _ = try editLine(path, matching: { $0.contains("endorsed: 2022-05-") }) { line in
                 line.replacingOccurrences(of: #"2022-05-\d\d"#, with: "2022-05-\(day)", options: .regularExpression)
@@ -176,7 +176,7 @@ struct SiteEditor {
             _ = try editLine(path, matching: { $0.hasPrefix("title: ") }) { $0 + " " + word }
             return "retitled \(path) with '\(word)'"
         case .declarationDate:
-            let day = 1 + random.next(below: 9)
+            let day = 1 + random.below(9)
             try setLine("Content/declarations/second-accord.md", "start_date: ", "2022-05-0\(day)")
             return "moved the Second Accord's start_date to 2022-05-0\(day)"
         case .commitmentText:
@@ -222,8 +222,8 @@ struct SiteEditor {
             let slug = "town-\(counter)", country = pick(Self.countries)
             try writeText("name: Town \(word)\ncountry: \(country)\n", to: url("Content/cities/\(slug).yml"))
             let path = pick(declarations())
-            let entry = path.hasSuffix("second-accord.md") && random.next(below: 2) == 0
-                ? "  - {city: \(slug), endorsed: 2022-05-\(11 + random.next(below: 20))}" : "  - \(slug)"
+            let entry = path.hasSuffix("second-accord.md") && random.below(2) == 0
+                ? "  - {city: \(slug), endorsed: 2022-05-\(11 + random.below(20))}" : "  - \(slug)"
             _ = try editLine(path, matching: { $0 == "signatories:" }) { $0 + "\n" + entry }
             added.append(slug)
             return "added the city \(slug) (\(country)) to \(path) as '\(entry.dropFirst(4))'"
@@ -238,7 +238,7 @@ struct SiteEditor {
             return "moved the venue of \(path) to 'Hall \(word)'"
         case .reportPublished:
             let path = pick(files(in: "Content/reports").flatMap { files(in: $0) })
-            let month = 1 + random.next(below: 9)
+            let month = 1 + random.below(9)
             _ = try editLine(path, matching: { $0.hasPrefix("published: ") }) { line in
                 line.replacingOccurrences(of: #"-\d\d-"#, with: "-0\(month)-", options: .regularExpression)
             }
@@ -248,7 +248,7 @@ struct SiteEditor {
             _ = try editLine(path, matching: { $0.hasPrefix("title: ") }) { $0 + " " + word }
             return "retitled the translation \(path) with '\(word)'"
         case .removeCity:
-            let slug = added.isEmpty || random.next(below: 3) == 0 ? "setagaya" : pick(added)
+            let slug = added.isEmpty || random.below(3) == 0 ? "setagaya" : pick(added)
             let file = url("Content/cities/\(slug).yml")
             guard FileManager.default.fileExists(atPath: file.path) else { return "nothing (\(slug) was removed before)" }
             try FileManager.default.removeItem(at: file)
@@ -260,21 +260,4 @@ struct SiteEditor {
             return "removed the city \(slug)"
         }
     }
-}
-
-/// A small seeded generator (SplitMix64): the same seed gives the same numbers on every machine.
-struct EditGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound`.
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
