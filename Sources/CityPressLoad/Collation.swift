@@ -13,9 +13,10 @@ public struct CollationKey: Sendable, Hashable, Comparable {
     /// three in turn, with one `memcmp` (sorting ten thousand names is then a few milliseconds).
     private let bytes: [UInt8]
 
-    /// The letter an A–Z index files the name under, when a language's order decides it (`Ö` in
-    /// Swedish); `nil` for the default order, which files it under its folded first letter.
-    private let tailoredInitial: String?
+    /// The letter a name is filed under in an A–Z index (`#` for names not starting with a letter):
+    /// the language's own when its order decides it (`Ö` in Swedish), else the folded first letter.
+    /// Made with the key: an index of ten thousand cities asks for it on every rebuild.
+    public let initial: String
 
     /// The key of `name`, with `tieBreaker` (usually a slug) deciding between equal names.
     public init(_ name: String, tieBreaker: String = "") {
@@ -25,8 +26,9 @@ public struct CollationKey: Sendable, Hashable, Comparable {
     /// The key of `name` compared by `sortText` (a language's folding, `LanguageCollation`) instead of
     /// the folded name, filed under `initial`; `folded` stays the default folding (search uses it).
     init(_ name: String, tieBreaker: String, sortText: String?, initial: String?) {
-        self.folded = TextFolding.fold(name)
-        tailoredInitial = initial
+        let folded = TextFolding.fold(name)
+        self.folded = folded
+        self.initial = initial ?? Self.defaultInitial(of: folded)
         let compared = sortText ?? folded
         var bytes: [UInt8] = []
         bytes.reserveCapacity(compared.utf8.count + name.utf8.count + tieBreaker.utf8.count + 6)
@@ -40,9 +42,8 @@ public struct CollationKey: Sendable, Hashable, Comparable {
         self.bytes = bytes
     }
 
-    /// The letter a name is filed under in an A–Z index (`#` for names not starting with a letter).
-    public var initial: String {
-        if let tailoredInitial { return tailoredInitial }
+    /// The folded name's first letter, capital (`#` when it does not start with a letter).
+    private static func defaultInitial(of folded: String) -> String {
         guard let first = folded.unicodeScalars.first, ("a"..."z").contains(first) else { return "#" }
         return String(first).uppercased()
     }

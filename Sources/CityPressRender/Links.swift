@@ -39,12 +39,26 @@ package struct Links: Sendable, Hashable {
     package func declarationFolder(_ slug: String) -> String { root + DeclarationOutput.route(slug).path }
     package func print(_ slug: String) -> String { to(PrintOutput.route(slug)) }
     package func commitment(_ slug: String, _ number: Int) -> String { to(CommitmentOutput.route(slug, number)) }
-    package func city(_ slug: String) -> String { inTree(CityOutput.route(slug)) }
-    package func country(_ slug: String) -> String { inTree(CountryOutput.route(slug)) }
+    package func city(_ slug: String) -> String { pageLink(in: CityOutput.folder, slug) }
+    package func country(_ slug: String) -> String { pageLink(in: CountryOutput.folder, slug) }
     package func asset(_ name: String) -> String { root + "assets/\(name)" }
 
     /// The output at `route` in this page's language tree (a page every site language has).
     package func inTree(_ route: Route) -> String { tree.isEmpty ? to(route) : to(Route(tree + route.path)) }
+
+    /// The page `slug` in `folder` of this page's language tree: what `inTree(Route(folder + slug + "/"))`
+    /// gives, made as one string (lists of ten thousand cities link each city and its country).
+    private func pageLink(in folder: String, _ slug: String) -> String {
+        var link = ""
+        link.reserveCapacity(root.utf8.count + tree.utf8.count + folder.utf8.count + slug.utf8.count + 1 + page.utf8.count)
+        link += root
+        link += tree
+        link += folder
+        link += slug
+        link += "/"
+        link += page
+        return link
+    }
 
     /// The output at `route`, from this page.
     package func to(_ route: Route) -> String { route.isFolder ? root + route.path + page : root + route.path }

@@ -167,6 +167,7 @@ extension City {
     /// already says it (`Greater Manchester Region`).
     package func detail(in interface: Interface) -> String? {
         // Most places are cities, whose kind is never shown: their names are not searched.
+        if kind == .city { return subdivision }
         let label = interface.text(kind.labelKey)
         let showsKind = kind != .city && !name.lowercased().split(separator: " ").contains { $0 == kind.rawValue || $0 == label.lowercased() }
         switch (subdivision, showsKind) {

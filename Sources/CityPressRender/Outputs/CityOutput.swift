@@ -7,7 +7,9 @@ package struct CityOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
     package static let template = TemplateEntry("city", view: CityPage.self, as: "a city page")
     /// The page of the city `slug`.
-    package static func route(_ slug: String) -> Route { Route("cities/\(slug)/") }
+    package static func route(_ slug: String) -> Route { Route(folder + slug + "/") }
+    /// The folder every city page is in.
+    package static let folder = "cities/"
     /// How deep every city page is (each declaration's entry is made for it).
     package static let depth = route("x").depth
 

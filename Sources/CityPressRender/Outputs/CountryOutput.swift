@@ -7,7 +7,9 @@ package struct CountryOutput: OutputKind {
     /// The template its pages are rendered with, and the view it receives.
     package static let template = TemplateEntry("country", view: CountryPage.self, as: "a country page")
     /// The page of the country `slug`.
-    package static func route(_ slug: String) -> Route { Route("countries/\(slug)/") }
+    package static func route(_ slug: String) -> Route { Route(folder + slug + "/") }
+    /// The folder every country page is in.
+    package static let folder = "countries/"
 
     package func items(in site: Site) -> [Int] { Array(site.countries.indices) }
     package func route(of index: Int, in site: Site) -> Route { Self.route(site.countries[index].slug) }
