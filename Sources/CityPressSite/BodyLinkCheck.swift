@@ -34,7 +34,14 @@ package struct BodyLinkCheck {
                 }
             }
         }
-        for report in site.reports {
+        return diagnostics + self.diagnostics(of: site.reports)
+    }
+
+    /// Every problem with the links of `reports` (reports of `site`): the preview checks only the
+    /// reports an edit changed (`ReportPatch`), with the same code as a whole build.
+    package func diagnostics(of reports: some Sequence<Report>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for report in reports {
             let declaration = site.declarations[report.declaration]
             for link in report.links {
                 let text = Text.report(year: report.year, city: site.cities[report.city].slug)
