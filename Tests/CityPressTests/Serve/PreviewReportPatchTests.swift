@@ -68,6 +68,11 @@ import Testing
             guard case .built(let files) = moved.rebuilt.content else { Issue.record("not built"); return }
             #expect(files.all["declarations/second-accord/updates/2024/lodz/index.html"] != nil)
             #expect(files.all["declarations/second-accord/updates/2022/lodz/index.html"] == nil)
+            // Moved onto the year of the city's other report: two reports of one year, which only a whole resolve sees.
+            let onto = try save(file, { $0.replacingOccurrences(of: "year: 2024", with: "year: 2023") },
+                                builder: builder, options: options, "moved onto another report")
+            #expect(!onto.patched)
+            #expect(onto.rebuilt.diagnostics.contains { $0.severity == .error && $0.message.contains("a second report of 'lodz'") })
         }
     }
 
