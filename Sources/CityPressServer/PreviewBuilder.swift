@@ -47,7 +47,8 @@ public struct PreviewBuilder: Sendable {
 
     /// Builds the site. With `changed` (the files that changed since the last build, as the watcher
     /// names them), only changed content files are read again and the templates only when one of
-    /// them changed; edits of records re-render only the outputs whose declared dependencies they
+    /// them changed; saves of reports that stay the same report (city, declaration, year) patch the
+    /// last site instead of resolving the content again (`ReportPatch`); edits of records re-render only the outputs whose declared dependencies they
     /// change (`PreviewEdits`); edits of templates alone re-render the pages rendered with the edited
     /// templates (`TemplateEdit`), unless every page or most pages may change; edits of assets alone
     /// copy the assets and keep every page; anything else renders everything. Never throws: every

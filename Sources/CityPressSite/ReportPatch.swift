@@ -26,7 +26,7 @@ package struct ReportPatch {
     /// so a patched site is only ever one a whole resolve would have made, with no diagnostic of its own.
     package func applying(_ records: [ReportRecord], content: LoadedContent) -> Site? {
         guard !records.isEmpty else { return nil }
-        // Only the slugs the records name are looked up: a map of all 10,000 cities would cost more than the rest.
+        // Only the slugs the records name are looked up: a map of all 10,000 cities is not made for one saved report.
         var cityIndex: [String: Int] = [:]
         for record in records {
             guard let city = site.cities.firstIndex(where: { $0.slug == record.city.value }) else { return nil }
