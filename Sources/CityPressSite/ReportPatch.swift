@@ -48,7 +48,7 @@ package struct ReportPatch {
                            countries: site.countries, reports: replaced, translations: site.translations)
         // Links are checked against the new site, as a whole build checks them; other texts' links name
         // reports by city, declaration and year only, which the edit kept, so their problems stay as they were.
-        guard BodyLinkCheck(site: patched).diagnostics(of: reports).isEmpty else { return nil }
+        guard BodyLinkCheck(site: patched, checking: reports).diagnostics(of: reports).isEmpty else { return nil }
         return patched
     }
 
