@@ -82,6 +82,12 @@ extension LoadedFolder: AnyLoadedFolder {
         Kind.collect(self, into: &content)
     }
 
+    /// The record of the file `name` (a path below the folder); `nil` when the folder has no such
+    /// record file or the file has errors.
+    package func record(named name: String) -> Kind.Record? {
+        names.sortedIndex(of: name).flatMap { fileRecords[$0] }
+    }
+
     package mutating func reload(_ name: String, from root: ContentRoot, markdown: MarkdownParser) -> Bool {
         guard let index = names.sortedIndex(of: name) else { return false }
         set(Kind.load(root.file(name, of: Kind.self, markdown: markdown)), at: index)

@@ -47,7 +47,8 @@ public struct PreviewBuilder: Sendable {
 
     /// Builds the site. With `changed` (the files that changed since the last build, as the watcher
     /// names them), only changed content files are read again and the templates only when one of
-    /// them changed; edits of records re-render only the outputs whose declared dependencies they
+    /// them changed; saves of reports that stay the same report (city, declaration, year) patch the
+    /// last site instead of resolving the content again (`ReportPatch`); edits of records re-render only the outputs whose declared dependencies they
     /// change (`PreviewEdits`); edits of templates alone re-render the pages rendered with the edited
     /// templates (`TemplateEdit`), unless every page or most pages may change; edits of assets alone
     /// copy the assets and keep every page; anything else renders everything. Never throws: every
@@ -64,13 +65,18 @@ public struct PreviewBuilder: Sendable {
         // The last load is handed over, held nowhere else, so the files read again replace its records in place.
         let previousLoad = changed == nil ? nil : state.loaded.take()
         self.state.value.loaded = nil
+        // Which reports the saved files were, read before the load replaces the records.
+        let reportEdits = state.built == nil ? nil : changed.flatMap {
+            ReportEdits.of($0, contentPath: options.contentPath, previous: previousLoad)
+        }
         let loaded = BuildSteps.load(options, previous: previousLoad, changed: changed?.filter { !isTemplate($0) })
         let loadedTemplates = changed != nil && templateChanges.isEmpty
             ? state.templates ?? BuildSteps.loadTemplates(options)
             : BuildSteps.loadTemplates(options)
         self.state.value = .init(loaded: loaded, templates: loadedTemplates, built: nil)
 
-        let (site, templates, resolved) = BuildSteps.resolve(loaded, templates: loadedTemplates, options: options)
+        let (site, templates, resolved, later) = resolve(loaded, templates: loadedTemplates, reportEdits: reportEdits,
+                                                         previous: state.built)
         var diagnostics = resolved + (self.state.compaction?.takeNotices() ?? []).map { .warning($0) }
         guard let site, let templates, !diagnostics.containsErrors else {
             return failure(diagnostics)
@@ -86,7 +92,8 @@ public struct PreviewBuilder: Sendable {
                 compactLater(preview)
                 self.state.value.built = .init(site: previous.site, templates: previous.templates, outputs: previous.outputs,
                                                reportIndex: previous.reportIndex,
-                                               index: previous.index, preview: preview, pageCount: previous.pageCount)
+                                               index: previous.index, preview: preview, pageCount: previous.pageCount,
+                                               resolveDiagnostics: later)
                 return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
             } catch {
                 diagnostics.append(.warning("copying only the changed assets failed (\(error)); the whole site was rendered instead"))
@@ -106,7 +113,7 @@ public struct PreviewBuilder: Sendable {
                 if let (_, index, changedLater) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
                                                                           memo: memo, into: sink) {
                     return finishEdit(of: previous, renderer: renderer, index: index, sink: sink, changedLater: changedLater,
-                                      diagnostics: diagnostics)
+                                      diagnostics: diagnostics, resolveDiagnostics: later)
                 }
             } catch {
                 // The full build below reports a problem of the site; this says the quick path had one.
@@ -123,7 +130,7 @@ public struct PreviewBuilder: Sendable {
                                                                    with: renderer, previous: previous.site,
                                                                    outputs: previous.outputs, memo: memo, into: sink) {
                     return finishEdit(of: previous, renderer: renderer, index: previous.index, sink: sink,
-                                      changedLater: changedLater, diagnostics: diagnostics)
+                                      changedLater: changedLater, diagnostics: diagnostics, resolveDiagnostics: later)
                 }
             } catch {
                 diagnostics.append(.warning("re-rendering only the pages the template edit changed failed (\(error)); the whole site was rendered instead"))
@@ -144,25 +151,46 @@ public struct PreviewBuilder: Sendable {
             let count = renderer.outputs.count
             self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
                                            reportIndex: renderer.reportIndex, index: nil,
-                                           preview: preview, pageCount: count)
+                                           preview: preview, pageCount: count, resolveDiagnostics: later)
             return Outcome(content: .built(preview), pageCount: count, diagnostics: diagnostics)
         } catch {
             return failure(diagnostics + [.error("rendering failed: \(error)")])
         }
     }
 
+    /// Resolve: `loaded` and its templates into a site, as `BuildSteps.resolve` does, with its diagnostics,
+    /// and those of them after the load's (`later`, kept for the next build). When the changes were only
+    /// `reportEdits` that `ReportPatch` can take into `previous`' site (the last build, from the load
+    /// before this one, with the same templates), that site is patched instead: it then has the problems
+    /// the last build had past its load, none of which was in a changed file, and the new load's.
+    private func resolve(_ loaded: LoadedFiles, templates loadedTemplates: (TemplateSet?, [Diagnostic]),
+                         reportEdits: ReportEdits?, previous: PreviewState.Built?)
+        -> (Site?, TemplateSet?, [Diagnostic], later: [Diagnostic]) {
+        if let reportEdits, let previous, let templates = loadedTemplates.0, previous.templates == templates.texts,
+           let site = reportEdits.patch(previous, loaded: loaded,
+                                        resolver: SiteResolver(includesDrafts: options.includesDrafts)) {
+            state.countPatch()
+            return (site, templates, loaded.diagnostics + previous.resolveDiagnostics, previous.resolveDiagnostics)
+        }
+        let (site, templates, diagnostics) = BuildSteps.resolve(loaded, templates: loadedTemplates, options: options)
+        // A whole resolve reports the load's problems first (`BuildSteps.resolve`).
+        return (site, templates, diagnostics, Array(diagnostics.dropFirst(loaded.diagnostics.count)))
+    }
+
     /// The outcome of an edit's build that rendered into `sink` (over `previous`' pages) the pages of
     /// `renderer` that changed, `changedLater` the late files among them (made again when asked for),
     /// with `index` describing `renderer`'s outputs; it becomes the last build.
     private func finishEdit(of previous: PreviewState.Built, renderer: SiteRenderer, index: DependencyIndex?,
-                            sink: PackedFiles, changedLater: Set<String>, diagnostics: [Diagnostic]) -> Outcome {
+                            sink: PackedFiles, changedLater: Set<String>, diagnostics: [Diagnostic],
+                            resolveDiagnostics: [Diagnostic]) -> Outcome {
         let preview = PreviewFiles(pack: sink.pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                    context: renderer.laterContext(entries: memo.signatoryEntries),
                                    kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
         compactLater(preview)
         self.state.value.built = .init(site: renderer.site, templates: renderer.templates.texts, outputs: renderer.outputs,
                                        reportIndex: renderer.reportIndex,
-                                       index: index, preview: preview, pageCount: previous.pageCount)
+                                       index: index, preview: preview, pageCount: previous.pageCount,
+                                       resolveDiagnostics: resolveDiagnostics)
         return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
     }
 
@@ -211,6 +239,9 @@ public struct PreviewBuilder: Sendable {
 
     /// How many builds rendered every page (tests tell the quick paths from a full render with it).
     package var fullRenderCount: Int { state.fullRenders }
+
+    /// How many builds patched the last site with saved reports instead of resolving the content again.
+    package var patchedBuildCount: Int { state.patchedBuilds }
 
     /// The copy of a pack under way or done, if any (tests wait for it).
     var compaction: PackCompaction? { state.compaction }

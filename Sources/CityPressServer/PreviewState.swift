@@ -21,6 +21,9 @@ package final class PreviewState: @unchecked Sendable {
         /// and the ones rendered when asked for.
         package let preview: PreviewFiles
         package let pageCount: Int
+        /// The build's diagnostics after the load's (templates', the resolve's, the links'): a build that
+        /// patches `site` (`ReportPatch`) reports the new load's problems, then these, as a whole build would.
+        package let resolveDiagnostics: [Diagnostic]
     }
 
     package struct Value {
@@ -32,6 +35,7 @@ package final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
     private var stored = Value()
     private var renders = 0
+    private var patches = 0
     private var copy: PackCompaction?
     private var toldInMemory = false
 
@@ -46,6 +50,12 @@ package final class PreviewState: @unchecked Sendable {
 
     /// Counts a build that renders every page.
     package func countFullRender() { lock.withLock { renders += 1 } }
+
+    /// How many builds patched the last site instead of resolving the content again.
+    package var patchedBuilds: Int { lock.withLock { patches } }
+
+    /// Counts a build that patched the last site (`ReportPatch`).
+    package func countPatch() { lock.withLock { patches += 1 } }
 
     /// Whether this is the first time a build's pages are kept in memory for want of a file (the
     /// preview says so once).

@@ -14,12 +14,22 @@ package struct BodyLinkCheck {
     private let countrySlugs: Set<String>
 
     package init(site: Site) {
+        self.init(site: site, declarations: site.declarations, reports: site.reports)
+    }
+
+    /// A check of `site` that will only look at the links of `reports` (`diagnostics(of:)`): the
+    /// preview checks a saved report without reading the links of all 34,000 others first.
+    package init(site: Site, checking reports: [Report]) {
+        self.init(site: site, declarations: [], reports: reports)
+    }
+
+    private init(site: Site, declarations: [Declaration], reports: [Report]) {
         self.site = site
-        // Most texts link to no city or country page: the lookup sets are made only when one does
-        // (this runs on every preview rebuild, over every city).
+        // Most texts link to no city or country page: the lookup sets are made only when one of the
+        // texts checked does (this runs on every preview rebuild, over every city).
         let namesPlace = { (link: Located<String>) in link.value.hasPrefix("/cities/") || link.value.hasPrefix("/countries/") }
-        let linksPlaces = site.declarations.contains { $0.links.contains(where: namesPlace) }
-            || site.reports.contains { $0.links.contains(where: namesPlace) }
+        let linksPlaces = declarations.contains { $0.links.contains(where: namesPlace) }
+            || reports.contains { $0.links.contains(where: namesPlace) }
         citySlugs = linksPlaces ? Set(site.cities.map(\.slug)) : []
         countrySlugs = linksPlaces ? Set(site.countries.map(\.slug)) : []
     }
@@ -34,7 +44,14 @@ package struct BodyLinkCheck {
                 }
             }
         }
-        for report in site.reports {
+        return diagnostics + self.diagnostics(of: site.reports)
+    }
+
+    /// Every problem with the links of `reports` (reports of `site`): the preview checks only the
+    /// reports an edit changed (`ReportPatch`), with the same code as a whole build.
+    package func diagnostics(of reports: some Sequence<Report>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for report in reports {
             let declaration = site.declarations[report.declaration]
             for link in report.links {
                 let text = Text.report(year: report.year, city: site.cities[report.city].slug)

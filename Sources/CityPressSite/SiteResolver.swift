@@ -101,18 +101,24 @@ public struct SiteResolver: Sendable {
                                        unlistedCities: unlisted).diagnostics()
         let reports = ReportResolver(
             declarations: declarations, cities: cities, cityIndex: cityIndex,
-            unpublished: Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug)),
+            unpublished: unpublished(in: content),
             unreadableCities: content.unreadableCitySlugs
         ).resolve(content.records(of: ReportFile.self), &diagnostics)
         let translations = TranslationResolver(
             declarations: declarations, language: config.language,
-            unpublished: Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug)),
+            unpublished: unpublished(in: content),
             drafts: Set(content.declarations.map(\.slug))
         ).resolve(content.records(of: TranslationFile.self), &diagnostics)
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (Site(config: config, declarations: declarations, cities: cities, countries: countries, reports: reports,
                      translations: translations),
                 diagnostics)
+    }
+
+    /// The slugs of `content`'s declarations this build leaves out (drafts, unless it includes them):
+    /// their reports and translations are left out without a word.
+    package func unpublished(in content: LoadedContent) -> Set<String> {
+        Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug))
     }
 
     /// The cities `record` lists (indexes into the A–Z cities) with their endorsement dates; an

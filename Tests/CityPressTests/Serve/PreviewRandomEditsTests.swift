@@ -34,12 +34,16 @@ import Testing
                 "only \(totals.fast) of \(totals.valid) valid rebuilds took the fast path (drafts: \(includesDrafts))")
         // Invalid steps check that failures are reported alike and that the rebuild recovers from them.
         #expect(totals.invalid > 0, "no step made the site invalid (drafts: \(includesDrafts))")
+        // Report edits that keep the report's city, declaration and year patch the last site: some must.
+        #expect(totals.patched > 0, "no step patched the site with its saved reports (drafts: \(includesDrafts))")
     }
 
     struct Totals {
         var valid = 0
         var fast = 0
         var invalid = 0
+        /// Valid rebuilds that patched the last site (`ReportPatch`) instead of resolving the content.
+        var patched = 0
     }
 
     /// Runs `steps` random steps from `seed` on a fresh copy of the fixture site.
@@ -88,6 +92,7 @@ import Testing
                 #expect(!changed.isEmpty, "\(context): the step changed no file")
 
                 let rendersBefore = builder.fullRenderCount
+                let patchesBefore = builder.patchedBuildCount
                 let rebuilt = builder.build(changed: changed)
                 let full = PreviewBuilder(options: options).build()
                 if let difference = Self.difference(rebuilt, full) {
@@ -103,6 +108,7 @@ import Testing
                 } else {
                     totals.valid += 1
                     if builder.fullRenderCount == rendersBefore { totals.fast += 1 }
+                    if builder.patchedBuildCount > patchesBefore { totals.patched += 1 }
                     lastValid = model
                     previousFailed = false
                 }
