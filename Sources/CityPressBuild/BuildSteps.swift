@@ -155,11 +155,13 @@ package enum BuildSteps {
     }
 
     /// The renderer of `site` with `options`' papers and link style: its `outputs` are the files it will
-    /// render. The preview hands over the last build's `reports` index (with its site) to be kept if it holds.
+    /// render. The preview hands over the last build's `reports` index (with its site) to be kept if it holds,
+    /// and its `plan` when `site` has the same records in the same places (`ReportPatch` made it).
     package static func renderer(for site: Site, templates: TemplateSet, options: BuildOptions,
-                                 reusing reports: (index: ReportIndex, site: Site)? = nil) -> SiteRenderer {
+                                 reusing reports: (index: ReportIndex, site: Site)? = nil,
+                                 plan: [PlannedOutput]? = nil) -> SiteRenderer {
         SiteRenderer(site: site, templates: templates, pdfPapers: options.pdfPapers, linkStyle: options.linkStyle,
-                     interfaces: options.loadCache?.interfaces, reports: reports)
+                     interfaces: options.loadCache?.interfaces, reports: reports, plan: plan)
     }
 
     /// Every file `site` renders into, and the templates' assets: what `render` and `writeAssets` write.

@@ -45,9 +45,12 @@ package struct SiteRenderer: Sendable {
 
     /// Creates a renderer for `site` with `templates`; declaration pages offer PDF downloads on
     /// `pdfPapers`; links name pages in `linkStyle`; interfaces made before are taken from `interfaces`,
-    /// and the index of reports from `reports` (the last build's, with its site) when it still holds.
+    /// and the index of reports from `reports` (the last build's, with its site) when it still holds;
+    /// with `plan`, the outputs of a site with the same records in the same places
+    /// (`PlannedOutput.replanning`), the outputs are those, planned for `site`.
     package init(site: Site, templates: TemplateSet, pdfPapers: [Paper] = [], linkStyle: LinkStyle = .folders,
-                 interfaces: InterfaceCache? = nil, reports: (index: ReportIndex, site: Site)? = nil) {
+                 interfaces: InterfaceCache? = nil, reports: (index: ReportIndex, site: Site)? = nil,
+                 plan: [PlannedOutput]? = nil) {
         let interface = Self.interface(for: site.config.language, templates: templates, cache: interfaces)
         self.interface = interface
         siteInterface = interface
@@ -70,7 +73,7 @@ package struct SiteRenderer: Sendable {
         }
         self.pdfs = pdfs
         self.pdfPapers = pdfPapers
-        outputs = SiteOutputs.plan(for: site)
+        outputs = plan.map { PlannedOutput.replanning($0, for: site) } ?? SiteOutputs.plan(for: site)
         reportIndex = ReportIndex(site, reusing: reports)
         // One header and footer per depth that pages are at and per section, each rendered once.
         var chrome: [Chrome.Key: Chrome] = [:]

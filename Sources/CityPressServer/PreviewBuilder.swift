@@ -75,8 +75,8 @@ public struct PreviewBuilder: Sendable {
             : BuildSteps.loadTemplates(options)
         self.state.value = .init(loaded: loaded, templates: loadedTemplates, built: nil)
 
-        let (site, templates, resolved, later) = resolve(loaded, templates: loadedTemplates, reportEdits: reportEdits,
-                                                         previous: state.built)
+        let (site, templates, resolved, later, patched) = resolve(loaded, templates: loadedTemplates,
+                                                                  reportEdits: reportEdits, previous: state.built)
         var diagnostics = resolved + (self.state.compaction?.takeNotices() ?? []).map { .warning($0) }
         guard let site, let templates, !diagnostics.containsErrors else {
             return failure(diagnostics)
@@ -99,8 +99,10 @@ public struct PreviewBuilder: Sendable {
                 diagnostics.append(.warning("copying only the changed assets failed (\(error)); the whole site was rendered instead"))
             }
         }
+        // A patched site has the last one's records in the same places: the same outputs, planned again for it.
         let renderer = BuildSteps.renderer(for: site, templates: templates, options: options,
-                                           reusing: state.built.map { ($0.reportIndex, $0.site) })
+                                           reusing: state.built.map { ($0.reportIndex, $0.site) },
+                                           plan: patched ? state.built?.outputs : nil)
         // Edits of records `SiteChanges` compares (edits of templates alone are below; with an asset or with
         // content, every page is rendered and every asset copied).
         if let changed, templateChanges.isEmpty, changed.allSatisfy(isComparedRecord),
@@ -162,19 +164,20 @@ public struct PreviewBuilder: Sendable {
     /// and those of them after the load's (`later`, kept for the next build). When the changes were only
     /// `reportEdits` that `ReportPatch` can take into `previous`' site (the last build, from the load
     /// before this one, with the same templates), that site is patched instead: it then has the problems
-    /// the last build had past its load, none of which was in a changed file, and the new load's.
+    /// the last build had past its load, none of which was in a changed file, and the new load's
+    /// (`patched` tells).
     private func resolve(_ loaded: LoadedFiles, templates loadedTemplates: (TemplateSet?, [Diagnostic]),
                          reportEdits: ReportEdits?, previous: PreviewState.Built?)
-        -> (Site?, TemplateSet?, [Diagnostic], later: [Diagnostic]) {
+        -> (Site?, TemplateSet?, [Diagnostic], later: [Diagnostic], patched: Bool) {
         if let reportEdits, let previous, let templates = loadedTemplates.0, previous.templates == templates.texts,
            let site = reportEdits.patch(previous, loaded: loaded,
                                         resolver: SiteResolver(includesDrafts: options.includesDrafts)) {
             state.countPatch()
-            return (site, templates, loaded.diagnostics + previous.resolveDiagnostics, previous.resolveDiagnostics)
+            return (site, templates, loaded.diagnostics + previous.resolveDiagnostics, previous.resolveDiagnostics, true)
         }
         let (site, templates, diagnostics) = BuildSteps.resolve(loaded, templates: loadedTemplates, options: options)
         // A whole resolve reports the load's problems first (`BuildSteps.resolve`).
-        return (site, templates, diagnostics, Array(diagnostics.dropFirst(loaded.diagnostics.count)))
+        return (site, templates, diagnostics, Array(diagnostics.dropFirst(loaded.diagnostics.count)), false)
     }
 
     /// The outcome of an edit's build that rendered into `sink` (over `previous`' pages) the pages of

@@ -37,6 +37,7 @@ package struct UpdateOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { Self.template }
+    package var isRenderedWhenAskedInPreview: Bool { true }
 }
 
 extension SiteRenderer {

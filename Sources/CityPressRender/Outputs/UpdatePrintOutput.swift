@@ -25,6 +25,7 @@ package struct UpdatePrintOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { Self.template }
+    package var isRenderedWhenAskedInPreview: Bool { true }
 }
 
 /// `update-print`: an implementation update as a printed document.

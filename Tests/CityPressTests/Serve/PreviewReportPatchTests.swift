@@ -53,6 +53,10 @@ import Testing
                                        builder: builder, options: options, "a commitment added to an action")
             #expect(commitments.patched)
             guard case .built(let files) = commitments.rebuilt.content else { Issue.record("not built"); return }
+            // The year's update and its print edition carry every action of the year: made when asked for.
+            for update in ["declarations/second-accord/updates/2022/index.html", "declarations/second-accord/updates/2022/print/index.html"] {
+                #expect(files.rendered[update] == nil && files.contains(update), "\(update)")
+            }
             #expect(String(decoding: files.all["declarations/second-accord/updates/2022/lodz/index.html"] ?? [], as: UTF8.self)
                         .contains("4,013 native trees"))
         }
