@@ -152,10 +152,10 @@ package struct SiteRenderer: Sendable {
     }
 
     /// A context for rendering outputs one at a time after the build (the preview renders some only
-    /// when they are asked for): those outputs share no declaration's fragments; city pages' entries
-    /// come from `entries` when given.
+    /// when they are asked for), with every declaration's fragments; city pages' entries come from
+    /// `entries` when given.
     package func laterContext(entries: SignatoryEntries?) -> RenderContext {
-        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, declarations: [], entries: entries),
+        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, entries: entries),
                       rendersEveryOutput: false)
     }
 

@@ -149,7 +149,7 @@ public struct PreviewBuilder: Sendable {
             try renderer.render(now, into: sink, reuse: memo)
             try BuildSteps.writeAssets(options, into: sink)
             let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
-                                       context: renderer.laterContext(entries: memo.signatoryEntries))
+                                       context: laterContext(of: renderer))
             let count = renderer.outputs.count
             self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
                                            reportIndex: renderer.reportIndex, index: nil,
@@ -187,7 +187,7 @@ public struct PreviewBuilder: Sendable {
                             sink: PackedFiles, changedLater: Set<String>, diagnostics: [Diagnostic],
                             resolveDiagnostics: [Diagnostic]) -> Outcome {
         let preview = PreviewFiles(pack: sink.pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
-                                   context: renderer.laterContext(entries: memo.signatoryEntries),
+                                   context: laterContext(of: renderer),
                                    kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
         compactLater(preview)
         self.state.value.built = .init(site: renderer.site, templates: renderer.templates.texts, outputs: renderer.outputs,
@@ -195,6 +195,14 @@ public struct PreviewBuilder: Sendable {
                                        index: index, preview: preview, pageCount: previous.pageCount,
                                        resolveDiagnostics: resolveDiagnostics)
         return Outcome(content: .built(preview), pageCount: previous.pageCount, diagnostics: diagnostics)
+    }
+
+    /// Makes, when a late file is first asked for, what `renderer`'s late files are rendered with: its
+    /// site and templates, and the signatory entries of its build (taken now: the memo holds the next
+    /// build's once there is one).
+    private func laterContext(of renderer: SiteRenderer) -> @Sendable () -> RenderContext {
+        let entries = memo.signatoryEntries
+        return { renderer.laterContext(entries: entries) }
     }
 
     /// Whether the watcher's `path` is a record file of a kind `SiteChanges` compares (a city, a declaration).

@@ -15,30 +15,34 @@ public final class PreviewFiles: @unchecked Sendable {
     package let rendered: [String: StoredPage]
     /// The files rendered when asked for, by path.
     private let later: [String: PlannedOutput]
-    /// The build's site and templates, for those files; `nil` when there are none.
-    private let context: RenderContext?
-    /// Guards `made`: requests come from several threads.
+    /// Makes what those files are rendered with (the build's site, templates and fragments); `nil`
+    /// when there are none. Made when the first of them is asked for, not with every build.
+    private let makeContext: (@Sendable () -> RenderContext)?
+    /// Guards `made` and `context`: requests come from several threads.
     private let lock = NSLock()
     /// The late files rendered so far (or kept from the previous build, which made the same bytes).
     private var made: [String: [UInt8]]
+    /// The context made by `makeContext`, once one late file has been asked for.
+    private var context: RenderContext?
 
-    /// The files `rendered` (pages in `pack`), and `later` (outputs of the renderer of `context`), of
-    /// which `kept` are already made.
-    package init(pack: PagePack, rendered: [String: StoredPage], later: [PlannedOutput] = [], context: RenderContext? = nil,
-                 kept: [String: [UInt8]] = [:]) {
+    /// The files `rendered` (pages in `pack`), and `later` (outputs of the renderer of the context
+    /// `makeContext` makes), of which `kept` are already made.
+    package init(pack: PagePack, rendered: [String: StoredPage], later: [PlannedOutput] = [],
+                 context makeContext: (@Sendable () -> RenderContext)? = nil, kept: [String: [UInt8]] = [:]) {
         let byPath = Dictionary(later.map { ($0.route.file, $0) }, uniquingKeysWith: { first, _ in first })
         self.pack = pack
         self.rendered = rendered
         self.later = byPath
-        self.context = context
+        self.makeContext = makeContext
         made = kept.filter { byPath[$0.key] != nil }
     }
 
-    private init(pack: PagePack, rendered: [String: StoredPage], later: [String: PlannedOutput], context: RenderContext?,
-                 made: [String: [UInt8]]) {
+    private init(pack: PagePack, rendered: [String: StoredPage], later: [String: PlannedOutput],
+                 makeContext: (@Sendable () -> RenderContext)?, context: RenderContext?, made: [String: [UInt8]]) {
         self.pack = pack
         self.rendered = rendered
         self.later = later
+        self.makeContext = makeContext
         self.context = context
         self.made = made
     }
@@ -46,7 +50,8 @@ public final class PreviewFiles: @unchecked Sendable {
     /// These files with `rendered` (pages in `pack`) in place of theirs; the late files, and those made
     /// so far, stay (an edit of assets alone, which no late file reads).
     package func replacingRendered(_ rendered: [String: StoredPage], in pack: PagePack) -> PreviewFiles {
-        PreviewFiles(pack: pack, rendered: rendered, later: later, context: context, made: madeLater)
+        let (context, made) = lock.withLock { (self.context, self.made) }
+        return PreviewFiles(pack: pack, rendered: rendered, later: later, makeContext: makeContext, context: context, made: made)
     }
 
     /// Files that are all rendered (a test's), kept in memory.
@@ -76,9 +81,16 @@ public final class PreviewFiles: @unchecked Sendable {
                 return .unreadable(error)
             }
         }
-        guard let output = later[path], let context else { return .missing }
-        if let bytes = lock.withLock({ made[path] }) { return .file(bytes) }
-        let bytes = output.render(context)
+        guard let output = later[path], let makeContext else { return .missing }
+        // The context is made once, under the lock; pages are rendered outside it.
+        let (madeBytes, renderContext) = lock.withLock { () -> ([UInt8]?, RenderContext?) in
+            if let bytes = made[path] { return (bytes, nil) }
+            if context == nil { context = makeContext() }
+            return (nil, context)
+        }
+        if let madeBytes { return .file(madeBytes) }
+        guard let renderContext else { return .missing }
+        let bytes = output.render(renderContext)
         lock.withLock { made[path] = bytes }
         return .file(bytes)
     }
