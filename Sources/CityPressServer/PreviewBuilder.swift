@@ -186,9 +186,11 @@ public struct PreviewBuilder: Sendable {
     private func finishEdit(of previous: PreviewState.Built, renderer: SiteRenderer, index: DependencyIndex?,
                             sink: PackedFiles, changedLater: Set<String>, diagnostics: [Diagnostic],
                             resolveDiagnostics: [Diagnostic]) -> Outcome {
+        var kept = previous.preview.madeLater
+        kept.pages = kept.pages.filter { !changedLater.contains($0.key) }
         let preview = PreviewFiles(pack: sink.pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                    context: laterContext(of: renderer),
-                                   kept: previous.preview.madeLater.filter { !changedLater.contains($0.key) })
+                                   kept: kept)
         compactLater(preview)
         self.state.value.built = .init(site: renderer.site, templates: renderer.templates.texts, outputs: renderer.outputs,
                                        reportIndex: renderer.reportIndex,

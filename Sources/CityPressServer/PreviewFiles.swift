@@ -2,12 +2,13 @@ import CityPressRender
 import Foundation
 
 /// The files of one preview build: the pages rendered with the build, and the files that gather the
-/// whole site (open data, search index, feed, sitemap), rendered from the same build the first time a
-/// browser asks for one. An edit then costs only the pages it changes, and a file rendered late is
-/// still exactly what the build would have written.
+/// whole site or many records' text (open data, search index, feed, sitemap, commitment pages,
+/// implementation updates), rendered from the same build the first time a browser asks for one. An
+/// edit then costs only the pages it changes, and a file rendered late is still exactly what the
+/// build would have written.
 ///
 /// The rendered pages' bytes are in `pack` (a temporary file), not on the heap: the preview keeps one
-/// copy of each page, and reads it when a browser asks.
+/// copy of each page, and reads it when a browser asks. The late files made so far are there too.
 public final class PreviewFiles: @unchecked Sendable {
     /// Where the rendered pages' bytes are.
     package let pack: PagePack
@@ -20,25 +21,33 @@ public final class PreviewFiles: @unchecked Sendable {
     private let makeContext: (@Sendable () -> RenderContext)?
     /// Guards `made` and `context`: requests come from several threads.
     private let lock = NSLock()
-    /// The late files rendered so far (or kept from the previous build, which made the same bytes).
-    private var made: [String: [UInt8]]
+    /// The late files rendered so far (or kept from the previous build, which made the same bytes):
+    /// where each one is in `pack`.
+    private var made: [String: StoredPage]
     /// The context made by `makeContext`, once one late file has been asked for.
     private var context: RenderContext?
 
+    /// Late files made by one build, and the pack their bytes are in.
+    package struct MadeLater {
+        package let pack: PagePack
+        package var pages: [String: StoredPage]
+    }
+
     /// The files `rendered` (pages in `pack`), and `later` (outputs of the renderer of the context
-    /// `makeContext` makes), of which `kept` are already made.
+    /// `makeContext` makes), of which those of `kept` are already made when they are in `pack` (a
+    /// build into a new pack makes them again).
     package init(pack: PagePack, rendered: [String: StoredPage], later: [PlannedOutput] = [],
-                 context makeContext: (@Sendable () -> RenderContext)? = nil, kept: [String: [UInt8]] = [:]) {
+                 context makeContext: (@Sendable () -> RenderContext)? = nil, kept: MadeLater? = nil) {
         let byPath = Dictionary(later.map { ($0.route.file, $0) }, uniquingKeysWith: { first, _ in first })
         self.pack = pack
         self.rendered = rendered
         self.later = byPath
         self.makeContext = makeContext
-        made = kept.filter { byPath[$0.key] != nil }
+        made = kept.map { $0.pack === pack ? $0.pages.filter { byPath[$0.key] != nil } : [:] } ?? [:]
     }
 
     private init(pack: PagePack, rendered: [String: StoredPage], later: [String: PlannedOutput],
-                 makeContext: (@Sendable () -> RenderContext)?, context: RenderContext?, made: [String: [UInt8]]) {
+                 makeContext: (@Sendable () -> RenderContext)?, context: RenderContext?, made: [String: StoredPage]) {
         self.pack = pack
         self.rendered = rendered
         self.later = later
@@ -51,7 +60,8 @@ public final class PreviewFiles: @unchecked Sendable {
     /// so far, stay (an edit of assets alone, which no late file reads).
     package func replacingRendered(_ rendered: [String: StoredPage], in pack: PagePack) -> PreviewFiles {
         let (context, made) = lock.withLock { (self.context, self.made) }
-        return PreviewFiles(pack: pack, rendered: rendered, later: later, makeContext: makeContext, context: context, made: made)
+        return PreviewFiles(pack: pack, rendered: rendered, later: later, makeContext: makeContext, context: context,
+                            made: pack === self.pack ? made : [:])
     }
 
     /// Files that are all rendered (a test's), kept in memory.
@@ -83,15 +93,22 @@ public final class PreviewFiles: @unchecked Sendable {
         }
         guard let output = later[path], let makeContext else { return .missing }
         // The context is made once, under the lock; pages are rendered outside it.
-        let (madeBytes, renderContext) = lock.withLock { () -> ([UInt8]?, RenderContext?) in
-            if let bytes = made[path] { return (bytes, nil) }
+        let (page, renderContext) = lock.withLock { () -> (StoredPage?, RenderContext?) in
+            if let page = made[path] { return (page, nil) }
             if context == nil { context = makeContext() }
             return (nil, context)
         }
-        if let madeBytes { return .file(madeBytes) }
+        if let page {
+            do throws(PagePackError) {
+                return .file(try pack.read(page))
+            } catch {
+                return .unreadable(error)
+            }
+        }
         guard let renderContext else { return .missing }
         let bytes = output.render(renderContext)
-        lock.withLock { made[path] = bytes }
+        // A file the pack cannot take is served all the same, and made again when asked for again.
+        if let page = try? pack.append(bytes) { lock.withLock { made[path] = page } }
         return .file(bytes)
     }
 
@@ -106,7 +123,7 @@ public final class PreviewFiles: @unchecked Sendable {
     public func contains(_ path: String) -> Bool { rendered[path] != nil || later[path] != nil }
 
     /// The late files made so far, for the next build to keep those its edit did not touch.
-    package var madeLater: [String: [UInt8]] { lock.withLock { made } }
+    package var madeLater: MadeLater { lock.withLock { MadeLater(pack: pack, pages: made) } }
 
     /// The bytes `pack` holds for pages of this build: what compaction keeps.
     package var renderedBytes: Int { rendered.values.reduce(0) { $0 + $1.count } }

@@ -290,18 +290,22 @@ import Testing
             let (content, templates) = try copyFixtureSite(to: root)
             let builder = PreviewBuilder(options: BuildOptions(contentPath: content.path, templatesPath: templates.path))
             guard case .built(let files) = builder.build().content else { Issue.record("no build"); return }
-            #expect(files.madeLater.isEmpty, "nothing late is made before it is asked for")
+            #expect(files.madeLater.pages.isEmpty, "nothing late is made before it is asked for")
+            let packed = files.pack.size
             #expect(files.rendered["data/cities.csv"] == nil && files.contains("data/cities.csv"))
             #expect(files.contains("data/index.html") && files.contains("search-index.js") && files.contains("sitemap.xml"))
             let csv = String(decoding: files["data/cities.csv"] ?? [], as: UTF8.self)
             #expect(csv.contains("Łódź"))
-            #expect(Set(files.madeLater.keys) == ["data/cities.csv"])
+            #expect(Set(files.madeLater.pages.keys) == ["data/cities.csv"])
+            // Kept in the pack, not in the server's memory, and read back from there.
+            #expect(files.pack.size == packed + csv.utf8.count)
+            #expect(files["data/cities.csv"] == Array(csv.utf8))
 
             // Renaming a city changes the cities table: the next build makes it again, from the new site.
             let lodz = content.appendingPathComponent("cities/lodz.yml")
             try writeText("name: Łódź Fabryczna\ncountry: Poland\n", to: lodz)
             guard case .built(let edited) = builder.build(changed: [lodz.path]).content else { Issue.record("no rebuild"); return }
-            #expect(edited.madeLater.isEmpty)
+            #expect(edited.madeLater.pages.isEmpty)
             #expect(String(decoding: edited["data/cities.csv"] ?? [], as: UTF8.self).contains("Łódź Fabryczna"))
         }
     }
