@@ -25,6 +25,11 @@ package final class PackedFiles: PageSink, @unchecked Sendable {
     /// Every page: those it started from and those written since.
     package var pages: [String: StoredPage] { lock.withLock { stored } }
 
+    /// Forgets the pages at `paths` (their bytes stay in the pack for the build that may serve them).
+    package func remove(_ paths: Set<String>) {
+        lock.withLock { for path in paths { stored[path] = nil } }
+    }
+
     /// `pages` (in `pack`) copied into `fresh`, and where they are there.
     package static func copied(_ pages: [String: StoredPage], from pack: PagePack,
                                into fresh: PagePack) throws(PagePackError) -> [String: StoredPage] {

@@ -21,6 +21,9 @@ public struct PreviewBuilder: Sendable {
     package let compactionSlack: Int
     /// Where the pages' temporary files are made; `nil` for the temporary folder (`TMPDIR`, else `/tmp`).
     package let packFolder: String?
+    /// How many pages of one template an edit re-renders with its build; beyond that, that template's
+    /// changed pages are made when asked for (`PreviewEdits`).
+    package let deferralLimit: Int
 
     /// Creates a builder.
     public init(options: BuildOptions) {
@@ -29,13 +32,16 @@ public struct PreviewBuilder: Sendable {
 
     /// A builder that copies its pack once replaced pages outweigh the current ones by `compactionSlack`
     /// bytes (tests copy with none), making its temporary files in `packFolder` (tests name one that
-    /// cannot hold them).
-    package init(options: BuildOptions, compactionSlack: Int, packFolder: String? = nil) {
+    /// cannot hold them), and re-rendering with an edit's build at most `deferralLimit` pages of one
+    /// template (tests of the small fixture site lower it). 64 is above what a city edit reaches of one
+    /// template (its declarations' pages) and far below a declaration's signatories' pages.
+    package init(options: BuildOptions, compactionSlack: Int, packFolder: String? = nil, deferralLimit: Int = 64) {
         var options = options
         options.loadCache = LoadCache()
         self.options = options
         self.compactionSlack = compactionSlack
         self.packFolder = packFolder
+        self.deferralLimit = deferralLimit
     }
 
     /// The outcome of one build.
@@ -112,10 +118,10 @@ public struct PreviewBuilder: Sendable {
             do {
                 // Made on the first edit after a full build, then kept up to date.
                 let index = previous.index ?? DependencyIndex(previous.outputs)
-                if let (_, index, changedLater) = try PreviewEdits.render(with: renderer, previous: previous.site, index: index,
-                                                                          memo: memo, into: sink) {
+                if let (_, index, changedLater, deferred) = try PreviewEdits.render(
+                    with: renderer, previous: previous.site, index: index, memo: memo, deferringBeyond: deferralLimit, into: sink) {
                     return finishEdit(of: previous, renderer: renderer, index: index, sink: sink, changedLater: changedLater,
-                                      diagnostics: diagnostics, resolveDiagnostics: later)
+                                      deferring: deferred, diagnostics: diagnostics, resolveDiagnostics: later)
                 }
             } catch {
                 // The full build below reports a problem of the site; this says the quick path had one.
@@ -182,15 +188,20 @@ public struct PreviewBuilder: Sendable {
 
     /// The outcome of an edit's build that rendered into `sink` (over `previous`' pages) the pages of
     /// `renderer` that changed, `changedLater` the late files among them (made again when asked for),
-    /// with `index` describing `renderer`'s outputs; it becomes the last build.
+    /// but for the pages it defers (`newlyDeferred`, made when asked for too), with `index` describing
+    /// `renderer`'s outputs; it becomes the last build.
     private func finishEdit(of previous: PreviewState.Built, renderer: SiteRenderer, index: DependencyIndex?,
-                            sink: PackedFiles, changedLater: Set<String>, diagnostics: [Diagnostic],
-                            resolveDiagnostics: [Diagnostic]) -> Outcome {
+                            sink: PackedFiles, changedLater: Set<String>, deferring newlyDeferred: Set<String> = [],
+                            diagnostics: [Diagnostic], resolveDiagnostics: [Diagnostic]) -> Outcome {
+        // A deferred page is never served from an earlier build; one this build rendered is deferred no more.
+        sink.remove(newlyDeferred)
+        let pages = sink.pages
+        let deferred = previous.preview.deferred.union(newlyDeferred).filter { pages[$0] == nil }
         var kept = previous.preview.madeLater
-        kept.pages = kept.pages.filter { !changedLater.contains($0.key) }
-        let preview = PreviewFiles(pack: sink.pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
-                                   context: laterContext(of: renderer),
-                                   kept: kept)
+        kept.pages = kept.pages.filter { !changedLater.contains($0.key) && !deferred.contains($0.key) }
+        let later = renderer.outputs.filter { $0.isRenderedWhenAskedInPreview || !deferred.isEmpty && deferred.contains($0.route.file) }
+        let preview = PreviewFiles(pack: sink.pack, rendered: pages, later: later, deferred: deferred,
+                                   context: laterContext(of: renderer), kept: kept)
         compactLater(preview)
         self.state.value.built = .init(site: renderer.site, templates: renderer.templates.texts, outputs: renderer.outputs,
                                        reportIndex: renderer.reportIndex,

@@ -16,14 +16,17 @@ enum PreviewEdits {
     /// With `memo` holding the previous build's signatory entries, only changed cities' entries are
     /// rendered again (the memo then holds this build's). Outputs the preview renders when asked
     /// (`isRenderedWhenAskedInPreview`) are not rendered: their files are returned in `later`, to be
-    /// made again when asked for.
+    /// made again when asked for. Nor are the pages of a template of which more than `limit` changed
+    /// (a declaration's title on each of its 3,000 signatories' pages): they are returned in `deferred`,
+    /// to be made when asked for too.
     static func render(with renderer: SiteRenderer, previous: Site, index: DependencyIndex, memo: RenderMemo,
-                       into sink: some PageSink) throws -> (count: Int, index: DependencyIndex, later: Set<String>)? {
+                       deferringBeyond limit: Int, into sink: some PageSink) throws
+        -> (count: Int, index: DependencyIndex, later: Set<String>, deferred: Set<String>)? {
         let site = renderer.site
         guard let changes = SiteChanges.between(previous, site) else { return nil }
         let affected: [PlannedOutput], newIndex: DependencyIndex
         if index.hasSameRoutes(as: renderer.outputs) {
-            guard !changes.isEmpty else { return (0, index, []) }
+            guard !changes.isEmpty else { return (0, index, [], []) }
             let positions = index.positions(affectedBy: changes)
             index.update(positions, from: renderer.outputs)
             affected = positions.map { renderer.outputs[$0] }
@@ -37,8 +40,9 @@ enum PreviewEdits {
             affected = renderer.outputs.indices.filter { now.contains($0) || before.contains(renderer.outputs[$0].route) }
                 .map { renderer.outputs[$0] }
         }
-        let (count, later) = try render(affected, with: renderer, previous: previous, changes: changes, memo: memo, into: sink)
-        return (count, newIndex, later)
+        let (count, later, deferred) = try render(affected, with: renderer, previous: previous, changes: changes, memo: memo,
+                                                  deferringBeyond: limit, into: sink)
+        return (count, newIndex, later, deferred)
     }
 
     /// Renders into `sink` the outputs of `renderer` that `edit` (of the templates the previous build,
@@ -54,22 +58,37 @@ enum PreviewEdits {
               zip(outputs, renderer.outputs).allSatisfy({ $0.route == $1.route }),
               let positions = edit.positions(in: renderer.outputs, templates: renderer.templates),
               positions.count * 2 <= renderer.outputs.count else { return nil }
-        return try render(positions.map { renderer.outputs[$0] }, with: renderer, previous: previous, changes: changes,
-                          memo: memo, into: sink)
+        let (count, later, _) = try render(positions.map { renderer.outputs[$0] }, with: renderer, previous: previous,
+                                           changes: changes, memo: memo, deferringBeyond: .max, into: sink)
+        return (count, later)
     }
 
     /// Renders the `affected` outputs of `renderer` (a site that `changes` tell from `previous`) that
-    /// are not rendered when asked for, and returns how many, with the files of those that are.
+    /// are not rendered when asked for, nor pages of a template more than `limit` of which are
+    /// affected, and returns how many, with the files of those that are (`later`) and of those pages
+    /// (`deferred`).
     private static func render(_ affected: [PlannedOutput], with renderer: SiteRenderer, previous: Site,
-                               changes: SiteChanges, memo: RenderMemo,
-                               into sink: some PageSink) throws -> (count: Int, later: Set<String>) {
+                               changes: SiteChanges, memo: RenderMemo, deferringBeyond limit: Int,
+                               into sink: some PageSink) throws -> (count: Int, later: Set<String>, deferred: Set<String>) {
         let later = Set(affected.filter(\.isRenderedWhenAskedInPreview).map(\.route.file))
-        let outputs = affected.filter { !$0.isRenderedWhenAskedInPreview }
+        var outputs = affected.filter { !$0.isRenderedWhenAskedInPreview }
+        let deferred = manyOfATemplate(outputs, beyond: limit)
+        if !deferred.isEmpty { outputs.removeAll { deferred.contains($0.route.file) } }
         // Signatory lists are made only for the declarations whose pages are rendered again.
         let declarations = renderer.declarationsListingSignatories(in: outputs)
         let entries = keptEntries(memo.signatoryEntries, previous: previous, renderer: renderer, changes: changes)
         memo.signatoryEntries = entries
-        return (try renderer.render(outputs, into: sink, declarations: declarations, entries: entries), later)
+        return (try renderer.render(outputs, into: sink, declarations: declarations, entries: entries), later, deferred)
+    }
+
+    /// The files of `outputs` rendered with a template that more than `limit` of them are rendered with.
+    private static func manyOfATemplate(_ outputs: [PlannedOutput], beyond limit: Int) -> Set<String> {
+        guard outputs.count > limit else { return [] }
+        var counts: [String: Int] = [:]
+        for case let template? in outputs.lazy.map(\.template) { counts[template, default: 0] += 1 }
+        let many = Set(counts.filter { $0.value > limit }.keys)
+        guard !many.isEmpty else { return [] }
+        return Set(outputs.filter { $0.template.map(many.contains) ?? false }.map(\.route.file))
     }
 
     /// This site's signatory entries: the previous build's for every city that did not change (an

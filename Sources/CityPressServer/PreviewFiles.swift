@@ -16,6 +16,9 @@ public final class PreviewFiles: @unchecked Sendable {
     package let rendered: [String: StoredPage]
     /// The files rendered when asked for, by path.
     private let later: [String: PlannedOutput]
+    /// The pages among `later` of kinds otherwise rendered with the build, which an edit reached too many
+    /// of to render them all with it (`PreviewEdits`); the next edit starts without them.
+    package let deferred: Set<String>
     /// Makes what those files are rendered with (the build's site, templates and fragments); `nil`
     /// when there are none. Made when the first of them is asked for, not with every build.
     private let makeContext: (@Sendable () -> RenderContext)?
@@ -34,23 +37,25 @@ public final class PreviewFiles: @unchecked Sendable {
     }
 
     /// The files `rendered` (pages in `pack`), and `later` (outputs of the renderer of the context
-    /// `makeContext` makes), of which those of `kept` are already made when they are in `pack` (a
-    /// build into a new pack makes them again).
-    package init(pack: PagePack, rendered: [String: StoredPage], later: [PlannedOutput] = [],
+    /// `makeContext` makes, `deferred` among them), of which those of `kept` are already made when they
+    /// are in `pack` (a build into a new pack makes them again).
+    package init(pack: PagePack, rendered: [String: StoredPage], later: [PlannedOutput] = [], deferred: Set<String> = [],
                  context makeContext: (@Sendable () -> RenderContext)? = nil, kept: MadeLater? = nil) {
         let byPath = Dictionary(later.map { ($0.route.file, $0) }, uniquingKeysWith: { first, _ in first })
         self.pack = pack
         self.rendered = rendered
         self.later = byPath
+        self.deferred = deferred
         self.makeContext = makeContext
         made = kept.map { $0.pack === pack ? $0.pages.filter { byPath[$0.key] != nil } : [:] } ?? [:]
     }
 
-    private init(pack: PagePack, rendered: [String: StoredPage], later: [String: PlannedOutput],
+    private init(pack: PagePack, rendered: [String: StoredPage], later: [String: PlannedOutput], deferred: Set<String>,
                  makeContext: (@Sendable () -> RenderContext)?, context: RenderContext?, made: [String: StoredPage]) {
         self.pack = pack
         self.rendered = rendered
         self.later = later
+        self.deferred = deferred
         self.makeContext = makeContext
         self.context = context
         self.made = made
@@ -60,7 +65,8 @@ public final class PreviewFiles: @unchecked Sendable {
     /// so far, stay (an edit of assets alone, which no late file reads).
     package func replacingRendered(_ rendered: [String: StoredPage], in pack: PagePack) -> PreviewFiles {
         let (context, made) = lock.withLock { (self.context, self.made) }
-        return PreviewFiles(pack: pack, rendered: rendered, later: later, makeContext: makeContext, context: context,
+        return PreviewFiles(pack: pack, rendered: rendered, later: later, deferred: deferred, makeContext: makeContext,
+                            context: context,
                             made: pack === self.pack ? made : [:])
     }
 

@@ -43,4 +43,33 @@ import Testing
             #expect(builder.patchedBuildCount == 1)
         }
     }
+
+    /// Pages an edit reaches too many of (here: more than one of a template) are made when asked for,
+    /// from the build they belong to, also when a later edit comes before anyone asked.
+    @Test func deferredPagesEqualTheBuildsAcrossEdits() throws {
+        try withTemporaryFolder { root in
+            let (content, templates) = try copyFixtureSite(to: root)
+            let options = BuildOptions(contentPath: content.path, templatesPath: templates.path)
+            let builder = PreviewBuilder(options: options, compactionSlack: 32 << 20, deferralLimit: 1)
+            _ = builder.build()
+            let declaration = content.appendingPathComponent("declarations/second-accord.md")
+            try writeText(try readText(declaration).replacingOccurrences(of: "title: Second Accord", with: "title: Second Accord Renamed"),
+                          to: declaration)
+            let retitled = builder.build(changed: [declaration.path])
+            guard case .built(let files) = retitled.content else { Issue.record("not built"); return }
+            // Its title is on each signatory's page: those are deferred, and not served from the last build.
+            #expect(files.deferred.contains("cities/lodz/index.html") && files.deferred.contains("cities/wroclaw/index.html"),
+                    "\(files.deferred.sorted())")
+            #expect(files.rendered["cities/lodz/index.html"] == nil && files.contains("cities/lodz/index.html"))
+
+            let city = content.appendingPathComponent("cities/poznan.yml")
+            try writeText(try readText(city).replacingOccurrences(of: "name: Poznań\n", with: "name: Poznań City\n"), to: city)
+            let afterCity = builder.build(changed: [city.path])
+            guard case .built(let later) = afterCity.content else { Issue.record("not built"); return }
+            #expect(later.deferred.contains("cities/lodz/index.html"), "still deferred: \(later.deferred.sorted())")
+            let differences = try differences(afterCity, options, output: root.appendingPathComponent("Built"))
+            #expect(differences.isEmpty, "\(differences)")
+            #expect(builder.fullRenderCount == 1, "the edits took the quick paths")
+        }
+    }
 }

@@ -36,6 +36,7 @@ import Testing
         #expect(totals.invalid > 0, "no step made the site invalid (drafts: \(includesDrafts))")
         // Report edits that keep the report's city, declaration and year patch the last site: some must.
         #expect(totals.patched > 0, "no step patched the site with its saved reports (drafts: \(includesDrafts))")
+        #expect(includesDrafts == (totals.deferring > 0), "\(totals.deferring) rebuilds deferred pages (drafts: \(includesDrafts))")
     }
 
     struct Totals {
@@ -44,6 +45,8 @@ import Testing
         var invalid = 0
         /// Valid rebuilds that patched the last site (`ReportPatch`) instead of resolving the content.
         var patched = 0
+        /// Valid rebuilds whose files include pages deferred to when they are asked for.
+        var deferring = 0
     }
 
     /// Runs `steps` random steps from `seed` on a fresh copy of the fixture site.
@@ -57,7 +60,9 @@ import Testing
                 written[path] = text
             }
             let options = BuildOptions(contentPath: content.path, templatesPath: templates.path, includesDrafts: includesDrafts)
-            let builder = PreviewBuilder(options: options)
+            // With drafts, an edit's pages beyond the first of a template are made when asked for
+            // (`deferralLimit`), so that the sequences also cover deferred pages carried over edits.
+            let builder = PreviewBuilder(options: options, compactionSlack: 32 << 20, deferralLimit: includesDrafts ? 1 : 64)
             let first = builder.build()
             try #require(!first.diagnostics.containsErrors, "the starting site is invalid: \(first.diagnostics)")
             // A rebuild that leaves the builder's count of full renders as it was took the fast path.
@@ -109,6 +114,7 @@ import Testing
                     totals.valid += 1
                     if builder.fullRenderCount == rendersBefore { totals.fast += 1 }
                     if builder.patchedBuildCount > patchesBefore { totals.patched += 1 }
+                    if case .built(let files) = rebuilt.content, !files.deferred.isEmpty { totals.deferring += 1 }
                     lastValid = model
                     previousFailed = false
                 }
