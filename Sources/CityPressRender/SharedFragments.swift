@@ -16,8 +16,8 @@ package struct SharedFragments: Sendable {
         package let forPrint: String
     }
 
-    /// By declaration index.
-    package let signatories: [Signatories]
+    /// By declaration index; `nil` for a declaration left out (`signatories(of:in:)` makes its own then).
+    private let made: [Signatories?]
     /// The declaration view every commitment page of a declaration shares, by declaration index.
     package let commitmentDeclarationViews: [Int: DeclarationView]
     /// A city page's entry for each declaration (its link, date and commitment links), by declaration index.
@@ -35,19 +35,14 @@ package struct SharedFragments: Sendable {
         let wanted = declarations ?? Set(0..<count)
         let entries = entries ?? declarations.map { SignatoryEntries(renderer: renderer, signing: $0) } ?? SignatoryEntries(renderer: renderer)
         self.entries = entries
-        let webEntries = entries.web, printEntries = entries.print
-        let signatories = (0..<count).parallelMap { index in
-            guard wanted.contains(index) else { return Signatories(atDepth2: "", atDepth4: "", forPrint: "") }
-            let web = renderer.signatoriesFragment(of: index, entries: webEntries)
-            return Signatories(atDepth2: web,
-                               atDepth4: SiteRenderer.relinked(web, toDepth: CommitmentOutput.depth),
-                               forPrint: renderer.signatoriesFragment(of: index, entries: printEntries,
-                                                                      template: TemplateViews.printSignatories.template))
+        let made = (0..<count).parallelMap { index in
+            wanted.contains(index) ? Self.signatories(of: index, renderer: renderer, entries: entries) : nil
         }
-        self.signatories = signatories
+        self.made = made
         var views: [Int: DeclarationView] = [:]
         for index in wanted.sorted() {
-            views[index] = renderer.declarationView(index, links: renderer.links(depth: CommitmentOutput.depth), signatoriesHTML: signatories[index].atDepth4)
+            guard let signatories = made[index] else { continue }
+            views[index] = renderer.declarationView(index, links: renderer.links(depth: CommitmentOutput.depth), signatoriesHTML: signatories.atDepth4)
         }
         commitmentDeclarationViews = views
         endorsements = (0..<count).map { index in
@@ -61,6 +56,20 @@ package struct SharedFragments: Sendable {
             }
         }
         endorsementsInLanguages = inLanguages
+    }
+
+    /// The signatory lists of the declaration `index` of `renderer`'s site (the renderer these fragments
+    /// were made with): made with the fragments, or now for a declaration left out (the preview's
+    /// pages rendered when asked for need one declaration's, not every declaration's).
+    package func signatories(of index: Int, in renderer: SiteRenderer) -> Signatories {
+        made[index] ?? Self.signatories(of: index, renderer: renderer, entries: entries)
+    }
+
+    private static func signatories(of index: Int, renderer: SiteRenderer, entries: SignatoryEntries) -> Signatories {
+        let web = renderer.signatoriesFragment(of: index, entries: entries.web)
+        return Signatories(atDepth2: web, atDepth4: SiteRenderer.relinked(web, toDepth: CommitmentOutput.depth),
+                           forPrint: renderer.signatoriesFragment(of: index, entries: entries.print,
+                                                                  template: TemplateViews.printSignatories.template))
     }
 }
 

@@ -152,10 +152,11 @@ package struct SiteRenderer: Sendable {
     }
 
     /// A context for rendering outputs one at a time after the build (the preview renders some only
-    /// when they are asked for), with every declaration's fragments; city pages' entries come from
-    /// `entries` when given.
+    /// when they are asked for): city pages' entries come from `entries` when given, and each page
+    /// makes its own declaration's signatory lists from them (with none given, every declaration's are
+    /// made at once).
     package func laterContext(entries: SignatoryEntries?) -> RenderContext {
-        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, entries: entries),
+        RenderContext(renderer: self, fragments: SharedFragments(renderer: self, declarations: entries == nil ? nil : [], entries: entries),
                       rendersEveryOutput: false)
     }
 

@@ -42,7 +42,7 @@ package struct CommitmentOutput: OutputKind {
         let renderer = context.renderer, index = item.declaration
         let declaration = context.fragments.commitmentDeclarationViews[index]
             ?? renderer.declarationView(index, links: renderer.links(depth: route(of: item, in: context.site).depth),
-                                        signatoriesHTML: context.fragments.signatories[index].atDepth4)
+                                        signatoriesHTML: context.fragments.signatories(of: index, in: renderer).atDepth4)
         let page = renderer.commitmentPage(index, position: item.position, declaration: declaration)
         return context.page(page, template: Self.template.template, route: route(of: item, in: context.site))
     }

@@ -17,7 +17,7 @@ package struct DeclarationOutput: OutputKind {
         site.declarations[index].pageDependencies(in: site)
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
-        let page = context.renderer.declarationPage(index, signatoriesHTML: context.fragments.signatories[index].atDepth2)
+        let page = context.renderer.declarationPage(index, signatoriesHTML: context.fragments.signatories(of: index, in: context.renderer).atDepth2)
         return context.page(page, template: Self.template.template, route: route(of: index, in: context.site))
     }
     package var isListedInSitemap: Bool { true }

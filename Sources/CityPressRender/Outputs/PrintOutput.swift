@@ -16,7 +16,7 @@ package struct PrintOutput: OutputKind {
         site.declarations[index].pageDependencies(in: site)
     }
     package func render(_ index: Int, in context: RenderContext) -> [UInt8] {
-        let page = context.renderer.printPage(index, signatoriesHTML: context.fragments.signatories[index].forPrint)
+        let page = context.renderer.printPage(index, signatoriesHTML: context.fragments.signatories(of: index, in: context.renderer).forPrint)
         return context.page(page, template: Self.template.template, route: route(of: index, in: context.site))
     }
     package var isListedInSitemap: Bool { true }
@@ -65,7 +65,7 @@ extension SiteRenderer {
         let fragments = SharedFragments(renderer: self, declarations: Set(indexes))
         return indexes.flatMap { index in
             papers.map { paper in
-                let page = printPage(index, signatoriesHTML: fragments.signatories[index].forPrint, on: paper)
+                let page = printPage(index, signatoriesHTML: fragments.signatories(of: index, in: self).forPrint, on: paper)
                 let slug = site.declarations[index].slug
                 return PrintEdition(declaration: index, paper: paper, folder: PrintOutput.route(slug).path, fileStem: slug,
                                     pageFolder: DeclarationOutput.route(slug).path,
