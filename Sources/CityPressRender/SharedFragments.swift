@@ -27,14 +27,17 @@ package struct SharedFragments: Sendable {
 
     /// Each city's entries in signatory lists, which the fragments are made of.
     package let entries: SignatoryEntries
+    /// Whether `entries` has every city's entry (not only those of the declarations made at first).
+    private let entriesCoverEveryCity: Bool
 
-    /// The fragments of every declaration, or only of `declarations` (the others are left empty),
-    /// made of `entries` (rendered here when not given).
-    package init(renderer: SiteRenderer, declarations: Set<Int>? = nil, entries: SignatoryEntries? = nil) {
+    /// The fragments of every declaration, or only of `declarations` (the others' signatory lists are
+    /// made when asked for: `signatories(of:in:)`), made of `entries` (rendered here when not given).
+    package init(renderer: SiteRenderer, declarations: Set<Int>? = nil, entries given: SignatoryEntries? = nil) {
         let count = renderer.site.declarations.count
         let wanted = declarations ?? Set(0..<count)
-        let entries = entries ?? declarations.map { SignatoryEntries(renderer: renderer, signing: $0) } ?? SignatoryEntries(renderer: renderer)
+        let entries = given ?? declarations.map { SignatoryEntries(renderer: renderer, signing: $0) } ?? SignatoryEntries(renderer: renderer)
         self.entries = entries
+        entriesCoverEveryCity = declarations == nil || given != nil
         let made = (0..<count).parallelMap { index in
             wanted.contains(index) ? Self.signatories(of: index, renderer: renderer, entries: entries) : nil
         }
@@ -62,7 +65,10 @@ package struct SharedFragments: Sendable {
     /// were made with): made with the fragments, or now for a declaration left out (the preview's
     /// pages rendered when asked for need one declaration's, not every declaration's).
     package func signatories(of index: Int, in renderer: SiteRenderer) -> Signatories {
-        made[index] ?? Self.signatories(of: index, renderer: renderer, entries: entries)
+        if let made = made[index] { return made }
+        // Entries made for the other declarations' signatories alone may lack some of this one's.
+        let entries = entriesCoverEveryCity ? entries : SignatoryEntries(renderer: renderer, signing: [index])
+        return Self.signatories(of: index, renderer: renderer, entries: entries)
     }
 
     private static func signatories(of index: Int, renderer: SiteRenderer, entries: SignatoryEntries) -> Signatories {
