@@ -27,8 +27,6 @@ package struct SharedFragments: Sendable {
 
     /// Each city's entries in signatory lists, which the fragments are made of.
     package let entries: SignatoryEntries
-    /// Whether `entries` has every city's entry (not only those of the declarations made at first).
-    private let entriesCoverEveryCity: Bool
 
     /// The fragments of every declaration, or only of `declarations` (the others' signatory lists are
     /// made when asked for: `signatories(of:in:)`), made of `entries` (rendered here when not given).
@@ -37,7 +35,6 @@ package struct SharedFragments: Sendable {
         let wanted = declarations ?? Set(0..<count)
         let entries = given ?? declarations.map { SignatoryEntries(renderer: renderer, signing: $0) } ?? SignatoryEntries(renderer: renderer)
         self.entries = entries
-        entriesCoverEveryCity = declarations == nil || given != nil
         let made = (0..<count).parallelMap { index in
             wanted.contains(index) ? Self.signatories(of: index, renderer: renderer, entries: entries) : nil
         }
@@ -67,7 +64,7 @@ package struct SharedFragments: Sendable {
     package func signatories(of index: Int, in renderer: SiteRenderer) -> Signatories {
         if let made = made[index] { return made }
         // Entries made for the other declarations' signatories alone may lack some of this one's.
-        let entries = entriesCoverEveryCity ? entries : SignatoryEntries(renderer: renderer, signing: [index])
+        let entries = entries.isComplete ? entries : SignatoryEntries(renderer: renderer, signing: [index])
         return Self.signatories(of: index, renderer: renderer, entries: entries)
     }
 

@@ -198,7 +198,8 @@ public struct PreviewBuilder: Sendable {
         let pages = sink.pages
         let deferred = previous.preview.deferred.union(newlyDeferred).filter { pages[$0] == nil }
         var kept = previous.preview.madeLater
-        kept.pages = kept.pages.filter { !changedLater.contains($0.key) && !deferred.contains($0.key) }
+        // A page deferred before and untouched now was made from a build with the same bytes for it.
+        kept.pages = kept.pages.filter { !changedLater.contains($0.key) && !newlyDeferred.contains($0.key) }
         let later = renderer.outputs.filter { $0.isRenderedWhenAskedInPreview || !deferred.isEmpty && deferred.contains($0.route.file) }
         let preview = PreviewFiles(pack: sink.pack, rendered: pages, later: later, deferred: deferred,
                                    context: laterContext(of: renderer), kept: kept)

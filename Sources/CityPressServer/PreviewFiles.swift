@@ -32,7 +32,9 @@ public final class PreviewFiles: @unchecked Sendable {
 
     /// Late files made by one build, and the pack their bytes are in.
     package struct MadeLater {
+        /// The pack the pages are in.
         package let pack: PagePack
+        /// Where each late file made is in `pack`, by path.
         package var pages: [String: StoredPage]
     }
 
@@ -98,20 +100,14 @@ public final class PreviewFiles: @unchecked Sendable {
             }
         }
         guard let output = later[path], let makeContext else { return .missing }
+        // A late file made before is read back; one the pack cannot give back is made again.
+        if let page = lock.withLock({ made[path] }), let bytes = try? pack.read(page) { return .file(bytes) }
         // The context is made once, under the lock; pages are rendered outside it.
-        let (page, renderContext) = lock.withLock { () -> (StoredPage?, RenderContext?) in
-            if let page = made[path] { return (page, nil) }
-            if context == nil { context = makeContext() }
-            return (nil, context)
+        let renderContext = lock.withLock { () -> RenderContext in
+            let context = self.context ?? makeContext()
+            self.context = context
+            return context
         }
-        if let page {
-            do throws(PagePackError) {
-                return .file(try pack.read(page))
-            } catch {
-                return .unreadable(error)
-            }
-        }
-        guard let renderContext else { return .missing }
         let bytes = output.render(renderContext)
         // A file the pack cannot take is served all the same, and made again when asked for again.
         if let page = try? pack.append(bytes) { lock.withLock { made[path] = page } }

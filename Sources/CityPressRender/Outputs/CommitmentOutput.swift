@@ -35,8 +35,8 @@ package struct CommitmentOutput: OutputKind {
         return declaration.pageDependencies(in: site)
             + [.commitmentReports(Commitment.key(of: declaration.slug, declaration.commitments[item.position].number))]
     }
-    // With reports, a page lists every action naming its commitment (some 650 at 10,000 cities): an edit
-    // of a city re-rendered its declarations' 64 pages, most of the preview's second.
+    // Each page repeats its declaration's signatory list and, with reports, every action naming its
+    // commitment (some 650 at 10,000 cities): a city's edit reaches all of its declarations' pages.
     package var isRenderedWhenAskedInPreview: Bool { true }
     package func render(_ item: Item, in context: RenderContext) -> [UInt8] {
         let renderer = context.renderer, index = item.declaration
