@@ -1,15 +1,11 @@
 import Testing
-@testable import CityPressBuild
 @testable import CityPressRender
 
 /// A report save in the preview takes the last build's plan for the patched site instead of planning
 /// 45,000 outputs again: the plan taken over must be the one planning gives.
 @Suite struct ReplanningTests {
     @Test func aPlanTakenOverIsThePlanThatPlanningGives() throws {
-        let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
-                                   templatesPath: TestPaths.templates.path)
-        let (prepared, templateSet, _) = SiteBuild.prepare(options)
-        let site = try #require(prepared), templates = try #require(templateSet)
+        let (site, templates) = try preparedFixtureSite()
         let planned = SiteRenderer(site: site, templates: templates).outputs
         let renderer = SiteRenderer(site: site, templates: templates, plan: planned)
         let replanned = renderer.outputs

@@ -1,15 +1,11 @@
 import Testing
-@testable import CityPressBuild
 @testable import CityPressRender
 
 /// The order a build starts its outputs in: the files that gather the whole site first, so that the
 /// last file made is a small page, not the search index alone on one core.
 @Suite struct StartOrderTests {
     @Test func filesGatheringTheSiteStartFirstOneKindAfterAnother() throws {
-        let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
-                                   templatesPath: TestPaths.templates.path)
-        let (prepared, templateSet, _) = SiteBuild.prepare(options)
-        let site = try #require(prepared), templates = try #require(templateSet)
+        let (site, templates) = try preparedFixtureSite()
         let outputs = SiteRenderer(site: site, templates: templates).outputs
         let order = PlannedOutput.startOrder(of: outputs)
         #expect(order.sorted() == Array(outputs.indices))

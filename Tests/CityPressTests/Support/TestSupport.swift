@@ -2,6 +2,9 @@ import Foundation
 @testable import CityPressBuild
 @testable import CityPressCore
 @testable import CityPressRender
+import CityPressSite
+import CityPressTemplates
+import Testing
 
 /// Paths of the repository, its fixtures and the built tool.
 enum TestPaths {
@@ -153,4 +156,12 @@ func renderInMemory(content: URL, templates: URL = TestPaths.templates, drafts: 
     let sink = MemorySink()
     try SiteRenderer(site: site, templates: templateSet).render(into: sink)
     return (sink.pages, diagnostics)
+}
+
+/// The fixture site loaded and resolved with the repository's templates: what a build renders.
+func preparedFixtureSite() throws -> (site: Site, templates: TemplateSet) {
+    let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                               templatesPath: TestPaths.templates.path)
+    let (site, templates, _) = SiteBuild.prepare(options)
+    return (try #require(site), try #require(templates))
 }
