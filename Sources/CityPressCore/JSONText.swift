@@ -16,6 +16,24 @@ package enum JSONText {
     @inlinable
     package static func appendString(utf8 text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        appendEscaped(utf8: text, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// One JSON string of the text `first` followed by the text `second` (a base URL and a path), without
+    /// joining them first.
+    @inlinable
+    package static func appendString(utf8 first: UnsafeBufferPointer<UInt8>, then second: UnsafeBufferPointer<UInt8>,
+                                     to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(utf8: first, to: &bytes)
+        appendEscaped(utf8: second, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The UTF-8 bytes of a text as a JSON string's content, escaped where they need it.
+    @inlinable
+    package static func appendEscaped(utf8 text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         // Most texts need no escape: copied whole.
         var clean = true
         for byte in text where needsEscape(byte) {
@@ -24,7 +42,6 @@ package enum JSONText {
         }
         if clean {
             bytes.append(contentsOf: text)
-            bytes.append(UInt8(ascii: "\""))
             return
         }
         for byte in text {
@@ -43,7 +60,6 @@ package enum JSONText {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Whether `byte` is written escaped in a JSON string: a control character, `"`, a backslash or `<`.

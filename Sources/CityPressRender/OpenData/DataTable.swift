@@ -1,29 +1,24 @@
 import CityPressCore
 
-/// One open-data table: its dataset's columns and its rows, written as CSV or as JSON from the same
-/// values, so the two formats of a download never disagree.
+/// One open-data table: its dataset's columns, how many rows it has and the one function that writes
+/// any of them, cell by cell through a `DataRowWriter`, as CSV or as JSON, so the two formats of a
+/// download never disagree.
 package struct DataTable: Sendable {
-    /// One cell.
-    package enum Value: Sendable, Hashable {
-        case text(String)
-        case integer(Int)
-        /// A list of slugs or numbers; CSV joins them with spaces.
-        case list([Value])
-        /// No value (an optional column): an empty CSV field, `null` in JSON.
-        case null
-
-        /// `text`, or `null` when it is missing.
-        package static func optional(_ text: String?) -> Value { text.map(Value.text) ?? .null }
-    }
-
     package let dataset: OpenDataset
-    /// Each row's cells, in the dataset's column order.
-    package let rows: [[Value]]
+    /// How many rows it has.
+    package let rowCount: Int
+    /// What every URL of it starts with (the site's `base_url`, or nothing).
+    private let base: String
+    /// Writes the cells of row `row` (`0..<rowCount`), in the dataset's column order.
+    private let writeRow: @Sendable (_ row: Int, _ cells: inout DataRowWriter) -> Void
 
-    /// The table of `dataset` with `rows`.
-    package init(_ dataset: OpenDataset, rows: [[Value]]) {
+    /// The table of `dataset` with `rowCount` rows, written by `writeRow`, its URLs starting with `base`.
+    package init(_ dataset: OpenDataset, rowCount: Int, base: String,
+                 writeRow: @escaping @Sendable (_ row: Int, _ cells: inout DataRowWriter) -> Void) {
         self.dataset = dataset
-        self.rows = rows
+        self.rowCount = rowCount
+        self.base = base
+        self.writeRow = writeRow
     }
 
     /// RFC 4180 CSV, UTF-8 without a byte order mark: a header row of the column names, then one
@@ -31,41 +26,21 @@ package struct DataTable: Sendable {
     /// or a line break (line breaks inside a quoted field stay as written: LF).
     package func csv() -> [UInt8] {
         var bytes: [UInt8] = []
-        writeCSV(to: &bytes)
-        return bytes
-    }
-
-    /// The CSV file's bytes, into `bytes`.
-    package func writeCSV(to bytes: inout [UInt8]) {
         var rowRanges: [Range<Int>] = []
         writeCSV(to: &bytes, rowRanges: &rowRanges)
+        return bytes
     }
 
     /// The CSV file's bytes, into `bytes`, and where each row's record is in them (its CRLF included).
     package func writeCSV(to bytes: inout [UInt8], rowRanges: inout [Range<Int>]) {
         writeCSVHeader(to: &bytes)
-        rowRanges.reserveCapacity(rows.count)
-        // By index, not by enumerating copies: a table of the signatories has hundreds of thousands of cells.
-        let start = bytes.count
-        for row in rows.indices {
-            if row == Self.sampleRows { Self.reserve(&bytes, after: row, of: rows.count, from: start) }
-            let rowStart = bytes.count
-            rows[row].withUnsafeBufferPointer { cells in
-                for index in cells.indices {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    Self.appendCSV(cells[index], to: &bytes)
-                }
-            }
-            bytes.append(13)
-            bytes.append(10)
-            rowRanges.append(rowStart..<bytes.count)
-        }
+        writeRows(.csv, to: &bytes, rowRanges: &rowRanges)
     }
 
     private func writeCSVHeader(to bytes: inout [UInt8]) {
         for (index, column) in dataset.columns.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.appendCSVField(column.name, to: &bytes)
+            Array(column.name.utf8).withUnsafeBufferPointer { DataRowWriter.appendCSVField($0, to: &bytes) }
         }
         bytes.append(13)
         bytes.append(10)
@@ -75,42 +50,34 @@ package struct DataTable: Sendable {
     /// of one object per row with the CSV's column names as keys, in column order, one row per line.
     package func json(schema: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        writeJSON(schema: schema, to: &bytes)
-        return bytes
-    }
-
-    /// The JSON file's bytes, into `bytes`.
-    package func writeJSON(schema: String, to bytes: inout [UInt8]) {
         var rowRanges: [Range<Int>] = []
         writeJSON(schema: schema, to: &bytes, rowRanges: &rowRanges)
+        return bytes
     }
 
     /// The JSON file's bytes, into `bytes`, and where each row's object (`{…}`) is in them.
     package func writeJSON(schema: String, to bytes: inout [UInt8], rowRanges: inout [Range<Int>]) {
         writeJSONHeader(schema: schema, to: &bytes)
-        // Each key with what comes before it (`{` or `, `) and after it (`: `), as bytes made once.
-        let keys = dataset.columns.enumerated().map { index, column -> [UInt8] in
-            var key: [UInt8] = index == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ","), UInt8(ascii: " ")]
-            JSONText.appendString(column.name, to: &key)
-            return key + [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        writeRows(.json, to: &bytes, rowRanges: &rowRanges)
+        Self.appendJSONEnd(hasRows: rowCount > 0, to: &bytes)
+    }
+
+    /// Every row in `format`, into `bytes`, and where each is in them (without JSON's separators).
+    private func writeRows(_ format: OpenDataFormat, to bytes: inout [UInt8], rowRanges: inout [Range<Int>]) {
+        var cells = DataRowWriter(format: format, columns: dataset.columns, base: base)
+        swap(&cells.bytes, &bytes)
+        defer { swap(&cells.bytes, &bytes) }
+        rowRanges.reserveCapacity(rowCount)
+        let start = cells.bytes.count
+        for row in 0..<rowCount {
+            if row == Self.sampleRows { Self.reserve(&cells.bytes, after: row, of: rowCount, from: start) }
+            if format == .json { Self.appendJSONRowSeparator(before: row, to: &cells.bytes) }
+            let rowStart = cells.bytes.count
+            cells.startRow()
+            writeRow(row, &cells)
+            cells.endRow()
+            rowRanges.append(rowStart..<cells.bytes.count)
         }
-        rowRanges.reserveCapacity(rows.count)
-        let start = bytes.count
-        for row in rows.indices {
-            if row == Self.sampleRows { Self.reserve(&bytes, after: row, of: rows.count, from: start) }
-            Self.appendJSONRowSeparator(before: row, to: &bytes)
-            let rowStart = bytes.count
-            rows[row].withUnsafeBufferPointer { cells in
-                if cells.isEmpty || keys.isEmpty { bytes.append(UInt8(ascii: "{")) }
-                for index in cells.indices where index < keys.count {
-                    bytes.append(contentsOf: keys[index])
-                    Self.appendJSON(cells[index], to: &bytes)
-                }
-            }
-            bytes.append(UInt8(ascii: "}"))
-            rowRanges.append(rowStart..<bytes.count)
-        }
-        Self.appendJSONEnd(hasRows: !rows.isEmpty, to: &bytes)
     }
 
     /// This table's file in `format`, made of rows already encoded: `rowRanges` of `encoded` (a file
@@ -157,65 +124,5 @@ package struct DataTable: Sendable {
     private static func reserve(_ bytes: inout [UInt8], after written: Int, of total: Int, from start: Int) {
         let perRow = (bytes.count - start) / max(1, written)
         bytes.reserveCapacity(bytes.count + (total - written) * perRow * 21 / 20 + 1024)
-    }
-
-    /// One CSV field: text as `appendCSVField` writes it, numbers in decimal, a list's items joined with spaces.
-    private static func appendCSV(_ value: Value, to bytes: inout [UInt8]) {
-        switch value {
-        case .text(let text): appendCSVField(text, to: &bytes)
-        case .integer(let number): JSONText.appendDecimal(number, to: &bytes)
-        case .null: break
-        case .list(let values):
-            appendCSVField(values.map(csvText).joined(separator: " "), to: &bytes)
-        }
-    }
-
-    private static func csvText(_ value: Value) -> String {
-        switch value {
-        case .text(let text): return text
-        case .integer(let number): return String(number)
-        case .list(let values): return values.map(csvText).joined(separator: " ")
-        case .null: return ""
-        }
-    }
-
-    private static func appendCSVField(_ text: String, to bytes: inout [UInt8]) {
-        // A native string's bytes are contiguous: scanned and copied through a pointer.
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendCSVField(utf8: $0, to: &bytes) }
-        if done == nil { Array(text.utf8).withUnsafeBufferPointer { appendCSVField(utf8: $0, to: &bytes) } }
-    }
-
-    /// A field quoted only when it holds a comma, a quote or a line break; quotes inside doubled.
-    private static func appendCSVField(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        var needsQuotes = false
-        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else {
-            bytes.append(contentsOf: utf8)
-            return
-        }
-        bytes.append(UInt8(ascii: "\""))
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-            bytes.append(byte)
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private static func appendJSON(_ value: Value, to bytes: inout [UInt8]) {
-        switch value {
-        case .text(let text): JSONText.appendString(text, to: &bytes)
-        case .integer(let number): JSONText.appendDecimal(number, to: &bytes)
-        case .null: bytes.append(contentsOf: "null".utf8)
-        case .list(let values):
-            bytes.append(UInt8(ascii: "["))
-            for (index, element) in values.enumerated() {
-                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
-                appendJSON(element, to: &bytes)
-            }
-            bytes.append(UInt8(ascii: "]"))
-        }
     }
 }

@@ -88,7 +88,7 @@ package final class OpenDataFiles: @unchecked Sendable {
             inFlight.insert(route)
         }
         let bytes = assembled(route, from: source) ?? encoded(route, from: source)
-        let size = Size(bytes: bytes.count, rows: source.table.rows.count)
+        let size = Size(bytes: bytes.count, rows: source.table.rowCount)
         lock.withLock {
             sizes[route] = size
             inFlight.remove(route)
@@ -174,7 +174,7 @@ package final class OpenDataFiles: @unchecked Sendable {
         // Each declaration's rows follow the previous declaration's in the site-wide table.
         var firstRow = 0
         for (index, table) in tables.signatoriesByDeclaration.enumerated() {
-            let rows = firstRow..<(firstRow + table.rows.count)
+            let rows = firstRow..<(firstRow + table.rowCount)
             firstRow = rows.upperBound
             for format in OpenDataFormat.allCases {
                 let route = DeclarationDataOutput.route(site.declarations[index].slug, format)
