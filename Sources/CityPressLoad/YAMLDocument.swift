@@ -85,7 +85,11 @@ package struct YAMLDocument {
 
     private func isNull(_ node: YAMLNode) -> Bool {
         guard case .scalar(let text, let isPlain, _) = node else { return false }
-        return isPlain && ["", "~", "null", "Null", "NULL"].contains(text)
+        guard isPlain else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// A string field. Records "missing required field" when `required` and absent or empty.

@@ -95,8 +95,9 @@ package enum YAMLMistakes {
     /// it is not wrapped in them. YAML gives such quotes no meaning: they stay part of the value.
     package static func unwrappingTypographicQuotes(_ value: String) -> String? {
         let scalars = value.unicodeScalars
-        guard scalars.count >= 2, let first = scalars.first, let last = scalars.last,
-              openingQuotes.contains(first), closingQuotes.contains(last) else { return nil }
+        // The first and last scalars before the count, which reads the whole value.
+        guard let first = scalars.first, !first.isASCII, let last = scalars.last, openingQuotes.contains(first), closingQuotes.contains(last),
+              scalars.count >= 2 else { return nil }
         return String(scalars.dropFirst().dropLast())
     }
 }
