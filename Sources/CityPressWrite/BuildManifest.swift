@@ -57,29 +57,52 @@ package struct BuildManifest: Sendable, Equatable {
         bytes.reserveCapacity(files.count * 96)
         var first = true
         // Sorted by bytes compared with memcmp: comparing through `String.UTF8View` took a third of a
-        // second for the 45,000 files of a site with reports.
-        let sorted = files.map { (path: Array($0.key.utf8), file: $0.value) }.sorted { Self.precedes($0.path, $1.path) }
-        for (pathBytes, file) in sorted {
-            let path = String(decoding: pathBytes, as: UTF8.self)
-            bytes += (first ? "\n" : ",\n").utf8
+        // second for the 45,000 files of a site with reports. The paths are laid end to end in one
+        // buffer and their positions sorted, so a comparison touches no reference count.
+        let entries = Array(files)
+        var paths: [UInt8] = []
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(entries.count)
+        for entry in entries {
+            let start = paths.count
+            paths.append(contentsOf: entry.key.utf8)
+            spans.append(start..<paths.count)
+        }
+        var order = Array(entries.indices)
+        paths.withUnsafeBufferPointer { paths in
+            spans.withUnsafeBufferPointer { spans in
+                order.sort { Self.precedes(UnsafeBufferPointer(rebasing: paths[spans[$0]]), UnsafeBufferPointer(rebasing: paths[spans[$1]])) }
+            }
+        }
+        // Appended piece by piece, no string made per file: this is the last thing a build does before
+        // its swap, on one core.
+        for index in order {
+            let file = entries[index].value
+            if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
-            bytes += "{\"path\": \(JSONText.string(path)), \"size\": \(file.size), \"hash\": \"\(file.hash)\"".utf8
-            if let inputs = file.inputs { bytes += ", \"inputs\": \"\(inputs)\"".utf8 }
-            bytes += "}".utf8
+            bytes.append(contentsOf: "\n{\"path\": ".utf8)
+            paths.withUnsafeBufferPointer { JSONText.appendString(utf8: UnsafeBufferPointer(rebasing: $0[spans[index]]), to: &bytes) }
+            bytes.append(contentsOf: ", \"size\": ".utf8)
+            JSONText.appendDecimal(file.size, to: &bytes)
+            bytes.append(contentsOf: ", \"hash\": \"".utf8)
+            bytes.append(contentsOf: file.hash.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            if let inputs = file.inputs {
+                bytes.append(contentsOf: ", \"inputs\": \"".utf8)
+                bytes.append(contentsOf: inputs.utf8)
+                bytes.append(UInt8(ascii: "\""))
+            }
+            bytes.append(UInt8(ascii: "}"))
         }
         bytes += "\n]}\n".utf8
         return bytes
     }
 
     /// Whether `a` sorts before `b`, byte by byte (a prefix first).
-    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    private static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let common = min(a.count, b.count)
-        let order = a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y -> Int32 in
-                guard common > 0, let x = x.baseAddress, let y = y.baseAddress else { return 0 }
-                return memcmp(x, y, common)
-            }
-        }
+        guard common > 0, let x = a.baseAddress, let y = b.baseAddress else { return a.count < b.count }
+        let order = memcmp(x, y, common)
         return order != 0 ? order < 0 : a.count < b.count
     }
 
