@@ -20,13 +20,17 @@ extension String {
 extension Substring {
     /// The text without trailing spaces and tabs.
     package func trimmingTrailingSpaces() -> Substring {
-        // By bytes, not characters: a space or tab is never part of a character with what comes before it.
+        // By bytes, which is by characters when what is left ends in ASCII: only after some non-ASCII
+        // scalars (a prepended mark, U+0600) does a space belong to the character before it.
         var end = utf8.endIndex
         while end > utf8.startIndex {
             let before = utf8.index(before: end)
             guard utf8[before] == UInt8(ascii: " ") || utf8[before] == UInt8(ascii: "\t") else { break }
             end = before
         }
-        return self[startIndex..<end]
+        guard end != utf8.endIndex, end > utf8.startIndex, utf8[utf8.index(before: end)] >= 0x80 else { return self[startIndex..<end] }
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        return result
     }
 }

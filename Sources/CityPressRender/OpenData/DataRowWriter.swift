@@ -47,9 +47,9 @@ package struct DataRowWriter {
     }
 
     /// Cells that are the same on many rows of the table (a city's own on the row of every declaration it
-    /// endorsed), named by `key` (from 0; keys are kept in an array, so they should be few and dense):
-    /// written by `write` the first time, their bytes copied on later rows. A key names the same cells at
-    /// the same column every time it is used in one table.
+    /// endorsed), named by `key` (from 0: the writer keeps an array as long as the largest key, 32 bytes an
+    /// entry): written by `write` the first time, their bytes copied on later rows. A key names the same
+    /// cells at the same column every time it is used in one table.
     package mutating func reused(_ key: Int, _ write: (inout DataRowWriter) -> Void) {
         if key < reusedCells.count, reusedCells[key].count > 0, reusedCells[key].column == column {
             let found = reusedCells[key]

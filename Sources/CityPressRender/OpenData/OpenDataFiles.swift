@@ -68,9 +68,8 @@ package final class OpenDataFiles: @unchecked Sendable {
 
     /// The bytes of the file at `route`; empty for a route that is not a data file.
     ///
-    /// A file's source is let go once its bytes are made: the tables' cells (with every reported
-    /// action's text, hundreds of megabytes with tens of thousands of reports) are freed as the build
-    /// goes, not at its end. A file asked for again is made from tables made again for it.
+    /// A file's rows are written straight from the site when it is made (`DataTable`), so nothing of a
+    /// table is held between files; a file asked for again is written again.
     package func bytes(at route: Route) -> [UInt8] {
         if route == OpenDataOutput.schemaRoute { return schema() }
         let made = madeSources()

@@ -14,7 +14,10 @@ package struct OpenDataTables: Sendable {
         let cities = site.cities, countries = site.countries, declarations = site.declarations
         let reports = site.reports, translations = site.translations
         let commitments = RowGroups(declarations.map(\.commitments.count))
-        let signatories = RowGroups(declarations.map(\.signatories.count))
+        // A signatory's row needs its date too: the two lists have the same length, and a row is made
+        // only for a position both have.
+        let signatoryCounts = declarations.map { min($0.signatories.count, $0.endorsed.count) }
+        let signatories = RowGroups(signatoryCounts)
         let actions = RowGroups(reports.map(\.actions.count))
         let translatedCommitments = RowGroups(translations.map(\.commitments.count))
 
@@ -136,7 +139,7 @@ package struct OpenDataTables: Sendable {
         }
         tables = OpenDataset.allCases.map(table)
         signatoriesByDeclaration = declarations.indices.map { index in
-            DataTable(.signatories, rowCount: declarations[index].signatories.count, base: base) { row, cells in
+            DataTable(.signatories, rowCount: signatoryCounts[index], base: base) { row, cells in
                 signatory(row, ofDeclaration: index, to: &cells)
             }
         }
