@@ -10,32 +10,15 @@ first binary) with `cp -r`. Prints every round, then per binary the median wall 
 the median of each round's ratio to that round's copy. The ratio is taken within the round because the machine's
 speed drifts between rounds (on a shared 2-core VM, by 25 % and more). Standard library only.
 """
-import argparse, os, shutil, statistics, subprocess, sys, time
+import os, shutil, statistics
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def timed(command):
-    """Wall and CPU seconds of one run of `command`, which must succeed."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        sys.exit(f"failed ({status}): {' '.join(command)}")
-    return wall, usage.ru_utime + usage.ru_stime
+from timing import binaries as binaries_given, parser, timed
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("content")
-    ap.add_argument("--rounds", type=int, default=12)
-    ap.add_argument("--binary", action="append",
-                    help="a citypress binary (repeat to compare; default .build/release/citypress)")
-    ap.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
-    ap.add_argument("--work", default="/dev/shm/citypress-build-vs-copy" if os.path.isdir("/dev/shm") else "/tmp/citypress-build-vs-copy")
+    ap = parser("citypress-build-vs-copy")
     a = ap.parse_args()
-    binaries = a.binary or [os.path.join(ROOT, ".build", "release", "citypress")]
+    binaries = binaries_given(a)
     os.makedirs(a.work, exist_ok=True)
     source, out, copy = (os.path.join(a.work, name) for name in ("source", "out", "copy"))
 

@@ -11,33 +11,16 @@ and the median extra wall and CPU time of the check. The ratio of a round is tak
 the machine's speed drifts between rounds (on a shared 2-core VM, by 25 % and more): judge medians of many
 rounds, and compare binaries only within one run. Standard library only.
 """
-import argparse, os, shutil, statistics, subprocess, sys, time
+import os, shutil, statistics
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def timed(command):
-    """Wall and CPU seconds of one run of `command`, which must succeed."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if status != 0:
-        sys.exit(f"failed ({status}): {' '.join(command)}")
-    return wall, usage.ru_utime + usage.ru_stime
+from timing import binaries as binaries_given, parser, timed
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("content")
-    ap.add_argument("--rounds", type=int, default=12)
-    ap.add_argument("--binary", action="append",
-                    help="a citypress binary (repeat to compare; default .build/release/citypress)")
-    ap.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
-    ap.add_argument("--work", default="/dev/shm/citypress-check-cost" if os.path.isdir("/dev/shm") else "/tmp/citypress-check-cost")
+    ap = parser("citypress-check-cost")
     ap.add_argument("--replace", action="store_true", help="builds replace the output of the build before")
     a = ap.parse_args()
-    binaries = a.binary or [os.path.join(ROOT, ".build", "release", "citypress")]
+    binaries = binaries_given(a)
     os.makedirs(a.work, exist_ok=True)
     results = {binary: [] for binary in binaries}
     for round_number in range(1, a.rounds + 1):

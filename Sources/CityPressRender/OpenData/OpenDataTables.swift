@@ -21,6 +21,18 @@ package struct OpenDataTables: Sendable {
         let actions = RowGroups(reports.map(\.actions.count))
         let translatedCommitments = RowGroups(translations.map(\.commitments.count))
 
+        /// A city's own cells, the same in the signatories and the cities: slug, name, country's name and
+        /// slug, subdivision, kind.
+        @Sendable func cityCells(_ index: Int, to cells: inout DataRowWriter) {
+            let city = cities[index], country = countries[city.country]
+            cells.text(city.slug)
+            cells.text(city.name)
+            cells.text(country.name)
+            cells.text(country.slug)
+            cells.optionalText(city.subdivision)
+            cells.text(city.kind.rawValue)
+        }
+
         /// The row of the signatory at `position` of declaration `index`. Most cells are the same on many
         /// rows: a declaration's on every row of its signatories, a city's on the row of every declaration
         /// it endorsed; each is written once (keys: 2 per city, then the declarations').
@@ -30,15 +42,7 @@ package struct OpenDataTables: Sendable {
                 cells.text(declarations[index].slug)
                 cells.text(declarations[index].title)
             }
-            cells.reused(2 * cityIndex) { cells in
-                let city = cities[cityIndex], country = countries[city.country]
-                cells.text(city.slug)
-                cells.text(city.name)
-                cells.text(country.name)
-                cells.text(country.slug)
-                cells.optionalText(city.subdivision)
-                cells.text(city.kind.rawValue)
-            }
+            cells.reused(2 * cityIndex) { cityCells(cityIndex, to: &$0) }
             cells.optionalDate(declarations[index].endorsed[position])
             cells.reused(2 * cityIndex + 1) { cells in cells.url(CityOutput.route(cities[cityIndex].slug)) }
         }
@@ -79,15 +83,9 @@ package struct OpenDataTables: Sendable {
                 }
             case .cities:
                 DataTable(dataset, rowCount: cities.count, base: base) { row, cells in
-                    let city = cities[row], country = countries[city.country]
-                    cells.text(city.slug)
-                    cells.text(city.name)
-                    cells.text(country.name)
-                    cells.text(country.slug)
-                    cells.optionalText(city.subdivision)
-                    cells.text(city.kind.rawValue)
-                    cells.texts(city.endorsements.lazy.map { declarations[$0].slug })
-                    cells.url(CityOutput.route(city.slug))
+                    cityCells(row, to: &cells)
+                    cells.texts(cities[row].endorsements.lazy.map { declarations[$0].slug })
+                    cells.url(CityOutput.route(cities[row].slug))
                 }
             case .countries:
                 DataTable(dataset, rowCount: countries.count, base: base) { row, cells in
