@@ -42,9 +42,16 @@ public enum SiteBuild {
 
     /// Builds the site into `options.outputPath`, which is replaced only if everything succeeded.
     public static func run(_ options: BuildOptions) -> Report {
+        // With `--incremental`, outputs whose fingerprint the old manifest gives are kept, unless every page
+        // must be checked as it is written (`--check`) or printed (`--pdf`). Such a build stages in the
+        // spare beside the output, taken while the site loads.
+        let keepsOutputs = options.keepsUnchangedOutputs && !options.checksSite && options.pdfPapers.isEmpty
+        let output = OutputFolder(path: options.outputPath)
+        let spare = keepsOutputs ? SpareClaim(output: output) : nil
         let (site, templates, prepared) = prepare(options)
         var diagnostics = prepared
         guard let site, let templates, !diagnostics.containsErrors else {
+            spare?.release()
             return Report(diagnostics: diagnostics, pagesWritten: 0)
         }
         var exporter: PrintEditionExporter?
@@ -54,19 +61,17 @@ public enum SiteBuild {
             case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
             }
         }
-        let output = OutputFolder(path: options.outputPath)
-        let staging: StagingFolder
-        switch output.stage(force: options.force, protecting: [options.contentPath, options.templatesPath],
-                            faults: options.writeFaults) {
-        case .success(let folder): staging = folder
-        case .failure(let error): return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
-        }
         // PDFs printed into the site are not planned files: a build that prints them is checked by
         // reading the folder afterwards.
         let checksWhileWriting = options.checksSite && exporter == nil
-        // With `--incremental`, outputs whose fingerprint the old manifest gives are kept, unless every page
-        // must be checked as it is written (`--check`) or printed (`--pdf`).
-        let keepsOutputs = options.keepsUnchangedOutputs && !checksWhileWriting && exporter == nil
+        let staging: StagingFolder
+        switch output.stage(force: options.force, protecting: [options.contentPath, options.templatesPath],
+                            faults: options.writeFaults, spare: spare) {
+        case .success(let folder): staging = folder
+        case .failure(let error):
+            spare?.release()
+            return Report(diagnostics: diagnostics + [error.diagnostic], pagesWritten: 0)
+        }
         var previous: BuildManifest?
         var notes: [String] = []
         let tool = options.keepsUnchangedOutputs ? ToolIdentity.current() : nil

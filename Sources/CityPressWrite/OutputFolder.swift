@@ -65,14 +65,18 @@ public struct OutputFolder: Sendable {
         stage(force: force, protecting: protectedFolders, faults: nil)
     }
 
-    /// `stage(force:protecting:)`, with write failures to meet on purpose (the fault tests).
-    package func stage(force: Bool, protecting protectedFolders: [String], faults: WriteFaults?) -> Result<StagingFolder, DiagnosticError> {
+    /// `stage(force:protecting:)`, with write failures to meet on purpose (the fault tests), and with
+    /// `spare` (`--incremental`), the spare it took as the staging folder when there was one, and the output
+    /// it replaces kept as the next spare; without it, a spare is deleted. On failure the caller gives the
+    /// spare back (`SpareClaim.release`).
+    package func stage(force: Bool, protecting protectedFolders: [String], faults: WriteFaults?,
+                       spare claim: SpareClaim? = nil) -> Result<StagingFolder, DiagnosticError> {
         if let refusal = refusal(protecting: protectedFolders) { return .failure(refusal) }
         let manager = FileManager.default
         let parent = (absolutePath as NSString).deletingLastPathComponent
         let name = (absolutePath as NSString).lastPathComponent
         // Before anything looks at the output: a killed build may have left it moved aside.
-        StagingLeftovers.clean(output: name, in: parent)
+        cleanLeftovers()
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: absolutePath, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -94,10 +98,22 @@ public struct OutputFolder: Sendable {
             }
         }
         let staging = parent + "/" + StagingLeftovers.stagingName(of: name, process: ProcessInfo.processInfo.processIdentifier)
-        var folder = StagingFolder(path: staging, destination: absolutePath, displayPath: path)
-        folder.faults = faults
-        do {
+        let spare = parent + "/" + StagingLeftovers.spareName(of: name)
+        var folder: StagingFolder
+        if let claim, let tree = claim.take() {
+            folder = StagingFolder(path: staging, destination: absolutePath, displayPath: path, spare: tree, spareDestination: spare)
+        } else {
             try? FolderTree.remove(staging)
+            try? FolderTree.remove(spare)
+            folder = StagingFolder(path: staging, destination: absolutePath, displayPath: path,
+                                   spareDestination: claim == nil ? nil : spare)
+        }
+        folder.faults = faults
+        // A spare has its marker, the manifest of the output it was; writing a new one now would unlink
+        // a file it may share with the output, and so change the output manifest's stamp before the
+        // build reads it (`KeptFiles`). The build's manifest replaces it at the end.
+        if folder.spare != nil { return .success(folder) }
+        do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
             // mkdir, not FileManager: its error names the cause ("Permission denied"), FileManager's does not.
             if mkdir(staging, 0o755) != 0 { throw POSIXError(errno, path: staging) }
@@ -107,6 +123,12 @@ public struct OutputFolder: Sendable {
             return .failure(DiagnosticError(.error("cannot create a staging folder next to '\(path)': \(Self.describe(error))")))
         }
         return .success(folder)
+    }
+
+    /// Puts back an output a killed build left moved aside, and deletes what killed builds left beside it.
+    package func cleanLeftovers() {
+        StagingLeftovers.clean(output: (absolutePath as NSString).lastPathComponent,
+                               in: (absolutePath as NSString).deletingLastPathComponent)
     }
 
     /// Why the output may not be this folder, whatever `--force` says; `nil` when it may.

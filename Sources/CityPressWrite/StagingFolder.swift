@@ -28,11 +28,18 @@ public struct StagingFolder: PageSink {
     package let log = WriteLog()
     /// Failures to meet on purpose (tests); `nil` in every real build.
     package var faults: WriteFaults?
+    /// When the staging folder is the spare kept beside the output (`--incremental`), what it held when
+    /// the build took it: most of its files are the output's own files, linked, and are left as they are.
+    package let spare: SpareTree?
+    /// Where the replaced output goes after the swap, to be the next build's staging folder (`nil`: it is deleted).
+    package let spareDestination: String?
 
-    package init(path: String, destination: String, displayPath: String) {
+    package init(path: String, destination: String, displayPath: String, spare: SpareTree? = nil, spareDestination: String? = nil) {
         self.path = path
         self.destination = destination
         self.displayPath = displayPath
+        self.spare = spare
+        self.spareDestination = spareDestination
         var info = stat()
         replacesOutput = destination != path && lstat(destination, &info) == 0
     }
@@ -55,15 +62,17 @@ public struct StagingFolder: PageSink {
             switch Self.compare(contents, previous) {
             case .missing: break
             case .different: outcome = .changed
-            case .same:
+            case .same(let device, let inode):
                 // Unchanged either way; linked, it also keeps its modification time.
                 outcome = .unchanged
-                if link(previous, full) == 0 {
+                if try takeOutputFile(relativePath, device: device, inode: inode) {
                     log.record(relativePath, outcome, bytes: contents)
                     return
                 }
             }
         }
+        // A spare's file is most likely the output's own file: it is replaced, never written through.
+        if !log.contains(relativePath) { try clearSpareEntry(relativePath) }
         // A file that cannot be created at all (permissions, a read-only disk) fails before it exists.
         if let fault, fault.keptBytes == 0, fault.code == EACCES || fault.code == EROFS {
             throw POSIXError(fault.code, path: full)
@@ -71,7 +80,10 @@ public struct StagingFolder: PageSink {
         let length = fault.map { $0.keptBytes } ?? contents.count
         if fault == nil { log.record(relativePath, outcome, bytes: contents) }
         try contents.withUnsafeBufferPointer { bytes in
-            let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            // In a spare, a file still there could be the output's (linked): it must be a new one.
+            let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (spare == nil ? 0 : O_EXCL)
+            var descriptor = open(full, flags, 0o644)
+            if descriptor < 0, errno == EEXIST, unlink(full) == 0 { descriptor = open(full, flags, 0o644) }
             guard descriptor >= 0 else { throw POSIXError(errno, path: full) }
             defer { close(descriptor) }
             var offset = 0
@@ -99,12 +111,20 @@ public struct StagingFolder: PageSink {
               foldersAreReal(relativePath) else {
             return false
         }
+        guard try takeOutputFile(relativePath, device: current.device, inode: current.inode) else { return false }
+        log.recordKept(relativePath, size: expected.size, hash: expected.hash)
+        return true
+    }
+
+    /// Makes the staging folder's `relativePath` the output's file there (device `device`, inode `inode`):
+    /// linked, unless a spare already holds that very file; returns whether it did.
+    private func takeOutputFile(_ relativePath: String, device: UInt64, inode: UInt64) throws -> Bool {
+        if spareHolds(relativePath, device: device, inode: inode) { return true }
+        try clearSpareEntry(relativePath)
         if let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(String(relativePath[..<slash]))
         }
-        guard link(previous, path + "/" + relativePath) == 0 else { return false }
-        log.recordKept(relativePath, size: expected.size, hash: expected.hash)
-        return true
+        return link(destination + "/" + relativePath, path + "/" + relativePath) == 0
     }
 
     /// Whether every folder of `relativePath` in the output is a folder, not a symbolic link (to a copy
@@ -139,15 +159,15 @@ public struct StagingFolder: PageSink {
         log.record(relativePath, outcome, bytes: contents)
     }
 
-    /// How a file at `path` compares with `contents`.
-    private enum Comparison { case missing, different, same }
+    /// How a file at `path` compares with `contents`; `same` gives the file's device and inode.
+    private enum Comparison { case missing, different, same(UInt64, UInt64) }
 
     /// Whether the regular file at `path` holds exactly `contents` (its size is compared first).
     private static func compare(_ contents: [UInt8], _ path: String) -> Comparison {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return .different }
-        return hasBytes(contents, path) ? .same : .different
+        return hasBytes(contents, path) ? .same(UInt64(info.st_dev), UInt64(info.st_ino)) : .different
     }
 
     /// Whether the file at `path`, of the same size, holds exactly `contents`.
@@ -179,15 +199,26 @@ public struct StagingFolder: PageSink {
     private func makeFolders(_ relative: String) throws {
         guard !created.contains(relative) else { return }
         let full = path + "/" + relative
+        if let spare {
+            // The spare's folders are there already; one of its files may stand where a folder now goes.
+            if spare.folders.contains(relative) {
+                created.insert(relative)
+                return
+            }
+            if spare.files.contains(relative) { unlink(full) }
+        }
         if mkdir(full, 0o755) != 0 && errno != EEXIST {
-            guard errno == ENOENT, let slash = relative.lastIndex(of: "/") else { throw POSIXError(errno, path: full) }
+            guard errno == ENOENT || (spare != nil && errno == ENOTDIR), let slash = relative.lastIndex(of: "/") else {
+                throw POSIXError(errno, path: full)
+            }
             try makeFolders(String(relative[..<slash]))
             if mkdir(full, 0o755) != 0 && errno != EEXIST { throw POSIXError(errno, path: full) }
         }
         created.insert(relative)
     }
 
-    /// Replaces the output folder by the staging folder.
+    /// Replaces the output folder by the staging folder (a spare first loses what the new site did not
+    /// write), and keeps the old output as the next spare when this build makes one.
     ///
     /// Where the file system can exchange two names in one step (Linux `renameat2`, macOS
     /// `renamex_np`), it does: at no moment is there no output folder, even if the process is killed
@@ -195,6 +226,7 @@ public struct StagingFolder: PageSink {
     /// build killed between those two renames leaves it aside, and the next build puts it back
     /// (`StagingLeftovers`).
     public func commit() throws {
+        try removeLeftoverFiles()
         var info = stat()
         let hadOutput = lstat(destination, &info) == 0
         if hadOutput, faults?.exchangeUnavailable != true {
@@ -202,7 +234,7 @@ public struct StagingFolder: PageSink {
             switch AtomicExchange.exchange(path, destination) {
             case .exchanged:
                 // `path` now names the old output.
-                try? FolderTree.remove(path)
+                keepAsSpare(path)
                 return
             case .failed(let code):
                 throw POSIXError(code, path: destination)
@@ -223,7 +255,7 @@ public struct StagingFolder: PageSink {
             if hadOutput { _ = rename(old, destination) }
             throw POSIXError(failure, path: destination)
         }
-        if hadOutput { try? FolderTree.remove(old) }
+        if hadOutput { keepAsSpare(old) }
     }
 
     /// Deletes the staging folder, leaving the output as it was.

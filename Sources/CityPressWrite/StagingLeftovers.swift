@@ -19,6 +19,12 @@ package enum StagingLeftovers {
         ".\(output).citypress-old-\(process)"
     }
 
+    /// The spare an `--incremental` build keeps beside the output, `.Public.citypress-spare` (`SpareTree`):
+    /// not a leftover, whichever process made it.
+    package static func spareName(of output: String) -> String {
+        ".\(output).citypress-spare"
+    }
+
     /// Puts back an old output that a killed build had moved aside and not replaced (the output is
     /// missing), then deletes every leftover staging and old folder of `output` in `parent`.
     /// Returns the names deleted or restored; failures are ignored (a later build tries again).

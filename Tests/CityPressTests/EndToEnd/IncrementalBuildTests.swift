@@ -23,14 +23,21 @@ import Testing
     /// bytes did not change the same file (inode and modification time), every changed file a new one.
     ///
     /// Every build records what it wrote in `cache` beside the site (`Self.cache(of:)`); the second runs
-    /// `binary` (the tool the tests built when `nil`).
-    func rebuild(after edit: (URL) throws -> Void, arguments: [String] = ["--incremental"], binary: URL? = nil) throws -> Rebuild {
+    /// `binary` (the tool the tests built when `nil`). With `earlierBuilds` 2 (the default), the site is
+    /// built twice before the edit, so the rebuild stages in the spare the second build left beside the
+    /// output, whose files are mostly the output's own; with 1, it stages in an empty folder.
+    func rebuild(after edit: (URL) throws -> Void, arguments: [String] = ["--incremental"], binary: URL? = nil,
+                 earlierBuilds: Int = 2) throws -> Rebuild {
         try withTemporaryFolder { root in
             let site = try makeFixtureSite(in: root)
             let output = site.appendingPathComponent("Public")
             let environment = ["XDG_CACHE_HOME": Self.cache(of: site).path]
-            let first = try runCityPress(["build", "--incremental"], in: site, environment: environment)
-            #expect(first.status == 0, "\(first.stderr)")
+            for _ in 0..<earlierBuilds {
+                let earlier = try runCityPress(["build", "--incremental"], in: site, environment: environment)
+                #expect(earlier.status == 0, "\(earlier.stderr)")
+            }
+            let spare = site.appendingPathComponent(".Public.citypress-spare")
+            #expect(FileManager.default.fileExists(atPath: spare.path) == (earlierBuilds > 1))
             // Edited first: an edit of the output itself (a file changed by hand) is then part of what the rebuild replaces.
             try edit(site)
             let before = try snapshot(of: output), stampsBefore = stamps(of: output)
@@ -38,6 +45,9 @@ import Testing
             #expect(second.status == 0, "\(second.stderr)")
             let after = try snapshot(of: output), stampsAfter = stamps(of: output)
 
+            // A build with `--incremental` keeps the output it replaced as the next one's spare; one without
+            // deletes the spare.
+            #expect(FileManager.default.fileExists(atPath: spare.path) == arguments.contains("--incremental"))
             let fresh = try runCityPress(["build", "--output", "Fresh"] + arguments, in: site, environment: environment)
             #expect(fresh.status == 0, "\(fresh.stderr)")
             let expected = try snapshot(of: site.appendingPathComponent("Fresh"))
@@ -65,9 +75,20 @@ import Testing
     }
 
     @Test func anUnchangedSiteRendersNothing() throws {
-        let rebuild = try rebuild(after: { _ in })
-        #expect(rebuild.rendered == 0 && (rebuild.kept ?? 0) > 50, "\(rebuild.result.stdout)")
-        #expect(rebuild.changed == [".citypress-build"] || rebuild.changed.isEmpty)
+        for earlierBuilds in [1, 2] {
+            let rebuild = try rebuild(after: { _ in }, earlierBuilds: earlierBuilds)
+            #expect(rebuild.rendered == 0 && (rebuild.kept ?? 0) > 50, "\(rebuild.result.stdout)")
+            #expect(rebuild.changed == [".citypress-build"] || rebuild.changed.isEmpty)
+        }
+    }
+
+    /// The first rebuild after a build into a new folder has no spare yet: it links the kept files into an empty staging folder.
+    @Test func aCityEditWithoutASpareRendersOnlyWhatShowsTheCity() throws {
+        let rebuild = try rebuild(after: { site in
+            try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+        }, earlierBuilds: 1)
+        #expect((rebuild.kept ?? 0) > 0, "\(rebuild.result.stdout)")
+        #expect(rebuild.changed.isSuperset(of: ["cities/poznan/index.html", "cities/index.html", "countries/poland/index.html"]))
     }
 
     @Test func aCityEditRendersOnlyWhatShowsTheCity() throws {

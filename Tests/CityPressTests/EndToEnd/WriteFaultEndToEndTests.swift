@@ -65,16 +65,36 @@ import Glibc
         })
     }
 
-    /// Builds a big site, applies `edit`, kills the next build half way (once its staging folder has
-    /// some hundreds of city folders), checks that the output is as it was, builds again and calls `then`
-    /// with the output and the site.
-    func killHalfWay(after edit: (URL) throws -> Void, then: (URL, URL) throws -> Void) throws {
+    /// The same as `aBuildKilledHalfWayLeavesTheOutputAndTheNextBuildCleansUp`, when the killed build stages
+    /// in the spare the build before it left, whose files are the output's own (hard links): the output's
+    /// files keep their bytes, inodes and times.
+    @Test func aBuildKilledHalfWayInTheSpareLeavesTheOutput() throws {
+        try killHalfWay(after: { site in
+            let config = site.appendingPathComponent("Content/site.yml")
+            try writeText(try readText(config).replacingOccurrences(of: "title: ", with: "title: Renamed "), to: config)
+        }, earlierBuilds: 2, progress: Self.cityPagesWritten, then: { public_, site in
+            #expect(try readText(public_.appendingPathComponent("index.html")).contains("Renamed"))
+            #expect(try runCityPress(buildArguments(site).dropLast() + ["Fresh"], in: site.deletingLastPathComponent()).status == 0)
+            let fresh = site.deletingLastPathComponent().appendingPathComponent("Fresh")
+            #expect(try snapshot(of: public_) == snapshot(of: fresh))
+            try FileManager.default.removeItem(at: fresh)
+        })
+    }
+
+    /// Builds a big site (`earlierBuilds` times), applies `edit`, kills the next build half way (once its
+    /// staging folder has some hundreds of city pages of its own), checks that the output is as it was,
+    /// builds again and calls `then` with the output and the site. `progress` counts the city pages the
+    /// killed build has written.
+    func killHalfWay(after edit: (URL) throws -> Void, earlierBuilds: Int = 1, progress: (URL) -> Int = Self.cityFolders,
+                     then: (URL, URL) throws -> Void) throws {
         try withTemporaryFolder { root in
             let site = try bigSite(in: root, cities: 3000)
-            let first = try runCityPress(buildArguments(site), in: root)
-            #expect(first.status == 0, "\(first.stderr)")
+            for _ in 0..<earlierBuilds {
+                let earlier = try runCityPress(buildArguments(site), in: root)
+                #expect(earlier.status == 0, "\(earlier.stderr)")
+            }
             let public_ = root.appendingPathComponent("Public")
-            let before = try snapshot(of: public_)
+            let before = try snapshot(of: public_), stampsBefore = stamps(of: public_)
             try edit(site)
 
             let process = Process()
@@ -85,10 +105,9 @@ import Glibc
             process.standardError = FileHandle.nullDevice
             try process.run()
             let staging = root.appendingPathComponent(".Public.citypress-staging-\(process.processIdentifier)")
-            // Killed once the staging folder has some hundreds of city pages (30 s at most).
+            // Killed once the staging folder has some hundreds of city pages of its own (30 s at most).
             let deadline = Date().addingTimeInterval(30)
-            while process.isRunning, Date() < deadline,
-                  ((try? FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("cities").path))?.count ?? 0) < 300 {
+            while process.isRunning, Date() < deadline, progress(staging) < 300 {
                 usleep(2_000)
             }
             let wasRunning = process.isRunning
@@ -96,15 +115,33 @@ import Glibc
             process.waitUntilExit()
             #expect(wasRunning, "the build ended before it could be killed half way")
             #expect(process.terminationReason == .uncaughtSignal)
-            let written = (try? FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("cities").path))?.count ?? 0
-            #expect(written >= 300 && written < 3000, "killed after \(written) city folders, not half way")
+            let written = progress(staging)
+            #expect(written >= 300 && written < 3000, "killed after \(written) city pages, not half way")
             #expect(try snapshot(of: public_) == before, "the killed build changed the output")
+            #expect(stamps(of: public_) == stampsBefore, "the killed build wrote files of the output again")
 
             let next = try runCityPress(buildArguments(site), in: root)
             #expect(next.status == 0, "\(next.stderr)")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["Public", "site"],
+            // The next build, with `--incremental`, leaves the output it replaced as its spare.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".Public.citypress-spare", "Public", "site"],
                     "the killed build's staging folder is still there")
             try then(public_, site)
+        }
+    }
+
+    /// How many city folders the staging folder `staging` has (each is made for its page).
+    static func cityFolders(_ staging: URL) -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("cities").path))?.count ?? 0
+    }
+
+    /// How many city pages in the staging folder `staging` are its own: in a spare, the others are still
+    /// the output's files, linked (two links).
+    static func cityPagesWritten(_ staging: URL) -> Int {
+        let cities = staging.appendingPathComponent("cities").path
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: cities)) ?? []
+        return folders.count { folder in
+            var info = stat()
+            return lstat(cities + "/" + folder + "/index.html", &info) == 0 && info.st_nlink == 1
         }
     }
 

@@ -55,6 +55,32 @@ import Glibc
         }
     }
 
+    /// The disk fills up while an `--incremental` build writes into the spare beside the output (the
+    /// third build), whose files are the output's own, linked: none is written through, so the output
+    /// keeps its bytes, inodes and times. The failed build deletes the spare.
+    @Test func aFullDiskWhileWritingInTheSpareLeavesTheOutputAsItWas() throws {
+        // This process's builds record what they wrote where the end-to-end tests' builds do.
+        setenv("XDG_CACHE_HOME", FileManager.default.temporaryDirectory.appendingPathComponent("citypress-tests-cache").path, 1)
+        for failing in [1, 10, 40] {
+            try withTemporaryFolder { root in
+                let site = try makeFixtureSite(in: root)
+                var options = BuildOptions(contentPath: site.appendingPathComponent("Content").path,
+                                           templatesPath: site.appendingPathComponent("Templates").path,
+                                           outputPath: root.appendingPathComponent("Public").path)
+                options.keepsUnchangedOutputs = true
+                for _ in 0..<2 { #expect(SiteBuild.run(options).succeeded) }
+                #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".Public.citypress-spare").path))
+                let config = site.appendingPathComponent("Content/site.yml")
+                try writeText(try readText(config).replacingOccurrences(of: "title: ", with: "title: Renamed "), to: config)
+                let public_ = root.appendingPathComponent("Public")
+                let before = try snapshot(of: public_), stampsBefore = stamps(of: public_)
+                options.writeFaults = WriteFaults(failingWrite: failing)
+                try expectUntouched(root, before, SiteBuild.run(options), "No space left on device")
+                #expect(stamps(of: public_) == stampsBefore, "a file of the output was written again (write \(failing))")
+            }
+        }
+    }
+
     /// One file cannot be created (permission denied): injected, because root may write anywhere.
     @Test func aFileThatCannotBeWrittenLeavesTheOutputAsItWas() throws {
         try withTemporaryFolder { root in

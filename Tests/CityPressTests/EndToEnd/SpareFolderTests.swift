@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The spare an `--incremental` build leaves beside the output (the output it replaced), in which the next
+/// one stages: trusted for nothing but being CityPress's folder. Whatever is in it, the output is what a
+/// build into a fresh folder writes, and nothing outside it is touched.
+@Suite struct SpareFolderTests {
+    /// A fixture site built twice with `--incremental` (so that a spare is beside `Public`), with its
+    /// build arguments and environment.
+    func siteWithSpare(in root: URL) throws -> (site: URL, environment: [String: String]) {
+        let site = try makeFixtureSite(in: root)
+        let environment = ["XDG_CACHE_HOME": root.appendingPathComponent("cache").path]
+        for _ in 0..<2 {
+            let build = try runCityPress(["build", "--incremental"], in: site, environment: environment)
+            #expect(build.status == 0, "\(build.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(".Public.citypress-spare/index.html").path))
+        return (site, environment)
+    }
+
+    /// Builds `site` with `--incremental` and into a fresh folder, and expects the same files.
+    func expectBuildLikeAFreshOne(_ site: URL, _ environment: [String: String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let build = try runCityPress(["build", "--incremental"], in: site, environment: environment)
+        #expect(build.status == 0, "\(build.stderr)", sourceLocation: sourceLocation)
+        let fresh = try runCityPress(["build", "--incremental", "--output", "Fresh"], in: site, environment: environment)
+        #expect(fresh.status == 0, "\(fresh.stderr)", sourceLocation: sourceLocation)
+        let built = try snapshot(of: site.appendingPathComponent("Public")), expected = try snapshot(of: site.appendingPathComponent("Fresh"))
+        #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        #expect(built == expected, sourceLocation: sourceLocation)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("Fresh"))
+    }
+
+    /// The spare is the output the last build replaced: the pages neither build changed are the same files
+    /// in both (one inode, two links), so it costs the disk only the pages that changed.
+    @Test func theSpareSharesTheUnchangedFilesOfTheOutput() throws {
+        try withTemporaryFolder { root in
+            let (site, environment) = try siteWithSpare(in: root)
+            try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+            try expectBuildLikeAFreshOne(site, environment)
+            func stat(_ path: String) -> stat {
+                var info = Glibc.stat()
+                #expect(lstat(site.appendingPathComponent(path).path, &info) == 0, "\(path)")
+                return info
+            }
+            let kept = stat("Public/cities/lodz/index.html"), spareKept = stat(".Public.citypress-spare/cities/lodz/index.html")
+            #expect(kept.st_ino == spareKept.st_ino && kept.st_nlink == 2)
+            let changed = stat("Public/cities/poznan/index.html"), spareChanged = stat(".Public.citypress-spare/cities/poznan/index.html")
+            #expect(changed.st_ino != spareChanged.st_ino && changed.st_nlink == 1)
+        }
+    }
+
+    /// Files and folders put into the spare (or left there by a city removed two builds ago) are deleted,
+    /// not published.
+    @Test func whatTheSpareHoldsBesidesTheSiteIsNotPublished() throws {
+        try withTemporaryFolder { root in
+            let (site, environment) = try siteWithSpare(in: root)
+            let spare = site.appendingPathComponent(".Public.citypress-spare")
+            try writeText("stray", to: spare.appendingPathComponent("stray.html"))
+            try writeText("stray", to: spare.appendingPathComponent("cities/nowhere/deeper/index.html"))
+            try FileManager.default.createDirectory(at: spare.appendingPathComponent("empty/folder"), withIntermediateDirectories: true)
+            // A folder where the site has a file, and a file where it has a folder.
+            try FileManager.default.removeItem(at: spare.appendingPathComponent("sitemap.xml"))
+            try writeText("stray", to: spare.appendingPathComponent("sitemap.xml/index.html"))
+            try FileManager.default.removeItem(at: spare.appendingPathComponent("cities/lodz"))
+            try writeText("stray", to: spare.appendingPathComponent("cities/lodz"))
+            try expectBuildLikeAFreshOne(site, environment)
+        }
+    }
+
+    /// A spare holding a symbolic link is not staged in (a write could follow it out of the spare): it
+    /// is deleted, the link itself and not what it names.
+    @Test func aSpareWithASymbolicLinkIsDeletedAndNotFollowed() throws {
+        try withTemporaryFolder { root in
+            let (site, environment) = try siteWithSpare(in: root)
+            let spare = site.appendingPathComponent(".Public.citypress-spare")
+            let elsewhere = root.appendingPathComponent("elsewhere")
+            try FileManager.default.moveItem(at: spare.appendingPathComponent("cities"), to: elsewhere)
+            try FileManager.default.createSymbolicLink(at: spare.appendingPathComponent("cities"), withDestinationURL: elsewhere)
+            let before = try snapshot(of: elsewhere)
+            try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+            try expectBuildLikeAFreshOne(site, environment)
+            #expect(try snapshot(of: elsewhere) == before)
+        }
+    }
+
+    /// A build that fails on its content gives the spare back for the next; a build without
+    /// `--incremental` deletes it.
+    @Test func aFailedBuildGivesTheSpareBackAndAFullBuildDeletesIt() throws {
+        try withTemporaryFolder { root in
+            let (site, environment) = try siteWithSpare(in: root)
+            let spare = site.appendingPathComponent(".Public.citypress-spare")
+            let spareBefore = try snapshot(of: spare)
+            let declaration = site.appendingPathComponent("Content/declarations/first-accord.md")
+            let text = try readText(declaration)
+            try writeText(text.replacingOccurrences(of: "  - setagaya\n", with: "  - setagaya\n  - atlantis\n"), to: declaration)
+            let failed = try runCityPress(["build", "--incremental"], in: site, environment: environment)
+            #expect(failed.status == 1 && failed.stderr.contains("atlantis"), "\(failed.stderr)")
+            #expect(try snapshot(of: spare) == spareBefore)
+            try writeText(text, to: declaration)
+            try expectBuildLikeAFreshOne(site, environment)
+            let full = try runCityPress(["build"], in: site, environment: environment)
+            #expect(full.status == 0, "\(full.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: spare.path))
+        }
+    }
+}
