@@ -2,10 +2,11 @@
 import os, subprocess, sys, time
 
 
-def timed(command):
-    """Wall and CPU (user + system) seconds of one run of `command`, which must succeed."""
+def timed(command, environment=None):
+    """Wall and CPU (user + system) seconds of one run of `command` (with `environment`, else this process's),
+    which must succeed."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:
