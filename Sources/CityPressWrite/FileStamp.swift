@@ -28,7 +28,7 @@ package struct FileStamp: Sendable, Equatable {
 
     /// The stamp of what `stat` or `lstat` filled in.
     package init(_ info: stat) {
-        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+        self.init(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino), size: Int(info.st_size),
                   modified: info.modificationTime.nanoseconds, changed: info.statusChangeTime.nanoseconds)
     }
 

@@ -51,7 +51,7 @@ public struct OutputFolder: Sendable {
     private static func identity(of path: String) -> [UInt64]? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+        return [UInt64(truncatingIfNeeded: info.st_dev), UInt64(truncatingIfNeeded: info.st_ino)]
     }
 
     /// Checks that replacing the folder is safe, then creates an empty staging folder beside it.
@@ -100,13 +100,18 @@ public struct OutputFolder: Sendable {
         let staging = parent + "/" + StagingLeftovers.stagingName(of: name, process: ProcessInfo.processInfo.processIdentifier)
         let spare = parent + "/" + StagingLeftovers.spareName(of: name)
         var folder: StagingFolder
-        if let claim, let tree = claim.take() {
-            folder = StagingFolder(path: staging, destination: absolutePath, displayPath: path, spare: tree, spareDestination: spare)
+        let taken = claim?.take()
+        let discarded = taken?.discarded == true ? claim?.discardPath : nil
+        if let tree = taken?.tree {
+            folder = StagingFolder(path: staging, destination: absolutePath, displayPath: path, spare: tree, spareDestination: spare,
+                                   discardedSpare: discarded)
         } else {
+            // A spare this build does not stage in is moved to its own name before it is deleted: another
+            // build may be taking it at this moment.
             try? FolderTree.remove(staging)
-            try? FolderTree.remove(spare)
+            if rename(spare, staging) == 0 { try? FolderTree.remove(staging) }
             folder = StagingFolder(path: staging, destination: absolutePath, displayPath: path,
-                                   spareDestination: claim == nil ? nil : spare)
+                                   spareDestination: claim == nil ? nil : spare, discardedSpare: discarded)
         }
         folder.faults = faults
         // A spare has its marker, the manifest of the output it was; writing a new one now would unlink

@@ -37,6 +37,19 @@ package struct SpareTree: Sendable {
         return SpareTree(files: listing.files, folders: listing.folders, emptyFolders: listing.emptyFolders)
     }
 
+    /// Whether the file system of the folder `folder` tells names apart by case (a file made as
+    /// `.citypress-name-probe` is not found as `.CITYPRESS-NAME-PROBE`); `false` when it cannot tell.
+    package static func namesAreExact(in folder: String) -> Bool {
+        let probe = folder + "/.citypress-name-probe"
+        unlink(probe)
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        defer { unlink(probe) }
+        var info = stat()
+        return lstat(folder + "/.CITYPRESS-NAME-PROBE", &info) != 0 && errno == ENOENT
+    }
+
     /// A listing in progress. Folders are opened relative to their parent's descriptor: the kernel does
     /// not walk each folder's whole path again.
     private struct Listing {
@@ -52,10 +65,19 @@ package struct SpareTree: Sendable {
             }
             defer { closedir(directory) }
             var isEmpty = true
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            while true {
+                errno = 0
+                guard let entry = readdir(directory) else {
+                    guard errno == 0 else { return false }
+                    if isEmpty, !prefix.isEmpty { emptyFolders.append(String(prefix.dropLast())) }
+                    return true
                 }
+                // Names of ASCII bytes only: Swift compares strings by canonical equivalence and mends bytes
+                // that are not UTF-8, either of which would make a path of the listing name another file.
+                guard let name = withUnsafeBytes(of: entry.pointee.d_name, { raw -> String? in
+                    let bytes = raw.prefix { $0 != 0 }
+                    return bytes.allSatisfy({ $0 < 0x80 }) ? String(decoding: bytes, as: UTF8.self) : nil
+                }) else { return false }
                 if name == "." || name == ".." { continue }
                 isEmpty = false
                 var kind = Int32(entry.pointee.d_type)
@@ -80,8 +102,6 @@ package struct SpareTree: Sendable {
                     return false
                 }
             }
-            if isEmpty, !prefix.isEmpty { emptyFolders.append(String(prefix.dropLast())) }
-            return true
         }
     }
 }

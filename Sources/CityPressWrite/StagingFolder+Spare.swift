@@ -18,7 +18,7 @@ extension StagingFolder {
     func spareHolds(_ relativePath: String, device: UInt64, inode: UInt64) -> Bool {
         guard let spare, spare.files.contains(relativePath) else { return false }
         var info = stat()
-        return lstat(path + "/" + relativePath, &info) == 0 && UInt64(info.st_dev) == device && UInt64(info.st_ino) == inode
+        return lstat(path + "/" + relativePath, &info) == 0 && UInt64(truncatingIfNeeded: info.st_dev) == device && UInt64(truncatingIfNeeded: info.st_ino) == inode
     }
 
     /// Deletes what the spare held at `relativePath` (a file, or a folder where a file now goes).
@@ -62,10 +62,9 @@ extension StagingFolder {
     /// Keeps the output just replaced, now at `oldOutput`, as the next build's spare when this build makes
     /// one (`spareDestination`); deletes it otherwise, or when it cannot be moved there.
     func keepAsSpare(_ oldOutput: String) {
-        if let spareDestination {
-            try? FolderTree.remove(spareDestination)
-            if rename(oldOutput, spareDestination) == 0 { return }
-        }
+        // Where a spare is already (another build's), this one is deleted instead: the shared name is
+        // never deleted in place, as another build may be taking that folder.
+        if let spareDestination, rename(oldOutput, spareDestination) == 0 { return }
         try? FolderTree.remove(oldOutput)
     }
 }

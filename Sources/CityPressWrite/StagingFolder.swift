@@ -33,13 +33,17 @@ public struct StagingFolder: PageSink {
     package let spare: SpareTree?
     /// Where the replaced output goes after the swap, to be the next build's staging folder (`nil`: it is deleted).
     package let spareDestination: String?
+    /// A spare found unusable, deleted before the swap (`SpareClaim.discardPath`).
+    package let discardedSpare: String?
 
-    package init(path: String, destination: String, displayPath: String, spare: SpareTree? = nil, spareDestination: String? = nil) {
+    package init(path: String, destination: String, displayPath: String, spare: SpareTree? = nil, spareDestination: String? = nil,
+                 discardedSpare: String? = nil) {
         self.path = path
         self.destination = destination
         self.displayPath = displayPath
         self.spare = spare
         self.spareDestination = spareDestination
+        self.discardedSpare = discardedSpare
         var info = stat()
         replacesOutput = destination != path && lstat(destination, &info) == 0
     }
@@ -124,7 +128,16 @@ public struct StagingFolder: PageSink {
         if let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(String(relativePath[..<slash]))
         }
-        return link(destination + "/" + relativePath, path + "/" + relativePath) == 0
+        let full = path + "/" + relativePath
+        guard link(destination + "/" + relativePath, full) == 0 else { return false }
+        // The file linked is the one looked at, unless another build swapped the output in between.
+        var info = stat()
+        guard lstat(full, &info) == 0, UInt64(truncatingIfNeeded: info.st_dev) == device,
+              UInt64(truncatingIfNeeded: info.st_ino) == inode else {
+            unlink(full)
+            return false
+        }
+        return true
     }
 
     /// Whether every folder of `relativePath` in the output is a folder, not a symbolic link (to a copy
@@ -167,7 +180,7 @@ public struct StagingFolder: PageSink {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return .different }
-        return hasBytes(contents, path) ? .same(UInt64(info.st_dev), UInt64(info.st_ino)) : .different
+        return hasBytes(contents, path) ? .same(UInt64(truncatingIfNeeded: info.st_dev), UInt64(truncatingIfNeeded: info.st_ino)) : .different
     }
 
     /// Whether the file at `path`, of the same size, holds exactly `contents`.
@@ -175,21 +188,22 @@ public struct StagingFolder: PageSink {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        // One byte more than expected is asked for: a file that grew since `lstat` is not equal.
-        let capacity = contents.count + 1
-        var existing = [UInt8](repeating: 0, count: capacity)
-        var filled = 0
-        while filled < capacity {
-            let got = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress.map { $0 + filled }, capacity - filled) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { break }
-            filled += got
-        }
-        guard filled == contents.count else { return false }
+        // Read and compared a piece at a time, into one small buffer: a buffer the size of the page (half a
+        // megabyte for a declaration with thousands of signatories) cost more to allocate and fill with
+        // zeros than the comparison itself.
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
         return contents.withUnsafeBytes { new in
-            existing.withUnsafeBytes { old in
-                guard let new = new.baseAddress, let old = old.baseAddress else { return contents.isEmpty }
-                return memcmp(new, old, contents.count) == 0
+            var offset = 0
+            while true {
+                // Up to one byte more than is left is asked for: a file that grew since `lstat` is not equal.
+                let got = read(descriptor, buffer, min(chunk, new.count - offset + 1))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { return got == 0 && offset == new.count }
+                guard offset + got <= new.count, let base = new.baseAddress,
+                      memcmp(base + offset, buffer, got) == 0 else { return false }
+                offset += got
             }
         }
     }
@@ -226,6 +240,7 @@ public struct StagingFolder: PageSink {
     /// build killed between those two renames leaves it aside, and the next build puts it back
     /// (`StagingLeftovers`).
     public func commit() throws {
+        if let discardedSpare { try? FolderTree.remove(discardedSpare) }
         try removeLeftoverFiles()
         var info = stat()
         let hadOutput = lstat(destination, &info) == 0
@@ -260,6 +275,7 @@ public struct StagingFolder: PageSink {
 
     /// Deletes the staging folder, leaving the output as it was.
     public func discard() {
+        if let discardedSpare { try? FolderTree.remove(discardedSpare) }
         try? FolderTree.remove(path)
     }
 }

@@ -19,6 +19,11 @@ package enum StagingLeftovers {
         ".\(output).citypress-old-\(process)"
     }
 
+    /// A spare a build took and found unusable, deleted before the build's swap (`SpareClaim`).
+    package static func discardName(of output: String, process: Int32) -> String {
+        ".\(output).citypress-discard-\(process)"
+    }
+
     /// The spare an `--incremental` build keeps beside the output, `.Public.citypress-spare` (`SpareTree`):
     /// not a leftover, whichever process made it.
     package static func spareName(of output: String) -> String {
@@ -33,7 +38,8 @@ package enum StagingLeftovers {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
         var leftovers: [(name: String, isOld: Bool)] = []
         for name in names {
-            for (prefix, isOld) in [(".\(output).citypress-staging-", false), (".\(output).citypress-old-", true)]
+            for (prefix, isOld) in [(".\(output).citypress-staging-", false), (".\(output).citypress-discard-", false),
+                                    (".\(output).citypress-old-", true)]
             where name.hasPrefix(prefix) {
                 guard let process = Int32(name.dropFirst(prefix.count)), process > 0, !isRunning(process) else { continue }
                 leftovers.append((name, isOld))

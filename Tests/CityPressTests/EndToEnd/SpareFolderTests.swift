@@ -21,8 +21,10 @@ import Glibc
         return (site, environment)
     }
 
-    /// Builds `site` with `--incremental` and into a fresh folder, and expects the same files.
-    func expectBuildLikeAFreshOne(_ site: URL, _ environment: [String: String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Builds `site` with `--incremental` and into a fresh folder, and expects the same files; returns how
+    /// many outputs the first build kept.
+    @discardableResult
+    func expectBuildLikeAFreshOne(_ site: URL, _ environment: [String: String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
         let build = try runCityPress(["build", "--incremental"], in: site, environment: environment)
         #expect(build.status == 0, "\(build.stderr)", sourceLocation: sourceLocation)
         let fresh = try runCityPress(["build", "--incremental", "--output", "Fresh"], in: site, environment: environment)
@@ -31,6 +33,7 @@ import Glibc
         #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
         #expect(built == expected, sourceLocation: sourceLocation)
         try FileManager.default.removeItem(at: site.appendingPathComponent("Fresh"))
+        return build.stdout.firstMatch(of: /(\d+) kept/).flatMap { Int($0.1) } ?? 0
     }
 
     /// The spare is the output the last build replaced: the pages neither build changed are the same files
@@ -81,8 +84,31 @@ import Glibc
             try FileManager.default.createSymbolicLink(at: spare.appendingPathComponent("cities"), withDestinationURL: elsewhere)
             let before = try snapshot(of: elsewhere)
             try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
-            try expectBuildLikeAFreshOne(site, environment)
+            // The spare is deleted only after the kept files were looked at: deleting its links to them
+            // changes their status-change time, and they would all be rendered again.
+            #expect(try expectBuildLikeAFreshOne(site, environment) > 20)
             #expect(try snapshot(of: elsewhere) == before)
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".Public.citypress-discard-1").path))
+            let beside = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".") }
+            #expect(beside == [".Public.citypress-spare"])
+        }
+    }
+
+    /// A name that is not ASCII (one that is not UTF-8 at all, or an accented letter two spellings of which
+    /// Swift takes for one string) makes the spare unusable: it is not published, and the output is a fresh
+    /// build's.
+    @Test func aSpareWithANameOutsideASCIIIsNotStagedIn() throws {
+        try withTemporaryFolder { root in
+            let (site, environment) = try siteWithSpare(in: root)
+            let spare = site.appendingPathComponent(".Public.citypress-spare")
+            try writeText("stray", to: spare.appendingPathComponent("cafe\u{301}.html"))
+            let latin1: [UInt8] = Array((spare.path + "/cities/caf").utf8) + [0xE9, 0]
+            let descriptor = latin1.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+            }
+            #expect(descriptor >= 0)
+            close(descriptor)
+            #expect(try expectBuildLikeAFreshOne(site, environment) > 20)
         }
     }
 

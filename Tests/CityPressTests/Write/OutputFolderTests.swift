@@ -34,6 +34,41 @@ import Testing
         }
     }
 
+    /// A file is kept (the same inode) only when every byte equals the old one's: the files compared are
+    /// read a piece at a time, so the differences are put at the start, in the middle of a piece, on a piece's
+    /// edge and at the very end of files of several pieces, and a file one byte longer or shorter.
+    @Test func onlyAFileWithTheSameBytesIsKept() throws {
+        try withTemporaryFolder { root in
+            let output = root.appendingPathComponent("Public")
+            let piece = 1 << 16
+            let base = (0..<(3 * piece + 17)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+            var variants: [String: [UInt8]] = ["same": base, "empty": [], "short-same": Array("abc".utf8)]
+            for (name, position) in [("first", 0), ("middle", piece / 2), ("edge", piece), ("after-edge", piece + 1), ("last", base.count - 1)] {
+                var bytes = base
+                bytes[position] ^= 1
+                variants[name] = bytes
+            }
+            variants["longer"] = base + [0]
+            variants["shorter"] = Array(base.dropLast())
+            let first = try OutputFolder(path: output.path).stage(force: false, protecting: []).get()
+            for name in variants.keys {
+                try first.write(name == "short-same" ? Array("abc".utf8) : (name == "empty" ? [] : base), to: name)
+            }
+            try first.commit()
+            let inodes = stamps(of: output)
+            let second = try OutputFolder(path: output.path).stage(force: false, protecting: []).get()
+            for (name, bytes) in variants { try second.write(bytes, to: name) }
+            try second.commit()
+            let log = second.log.files
+            for (name, bytes) in variants {
+                let same = ["same", "empty", "short-same"].contains(name)
+                #expect(log[name]?.outcome == (same ? .unchanged : .changed), "\(name)")
+                #expect((stamps(of: output)[name] == inodes[name]) == same, "\(name)")
+                #expect(try Data(contentsOf: output.appendingPathComponent(name)) == Data(bytes), "\(name)")
+            }
+        }
+    }
+
     @Test func removingATreeDeletesLinksNotWhatTheyPointTo() throws {
         try withTemporaryFolder { root in
             let kept = root.appendingPathComponent("kept")
