@@ -64,7 +64,9 @@ struct BuildCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\r\u{1B}[2Krendering pages: \(done)/\(total)".utf8))
             }
         }
+        let interruption = SiteBuild.stopOnInterrupt(options)
         let report = SiteBuild.run(options)
+        withExtendedLifetime(interruption) {}
         if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         printDiagnostics(report.diagnostics)
         if !quiet {

@@ -81,6 +81,49 @@ import Glibc
         })
     }
 
+    /// Ctrl-C while an `--incremental` build runs: the process ends with 130, the output is as it was, and its
+    /// staging folder (the spare it took) is left as the spare, not as a leftover the next build would delete,
+    /// which would change the times of the output's files it shares and make that build render every page.
+    @Test func anInterruptedBuildLeavesItsStagingFolderAsTheSpare() throws {
+        try withTemporaryFolder { root in
+            let site = try bigSite(in: root, cities: 3000)
+            for _ in 0..<2 {
+                let earlier = try runCityPress(buildArguments(site), in: root)
+                #expect(earlier.status == 0, "\(earlier.stderr)")
+            }
+            let public_ = root.appendingPathComponent("Public")
+            let before = try snapshot(of: public_), stampsBefore = stamps(of: public_)
+            try writeText("name: Town Renamed\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/town-01500.yml"))
+            let process = Process()
+            process.executableURL = TestPaths.binary
+            process.arguments = buildArguments(site)
+            process.currentDirectoryURL = root
+            let cache = FileManager.default.temporaryDirectory.appendingPathComponent("citypress-tests-cache").path
+            process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cache]) { _, given in given }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Interrupted once it has taken the spare (30 s at most).
+            let staging = root.appendingPathComponent(".Public.citypress-staging-\(process.processIdentifier)").path
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: staging) { usleep(1_000) }
+            usleep(20_000)
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            #expect(wasRunning, "the build ended before it could be interrupted")
+            #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+            #expect(try snapshot(of: public_) == before, "the interrupted build changed the output")
+            #expect(stamps(of: public_) == stampsBefore)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".Public.citypress-spare", "Public", "site"])
+
+            let next = try runCityPress(Array(buildArguments(site).filter { $0 != "--quiet" }), in: root)
+            #expect(next.status == 0, "\(next.stderr)")
+            let kept = next.stdout.firstMatch(of: /(\d+) kept/).flatMap { Int($0.1) } ?? 0
+            #expect(kept > 2000, "\(next.stdout)")
+        }
+    }
+
     /// Builds a big site (`earlierBuilds` times), applies `edit`, kills the next build half way (once its
     /// staging folder has some hundreds of city pages of its own), checks that the output is as it was,
     /// builds again and calls `then` with the output and the site. `progress` counts the city pages the
