@@ -58,7 +58,8 @@ public struct StagingFolder: PageSink {
         }
         // Written twice (the marker, then the manifest): the first may be a link to the old output's file,
         // which writing through would change.
-        if log.contains(relativePath) { unlink(full) }
+        let writtenBefore = log.contains(relativePath)
+        if writtenBefore { unlink(full) }
         var outcome = WriteLog.Outcome.added
         let fault = faults?.nextWrite(byteCount: contents.count)
         if fault == nil, replacesOutput {
@@ -76,7 +77,7 @@ public struct StagingFolder: PageSink {
             }
         }
         // A spare's file is most likely the output's own file: it is replaced, never written through.
-        if !log.contains(relativePath) { try clearSpareEntry(relativePath) }
+        if spare != nil, !writtenBefore { try clearSpareEntry(relativePath) }
         // A file that cannot be created at all (permissions, a read-only disk) fails before it exists.
         if let fault, fault.keptBytes == 0, fault.code == EACCES || fault.code == EROFS {
             throw POSIXError(fault.code, path: full)
