@@ -39,6 +39,8 @@ struct TemplateChecker {
     private var frames: [Frame] = []
     /// The partials and parents entered to reach the nodes being walked, outermost first.
     private var trail: [Include] = []
+    /// The fills being walked (parent tag and block): one met again inside itself is not walked again.
+    private var fillsWalked: Set<String> = []
 
     /// One context of the lookup stack, as the checker knows it.
     private struct Frame {
@@ -118,7 +120,11 @@ struct TemplateChecker {
                 enter(name, from: template, at: position, isParent: true, blocks: merged)
             case .block(let name, let body):
                 if let block = blocks[name] {
+                    // A fill that renders its own block again is a loop, reported by loading.
+                    let key = block.origin + "$" + name
+                    guard fillsWalked.insert(key).inserted else { continue }
                     walk(block.nodes, in: block.template, blocks: blocks)
+                    fillsWalked.remove(key)
                 } else {
                     walk(body, in: template, blocks: blocks)
                 }
@@ -128,7 +134,7 @@ struct TemplateChecker {
 
     private mutating func enter(_ name: String, from template: String, at position: TemplatePosition,
                                 isParent: Bool, blocks: [String: Block]) {
-        // Missing templates and loops are reported by loading; skipping them here keeps the walk finite.
+        // Missing templates and loops are reported by loading (`cycles`, `TemplateExpansion`); skipping them here keeps the walk finite.
         guard let nodes = parsed[name], name != entry.template, !trail.contains(where: { $0.target == name }) else { return }
         let blockKeys = blocks.keys.sorted().map { "\($0)@\(blocks[$0]?.origin ?? "")" }
         let key = ([name] + frames.map(\.signature) + blockKeys).joined(separator: "|")

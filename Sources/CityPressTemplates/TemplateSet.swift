@@ -104,7 +104,10 @@ public struct TemplateSet: Sendable {
             }
         }
         diagnostics += missingReferences(in: parsed, sources: sources)
-        diagnostics += cycles(in: parsed, sources: sources)
+        let loops = cycles(in: parsed, sources: sources)
+        diagnostics += loops
+        // Loops through blocks are reported when no loop of templates alone is (the same loop would be told twice).
+        if loops.isEmpty { diagnostics += TemplateExpansion.problems(in: parsed, sources: sources) }
         if let entries {
             for entry in entries where sources[entry.template] == nil && !reportedMissing.contains(entry.template)
                 && !entry.isOptional {

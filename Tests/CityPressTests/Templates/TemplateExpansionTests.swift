@@ -1,0 +1,76 @@
+import Testing
+@testable import CityPressCore
+@testable import CityPressRender
+@testable import CityPressTemplates
+
+/// Loops through blocks, and templates that expand past any page's size, are errors when the
+/// templates are loaded: before, rendering (and checking against the views) overflowed the stack or
+/// ran for hours.
+@Suite struct TemplateExpansionTests {
+    private let layout = "<main>{{$main}}default{{/main}}</main>"
+    private let cityPage = TemplateEntry("page", view: CityPage.self, as: "a city page")
+
+    private func errors(_ texts: [String: String], views: Bool = false) -> [String] {
+        let (set, diagnostics) = TemplateSet.load(texts: texts, views: views ? [cityPage] : nil)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect((set == nil) == !errors.isEmpty)
+        return errors.map { "\($0.location.map { "\($0.path):\($0.line):\($0.column)" } ?? "-") \($0.message)" }
+    }
+
+    @Test func aFillThatHoldsItsOwnBlockIsALoop() {
+        let page = "{{<layout}}{{$main}}<p>{{$main}}{{/main}}</p>{{/main}}{{/layout}}"
+        let expected = ["page.mustache:1:1 templates and blocks use each other in a loop (block 'main' → block 'main')"]
+        #expect(errors(["layout": layout, "page": page]) == expected)
+        // Checking the templates against the page's view walks the same blocks: it ends too.
+        #expect(errors(["layout": layout, "page": page], views: true) == expected)
+    }
+
+    @Test func aFillThatIncludesAPartialRenderingItsBlockIsALoop() {
+        let texts = ["page": "{{<frame}}{{$main}}{{>inner}}{{/main}}{{/frame}}",
+                     "frame": "{{$main}}{{/main}}", "inner": "{{$main}}{{/main}}"]
+        #expect(errors(texts) == ["page.mustache:1:1 templates and blocks use each other in a loop (block 'main' → 'inner' → block 'main')"])
+        #expect(errors(texts, views: true).count == 1)
+    }
+
+    @Test func twoFillsThatRenderEachOtherAreALoop() {
+        let texts = ["layout": "{{$main}}{{/main}}{{$aside}}{{/aside}}",
+                     "page": "{{<layout}}{{$main}}{{$aside}}{{/aside}}{{/main}}{{$aside}}{{$main}}{{/main}}{{/aside}}{{/layout}}"]
+        let found = errors(texts)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("use each other in a loop") == true)
+        #expect(errors(texts, views: true).count == 1)
+    }
+
+    @Test func blocksThatEndAreNoLoop() {
+        // A fill with another block, filled or not; a child's fill that overrides its parent's fill
+        // of the same block (the outermost wins); a block used by two partials.
+        #expect(errors(["layout": layout, "page": "{{<layout}}{{$main}}[{{$aside}}no aside{{/aside}}]{{/main}}{{/layout}}"]).isEmpty)
+        #expect(errors(["layout": layout, "middle": "{{<layout}}{{$main}}middle{{/main}}{{/layout}}",
+                        "page": "{{<middle}}{{$main}}page{{/main}}{{/middle}}"]).isEmpty)
+        #expect(errors(["layout": "{{>a}}{{>b}}", "a": "{{$main}}{{/main}}", "b": "{{$main}}{{/main}}",
+                        "page": "{{<layout}}{{$main}}x{{/main}}{{/layout}}"]).isEmpty)
+        let (set, _) = TemplateSet.load(texts: ["layout": layout, "middle": "{{<layout}}{{$main}}middle{{/main}}{{/layout}}",
+                                                "page": "{{<middle}}{{$main}}page {{$aside}}aside{{/aside}}{{/main}}{{/middle}}"])
+        #expect(set?.render(EmptyView(), with: "page") == "<main>page aside</main>")
+    }
+
+    @Test func aTemplateThatDoublesAtEachStepIsTooLarge() {
+        func doubling(_ steps: Int) -> [String: String] {
+            var texts = ["t\(steps)": "x"]
+            for step in 0..<steps { texts["t\(step)"] = "{{>t\(step + 1)}}{{>t\(step + 1)}}" }
+            return texts
+        }
+        // 2^30 copies of "x" took hours and all memory; 2^10 is a template someone may write.
+        #expect(errors(doubling(30)) == ["t0.mustache:0:0 rendering 't0' makes more than 100000 tags and texts for one page, "
+                                         + "through its partials, parents and blocks"])
+        // Reported for the page that includes it, not for every template on the way.
+        #expect(errors(doubling(30).merging(["page": "{{>t0}}"]) { $1 }, views: true)
+                == ["page.mustache:0:0 rendering 'page' makes more than 100000 tags and texts for one page, "
+                    + "through its partials, parents and blocks"])
+        #expect(errors(doubling(10)).isEmpty)
+    }
+}
+
+private struct EmptyView: TemplateFields {
+    func field(_ name: FieldName) -> TemplateValue? { nil }
+}
