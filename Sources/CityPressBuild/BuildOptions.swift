@@ -55,3 +55,15 @@ public struct BuildOptions: Sendable {
         self.force = force
     }
 }
+
+extension BuildOptions {
+    /// Why the change list may not be written to `path` (`--changes`): inside the content, the
+    /// templates or the output, or where no file can be made. Asked before building, so that a
+    /// mistyped path neither replaces a record nor fails only after the site was replaced.
+    public func changeListProblem(at path: String) -> Diagnostic? {
+        OutputFolder(path: outputPath).changeListRefusal(path, protecting: [contentPath, templatesPath])?.diagnostic
+    }
+
+    /// A file-system error in words (`Permission denied`).
+    public static func describe(_ error: any Error) -> String { OutputFolder.describe(error) }
+}

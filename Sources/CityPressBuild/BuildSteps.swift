@@ -37,7 +37,7 @@ package enum BuildSteps {
         guard var config = loaded.content.config else { return (nil, templates, diagnostics) }
         if let baseURL = options.baseURL {
             guard SiteConfig.isValidBaseURL(baseURL) else {
-                diagnostics.append(.error("base URL must be an absolute http:// or https:// URL, not '\(baseURL)'",
+                diagnostics.append(.error("base URL must be \(SiteConfig.baseURLRule), not '\(baseURL)'",
                                           remedy: .chooseBaseURL))
                 return (nil, templates, diagnostics)
             }

@@ -97,6 +97,7 @@ public enum SiteBuild {
                                                               keeping: keepsOutputs ? keep : nil)
             let pageCheck = rendered.check
             var written = rendered.count
+            var renderedCount = rendered.rendered
             if let exporter {
                 let printed = try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
                                                            papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {
@@ -104,6 +105,7 @@ public enum SiteBuild {
                 }
                 for pdf in printed { staging.recordFile(at: String(pdf.dropFirst(staging.path.count + 1))) }
                 written += printed.count
+                renderedCount += printed.count
             }
             // The marker becomes the manifest of what was written; the change list compares the written
             // files with the folder they replace, as it is on disk (the old manifest is not trusted for that).
@@ -120,7 +122,7 @@ public enum SiteBuild {
                 : nil
             let baseURL = site.config.baseURL
             releaseInBackground(consume site)
-            return Report(diagnostics: diagnostics, pagesWritten: written, pagesRendered: rendered.rendered, baseURL: baseURL,
+            return Report(diagnostics: diagnostics, pagesWritten: written, pagesRendered: renderedCount, baseURL: baseURL,
                           notes: notes, changes: changes, check: check)
         } catch {
             staging.discard()

@@ -111,6 +111,7 @@ package enum DeclarationFile: ContentKind {
 
     package static func collect(_ folder: LoadedFolder<DeclarationFile>, into content: inout LoadedContent) {
         content.declarations = folder.records
+        content.hasUnreadableDeclarations = folder.fileRecords.contains { $0 == nil }
     }
 
     package static func records(in content: LoadedContent) -> [DeclarationRecord] {

@@ -38,11 +38,18 @@ public struct SiteConfig: Sendable, Hashable {
         return trimmed + "/"
     }
 
-    /// Whether `url` is an absolute http(s) URL.
+    /// Whether `url` is an absolute http(s) URL with a host, and no query or fragment: every page's
+    /// address is made by appending its path, which would land after a `?` or `#`.
     public static func isValidBaseURL(_ url: String) -> Bool {
-        (url.hasPrefix("https://") || url.hasPrefix("http://")) && url.count > 8
-            && !url.contains(" ") && !url.contains("\"") && !url.contains("<")
+        guard let scheme = ["https://", "http://"].first(where: url.hasPrefix) else { return false }
+        let rest = url.dropFirst(scheme.count)
+        return !rest.isEmpty && !rest.hasPrefix("/")
+            && !url.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "\"<>?#\\".unicodeScalars.contains($0) }
     }
+
+    /// What a base URL is, for messages that reject one.
+    public static let baseURLRule = "an absolute http:// or https:// URL with no query (?) or fragment (#)"
+
 
     /// Whether `tag` looks like a BCP 47 tag (`en`, `en-GB`, `pt-BR`, `zh-Hant`).
     public static func isValidLanguageTag(_ tag: String) -> Bool {

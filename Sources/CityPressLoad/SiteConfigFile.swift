@@ -38,7 +38,7 @@ package enum SiteConfigFile {
                                    at: yaml.location(of: Field.language)))
         }
         if let baseURL, !SiteConfig.isValidBaseURL(baseURL) {
-            problems.append(.error("\(Field.baseURL.rawValue) must be an absolute http:// or https:// URL, not '\(baseURL)'",
+            problems.append(.error("\(Field.baseURL.rawValue) must be \(SiteConfig.baseURLRule), not '\(baseURL)'",
                                    at: yaml.location(of: Field.baseURL)))
         }
         let languages = siteLanguages(listed, original: language, &problems)

@@ -96,7 +96,11 @@ public struct SiteResolver: Sendable {
         let countries = countrySlugs.enumerated().map { index, slug in
             Country(slug: slug, name: countryNames[slug]?.value ?? slug, cities: countryCities[index])
         }
-        let unlisted = cityRecords.indices.filter { firstEndorsement[$0] == firstEndorsement[$0 + 1] }.map { cityRecords[$0] }
+        // Which cities endorse nothing is known only when every declaration was read and every signatory
+        // found: after a misspelt signatory, its city would be told it endorses nothing, beside the error.
+        let signatoriesKnown = !content.hasUnreadableDeclarations && lists.allSatisfy { !$0.problems.containsErrors }
+        let unlisted = !signatoriesKnown ? []
+            : cityRecords.indices.filter { firstEndorsement[$0] == firstEndorsement[$0 + 1] }.map { cityRecords[$0] }
         diagnostics += ContentWarnings(content: content, published: published, countryNames: countryNames,
                                        unlistedCities: unlisted).diagnostics()
         let reports = ReportResolver(

@@ -54,12 +54,15 @@ public struct OutputFolder: Sendable {
         return [UInt64(truncatingIfNeeded: info.st_dev), UInt64(truncatingIfNeeded: info.st_ino)]
     }
 
+    /// What a version-control tool keeps in the folder it manages: a folder holding one is never replaced.
+    static let repositoryNames: Set<String> = [".git", ".hg", ".svn", ".jj"]
+
     /// Checks that replacing the folder is safe, then creates an empty staging folder beside it.
     ///
     /// The output is deleted and rebuilt on every build, so it may be none of the folders the build
     /// reads (content, templates), lie inside one, or hold one; nor be, or hold, the working folder
-    /// or the home folder. `force` only lets the build replace a folder it did not write; it never
-    /// lifts these rules.
+    /// or the home folder; nor hold a repository (`.git`). `force` only lets the build replace a folder
+    /// it did not write; it never lifts these rules.
     /// - Parameter protectedFolders: folders the build reads (content, templates).
     public func stage(force: Bool, protecting protectedFolders: [String]) -> Result<StagingFolder, DiagnosticError> {
         stage(force: force, protecting: protectedFolders, faults: nil)
@@ -90,6 +93,14 @@ public struct OutputFolder: Sendable {
                 return .failure(DiagnosticError(.error(
                     "cannot read the output folder '\(path)': \(Self.describe(error))",
                     notes: ["CityPress replaces only folders it can read and knows it wrote"])))
+            }
+            // A repository's history is never the build's to delete, whatever the marker and `--force` say.
+            if let repository = entries.sorted().first(where: Self.repositoryNames.contains) {
+                return .failure(DiagnosticError(.error(
+                    "output folder '\(path)' holds a repository (\(repository)), which replacing the folder would delete",
+                    notes: ["every build replaces the output folder whole; keep the repository's folder apart and copy the site into it: "
+                            + "citypress build, then rsync -a --delete --exclude \(repository) --exclude \(OutputFolder.markerName) Public/ '\(path)/'",
+                            "to publish from a folder of a repository (GitHub Pages' /docs), build into that folder: the repository is above it"])))
             }
             if !entries.isEmpty && !entries.contains(OutputFolder.markerName) && !force {
                 return .failure(DiagnosticError(.error(
@@ -155,6 +166,27 @@ public struct OutputFolder: Sendable {
             return DiagnosticError(.error(
                 "refusing to use '\(path)' as the output folder: it \(relation) \(name) ('\(folder)')",
                 notes: [note]))
+        }
+        return nil
+    }
+
+    /// Why the change list (`--changes`) may not be written to `path`; `nil` when it may. Inside a
+    /// folder the build reads it would replace a record or a template, and inside the output it
+    /// would be published; a file whose folder does not exist could only fail after the site was built.
+    package func changeListRefusal(_ path: String, protecting protectedFolders: [String]) -> DiagnosticError? {
+        let absolute = OutputFolder.absolute(path)
+        for (folder, what) in protectedFolders.map({ ($0, "'\($0)', which the build reads") }) + [(self.path, "the output folder '\(self.path)'")]
+        where OutputFolder.isSameOrInside(absolute, OutputFolder.absolute(folder)) {
+            return DiagnosticError(.error("refusing to write the change list to '\(path)': it is inside \(what)",
+                                          notes: ["write it beside the site's folders, as --changes changes.json"]))
+        }
+        var isDirectory: ObjCBool = false
+        let parent = (absolute as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return DiagnosticError(.error("cannot write the change list to '\(path)': the folder '\(parent)' does not exist"))
+        }
+        if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue {
+            return DiagnosticError(.error("cannot write the change list to '\(path)': it is a folder"))
         }
         return nil
     }

@@ -64,6 +64,10 @@ struct BuildCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\r\u{1B}[2Krendering pages: \(done)/\(total)".utf8))
             }
         }
+        if let changesPath, changesPath != "-", let problem = options.changeListProblem(at: changesPath) {
+            printDiagnostics([problem])
+            throw ExitCode.failure
+        }
         let interruption = SiteBuild.stopOnInterrupt(options)
         let report = SiteBuild.run(options)
         withExtendedLifetime(interruption) {}
@@ -94,9 +98,14 @@ struct BuildCommand: ParsableCommand {
         if let changes = report.changes, let changesPath {
             if changesPath == "-" {
                 print(changes.json, terminator: "")
-            } else if !FileManager.default.createFile(atPath: changesPath, contents: Data(changes.json.utf8)) {
-                FileHandle.standardError.write(Data("citypress: error: cannot write the change list to '\(changesPath)'\n".utf8))
-                throw ExitCode.failure
+            } else {
+                do {
+                    try Data(changes.json.utf8).write(to: URL(fileURLWithPath: changesPath))
+                } catch {
+                    FileHandle.standardError.write(Data(("citypress: error: cannot write the change list to '\(changesPath)': "
+                                                         + "\(BuildOptions.describe(error)) ('\(output)' was built)\n").utf8))
+                    throw ExitCode.failure
+                }
             }
         }
         if let checked = report.check {

@@ -49,7 +49,8 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        // An hour is more than any host is worth waiting for, and keeps the seconds a whole number can hold.
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be a number of seconds above 0, at most 3600") }
     }
 }
 

@@ -82,4 +82,28 @@ import CityPressCore
             #expect(try readText(oldMarker) == OutputFolder.markerText)
         }
     }
+
+    /// A mistyped `--changes` path replaced a city record with the JSON (and inside the output it
+    /// would have been published): such paths, and one whose folder does not exist, are refused
+    /// before anything is built.
+    @Test func theChangeListIsNeverWrittenIntoTheSitesFolders() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let city = try #require(FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Content/cities").path)
+                .sorted().first)
+            #expect(try runCityPress(["build"], in: site).status == 0)
+            let before = try snapshot(of: site)
+            for (path, message) in [("Content/cities/" + city, "refusing to write the change list to 'Content/cities/\(city)': it is inside 'Content', which the build reads"),
+                                    ("Templates/x.json", "it is inside 'Templates', which the build reads"),
+                                    ("Public/changes.json", "it is inside the output folder 'Public'"),
+                                    ("missing/changes.json", "cannot write the change list to 'missing/changes.json': the folder"),
+                                    ("Content", "it is inside 'Content'")] {
+                let result = try runCityPress(["build", "--changes", path], in: site)
+                #expect(result.status == 1)
+                #expect(result.stderr.contains(message), "\(result.stderr)")
+                #expect(!result.stdout.contains("Built"))
+            }
+            #expect(try snapshot(of: site) == before, "nothing was written or rebuilt")
+        }
+    }
 }

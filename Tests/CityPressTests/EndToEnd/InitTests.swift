@@ -40,6 +40,13 @@ import Testing
             for city in ["northport", "eastvale"] {
                 #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Public/cities/\(city)/index.html").path))
             }
+
+            // What builds leave beside Public/ (an `--incremental` build's spare) is ignored by git.
+            for _ in 0..<2 { #expect(try runCityPress(["build", "--incremental"], in: site).status == 0) }
+            let patterns = gitignore.split(separator: "\n").filter { $0.hasPrefix("/") }.map { String($0.dropFirst()) }
+            let beside = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".Public") }
+            #expect(beside == [".Public.citypress-spare"])
+            for name in beside { #expect(patterns.contains { fnmatch($0, name, 0) == 0 }, "\(name) is not in .gitignore") }
         }
     }
 

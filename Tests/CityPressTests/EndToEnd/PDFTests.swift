@@ -95,6 +95,9 @@ struct PDFTests {
             try copyFolder(TestPaths.templates, to: root.appendingPathComponent("Templates"))
             let result = try runCityPress(["build", "--pdf"], in: root)
             #expect(result.status == 0, "\(result.stderr)")
+            // The PDFs were printed by this build, not kept from another.
+            #expect(result.stdout.hasPrefix("Built "))
+            #expect(!result.stdout.contains("kept"), "\(result.stdout)")
             for paper in Paper.allCases {
                 let pdf = root.appendingPathComponent("Public/declarations/second-accord/" + paper.fileName(for: "second-accord"))
                 #expect(FileManager.default.fileExists(atPath: pdf.path))

@@ -149,6 +149,7 @@ import Testing
                 #expect(reloaded?.content.cities == full.content.cities, "\(what)")
                 #expect(reloaded?.content.declarations == full.content.declarations, "\(what)")
                 #expect(reloaded?.content.unreadableCitySlugs == full.content.unreadableCitySlugs, "\(what)")
+                #expect(reloaded?.content.hasUnreadableDeclarations == full.content.hasUnreadableDeclarations, "\(what)")
                 #expect(reloaded?.diagnostics == full.diagnostics, "\(what)")
             }
             var previous = loader.loadFiles()
@@ -159,6 +160,8 @@ import Testing
                 ("a city with an unknown field", "cities/wroclaw.yml", "name: Wrocław\ncountry: Poland\nmotto: x\n"),
                 ("a declaration's signatories", "declarations/second-accord.md",
                  try readText(file("declarations/second-accord.md")).replacingOccurrences(of: "  - lodz\n", with: "")),
+                ("a declaration broken", "declarations/first-accord.md", "---\ntitle: [First\n---\n"),
+                ("a declaration mended", "declarations/first-accord.md", try readText(file("declarations/first-accord.md"))),
             ]
             for (what, relative, text) in edits {
                 try writeText(text, to: file(relative))
@@ -168,6 +171,10 @@ import Testing
                 previous = reloaded ?? loader.loadFiles()
             }
             #expect(previous.diagnostics.contains { $0.severity == .error && $0.location?.path.hasSuffix("poznan.yml") == true })
+            #expect(!previous.content.hasUnreadableDeclarations)
+            try writeText("---\ntitle: [First\n---\n", to: file("declarations/first-accord.md"))
+            #expect(loader.loadFiles().content.hasUnreadableDeclarations)
+            try writeText(try #require(edits.last?.2), to: file("declarations/first-accord.md"))
 
             // Two files at once, one of them fixed.
             try writeText("name: Poznań\ncountry: Poland\n", to: file("cities/poznan.yml"))

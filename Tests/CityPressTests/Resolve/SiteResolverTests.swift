@@ -56,6 +56,22 @@ import Testing
             "declarations/d.md:10:5: error: unknown city 'amstrdam' (did you mean 'amsterdam'?)",
             "declarations/d.md:12:5: error: city 'malmo' is listed twice in signatories",
         ])
+        // Amsterdam is the city meant: it is not also told that it endorses nothing, nor are the others.
+        #expect(!diagnostics.contains { $0.message.contains("endorses no published declaration") })
+    }
+
+    /// A declaration file with an error gives no record: who signed it is unknown, so no city is
+    /// told that it endorses nothing (before, each of its signatories was, above the file's error).
+    @Test func noCityEndorsesNothingWhileADeclarationIsUnreadable() throws {
+        var content = LoadedContent(config: config, cities: cities, declarations: [
+            declaration("d", date: "2020-01-01", signatories: ["malmo"]),
+        ])
+        let (_, before) = SiteResolver().resolve(content, config: config)
+        #expect(before.filter { $0.message.contains("endorses no published declaration") }.count == 3)
+        content.hasUnreadableDeclarations = true
+        let (site, diagnostics) = SiteResolver().resolve(content, config: config)
+        #expect(site != nil)
+        #expect(!diagnostics.contains { $0.message.contains("endorses no published declaration") })
     }
 
     @Test func draftsAreCheckedButOnlyPublishedOnRequest() throws {

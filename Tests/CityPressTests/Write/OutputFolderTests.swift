@@ -99,6 +99,36 @@ import Testing
         }
     }
 
+    /// A git working tree checked out as the output folder (`git worktree add Public gh-pages`, or
+    /// `git init` in it) was deleted with the old site: its `.git` is never replaced, forced or not.
+    @Test func neverReplacesAFolderHoldingARepository() throws {
+        try withTemporaryFolder { root in
+            let output = root.appendingPathComponent("Public")
+            let first = try OutputFolder(path: output.path).stage(force: false, protecting: []).get()
+            try first.write(Array("site".utf8), to: "index.html")
+            try first.commit()
+            for (name, isFolder) in [(".git", true), (".git", false), (".hg", true)] {
+                let repository = output.appendingPathComponent(name)
+                if isFolder {
+                    try writeText("ref: refs/heads/main", to: repository.appendingPathComponent("HEAD"))
+                } else {
+                    try writeText("gitdir: ../.git/worktrees/Public", to: repository)
+                }
+                for force in [false, true] {
+                    guard case .failure(let error) = OutputFolder(path: output.path).stage(force: force, protecting: []) else {
+                        Issue.record("expected a refusal for \(name)"); return
+                    }
+                    #expect(error.diagnostic.message == "output folder '\(output.path)' holds a repository (\(name)), which replacing the folder would delete")
+                }
+                #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["Public"])
+                #expect(try readText(output.appendingPathComponent("index.html")) == "site")
+                try FileManager.default.removeItem(at: repository)
+            }
+            let staging = try OutputFolder(path: output.path).stage(force: false, protecting: []).get()
+            staging.discard()
+        }
+    }
+
     /// Every relation of the output to a folder the build reads: the same, inside it, holding it;
     /// with and without `force`, the folder existing or not.
     @Test func neverReplacesAFolderTheBuildReadsNorOneInsideOrAroundIt() throws {
