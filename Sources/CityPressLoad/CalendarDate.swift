@@ -25,6 +25,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
+    /// Why `text`, written as `YYYY-MM-DD`, names no day (`February 2025 has 28 days`); `nil` when it
+    /// is not written so, or is a day.
+    public static func whyNoDay(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        guard (1...12).contains(month) else { return "there is no month \(parts[1]): months go from 01 to 12" }
+        let days = daysIn(month: month, year: year)
+        guard day >= 1, day <= days else { return "\(monthNames[month - 1]) \(parts[0]) has \(days) days" }
+        return nil
+    }
+
     private static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -117,7 +117,7 @@ package struct YAMLDocument {
         guard let text = string(key, required: required), let node = fields[key]?.value else { return nil }
         guard let date = CalendarDate(iso: text) else {
             diagnostics.append(.error("field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'",
-                                      at: location(of: node)))
+                                      at: location(of: node), notes: CalendarDate.whyNoDay(text).map { [$0] } ?? []))
             return nil
         }
         return Located(date, at: location(of: node))
@@ -212,7 +212,8 @@ package struct YAMLDocument {
                 city = Located(text, at: location(of: value))
             case .endorsed:
                 guard let date = CalendarDate(iso: text) else {
-                    diagnostics.append(.error("'endorsed' must be a date written YYYY-MM-DD, not '\(text)'", at: location(of: value)))
+                    diagnostics.append(.error("'endorsed' must be a date written YYYY-MM-DD, not '\(text)'", at: location(of: value),
+                                              notes: CalendarDate.whyNoDay(text).map { [$0] } ?? []))
                     valid = false
                     continue
                 }
@@ -281,7 +282,9 @@ package struct YAMLDocument {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            if let plain = YAMLMistakes.explain(problem, at: at(mark)) { return plain }
+            let location = at(mark)
+            let line = source.lines.indices.contains(location.line - 1) ? source.lines[location.line - 1] : nil
+            if let plain = YAMLMistakes.explain(problem, at: location, line: line) { return plain }
             let notes = context.map { ["\($0.text) at \(at($0.mark))"] } ?? []
             return .error("malformed YAML: \(problem)", at: at(mark), notes: notes)
         case let .duplicatedKeysInMapping(duplicates, context):

@@ -39,10 +39,10 @@ package enum YAMLMistakes {
         return yaml
     }
 
-    /// A plain diagnostic for libyaml's `problem` at `location` (which carries its line), or `nil`
-    /// when the problem is not one explained here.
-    package static func explain(_ problem: String, at location: SourceLocation) -> Diagnostic? {
-        guard let line = location.lineText else { return nil }
+    /// A plain diagnostic for libyaml's `problem` at `location`, whose whole line is `line` (a
+    /// location quotes only part of a long line), or `nil` when the problem is not one explained here.
+    package static func explain(_ problem: String, at location: SourceLocation, line: Substring?) -> Diagnostic? {
+        guard let line else { return nil }
         let scalars = Array(line.unicodeScalars)
         let index = location.column - 1
         let atTab = scalars.indices.contains(index) && scalars[index] == "\t"

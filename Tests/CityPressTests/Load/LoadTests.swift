@@ -15,6 +15,20 @@ import Testing
         #expect(CalendarDate(iso: "2022-1-5") == nil)
     }
 
+    /// A date written right that names no day says why, beside "must be a date written YYYY-MM-DD".
+    @Test func saysWhyADateWrittenRightIsNoDay() {
+        #expect(CalendarDate.whyNoDay("2025-02-30") == "February 2025 has 28 days")
+        #expect(CalendarDate.whyNoDay("2024-02-30") == "February 2024 has 29 days")
+        #expect(CalendarDate.whyNoDay("2025-04-31") == "April 2025 has 30 days")
+        #expect(CalendarDate.whyNoDay("2025-01-00") == "January 2025 has 31 days")
+        #expect(CalendarDate.whyNoDay("2025-13-01") == "there is no month 13: months go from 01 to 12")
+        #expect(CalendarDate.whyNoDay("2025-00-01") == "there is no month 00: months go from 01 to 12")
+        for other in ["2025-02-28", "10/05/2022", "2025-2-3", "２０２５-０１-０１", ""] { #expect(CalendarDate.whyNoDay(other) == nil, "\(other)") }
+        var yaml = YAMLDocument(yaml: "start_date: 2025-02-30\n", source: SourceText(path: "d.md", text: "start_date: 2025-02-30\n"), lineOffset: 0)
+        #expect(yaml.date("start_date", required: true) == nil)
+        #expect(yaml.diagnostics.map(\.notes) == [["February 2025 has 28 days"]])
+    }
+
     @Test func formatsSpans() throws {
         let start = try #require(CalendarDate(iso: "2022-11-15"))
         #expect(CalendarDate.span(from: start, to: CalendarDate(iso: "2022-11-16")) == "15–16 November 2022")

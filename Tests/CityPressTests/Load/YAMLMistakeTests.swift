@@ -50,6 +50,19 @@ import Testing
             """)
     }
 
+    /// A location quotes 160 characters of a line over 400 bytes, starting with `…`: the advice is
+    /// made from the whole line, not from that excerpt (it quoted the wrong part, `…` included).
+    @Test func theAdviceOnALongLineIsMadeFromTheWholeLine() throws {
+        let value = String(repeating: "x", count: 500)
+        let advice = try #require(Self.diagnostics("name: \(value): y\n").first)
+        #expect(advice.message.hasPrefix("put this value in quotes"))
+        #expect(advice.notes == ["write the line as: name: \"\(value): y\""])
+        #expect(advice.location?.column == 507)
+        let indentation = String(repeating: " ", count: 450)
+        let tab = try #require(Self.diagnostics("signatories:\n\(indentation)- a\n\(indentation)\t- b\n").first)
+        #expect(tab.description == "c.yml:3:451: error: indent with spaces, not tabs")
+    }
+
     @Test func quotingKeepsQuotesThatAreAlreadyInTheValue() {
         #expect(Self.diagnostics("name: The \"Hague\": Peace\n").first?.notes == [#"write the line as: name: 'The "Hague": Peace'"#])
         #expect(Self.diagnostics("signatories:\n  - a: b: c \n").first?.notes == [#"write the line as:   - a: "b: c""#])
