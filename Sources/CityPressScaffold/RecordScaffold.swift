@@ -48,7 +48,7 @@ public enum RecordScaffold {
     }
 
     /// Placeholders written for required values that were not given: replace them before publishing.
-    public static let placeholders = ["COUNTRY", "EVENT", "VENUE", "LOCATION"]
+    public static let placeholders = Placeholder.all
 
     /// Writes `cities/<slug>.yml` below `contentPath`; the slug is made from the name unless given.
     public static func write(_ city: City, slug: String? = nil, contentPath: String) -> Result<Written, DiagnosticError> {
@@ -71,7 +71,7 @@ public enum RecordScaffold {
         # Required: the name as the source writes it (Poznań, Dusseldorf).
         name: \(YAMLText.scalar(city.name))
         # Required: the country's name as the source writes it, spelled as on the country's other cities.
-        country: \(YAMLText.scalar(city.country ?? "COUNTRY"))
+        country: \(YAMLText.scalar(city.country ?? Placeholder.country))
         # Optional: the state, province or region within the country (Tennessee); empty for none.
         subdivision:\(city.subdivision.map { " " + YAMLText.scalar($0) } ?? "")
         # Optional: city (the default), region or district.
@@ -91,11 +91,11 @@ public enum RecordScaffold {
         # Required: the declaration's title.
         title: \(YAMLText.scalar(declaration.title))
         # Required: the event it was adopted at.
-        event: EVENT
+        event: \(Placeholder.event)
         # Required: the building or meeting (The Peace Palace).
-        venue: VENUE
+        venue: \(Placeholder.venue)
         # Required: the place (The Hague; New York City, New York).
-        location: LOCATION
+        location: \(Placeholder.location)
         # Required: the first day of the event.
         start_date: \(date)
         # Optional: the last day of the event; empty for a one-day event.
@@ -111,7 +111,7 @@ public enum RecordScaffold {
         draft: true
         ---
 
-        We, the mayors and city leaders gathered in LOCATION, commit to:
+        We, the mayors and city leaders gathered in \(Placeholder.location), commit to:
 
         1. The first commitment. The items of the one numbered list are the declaration's commitments.
         2. The second commitment.

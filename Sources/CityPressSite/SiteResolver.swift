@@ -103,6 +103,7 @@ public struct SiteResolver: Sendable {
             : cityRecords.indices.filter { firstEndorsement[$0] == firstEndorsement[$0 + 1] }.map { cityRecords[$0] }
         diagnostics += ContentWarnings(content: content, published: published, countryNames: countryNames,
                                        unlistedCities: unlisted).diagnostics()
+        diagnostics += PlaceholderCheck(published: published, cities: content.cities).diagnostics()
         let reports = ReportResolver(
             declarations: declarations, cities: cities, cityIndex: cityIndex,
             unpublished: unpublished(in: content),

@@ -109,12 +109,37 @@ import Testing
             text = text.replacingOccurrences(of: "signatories: []", with: "signatories:\n  - lodz")
             try writeText(text, to: path)
 
-            let built = try runCityPress(["build", "--drafts"], in: site)
+            // The placeholders are warned about in a draft shown by --drafts, and stop a published declaration.
+            let drafted = try runCityPress(["build", "--drafts"], in: site)
+            #expect(drafted.status == 0, "\(drafted.stderr)")
+            let placeholders = ["event", "venue", "location"].map {
+                "field '\($0)' is still '\($0.uppercased())', the placeholder citypress new wrote"
+            }
+            for message in placeholders { #expect(drafted.stderr.contains("the-lodz-declaration.md: warning: " + message)) }
+            text = text.replacingOccurrences(of: "draft: true", with: "draft: false")
+            try writeText(text, to: path)
+            let published = try runCityPress(["build"], in: site)
+            #expect(published.status == 1)
+            for message in placeholders { #expect(published.stderr.contains("the-lodz-declaration.md: error: " + message)) }
+            for (placeholder, value) in [("event: EVENT", "event: Mayors Summit"), ("venue: VENUE", "venue: City Hall"),
+                                         ("location: LOCATION", "location: Łódź")] {
+                text = text.replacingOccurrences(of: placeholder, with: value)
+            }
+            try writeText(text, to: path)
+
+            let built = try runCityPress(["build"], in: site)
             #expect(built.status == 0, "\(built.stderr)")
             #expect(built.stderr.isEmpty, "\(built.stderr)")
             let page = try readText(site.appendingPathComponent("Public/declarations/the-lodz-declaration/index.html"))
             #expect(page.contains("Łódź"))
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Public/cities/lodz/index.html").path))
+
+            // A new city without --country is published under the placeholder: a warning at its line.
+            #expect(try runCityPress(["new", "city", "Oslo"], in: site).status == 0)
+            let withPlaceholder = try runCityPress(["build"], in: site)
+            #expect(withPlaceholder.status == 0)
+            #expect(withPlaceholder.stderr.contains("Content/cities/oslo.yml:7:1: warning: field 'country' is still 'COUNTRY'"),
+                    "\(withPlaceholder.stderr)")
         }
     }
 
