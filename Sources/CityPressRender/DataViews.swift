@@ -79,7 +79,7 @@ extension DataPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("tables", \.tables), .field("declarations", \.declarations),
         .field("schema", \.schema), .field("leadText", \.leadText),
-        .field("versionRuleText", \.versionRuleText), .field("columnsLeadHTML", \.columnsLeadHTML)
+        .field("versionRuleText", \.versionRuleText), .markup("columnsLeadHTML", \.columnsLeadHTML)
     )
 }
 

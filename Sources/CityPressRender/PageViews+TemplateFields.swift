@@ -18,20 +18,20 @@ extension DeclarationSummaryView: TemplateView {
 
 extension CommitmentItemView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("number", \.number), .field("anchor", \.anchor), .field("html", \.html), .field("href", \.href)
+        .field("number", \.number), .field("anchor", \.anchor), .markup("html", \.html), .field("href", \.href)
     )
 }
 
 extension DeclarationView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("title", \.title), .field("event", \.event), .field("venue", \.venue), .field("location", \.location),
-        .field("dateSpan", \.dateSpan), .field("adoptedText", \.adoptedText), .field("preambleHTML", \.preambleHTML),
-        .field("closingHTML", \.closingHTML), .field("commitments", \.commitments),
+        .field("dateSpan", \.dateSpan), .field("adoptedText", \.adoptedText), .markup("preambleHTML", \.preambleHTML),
+        .markup("closingHTML", \.closingHTML), .field("commitments", \.commitments),
         .field("firstNumber", \.firstNumber), .field("href", \.href),
-        .field("printHref", \.printHref), .field("signatoriesHTML", \.signatoriesHTML),
+        .field("printHref", \.printHref), .markup("signatoriesHTML", \.signatoriesHTML),
         .field("signatoriesText", \.signatoriesText),
         .field("hasSignatories", \.hasSignatories), .field("asOfText", \.asOfText), .field("isDraft", \.isDraft),
-        .field("pdfs", \.pdfs), .field("titleCSSString", \.titleCSSString), .field("history", \.history),
+        .field("pdfs", \.pdfs), .markup("titleCSSString", \.titleCSSString), .field("history", \.history),
         .field("updates", \.updates), .field("hasUpdates", \.hasUpdates), .field("download", \.download)
     )
 }
@@ -39,7 +39,7 @@ extension DeclarationView: TemplateView {
 extension EndorsementHistoryView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("atTheMeetingText", \.atTheMeetingText), .field("since", \.since), .field("introText", \.introText), .field("summary", \.summary),
-        .field("chartSVG", \.chartSVG), .field("rows", \.rows)
+        .markup("chartSVG", \.chartSVG), .field("rows", \.rows)
     )
 }
 
@@ -65,7 +65,7 @@ extension CityLinkView: TemplateView {
 extension SignatoryGroupView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("country", \.country), .field("countryHref", \.countryHref), .field("count", \.count),
-        .field("entriesHTML", \.entriesHTML)
+        .markup("entriesHTML", \.entriesHTML)
     )
 }
 
@@ -110,7 +110,7 @@ extension DeclarationPage: TemplateView {
 extension CommitmentPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("declaration", \.declaration), .field("number", \.number),
-        .field("html", \.html), .field("declarationAnchorHref", \.declarationAnchorHref),
+        .markup("html", \.html), .field("declarationAnchorHref", \.declarationAnchorHref),
         .field("previous", \.previous), .field("next", \.next), .field("actions", \.actions),
         .field("hasActions", \.hasActions), .field("actionsText", \.actionsText)
     )
@@ -148,7 +148,7 @@ extension CityPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("name", \.name), .field("kind", \.kind), .field("subdivision", \.subdivision),
         .field("countryName", \.countryName), .field("countryHref", \.countryHref),
-        .field("endorsementsHTML", \.endorsementsHTML), .field("hasEndorsements", \.hasEndorsements),
+        .markup("endorsementsHTML", \.endorsementsHTML), .field("hasEndorsements", \.hasEndorsements),
         .field("reports", \.reports), .field("hasReports", \.hasReports)
     )
 }
@@ -206,7 +206,7 @@ extension SearchPage: TemplateView {
         .field("page", \.page), .field("indexHref", \.indexHref), .field("root", \.root),
         .field("pageSuffix", \.pageSuffix), .field("declarationsHref", \.declarationsHref),
         .field("commitmentsHref", \.commitmentsHref), .field("citiesHref", \.citiesHref),
-        .field("countriesHref", \.countriesHref), .field("browseHTML", \.browseHTML), .field("scriptText", \.scriptText)
+        .field("countriesHref", \.countriesHref), .markup("browseHTML", \.browseHTML), .field("scriptText", \.scriptText)
     )
 }
 
@@ -238,16 +238,16 @@ extension PageMeta: TemplateView {
         .field("assets", \.assets), .field("siteTitle", \.siteTitle),
         .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
         .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL), .field("feedURL", \.feedURL),
-        .field("siteURL", \.siteURL), .field("pageNumbersCSS", \.pageNumbersCSS), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
-        .field("robots", \.robots), .field("structuredData", \.structuredData),
+        .field("siteURL", \.siteURL), .markup("pageNumbersCSS", \.pageNumbersCSS), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
+        .field("robots", \.robots), .markup("structuredData", \.structuredData),
 
 
         .field("versions", \.versions), .field("hasVersions", \.hasVersions), .field("alternates", \.alternates),
         .field("versionNote", \.versionNote),
         .field("homeHref", \.homeHref), .field("declarationsHref", \.declarationsHref),
         .field("citiesHref", \.citiesHref),
-        .field("headerHTML", \.headerHTML),
-        .field("footerHTML", \.footerHTML)
+        .markup("headerHTML", \.headerHTML),
+        .markup("footerHTML", \.footerHTML)
     )
 }
 

@@ -99,13 +99,13 @@ extension ReportPage: TemplateView {
         .field("page", \.page), .field("cityName", \.cityName), .field("cityHref", \.cityHref),
         .field("declarationTitle", \.declarationTitle), .field("declarationHref", \.declarationHref),
         .field("year", \.year), .field("publishedText", \.publishedText), .field("publishedISO", \.publishedISO),
-        .field("summaryHTML", \.summaryHTML), .field("actions", \.actions), .field("updateHref", \.updateHref)
+        .markup("summaryHTML", \.summaryHTML), .field("actions", \.actions), .field("updateHref", \.updateHref)
     )
 }
 
 extension ReportActionView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("anchor", \.anchor), .field("title", \.title), .field("html", \.html),
+        .field("anchor", \.anchor), .field("title", \.title), .markup("html", \.html),
         .field("commitments", \.commitments)
     )
 }
@@ -122,7 +122,7 @@ extension UpdatePage: TemplateView {
 
 extension UpdateCommitmentView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("number", \.number), .field("html", \.html), .field("href", \.href), .field("actions", \.actions),
+        .field("number", \.number), .markup("html", \.html), .field("href", \.href), .field("actions", \.actions),
         .field("hasActions", \.hasActions)
     )
 }
@@ -130,7 +130,7 @@ extension UpdateCommitmentView: TemplateView {
 extension CityActionView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("cityName", \.cityName), .field("cityHref", \.cityHref), .field("year", \.year),
-        .field("href", \.href), .field("title", \.title), .field("html", \.html.text)
+        .field("href", \.href), .field("title", \.title), .markup("html", \.html.text)
     )
 }
 

@@ -11,7 +11,7 @@ import CityPressCore
 /// however many pages render that tag.
 struct TemplateChecker {
     private let parsed: [String: [TemplateNode]]
-    private let sources: [String: SourceText]
+    let sources: [String: SourceText]
     /// The problems found so far, in the order the walks met them, then for each template with more
     /// than `maximumReported` problems, how many more it has.
     var diagnostics: [Diagnostic] {
@@ -24,26 +24,26 @@ struct TemplateChecker {
     /// Problems listed per template: each quotes its source line, and a template written on one long
     /// line with thousands of mistakes made a report of gigabytes (found by the fuzzer).
     static let maximumReported = 100
-    private var found: [Diagnostic] = []
-    private var listed: [String: Int] = [:]
-    private var omitted: [String: Int] = [:]
+    var found: [Diagnostic] = []
+    var listed: [String: Int] = [:]
+    var omitted: [String: Int] = [:]
     /// Every field a tag resolved to, as `TypeName.field`: what the templates read of their views.
     private(set) var fieldsRead: Set<String> = []
     /// The tags already reported (`template:line:column`): a partial or layout checked for several pages
     /// reports each problem once.
-    private var reported: Set<String> = []
+    var reported: Set<String> = []
     /// The templates already walked with the same kinds of contexts and blocks: walking them again
     /// could find nothing new.
     private var walked: Set<String> = []
-    private var entry: (template: String, description: String) = ("", "")
-    private var frames: [Frame] = []
+    var entry: (template: String, description: String) = ("", "")
+    var frames: [Frame] = []
     /// The partials and parents entered to reach the nodes being walked, outermost first.
-    private var trail: [Include] = []
+    var trail: [Include] = []
     /// The fills being walked (parent tag and block): one met again inside itself is not walked again.
     private var fillsWalked: Set<String> = []
 
     /// One context of the lookup stack, as the checker knows it.
-    private struct Frame {
+    struct Frame {
         enum Value {
             /// A view: names are looked up among its fields.
             case object(TemplateSchema)
@@ -75,7 +75,7 @@ struct TemplateChecker {
         let origin: String
     }
 
-    private struct Include {
+    struct Include {
         let target: String
         let from: String
         let at: TemplatePosition
@@ -153,13 +153,22 @@ struct TemplateChecker {
             }
             return
         }
-        guard let kind = resolve(path, at: position, in: template) else { return }
-        switch kind {
-        case .text, .optionalText, .number, .flag:
+        guard let field = resolveField(path, at: position, in: template) else { return }
+        switch field.kind {
+        case .text, .optionalText:
+            let name = dotted(path)
+            if !escaped && !field.isMarkup {
+                report("\(tag) prints '\(name)' as is, but it is text, not markup: write {{\(name)}}", at: position, in: template,
+                       notes: ["{{{…}}} is for the fields that hold markup CityPress made (…HTML): an author's '<' or '&' in '\(name)' "
+                               + "would be published as markup"])
+            } else if escaped && field.isMarkup {
+                report("\(tag) prints the markup of '\(name)' as text, its tags shown: write {{{\(name)}}}", at: position, in: template)
+            }
+        case .number, .flag:
             break
         case .list, .object, .optionalObject:
             let name = dotted(path)
-            report("\(tag) prints nothing: '\(name)' is \(kind.phrase) (did you mean {{#\(name)}}…{{/\(name)}}?)",
+            report("\(tag) prints nothing: '\(name)' is \(field.kind.phrase) (did you mean {{#\(name)}}…{{/\(name)}}?)",
                    at: position, in: template)
         }
     }
@@ -212,14 +221,19 @@ struct TemplateChecker {
     /// The kind of the field `path` names in the current contexts, or `nil` after reporting that it
     /// names none (or when an unknown context absorbs it).
     private mutating func resolve(_ path: [FieldName], at position: TemplatePosition, in template: String) -> TemplateFieldKind? {
+        resolveField(path, at: position, in: template)?.kind
+    }
+
+    /// The field `path` names, as `resolve` finds it.
+    private mutating func resolveField(_ path: [FieldName], at position: TemplatePosition, in template: String) -> TemplateSchema.Field? {
         guard let first = path.first else { return nil }
-        var found: TemplateFieldKind?
+        var found: TemplateSchema.Field?
         search: for frame in frames.reversed() {
             switch frame.value {
             case .object(let schema):
-                if let kind = schema.kind(of: first.text) {
+                if let field = schema.field(named: first.text) {
                     fieldsRead.insert(schema.typeName + "." + first.text)
-                    found = kind
+                    found = field
                     break search
                 }
             case .scalar:
@@ -228,98 +242,30 @@ struct TemplateChecker {
                 return nil
             }
         }
-        guard var kind = found else {
+        guard var field = found else {
             reportUnknown(first.text, at: position, in: template)
             return nil
         }
         var walkedPath = first.text
         for part in path.dropFirst() {
             let schema: TemplateSchema
-            switch kind {
+            switch field.kind {
             case .object(let type), .optionalObject(let type):
                 schema = type.templateSchema
             default:
-                report("'\(walkedPath)' is \(kind.phrase), not an object, so '\(dotted(path))' finds nothing",
+                report("'\(walkedPath)' is \(field.kind.phrase), not an object, so '\(dotted(path))' finds nothing",
                        at: position, in: template)
                 return nil
             }
-            guard let next = schema.kind(of: part.text) else {
+            guard let next = schema.field(named: part.text) else {
                 report("'\(walkedPath)' has no field '\(part.text)'" + suggestion(for: part.text, among: schema.names),
                        at: position, in: template)
                 return nil
             }
             fieldsRead.insert(schema.typeName + "." + part.text)
-            kind = next
+            field = next
             walkedPath += "." + part.text
         }
-        return kind
-    }
-
-    // MARK: Reporting
-
-    private mutating func reportUnknown(_ name: String, at position: TemplatePosition, in template: String) {
-        // The message (with its "did you mean", which compares every name in scope) is made only
-        // for a problem that is listed.
-        guard admits(position, in: template) else { return }
-        let message = unknownMessage(name)
-        found.append(.error(message, at: location(of: template, at: position), notes: context(of: template)))
-    }
-
-    private func unknownMessage(_ name: String) -> String {
-        var contexts: [String] = []
-        var names: [String] = []
-        for frame in frames.reversed() {
-            guard case .object(let schema) = frame.value else { continue }
-            contexts.append(frame.description)
-            names += schema.names
-        }
-        let subject = switch contexts.count {
-        case 0: "nothing here has a field '\(name)'"
-        case 1: "\(contexts[0]) has no field '\(name)'"
-        case 2: "neither \(contexts[0]) nor \(contexts[1]) has a field '\(name)'"
-        default: "none of \(contexts.dropLast().joined(separator: ", ")) and \(contexts[contexts.count - 1]) has a field '\(name)'"
-        }
-        return subject + suggestion(for: name, among: names)
-    }
-
-    private func suggestion(for name: String, among names: [String]) -> String {
-        Suggestion.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-    }
-
-    private mutating func report(_ message: String, at position: TemplatePosition, in template: String, notes: [String] = []) {
-        guard admits(position, in: template) else { return }
-        found.append(.error(message, at: location(of: template, at: position), notes: notes + context(of: template)))
-    }
-
-    /// Whether a problem at this tag is listed: once per tag, and at most `maximumReported` per template.
-    private mutating func admits(_ position: TemplatePosition, in template: String) -> Bool {
-        guard reported.insert("\(template):\(position.line):\(position.column)").inserted else { return false }
-        guard listed[template, default: 0] < Self.maximumReported else {
-            omitted[template, default: 0] += 1
-            return false
-        }
-        listed[template, default: 0] += 1
-        return true
-    }
-
-    /// A note saying which page the tag was checked for, when the tag is not in that page's own template.
-    private func context(of template: String) -> [String] {
-        guard template != entry.template else { return [] }
-        guard let include = trail.last(where: { $0.target == template }) else {
-            return ["checked as part of '\(entry.template)' (\(entry.description))"]
-        }
-        let from = location(of: include.from, at: include.at)
-        return include.isParent
-            ? ["checked as the parent of \(from) (\(entry.description))"]
-            : ["checked as included by \(from) (\(entry.description))"]
-    }
-
-    private func location(of template: String, at position: TemplatePosition) -> SourceLocation {
-        sources[template]?.location(line: position.line, column: position.column)
-            ?? SourceLocation(path: template + ".mustache", line: position.line, column: position.column)
-    }
-
-    private func dotted(_ path: [FieldName]) -> String {
-        path.isEmpty ? "." : path.map(\.text).joined(separator: ".")
+        return field
     }
 }

@@ -55,6 +55,8 @@ package struct TemplateFieldTable<Root>: Sendable {
 package struct TemplateField<Root>: Sendable {
     package let name: String
     package let kind: TemplateFieldKind
+    /// Whether the text is markup, printed only by `{{{name}}}` (see `markup(_:_:)`).
+    package let isMarkup: Bool
     @usableFromInline let reader: Reader
 
     /// How a field is read. Texts, numbers and flags keep the property's own getter (a closure that
@@ -79,10 +81,23 @@ package struct TemplateField<Root>: Sendable {
         }
     }
 
-    private init(_ name: String, _ kind: TemplateFieldKind, _ reader: Reader) {
+    private init(_ name: String, _ kind: TemplateFieldKind, _ reader: Reader, isMarkup: Bool = false) {
         self.name = name
         self.kind = kind
         self.reader = reader
+        self.isMarkup = isMarkup
+    }
+
+    /// Markup CityPress made (rendered Markdown, a rendered fragment, an SVG chart, CSS, JSON-LD):
+    /// printed as is by `{{{name}}}`, the only tag that may print it. `{{{…}}}` on any other text is an
+    /// error, since it would publish an author's `<` as markup.
+    package static func markup(_ name: String, _ get: @escaping @Sendable (Root) -> String) -> Self {
+        Self(name, .text, .text(get), isMarkup: true)
+    }
+
+    /// Markup that may be missing.
+    package static func markup(_ name: String, _ get: @escaping @Sendable (Root) -> String?) -> Self {
+        Self(name, .optionalText, .optionalText(get), isMarkup: true)
     }
 
     /// Text, printed HTML-escaped by `{{name}}`.

@@ -10,6 +10,8 @@ package struct TemplateSchema: Sendable {
     package struct Field: Sendable {
         package let name: String
         package let kind: TemplateFieldKind
+        /// Whether the field is markup, printed only by `{{{name}}}`.
+        package var isMarkup = false
     }
 
     package init(typeName: String, fields: [Field]) {
@@ -20,6 +22,11 @@ package struct TemplateSchema: Sendable {
     /// The kind of the field `name`, or `nil` when the view has none by that name.
     package func kind(of name: String) -> TemplateFieldKind? {
         fields.first { $0.name == name }?.kind
+    }
+
+    /// The field `name`, or `nil` when the view has none by that name.
+    package func field(named name: String) -> Field? {
+        fields.first { $0.name == name }
     }
 
     /// Every field name, for "did you mean" suggestions.

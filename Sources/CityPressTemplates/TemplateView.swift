@@ -20,6 +20,6 @@ extension TemplateView {
         // `PageMeta.Crumb`, not `Crumb`: the module name goes, the enclosing types stay.
         let qualified = String(reflecting: Self.self)
         let name = qualified.firstIndex(of: ".").map { String(qualified[qualified.index(after: $0)...]) } ?? qualified
-        return TemplateSchema(typeName: name, fields: templateFields.fields.map { .init(name: $0.name, kind: $0.kind) })
+        return TemplateSchema(typeName: name, fields: templateFields.fields.map { .init(name: $0.name, kind: $0.kind, isMarkup: $0.isMarkup) })
     }
 }

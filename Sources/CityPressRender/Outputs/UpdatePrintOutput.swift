@@ -42,7 +42,7 @@ package struct UpdatePrintPage: Sendable, Hashable {
 extension UpdatePrintPage: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("page", \.page), .field("update", \.update), .field("network", \.network),
-        .field("titleCSSString", \.titleCSSString), .field("paperSize", \.paperSize)
+        .markup("titleCSSString", \.titleCSSString), .field("paperSize", \.paperSize)
     )
 }
 

@@ -85,15 +85,26 @@ import Testing
             == ["country.mustache:1:1: error: 'name' is text, not an object, so 'name.first' finds nothing"])
     }
 
+    /// `{{{…}}}` prints a value as is: on an author's text (a city's name) it would publish their `<`
+    /// as markup. Only the fields that hold markup CityPress made may be printed so, and only so.
+    @Test func onlyMarkupFieldsArePrintedAsIsAndAlwaysAre() {
+        let city = TemplateEntry("city", view: CityPage.self, as: "a city page")
+        #expect(problems(["city": "{{{name}}} {{& kind}} {{endorsementsHTML}}\n{{{endorsementsHTML}}} {{name}} {{{page.footerHTML}}}"], [city]) == [
+            "city.mustache:1:1: error: {{{name}}} prints 'name' as is, but it is text, not markup: write {{name}}",
+            "city.mustache:1:12: error: {{{kind}}} prints 'kind' as is, but it is text, not markup: write {{kind}}",
+            "city.mustache:1:23: error: {{endorsementsHTML}} prints the markup of 'endorsementsHTML' as text, its tags shown: write {{{endorsementsHTML}}}",
+        ])
+    }
+
     @Test func namesAreLookedUpFromTheInnermostSectionOutwards() {
         // Inside `declaration`, `page` is the page's; inside `pdfs`, `href` is the link's and `title` the declaration's.
         let text = """
             {{#declaration}}{{page.title}}{{#pdfs}}<a href="{{href}}">{{label}} {{title}}</a>{{/pdfs}}
             {{#commitments}}{{number}}{{anchor}}{{printHref}}{{/commitments}}{{/declaration}}{{declaration.title}}
-            {{#declaration.commitments}}{{html}}{{/declaration.commitments}}{{#declaration.commitments}}{{lable}}{{/declaration.commitments}}
+            {{#declaration.commitments}}{{{html}}}{{/declaration.commitments}}{{#declaration.commitments}}{{lable}}{{/declaration.commitments}}
             """
         #expect(problems(["declaration": text], [Self.declaration]) == [
-            "declaration.mustache:3:93: error: neither an element of 'declaration.commitments' nor a declaration page has a field 'lable'",
+            "declaration.mustache:3:95: error: neither an element of 'declaration.commitments' nor a declaration page has a field 'lable'",
         ])
         #expect(problems(["country": "{{#cities}}{{nmae}}{{/cities}}"], [Self.country])
             == ["country.mustache:1:12: error: neither an element of 'cities' nor a country page has a field 'nmae' (did you mean 'name'?)"])

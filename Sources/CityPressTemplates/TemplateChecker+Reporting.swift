@@ -1,0 +1,72 @@
+import CityPressCore
+
+/// How the checker words and lists what it finds: each tag once, at most `maximumReported` per
+/// template, with the page it was checked for.
+extension TemplateChecker {
+    /// Reports that no context has a field `name`, at its tag.
+    mutating func reportUnknown(_ name: String, at position: TemplatePosition, in template: String) {
+        // The message (with its "did you mean", which compares every name in scope) is made only
+        // for a problem that is listed.
+        guard admits(position, in: template) else { return }
+        let message = unknownMessage(name)
+        found.append(.error(message, at: location(of: template, at: position), notes: context(of: template)))
+    }
+
+    private func unknownMessage(_ name: String) -> String {
+        var contexts: [String] = []
+        var names: [String] = []
+        for frame in frames.reversed() {
+            guard case .object(let schema) = frame.value else { continue }
+            contexts.append(frame.description)
+            names += schema.names
+        }
+        let subject = switch contexts.count {
+        case 0: "nothing here has a field '\(name)'"
+        case 1: "\(contexts[0]) has no field '\(name)'"
+        case 2: "neither \(contexts[0]) nor \(contexts[1]) has a field '\(name)'"
+        default: "none of \(contexts.dropLast().joined(separator: ", ")) and \(contexts[contexts.count - 1]) has a field '\(name)'"
+        }
+        return subject + suggestion(for: name, among: names)
+    }
+
+    func suggestion(for name: String, among names: [String]) -> String {
+        Suggestion.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    mutating func report(_ message: String, at position: TemplatePosition, in template: String, notes: [String] = []) {
+        guard admits(position, in: template) else { return }
+        found.append(.error(message, at: location(of: template, at: position), notes: notes + context(of: template)))
+    }
+
+    /// Whether a problem at this tag is listed: once per tag, and at most `maximumReported` per template.
+    private mutating func admits(_ position: TemplatePosition, in template: String) -> Bool {
+        guard reported.insert("\(template):\(position.line):\(position.column)").inserted else { return false }
+        guard listed[template, default: 0] < Self.maximumReported else {
+            omitted[template, default: 0] += 1
+            return false
+        }
+        listed[template, default: 0] += 1
+        return true
+    }
+
+    /// A note saying which page the tag was checked for, when the tag is not in that page's own template.
+    private func context(of template: String) -> [String] {
+        guard template != entry.template else { return [] }
+        guard let include = trail.last(where: { $0.target == template }) else {
+            return ["checked as part of '\(entry.template)' (\(entry.description))"]
+        }
+        let from = location(of: include.from, at: include.at)
+        return include.isParent
+            ? ["checked as the parent of \(from) (\(entry.description))"]
+            : ["checked as included by \(from) (\(entry.description))"]
+    }
+
+    func location(of template: String, at position: TemplatePosition) -> SourceLocation {
+        sources[template]?.location(line: position.line, column: position.column)
+            ?? SourceLocation(path: template + ".mustache", line: position.line, column: position.column)
+    }
+
+    func dotted(_ path: [FieldName]) -> String {
+        path.isEmpty ? "." : path.map(\.text).joined(separator: ".")
+    }
+}
