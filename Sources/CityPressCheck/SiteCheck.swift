@@ -39,7 +39,7 @@ package enum SiteCheck {
         var address = SiteAddress.serverRoot
         if let baseURL = options.baseURL {
             guard let parsed = SiteAddress(baseURL: baseURL) else {
-                return Report(diagnostics: [.error("base URL must be an absolute http:// or https:// URL, not '\(baseURL)'",
+                return Report(diagnostics: [.error("base URL must be an absolute http:// or https:// URL with a host, not '\(baseURL)'",
                                                    remedy: .chooseBaseURL)], pagesChecked: 0)
             }
             address = parsed
@@ -54,6 +54,12 @@ package enum SiteCheck {
         }
         let shownRoot = Self.shownRoot(root)
         let pages = index.pages
+        // Checking no page finds nothing wrong, which says nothing: the folder is not a built site.
+        guard !pages.isEmpty else {
+            return Report(diagnostics: [.error("'\(root)' has no pages (.html files) to check",
+                                               notes: ["check the folder a build wrote: citypress build, then citypress check --output Public"])],
+                          pagesChecked: 0)
+        }
         let siteAddress = address
         // Pages in runs, one worker per run, so that each worker's memo of resolved links serves many pages;
         // more runs than cores, so a run of heavy pages does not leave a core idle at the end.

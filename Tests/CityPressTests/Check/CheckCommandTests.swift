@@ -30,6 +30,11 @@ import Testing
             let missing = try runCityPress(["check", "--output", "Nowhere"], in: root)
             #expect(missing.status == 1)
             #expect(missing.stderr.hasPrefix("citypress: error: cannot read the built site 'Nowhere': No such file or directory"))
+            // A folder with no page (the content folder, by mistake) is no site that passed.
+            try writeText("name: A\n", to: root.appendingPathComponent("Content/cities/a.yml"))
+            let noPages = try runCityPress(["check", "--output", "Content"], in: root)
+            #expect(noPages.status == 1)
+            #expect(noPages.stderr.hasPrefix("citypress: error: 'Content' has no pages (.html files) to check"), "\(noPages.stderr)")
         }
     }
 
