@@ -124,6 +124,40 @@ import Glibc
         }
     }
 
+    /// A build without `--incremental` stopped by Ctrl-C deletes its half-written staging folder (it was
+    /// left beside the output until the next build) and says it was interrupted.
+    @Test func anInterruptedPlainBuildLeavesNothingBesideTheOutput() throws {
+        try withTemporaryFolder { root in
+            let site = try bigSite(in: root, cities: 3000)
+            let arguments = buildArguments(site).filter { $0 != "--incremental" }
+            #expect(try runCityPress(arguments, in: root).status == 0)
+            let public_ = root.appendingPathComponent("Public")
+            let before = try snapshot(of: public_), stampsBefore = stamps(of: public_)
+            let process = Process()
+            process.executableURL = TestPaths.binary
+            process.arguments = arguments
+            process.currentDirectoryURL = root
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            let staging = root.appendingPathComponent(".Public.citypress-staging-\(process.processIdentifier)").path
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: staging) { usleep(1_000) }
+            usleep(20_000)
+            let wasRunning = process.isRunning
+            kill(process.processIdentifier, SIGINT)
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(wasRunning, "the build ended before it could be interrupted")
+            #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+            #expect(stderr == "citypress: build interrupted; 'Public' was not replaced by it\n")
+            #expect(try snapshot(of: public_) == before, "the interrupted build changed the output")
+            #expect(stamps(of: public_) == stampsBefore)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["Public", "site"])
+        }
+    }
+
     /// Builds a big site (`earlierBuilds` times), applies `edit`, kills the next build half way (once its
     /// staging folder has some hundreds of city pages of its own), checks that the output is as it was,
     /// builds again and calls `then` with the output and the site. `progress` counts the city pages the
