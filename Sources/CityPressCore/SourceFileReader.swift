@@ -7,7 +7,13 @@ package struct SourceFileReader {
     /// and with `\r\n` and lone `\r` line breaks turned into `\n`.
     package static func read(path: String, displayPath: String) -> Result<String, DiagnosticError> {
         guard let bytes = FileBytes.read(path) else {
-            return .failure(DiagnosticError(.error("cannot read file", at: SourceLocation(path: displayPath))))
+            let reason = String(cString: strerror(errno))
+            var info = stat()
+            let message = stat(path, &info) != 0 ? "cannot read file: \(reason)"
+                : (info.st_mode & S_IFMT) == S_IFDIR ? "cannot read file: it is a folder"
+                : (info.st_mode & S_IFMT) != S_IFREG ? "cannot read file: it is not a regular file (a pipe, socket or device)"
+                : "cannot read file: \(reason)"
+            return .failure(DiagnosticError(.error(message, at: SourceLocation(path: displayPath))))
         }
         return decode(bytes, displayPath: displayPath)
     }

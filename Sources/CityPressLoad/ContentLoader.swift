@@ -37,8 +37,9 @@ public struct ContentLoader: Sendable {
         let root = ContentRoot(path: contentPath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let problem = FileManager.default.fileExists(atPath: contentPath) ? "is a file, not a folder" : "does not exist"
             return LoadedFiles(config: nil, configDiagnostics: [
-                .error("content folder '\(contentPath)' does not exist", remedy: .chooseContentFolder)])
+                .error("content folder '\(contentPath)' \(problem)", remedy: .chooseContentFolder)])
         }
         var diagnostics: [Diagnostic] = []
         let config = SiteConfigFile.load(from: root, &diagnostics)

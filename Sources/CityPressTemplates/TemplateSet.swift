@@ -40,7 +40,8 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (nil, [.error("templates folder '\(path)' does not exist", remedy: .chooseTemplatesFolder)])
+            let problem = FileManager.default.fileExists(atPath: path) ? "is a file, not a folder" : "does not exist"
+            return (nil, [.error("templates folder '\(path)' \(problem)", remedy: .chooseTemplatesFolder)])
         }
         let names = (FileManager.default.subpaths(atPath: path) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }

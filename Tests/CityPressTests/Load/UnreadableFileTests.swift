@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityPressCore
+@testable import CityPressLoad
 
 /// What CityPress cannot read is reported at its place, with what to do, never crashed on or put
 /// on the wrong line.
@@ -25,6 +26,26 @@ import Testing
         #expect(diagnostic.message == "file is UTF-16 encoded, not UTF-8")
         #expect(diagnostic.notes.first?.hasPrefix("save the file as UTF-8") == true)
         #expect(diagnostic.location?.description == "c.yml:1:1")
+    }
+
+    /// A file that cannot be read says why: a folder named like a record, a pipe, a missing file.
+    @Test func whatCannotBeReadSaysWhy() throws {
+        try withTemporaryFolder { root in
+            func message(_ path: String) -> String? {
+                guard case .failure(let error) = SourceFileReader.read(path: root.appendingPathComponent(path).path, displayPath: path)
+                else { return nil }
+                return error.diagnostic.message
+            }
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("oslo.yml"), withIntermediateDirectories: true)
+            #expect(message("oslo.yml") == "cannot read file: it is a folder")
+            #expect(mkfifo(root.appendingPathComponent("pipe.yml").path, 0o644) == 0)
+            #expect(message("pipe.yml") == "cannot read file: it is not a regular file (a pipe, socket or device)")
+            #expect(message("missing.yml") == "cannot read file: No such file or directory")
+            // A content or templates folder given as a file.
+            try writeText("title: x\n", to: root.appendingPathComponent("site.yml"))
+            let (_, diagnostics) = ContentLoader(contentPath: root.appendingPathComponent("site.yml").path).load()
+            #expect(diagnostics.map(\.message) == ["content folder '\(root.appendingPathComponent("site.yml").path)' is a file, not a folder"])
+        }
     }
 
     @Test func utf32IsNamedAsSuch() throws {
