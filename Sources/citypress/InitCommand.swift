@@ -26,6 +26,10 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The content's language, a BCP 47 tag: en, en-GB, fr.")
     var language = "en"
 
+    func validate() throws {
+        guard !folder.isEmpty else { throw ValidationError("FOLDER is empty: name a folder, or leave it out for this folder") }
+    }
+
     func run() throws {
         let options = SiteScaffold.Options(folder: folder, network: network, title: title, language: language)
         switch SiteScaffold.create(options) {

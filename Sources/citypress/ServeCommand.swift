@@ -31,6 +31,19 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535")
         }
+        // Before the first build, not after it, when the server would fail to listen.
+        guard Self.resolves(host) else {
+            throw ValidationError("--host '\(host)' is neither an IP address nor a name this machine resolves (127.0.0.1 is this machine only)")
+        }
+    }
+
+    /// Whether `host` is an address, or a name the system resolves to one.
+    static func resolves(_ host: String) -> Bool {
+        var hints = addrinfo()
+        hints.ai_flags = AI_PASSIVE
+        var found: UnsafeMutablePointer<addrinfo>?
+        defer { if let found { freeaddrinfo(found) } }
+        return !host.isEmpty && getaddrinfo(host, nil, &hints, &found) == 0 && found != nil
     }
 
     func run() async throws {
@@ -84,6 +97,10 @@ struct ServeCommand: AsyncParsableCommand {
         process.arguments = (process.arguments ?? []) + [url]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try? process.run()
+        let failed = Data("citypress: note: no browser could be opened (is xdg-open installed?); open \(url) yourself\n".utf8)
+        process.terminationHandler = { finished in
+            if finished.terminationStatus != 0 { FileHandle.standardError.write(failed) }
+        }
+        do { try process.run() } catch { FileHandle.standardError.write(failed) }
     }
 }
