@@ -74,8 +74,8 @@ public struct DiagnosticFormatter: Sendable {
     static let longestQuotedLine = 200
 
     /// The part of a long source line around `column`, cut at `…` marks, and the column in it: a
-    /// minified file quoted whole under each of its errors made reports quadratic in its length
-    /// (20,000 errors on one 400 KB line: 8 GB; found by the fuzzer).
+    /// minified file quoted whole under each of its errors would make reports quadratic in its length
+    /// (20,000 errors on one 400 KB line: 8 GB).
     /// (`SourceText` quotes long lines in part already; this is for lines made elsewhere.)
     static func excerpt(of text: String, around column: Int, cursor: inout ExcerptCursor) -> (text: String, column: Int) {
         // Most lines: no scalar counted (a line of 200 scalars has at least 200 bytes).

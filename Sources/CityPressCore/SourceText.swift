@@ -64,8 +64,8 @@ public struct SourceText: Sendable {
     /// A location at `line`/`column` (1-based) with the line's text attached.
     ///
     /// Of a line longer than 400 bytes, only 160 scalars around the column are kept, cut at `…`
-    /// marks: each location copied the whole line, and a minified file with thousands of mistakes
-    /// on one line took gigabytes and minutes (found by the fuzzer).
+    /// marks: with the whole line copied into each location, a minified file with thousands of
+    /// mistakes on one line would take gigabytes and minutes.
     public func location(line: Int, column: Int) -> SourceLocation {
         guard line >= 1 && line <= lines.count else { return SourceLocation(path: path, line: line, column: column) }
         guard let marks = scalarMarks[line - 1], !marks.isEmpty else {

@@ -22,7 +22,7 @@ struct TemplateChecker {
         }
     }
     /// Problems listed per template: each quotes its source line, and a template written on one long
-    /// line with thousands of mistakes made a report of gigabytes (found by the fuzzer).
+    /// line with thousands of mistakes would make a report of gigabytes.
     static let maximumReported = 100
     var found: [Diagnostic] = []
     var listed: [String: Int] = [:]

@@ -1,7 +1,7 @@
 /// Where each line of a template's bytes starts, and how many Unicode scalars come before every
 /// 64th byte, so the parser can give every tag its line and column in constant time, in any order
-/// (counting from the line's start made a long line of tags quadratic: a 10 KB line took 1 s, and
-/// closing tags of deeply nested sections, asked from last to first, as long; both found by the fuzzer).
+/// (counting from the line's start would make a long line of tags quadratic, a 10 KB line taking 1 s,
+/// and closing tags of deeply nested sections, asked from last to first, as long).
 struct TemplateLineIndex {
     private static let stride = 64
     private let bytes: [UInt8]

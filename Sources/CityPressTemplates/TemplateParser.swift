@@ -148,8 +148,8 @@ package struct TemplateParser {
             case .block: .block
             default: .parent
             }
-            // Deeper nesting is no template anyone writes; unbounded, it overflowed the stack of every
-            // stage that walks the nodes (found by the fuzzer: 4,000 nested sections).
+            // Deeper nesting is no template anyone writes; unbounded, 4,000 nested sections would
+            // overflow the stack of every stage that walks the nodes.
             guard open.count <= Self.maximumDepth else {
                 throw error("sections, parents and blocks are nested more than \(Self.maximumDepth) deep", at: tagStart)
             }
