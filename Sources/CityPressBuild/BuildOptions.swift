@@ -41,6 +41,9 @@ public struct BuildOptions: Sendable {
     public var remedies: [Remedy: String] = [:]
     /// Called as pages are written, with the pages done and the total (from several threads).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Called once every file is written, just before the new site is swapped in for the old (the command
+    /// line's interruption handling ends there).
+    public var beforeSwap: (@Sendable () -> Void)?
     /// Write failures to meet on purpose (the fault tests); `nil` in every real build.
     package var writeFaults: WriteFaults?
 

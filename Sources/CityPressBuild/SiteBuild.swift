@@ -111,6 +111,7 @@ public enum SiteBuild {
             // files with the folder they replace, as it is on disk (the old manifest is not trusted for that).
             try staging.write(BuildManifest(staging.log, inputs: rendered.fingerprints).bytes, to: OutputFolder.markerName)
             let changes = options.listsChanges ? ChangeList(staging.log, oldFiles: FolderListing.files(below: staging.destination)) : nil
+            options.beforeSwap?()
             try staging.commit()
             // Taken after the swap, which changed the status time of every kept file (linked, then unlinked from the old folder).
             if options.keepsUnchangedOutputs,

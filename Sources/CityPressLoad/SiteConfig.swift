@@ -50,7 +50,6 @@ public struct SiteConfig: Sendable, Hashable {
     /// What a base URL is, for messages that reject one.
     public static let baseURLRule = "an absolute http:// or https:// URL with no query (?) or fragment (#)"
 
-
     /// Whether `tag` looks like a BCP 47 tag (`en`, `en-GB`, `pt-BR`, `zh-Hant`).
     public static func isValidLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)

@@ -48,7 +48,7 @@ struct TemplateChecker {
             /// A view: names are looked up among its fields.
             case object(TemplateSchema)
             /// Text or a number pushed by a section: `{{.}}` prints it, names look further out.
-            case scalar
+            case scalar(isMarkup: Bool)
             /// The context of a section over a name that was already reported: anything goes, so
             /// one mistake does not bring a report for every tag inside its section.
             case unknown
@@ -61,7 +61,7 @@ struct TemplateChecker {
         var signature: String {
             switch value {
             case .object(let schema): schema.typeName
-            case .scalar: "scalar"
+            case .scalar(let isMarkup): isMarkup ? "markup" : "scalar"
             case .unknown: "?"
             }
         }
@@ -147,29 +147,41 @@ struct TemplateChecker {
     private mutating func checkVariable(_ path: [FieldName], escaped: Bool, at position: TemplatePosition, in template: String) {
         let tag = escaped ? "{{\(dotted(path))}}" : "{{{\(dotted(path))}}}"
         guard !path.isEmpty else {
-            if let frame = frames.last, case .object = frame.value {
+            guard let frame = frames.last else { return }
+            switch frame.value {
+            case .object:
                 report("\(tag) prints nothing here: the current value is \(frame.description), an object",
                        at: position, in: template, notes: ["name one of its fields instead"])
+            case .scalar(let isMarkup):
+                checkEscaping(tag, of: frame.description, escaped: escaped, isMarkup: isMarkup, at: position, in: template)
+            case .unknown:
+                break
             }
             return
         }
         guard let field = resolveField(path, at: position, in: template) else { return }
         switch field.kind {
         case .text, .optionalText:
-            let name = dotted(path)
-            if !escaped && !field.isMarkup {
-                report("\(tag) prints '\(name)' as is, but it is text, not markup: write {{\(name)}}", at: position, in: template,
-                       notes: ["{{{…}}} is for the fields that hold markup CityPress made (…HTML): an author's '<' or '&' in '\(name)' "
-                               + "would be published as markup"])
-            } else if escaped && field.isMarkup {
-                report("\(tag) prints the markup of '\(name)' as text, its tags shown: write {{{\(name)}}}", at: position, in: template)
-            }
+            checkEscaping(tag, of: "'\(dotted(path))'", escaped: escaped, isMarkup: field.isMarkup, at: position, in: template)
         case .number, .flag:
             break
         case .list, .object, .optionalObject:
             let name = dotted(path)
             report("\(tag) prints nothing: '\(name)' is \(field.kind.phrase) (did you mean {{#\(name)}}…{{/\(name)}}?)",
                    at: position, in: template)
+        }
+    }
+
+    /// Rule: `{{{…}}}` prints markup CityPress made and nothing else, and such markup is printed only so.
+    private mutating func checkEscaping(_ tag: String, of value: String, escaped: Bool, isMarkup: Bool,
+                                        at position: TemplatePosition, in template: String) {
+        if !escaped && !isMarkup {
+            report("\(tag) prints \(value) as is, but it is text, not markup: write \(tag.replacingOccurrences(of: "{{{", with: "{{").replacingOccurrences(of: "}}}", with: "}}"))",
+                   at: position, in: template,
+                   notes: ["{{{…}}} is for the fields that hold markup CityPress made (…HTML): an author's '<' or '&' in \(value) "
+                           + "would be published as markup"])
+        } else if escaped && isMarkup {
+            report("\(tag) prints the markup of \(value) as text, its tags shown: write {\(tag)}", at: position, in: template)
         }
     }
 
@@ -194,7 +206,8 @@ struct TemplateChecker {
         let pushed: Frame?
         if path.isEmpty {
             pushed = frames.last
-        } else if let kind = resolve(path, at: position, in: template) {
+        } else if let field = resolveField(path, at: position, in: template) {
+            let kind = field.kind
             switch kind {
             case .flag:
                 pushed = nil
@@ -203,12 +216,12 @@ struct TemplateChecker {
             case .object(let type), .optionalObject(let type):
                 pushed = Frame(value: .object(type.templateSchema), description: "'\(name)'")
             case .optionalText:
-                pushed = Frame(value: .scalar, description: "'\(name)'")
+                pushed = Frame(value: .scalar(isMarkup: field.isMarkup), description: "'\(name)'")
             case .text, .number:
                 report("\(tag) always shows: '\(name)' is \(kind.phrase), which is always there",
                        at: position, in: template,
                        notes: ["a section needs a list, a flag or an optional value; to print the value, write {{\(name)}}"])
-                pushed = Frame(value: .scalar, description: "'\(name)'")
+                pushed = Frame(value: .scalar(isMarkup: field.isMarkup), description: "'\(name)'")
             }
         } else {
             pushed = Frame(value: .unknown, description: "'\(name)'")

@@ -1,21 +1,30 @@
 import CityPressCore
 
-/// What rendering each template can reach, walked before any page is rendered, for the two problems
+/// What rendering a page's templates reaches, walked before any page is rendered, for the two problems
 /// that following partial and parent tags (`TemplateSet.cycles`) cannot see:
 /// - a block whose fill renders the same block again, directly (`{{$main}}` inside a fill of `main`)
 ///   or through a partial that renders it: rendering would never end;
-/// - a template whose partials, parents and blocks make more than `maximumPieces` tags and texts for
-///   one page, each section counted once: a partial that includes another twice, which includes
-///   another twice, doubles at each step, and thirty steps take hours and all memory.
+/// - a page whose partials, parents and blocks make more than `maximumPieces` tags and texts, each
+///   section counted once: a partial that includes another twice, which includes another twice,
+///   doubles at each step, and thirty steps take hours and all memory.
 ///
-/// It walks as `TemplateRendering` renders: a partial gets the blocks of the template that includes
-/// it, a parent gets its fills added to them (the outermost fill of a block wins), and a block renders
-/// its fill, or its own body when nothing fills it. A template with the same fills always renders the
-/// same nodes, so each is walked once.
+/// It walks from the templates pages start at, as `TemplateRendering` renders: a partial gets the
+/// blocks of the template that includes it, a parent gets its fills added to them (the outermost fill
+/// of a block wins), and a block renders its fill, or its own body when nothing fills it. A template or
+/// fill walked with the same fills renders the same nodes, so each is walked once.
 struct TemplateExpansion {
     /// The most tags and texts one page's templates may make, sections counted once. The built-in
     /// templates make about a thousand.
     static let maximumPieces = 100_000
+    /// The most templates and fills one may render inside another: each level is a call deeper in every
+    /// stage that walks them, and thousands of levels would overflow a thread's stack.
+    static let maximumDepth = 200
+
+    /// What the walk found: loops through blocks, and pages too large to render.
+    struct Problems {
+        var loops: [Diagnostic] = []
+        var oversized: [Diagnostic] = []
+    }
 
     /// A block's fill: the nodes a parent tag gives it, in the template that wrote them.
     private struct Fill {
@@ -27,43 +36,59 @@ struct TemplateExpansion {
         var id: String { "\(template):\(position.line):\(position.column)$\(block)" }
     }
 
+    /// The fills in force, with a name made once for them (not once per tag walked with them).
+    private struct Scope {
+        var fills: [String: Fill] = [:]
+        var signature = ""
+    }
+
     private let parsed: [String: ParsedTemplate]
     private let sources: [String: SourceText]
-    /// The pieces each template or fill makes with a given set of fills, once walked.
+    /// The pieces each template or fill makes in a given scope, once walked.
     private var pieces: [String: Int] = [:]
     /// The templates and fills being walked, outermost first: keys, and what messages call them.
-    private var walking: [(key: String, name: String)] = []
+    private var walking: [(key: String, name: String, fill: Fill?)] = []
     private var reportedLoops: Set<String> = []
-    private(set) var diagnostics: [Diagnostic] = []
+    /// The templates and fills being walked when the walk went deeper than `maximumDepth`.
+    private var tooDeep: [String]?
+    private var loops: [Diagnostic] = []
 
-    init(parsed: [String: ParsedTemplate], sources: [String: SourceText]) {
+    private init(parsed: [String: ParsedTemplate], sources: [String: SourceText]) {
         self.parsed = parsed
         self.sources = sources
     }
 
-    /// The loops through blocks and the oversized templates of `parsed`, each reported once.
-    static func problems(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+    /// The loops through blocks and the oversized pages of `parsed`, walked from `roots` (the templates
+    /// pages are rendered with), each reported once.
+    static func problems(in parsed: [String: ParsedTemplate], sources: [String: SourceText], roots: [String]) -> Problems {
         var expansion = TemplateExpansion(parsed: parsed, sources: sources)
-        var oversized: [String] = []
-        for name in parsed.keys.sorted() where expansion.enter(template: name, blocks: [:]) > maximumPieces {
-            oversized.append(name)
-        }
-        // Report the templates that no other template uses (the pages), which are what is too large;
-        // the ones they use are too large only as part of them.
-        let used = Set(parsed.values.flatMap { $0.references.map(\.name) })
-        let reported = oversized.filter { !used.contains($0) }
-        for name in reported.isEmpty ? Array(oversized.prefix(1)) : reported {
-            expansion.diagnostics.append(.error(
+        var oversized: [Diagnostic] = []
+        for name in Set(roots).sorted() where expansion.enter(template: name, scope: Scope()) > maximumPieces {
+            if let chain = expansion.tooDeep {
+                expansion.tooDeep = nil
+                oversized.append(.error(
+                    "rendering '\(name)' goes more than \(maximumDepth) templates and blocks deep",
+                    at: sources[name]?.fileLocation ?? SourceLocation(path: name + ".mustache"),
+                    notes: ["it starts " + chain.prefix(5).joined(separator: " → ") + " → …"]))
+                continue
+            }
+            oversized.append(.error(
                 "rendering '\(name)' makes more than \(maximumPieces) tags and texts for one page, through its partials, parents and blocks",
                 at: sources[name]?.fileLocation ?? SourceLocation(path: name + ".mustache"),
                 notes: ["a template that includes another twice, which includes another twice, doubles at each step: "
                         + "include the shared part once, or pass a list to a section"]))
         }
-        return expansion.diagnostics
+        return Problems(loops: expansion.loops, oversized: oversized)
     }
 
-    /// The pieces `nodes` (written in `template`) make with `blocks`, at most `maximumPieces + 1`.
-    private mutating func count(_ nodes: [TemplateNode], in template: String, blocks: [String: Fill]) -> Int {
+    /// The templates no other template uses: where rendering starts when the pages' templates are not known.
+    static func startingTemplates(in parsed: [String: ParsedTemplate]) -> [String] {
+        let used = Set(parsed.values.flatMap { $0.references.map(\.name) })
+        return parsed.keys.filter { !used.contains($0) }
+    }
+
+    /// The pieces `nodes` (written in `template`) make in `scope`, at most `maximumPieces + 1`.
+    private mutating func count(_ nodes: [TemplateNode], in template: String, scope: Scope) -> Int {
         var total = 0
         for node in nodes {
             total += 1
@@ -71,20 +96,22 @@ struct TemplateExpansion {
             case .text, .variable:
                 break
             case .section(_, _, let body, _):
-                total += count(body, in: template, blocks: blocks)
+                total += count(body, in: template, scope: scope)
             case .partial(let name, _, _):
-                total += enter(template: name, blocks: blocks)
+                total += enter(template: name, scope: scope)
             case .parent(let name, _, let overrides, let position):
-                var merged = blocks
-                for (block, body) in overrides where merged[block] == nil {
-                    merged[block] = Fill(nodes: body, template: template, block: block, position: position)
+                var merged = scope
+                for (block, body) in overrides where merged.fills[block] == nil {
+                    merged.fills[block] = Fill(nodes: body, template: template, block: block, position: position)
                 }
-                total += enter(template: name, blocks: merged)
+                merged.signature = merged.fills.keys.sorted().map { merged.fills[$0]?.id ?? "" }.joined(separator: ",")
+                total += enter(template: name, scope: merged)
             case .block(let name, let body):
-                if let fill = blocks[name] {
-                    total += enter(fill, blocks: blocks)
+                if let fill = scope.fills[name] {
+                    total += walk(key: "fill \(fill.id) \(scope.signature)", shown: "block '\(fill.block)'",
+                                  nodes: fill.nodes, in: fill.template, scope: scope, fill: fill)
                 } else {
-                    total += count(body, in: template, blocks: blocks)
+                    total += count(body, in: template, scope: scope)
                 }
             }
             if total > Self.maximumPieces { return Self.maximumPieces + 1 }
@@ -92,53 +119,38 @@ struct TemplateExpansion {
         return total
     }
 
-    /// The pieces the template `name` makes with `blocks` (none when it does not exist: loading reported it).
-    private mutating func enter(template name: String, blocks: [String: Fill]) -> Int {
+    /// The pieces the template `name` makes in `scope` (none when it does not exist: loading reported it).
+    private mutating func enter(template name: String, scope: Scope) -> Int {
         guard let nodes = parsed[name]?.nodes else { return 0 }
-        return walk(key: "template \(name) " + Self.signature(of: blocks), shown: "'\(name)'",
-                    nodes: nodes, in: name, blocks: blocks)
-    }
-
-    /// The pieces `fill` makes with `blocks`.
-    private mutating func enter(_ fill: Fill, blocks: [String: Fill]) -> Int {
-        walk(key: "fill \(fill.id) " + Self.signature(of: blocks), shown: "block '\(fill.block)'",
-             nodes: fill.nodes, in: fill.template, blocks: blocks, fill: fill)
+        return walk(key: "template \(name) \(scope.signature)", shown: "'\(name)'", nodes: nodes, in: name, scope: scope, fill: nil)
     }
 
     private mutating func walk(key: String, shown: String, nodes: [TemplateNode], in template: String,
-                               blocks: [String: Fill], fill: Fill? = nil) -> Int {
+                               scope: Scope, fill: Fill?) -> Int {
         if let known = pieces[key] { return known }
         if let start = walking.firstIndex(where: { $0.key == key }) {
-            reportLoop(walking[start...].map(\.name) + [shown], keys: walking[start...].map(\.key), fill: fill ?? lastFill(blocks))
+            let loop = walking[start...]
+            reportLoop(loop.map(\.name) + [shown], keys: loop.map(\.key), fill: fill ?? loop.last(where: { $0.fill != nil })?.fill)
             return 0
         }
-        walking.append((key, shown))
-        let total = count(nodes, in: template, blocks: blocks)
+        guard walking.count < Self.maximumDepth else {
+            if tooDeep == nil { tooDeep = walking.map(\.name) }
+            return Self.maximumPieces + 1
+        }
+        walking.append((key, shown, fill))
+        let total = count(nodes, in: template, scope: scope)
         walking.removeLast()
         pieces[key] = total
         return total
     }
 
-    /// A loop goes through at least one fill (loops of templates alone are `cycles`'s): reported at
-    /// the parent tag that gave it.
+    /// A loop through a fill, reported at the parent tag that gave the fill.
     private mutating func reportLoop(_ names: [String], keys: [String], fill: Fill?) {
         guard reportedLoops.insert(keys.sorted().joined(separator: "\n")).inserted else { return }
         let location = fill.flatMap { fill in sources[fill.template].map { $0.location(line: fill.position.line, column: fill.position.column) } }
         let block = fill.map { "'\($0.block)'" } ?? "a block"
-        diagnostics.append(.error("templates and blocks use each other in a loop (\(names.joined(separator: " → ")))", at: location,
-                                  notes: ["the fill of \(block) renders that block again: a block's fill may not contain "
-                                          + "the same block, nor a partial that renders it"]))
-    }
-
-    private func lastFill(_ blocks: [String: Fill]) -> Fill? {
-        for entry in walking.reversed() {
-            if let fill = blocks.values.first(where: { entry.key.hasPrefix("fill \($0.id) ") }) { return fill }
-        }
-        return nil
-    }
-
-    /// The fills of `blocks`, in a fixed order: two walks with the same fills render the same.
-    private static func signature(of blocks: [String: Fill]) -> String {
-        blocks.keys.sorted().map { blocks[$0]?.id ?? "" }.joined(separator: ",")
+        loops.append(.error("templates and blocks use each other in a loop (\(names.joined(separator: " → ")))", at: location,
+                            notes: ["the fill of \(block) renders that block again: a block's fill may not contain "
+                                    + "the same block, nor a partial that renders it"]))
     }
 }

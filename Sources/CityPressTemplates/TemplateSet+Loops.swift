@@ -33,21 +33,31 @@ extension TemplateSet {
         }
         var diagnostics: [Diagnostic] = []
         var finished: Set<String> = []
-        func visit(_ name: String, trail: [String]) {
-            guard !finished.contains(name), parsed[name] != nil else { return }
-            for use in uses[name] ?? [] {
+        // Depth first, with a stack of its own rather than the thread's: a chain of thousands of partials
+        // would overflow the thread's. Each entry is a template being visited and its next use to follow.
+        for root in parsed.keys.sorted() where !finished.contains(root) {
+            var stack: [(name: String, next: Int)] = [(root, 0)]
+            while let top = stack.last {
+                let name = top.name, next = top.next
+                let trail = stack.dropLast().map(\.name)
+                let followed = uses[name] ?? []
+                guard next < followed.count else {
+                    finished.insert(name)
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let use = followed[next]
                 if let start = trail.firstIndex(of: use.target) ?? (use.target == name ? trail.count : nil) {
                     let loop = (trail[start...] + [name, use.target]).joined(separator: " → ")
                     let location = sources[use.file].map { $0.location(line: use.line, column: use.column) }
                     diagnostics.append(.error("templates use each other in a loop (\(loop))", at: location,
                                               notes: ["a template may not use itself through partials, parents or the blocks it fills"]))
-                } else {
-                    visit(use.target, trail: trail + [name])
+                } else if !finished.contains(use.target), parsed[use.target] != nil {
+                    stack.append((use.target, 0))
                 }
             }
-            finished.insert(name)
         }
-        for name in parsed.keys.sorted() { visit(name, trail: []) }
         return diagnostics
     }
 

@@ -107,8 +107,13 @@ public struct TemplateSet: Sendable {
         diagnostics += missingReferences(in: parsed, sources: sources)
         let loops = cycles(in: parsed, sources: sources)
         diagnostics += loops
+        // Walked from the pages' templates: a template only ever used as a parent whose fills its children
+        // replace never renders them, so walked alone it could show a loop no page has.
+        let roots = entries.map { $0.map(\.template).filter { parsed[$0] != nil } } ?? TemplateExpansion.startingTemplates(in: parsed)
+        let expansion = TemplateExpansion.problems(in: parsed, sources: sources, roots: roots)
         // Loops through blocks are reported when no loop of templates alone is (the same loop would be told twice).
-        if loops.isEmpty { diagnostics += TemplateExpansion.problems(in: parsed, sources: sources) }
+        if loops.isEmpty { diagnostics += expansion.loops }
+        diagnostics += expansion.oversized
         if let entries {
             for entry in entries where sources[entry.template] == nil && !reportedMissing.contains(entry.template)
                 && !entry.isOptional {
@@ -117,8 +122,11 @@ public struct TemplateSet: Sendable {
                                                                 + entry.template + ".mustache"),
                                           notes: ["\(entry.description) is rendered with it"]))
             }
-            diagnostics += check(entries, parsed: parsed.mapValues(\.nodes), sources: sources)
-            diagnostics += unused(by: entries, parsed: parsed.mapValues(\.nodes), sources: sources)
+            // The checker walks what rendering would: a page too large to render is too large to check.
+            if expansion.oversized.isEmpty {
+                diagnostics += check(entries, parsed: parsed.mapValues(\.nodes), sources: sources)
+                diagnostics += unused(by: entries, parsed: parsed.mapValues(\.nodes), sources: sources)
+            }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         return (TemplateSet(parsed: parsed.mapValues(\.nodes), path: path, texts: sources.mapValues(\.text), sources: sources),

@@ -14,10 +14,20 @@ import Darwin
 /// before it is used, so a half-written one is as good as any. Another build's staging folder is moved
 /// to a name of its own and deleted, so that no half-written site is left beside the output.
 ///
-/// The output itself is never touched here: a build stopped during the swap leaves what
-/// `StagingLeftovers` puts right.
+/// It acts only until `stopWatching(restoringDefaults:)`, which the build calls just before it swaps its
+/// folder in (signals are then ignored until the swap is done), and the command line when the build
+/// returns (they then do what they do by default). A signal that came first holds `stopWatching` back
+/// until the process has ended, so the output is never touched here, and the build never reports a
+/// failure of its own (the staging folder it was writing in having gone) after the interruption.
 package final class InterruptedBuild: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
+    /// Taken by whichever comes first: a signal (which ends the process holding it) or `stopWatching()`.
+    private let gate = Gate()
+
+    private final class Gate: @unchecked Sendable {
+        let lock = NSLock()
+        var isWatching = true
+    }
 
     /// Starts watching for SIGINT and SIGTERM while a build of the output folder `output` runs; the
     /// process then exits with 128 + the signal's number. `keepsSpare`: the build is `--incremental`.
@@ -32,7 +42,13 @@ package final class InterruptedBuild: @unchecked Sendable {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let gate = gate
             source.setEventHandler {
+                gate.lock.lock()
+                guard gate.isWatching else {
+                    gate.lock.unlock()
+                    return
+                }
                 var info = stat()
                 if keepsSpare {
                     if lstat(spare, &info) != 0 { _ = rename(staging, spare) }
@@ -47,5 +63,18 @@ package final class InterruptedBuild: @unchecked Sendable {
             source.resume()
             sources.append(source)
         }
+    }
+
+    /// Ends the watch. Until `restoringDefaults`, SIGINT and SIGTERM are then ignored (the new site is
+    /// being swapped in: stopping half way would leave no output folder until the next build); after it,
+    /// they do what they do by default. Waits, never to return, if a signal came first and the process
+    /// is ending.
+    package func stopWatching(restoringDefaults: Bool) {
+        gate.lock.lock()
+        gate.isWatching = false
+        gate.lock.unlock()
+        guard restoringDefaults else { return }
+        for source in sources { source.cancel() }
+        for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
     }
 }

@@ -98,8 +98,8 @@ public struct OutputFolder: Sendable {
             if let repository = entries.sorted().first(where: Self.repositoryNames.contains) {
                 return .failure(DiagnosticError(.error(
                     "output folder '\(path)' holds a repository (\(repository)), which replacing the folder would delete",
-                    notes: ["every build replaces the output folder whole; keep the repository's folder apart and copy the site into it: "
-                            + "citypress build, then rsync -a --delete --exclude \(repository) --exclude \(OutputFolder.markerName) Public/ '\(path)/'",
+                    notes: ["every build replaces the output folder whole: build into a folder of its own and copy the site into the repository's: "
+                            + "citypress build --output _site, then rsync -a --delete --exclude \(repository) --exclude \(OutputFolder.markerName) _site/ '\(path)/'",
                             "to publish from a folder of a repository (GitHub Pages' /docs), build into that folder: the repository is above it"])))
             }
             if !entries.isEmpty && !entries.contains(OutputFolder.markerName) && !force {

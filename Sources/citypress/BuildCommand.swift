@@ -68,9 +68,9 @@ struct BuildCommand: ParsableCommand {
             printDiagnostics([problem])
             throw ExitCode.failure
         }
-        let interruption = SiteBuild.stopOnInterrupt(options)
+        let stopWatching = SiteBuild.stopOnInterrupt(&options)
         let report = SiteBuild.run(options)
-        withExtendedLifetime(interruption) {}
+        stopWatching?()
         if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         printDiagnostics(report.diagnostics)
         if !quiet {

@@ -97,7 +97,11 @@ struct ServeCommand: AsyncParsableCommand {
         process.arguments = (process.arguments ?? []) + [url]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        #if os(macOS)
+        let failed = Data("citypress: note: no browser could be opened; open \(url) yourself\n".utf8)
+        #else
         let failed = Data("citypress: note: no browser could be opened (is xdg-open installed?); open \(url) yourself\n".utf8)
+        #endif
         process.terminationHandler = { finished in
             if finished.terminationStatus != 0 { FileHandle.standardError.write(failed) }
         }

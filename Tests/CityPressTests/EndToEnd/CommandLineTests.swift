@@ -59,7 +59,7 @@ import Testing
         let cases: [([String], String)] = [
             (["serve", "--port", "abc"], "Usage: citypress serve"),
             (["serve", "--port", "70000"], "Usage: citypress serve"),
-            (["serve", "--host", "0.0.0.0x"], "--host '0.0.0.0x' is neither an IP address nor a name this machine resolves"),
+            (["serve", "--host", ""], "--host '' is neither an IP address nor a name this machine resolves"),
             (["check", "--timeout", "1e300"], "--timeout must be a number of seconds above 0, at most 3600"),
             (["check", "--timeout=-1"], "--timeout must be a number of seconds above 0, at most 3600"),
             (["init", ""], "FOLDER is empty"),

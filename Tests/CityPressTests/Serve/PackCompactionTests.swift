@@ -23,7 +23,7 @@ import Testing
             for step in 0..<8 {
                 try writeText("name: Łódź \(step)\ncountry: Poland\n", to: city)
                 builder.compaction?.waitUntilOver()
-                weak var previous = served
+                weak let previous = served
                 served = nil
                 let fullRenders = builder.fullRenderCount
                 served = pack(of: builder.build(changed: [city.path]))

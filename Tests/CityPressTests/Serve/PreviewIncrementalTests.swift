@@ -159,7 +159,7 @@ import Testing
     /// again, with a full build's bytes.
     @Test func reportEditsReRenderOnlyWhatTheyTouchAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let (content, templates, options, builder) = try builtFixture(in: root)
+            let (content, _, options, builder) = try builtFixture(in: root)
             let file = content.appendingPathComponent("reports/2022/lodz-second-accord.md")
             let edits: [(String, (String) -> String)] = [
                 ("an action reworded", { $0.replacingOccurrences(of: "4,012 native trees", with: "4,013 native trees") }),
@@ -188,7 +188,7 @@ import Testing
     /// template is edited, the preview serves what a full build serves.
     @Test func templateEditsReRenderOnlyThePagesUsingThemAndEqualAFullBuild() throws {
         try withTemporaryFolder { root in
-            let (content, templates, options, builder) = try builtFixture(in: root)
+            let (_, templates, options, builder) = try builtFixture(in: root)
             let names = try FileManager.default.contentsOfDirectory(atPath: templates.path).filter { $0.hasSuffix(".mustache") }.sorted()
             var quick: Set<String> = []
             for name in names {

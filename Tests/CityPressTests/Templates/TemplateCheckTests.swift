@@ -94,6 +94,10 @@ import Testing
             "city.mustache:1:12: error: {{{kind}}} prints 'kind' as is, but it is text, not markup: write {{kind}}",
             "city.mustache:1:23: error: {{endorsementsHTML}} prints the markup of 'endorsementsHTML' as text, its tags shown: write {{{endorsementsHTML}}}",
         ])
+        // The same inside a section over optional text, where `{{.}}` is the text.
+        #expect(problems(["city": "{{#subdivision}}{{{.}}}{{/subdivision}}{{#subdivision}}{{.}}{{/subdivision}}"], [city]) == [
+            "city.mustache:1:17: error: {{{.}}} prints 'subdivision' as is, but it is text, not markup: write {{.}}",
+        ])
     }
 
     @Test func namesAreLookedUpFromTheInnermostSectionOutwards() {

@@ -49,6 +49,13 @@ import Testing
                         "page": "{{<middle}}{{$main}}page{{/main}}{{/middle}}"]).isEmpty)
         #expect(errors(["layout": "{{>a}}{{>b}}", "a": "{{$main}}{{/main}}", "b": "{{$main}}{{/main}}",
                         "page": "{{<layout}}{{$main}}x{{/main}}{{/layout}}"]).isEmpty)
+        // A middle layout whose own fill would render its block again, were it not always overridden: the
+        // page's fill wins, so no page meets it (walked alone, the middle layout looked like a loop).
+        let overridden = ["base": "{{$main}}{{/main}}", "two-col": "{{<base}}{{$main}}<div>{{$main}}{{/main}}</div>{{/main}}{{/base}}",
+                          "page": "{{<two-col}}{{$main}}x{{/main}}{{/two-col}}"]
+        #expect(errors(overridden).isEmpty)
+        #expect(errors(overridden, views: true).isEmpty)
+        #expect(TemplateSet.load(texts: overridden).0?.render(EmptyView(), with: "page") == "x")
         let (set, _) = TemplateSet.load(texts: ["layout": layout, "middle": "{{<layout}}{{$main}}middle{{/main}}{{/layout}}",
                                                 "page": "{{<middle}}{{$main}}page {{$aside}}aside{{/aside}}{{/main}}{{/middle}}"])
         #expect(set?.render(EmptyView(), with: "page") == "<main>page aside</main>")
@@ -68,6 +75,28 @@ import Testing
                 == ["page.mustache:0:0 rendering 'page' makes more than 100000 tags and texts for one page, "
                     + "through its partials, parents and blocks"])
         #expect(errors(doubling(10)).isEmpty)
+    }
+
+    /// A chain of 5,000 partials, each a call deeper in every stage that walks templates.
+    @Test func aChainOfPartialsIsAtMostTwoHundredDeep() {
+        var texts = ["t5000": "x"]
+        for step in 0..<5000 { texts["t\(step)"] = "{{>t\(step + 1)}}" }
+        #expect(errors(texts) == ["t0.mustache:0:0 rendering 't0' goes more than 200 templates and blocks deep"])
+        texts = ["t150": "x"]
+        for step in 0..<150 { texts["t\(step)"] = "{{>t\(step + 1)}}" }
+        #expect(errors(texts).isEmpty)
+    }
+
+    /// Blocks that double at each step: a fill of `b0` renders `b1` twice, a fill of `b1` renders `b2`
+    /// twice… The walk of rendering stops at the limit; checking the page against its view, which walks
+    /// what rendering would, is not started (it took 2^30 steps).
+    @Test func blocksThatDoubleAtEachStepAreTooLarge() {
+        let fills = (0..<30).map { "{{$b\($0)}}{{$b\($0 + 1)}}{{/b\($0 + 1)}}{{$b\($0 + 1)}}{{/b\($0 + 1)}}{{/b\($0)}}" }.joined()
+        let texts = ["layout": "{{$b0}}{{/b0}}", "page": "{{<layout}}" + fills + "{{/layout}}"]
+        let expected = ["page.mustache:0:0 rendering 'page' makes more than 100000 tags and texts for one page, "
+                        + "through its partials, parents and blocks"]
+        #expect(errors(texts) == expected)
+        #expect(errors(texts, views: true) == expected)
     }
 }
 
