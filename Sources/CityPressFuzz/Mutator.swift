@@ -11,6 +11,7 @@ public struct Mutator: Sendable {
         "draft: true\n", "city: ", "slug: ", "country: ", "kind: ", "base_url: ", "language: ",
         "{{", "}}", "{{#", "{{/", "{{^", "{{>", "{{{", "}}}", "{{&", "{{!", "{{=<% %>=}}", "{{=| |=}}", "{{.}}",
         "{{#title}}", "{{/title}}", "{{> layout}}", "{{> site-header}}", "{{title}}", "{{#pages}}", "{{/pages}}",
+        "{{$main}}", "{{/main}}", "{{$main}}{{/main}}", "{{<layout}}", "{{/layout}}", "{{{name}}}", "{{{html}}}",
         "1. ", "2. ", "99999999999. ", "* ", "> ", "```", "    ", "[x](", ")", "](#commitment-1)", "](/cities/",
         "](/declarations/", "<script>", "</html>", "<!--", "-->", "&amp;", "&#0;", "&#x110000;",
         "\u{0}", "\u{FEFF}", "\u{202E}", "é", "Ł", "𝔘", "\u{301}", "\u{FFFD}",

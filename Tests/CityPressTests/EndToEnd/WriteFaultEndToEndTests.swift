@@ -36,6 +36,31 @@ import Glibc
     }
 
     /// With `--incremental`, so that a rebuild after a small edit keeps most pages (the output folder last).
+    /// Runs `citypress` with `arguments` in `root`, sends it SIGINT once its staging folder exists (30 s
+    /// at most), and returns its exit status (-1: ended by a signal), what it wrote to standard error,
+    /// and whether it was still running when the signal was sent.
+    func interruptedBuild(_ arguments: [String], in root: URL) throws -> (status: Int32, stderr: String, wasRunning: Bool) {
+        let process = Process()
+        process.executableURL = TestPaths.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("citypress-tests-cache").path
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cache]) { _, given in given }
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let staging = root.appendingPathComponent(".Public.citypress-staging-\(process.processIdentifier)").path
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: staging) { usleep(1_000) }
+        usleep(20_000)
+        let wasRunning = process.isRunning
+        kill(process.processIdentifier, SIGINT)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationReason == .exit ? process.terminationStatus : -1, stderr, wasRunning)
+    }
+
     func buildArguments(_ site: URL) -> [String] {
         ["build", "--quiet", "--incremental", "--content", site.appendingPathComponent("Content").path,
          "--templates", site.appendingPathComponent("Templates").path, "--output", "Public"]
@@ -94,25 +119,11 @@ import Glibc
             let public_ = root.appendingPathComponent("Public")
             let before = try snapshot(of: public_), stampsBefore = stamps(of: public_)
             try writeText("name: Town Renamed\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/town-01500.yml"))
-            let process = Process()
-            process.executableURL = TestPaths.binary
-            process.arguments = buildArguments(site)
-            process.currentDirectoryURL = root
-            let cache = FileManager.default.temporaryDirectory.appendingPathComponent("citypress-tests-cache").path
-            process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cache]) { _, given in given }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // Interrupted once it has taken the spare (30 s at most).
-            let staging = root.appendingPathComponent(".Public.citypress-staging-\(process.processIdentifier)").path
-            let deadline = Date().addingTimeInterval(30)
-            while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: staging) { usleep(1_000) }
-            usleep(20_000)
-            let wasRunning = process.isRunning
-            kill(process.processIdentifier, SIGINT)
-            process.waitUntilExit()
-            #expect(wasRunning, "the build ended before it could be interrupted")
-            #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+            // Interrupted once it has taken the spare.
+            let interrupted = try interruptedBuild(buildArguments(site), in: root)
+            #expect(interrupted.wasRunning, "the build ended before it could be interrupted")
+            #expect(interrupted.status == 130)
+            #expect(interrupted.stderr == "citypress: build interrupted; 'Public' was not replaced by it\n")
             #expect(try snapshot(of: public_) == before, "the interrupted build changed the output")
             #expect(stamps(of: public_) == stampsBefore)
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".Public.citypress-spare", "Public", "site"])
@@ -133,25 +144,10 @@ import Glibc
             #expect(try runCityPress(arguments, in: root).status == 0)
             let public_ = root.appendingPathComponent("Public")
             let before = try snapshot(of: public_), stampsBefore = stamps(of: public_)
-            let process = Process()
-            process.executableURL = TestPaths.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = root
-            let errors = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = errors
-            try process.run()
-            let staging = root.appendingPathComponent(".Public.citypress-staging-\(process.processIdentifier)").path
-            let deadline = Date().addingTimeInterval(30)
-            while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: staging) { usleep(1_000) }
-            usleep(20_000)
-            let wasRunning = process.isRunning
-            kill(process.processIdentifier, SIGINT)
-            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(wasRunning, "the build ended before it could be interrupted")
-            #expect(process.terminationReason == .exit && process.terminationStatus == 130)
-            #expect(stderr == "citypress: build interrupted; 'Public' was not replaced by it\n")
+            let interrupted = try interruptedBuild(arguments, in: root)
+            #expect(interrupted.wasRunning, "the build ended before it could be interrupted")
+            #expect(interrupted.status == 130)
+            #expect(interrupted.stderr == "citypress: build interrupted; 'Public' was not replaced by it\n")
             #expect(try snapshot(of: public_) == before, "the interrupted build changed the output")
             #expect(stamps(of: public_) == stampsBefore)
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["Public", "site"])
