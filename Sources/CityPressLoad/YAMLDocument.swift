@@ -13,6 +13,9 @@ package struct YAMLDocument {
     package let lineOffset: Int
     package private(set) var diagnostics: [Diagnostic] = []
     private var fields: [String: (key: YAMLNode, value: YAMLNode)] = [:]
+    /// The "missing required field" errors made so far, by field: an unknown field that is the missing
+    /// one misspelt (`start_dte`) moves its error there (`warnAboutUnknownFields`).
+    private var missingFields: [String: Int] = [:]
     private let rootLocation: SourceLocation
 
     /// Parses `yaml` (part of `source`, starting after `lineOffset` lines); `nil` when it is not
@@ -95,7 +98,7 @@ package struct YAMLDocument {
     /// A string field. Records "missing required field" when `required` and absent or empty.
     package mutating func string(_ key: String, required: Bool) -> String? {
         guard let (_, value) = fields[key], !isNull(value) else {
-            if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
+            if required { reportMissing(key) }
             return nil
         }
         guard case .scalar(let string, let isPlain, _) = value else {
@@ -137,7 +140,7 @@ package struct YAMLDocument {
     /// The items of the list field `key`; none, with an error, when it is missing (and `required`) or not a list.
     private mutating func listItems(_ key: String, required: Bool) -> [YAMLNode] {
         guard let (_, value) = fields[key], !isNull(value) else {
-            if required { diagnostics.append(.error("missing required field '\(key)'", at: rootLocation)) }
+            if required { reportMissing(key) }
             return []
         }
         guard case .sequence(let sequence, _) = value else {
@@ -239,10 +242,22 @@ package struct YAMLDocument {
     package mutating func warnAboutUnknownFields(known: [String]) {
         for (name, field) in fields.sorted(by: { $0.key < $1.key }) where !known.contains(name) {
             var notes: [String] = []
-            if let guess = Suggestion.closest(to: name, among: known) { notes.append("did you mean '\(guess)'?") }
+            let guess = Suggestion.closest(to: name, among: known)
+            // The misspelt name of a required field that is missing: one error, where the mistake is.
+            if let guess, let missing = missingFields.removeValue(forKey: guess) {
+                diagnostics[missing] = .error("missing required field '\(guess)'", at: location(of: field.key),
+                                              notes: ["'\(name)' is no field: did you mean '\(guess)'?"])
+                continue
+            }
+            if let guess { notes.append("did you mean '\(guess)'?") }
             notes.append("known fields: \(known.joined(separator: ", "))")
             diagnostics.append(.warning("unknown field '\(name)' is ignored", at: location(of: field.key), notes: notes))
         }
+    }
+
+    private mutating func reportMissing(_ key: String) {
+        missingFields[key] = diagnostics.count
+        diagnostics.append(.error("missing required field '\(key)'", at: rootLocation))
     }
 
     /// Word processors turn `"` into `“`, and YAML keeps those in the value: a name pasted as

@@ -118,7 +118,7 @@ struct TemplateChecker {
                                           origin: "\(template):\(position.line):\(position.column)")
                 }
                 enter(name, from: template, at: position, isParent: true, blocks: merged)
-            case .block(let name, let body):
+            case .block(let name, let body, _):
                 if let block = blocks[name] {
                     // A fill that renders its own block again is a loop, reported by loading.
                     let key = block.origin + "$" + name

@@ -47,7 +47,7 @@ struct TemplateExpansion {
     /// The pieces each template or fill makes in a given scope, once walked.
     private var pieces: [String: Int] = [:]
     /// The templates and fills being walked, outermost first: keys, and what messages call them.
-    private var walking: [(key: String, name: String, fill: Fill?)] = []
+    private var walking: [(key: String, name: String)] = []
     private var reportedLoops: Set<String> = []
     /// The templates and fills being walked when the walk went deeper than `maximumDepth`.
     private var tooDeep: [String]?
@@ -97,19 +97,19 @@ struct TemplateExpansion {
                 break
             case .section(_, _, let body, _):
                 total += count(body, in: template, scope: scope)
-            case .partial(let name, _, _):
-                total += enter(template: name, scope: scope)
+            case .partial(let name, _, let position):
+                total += enter(template: name, scope: scope, from: (template, position))
             case .parent(let name, _, let overrides, let position):
                 var merged = scope
                 for (block, body) in overrides where merged.fills[block] == nil {
                     merged.fills[block] = Fill(nodes: body, template: template, block: block, position: position)
                 }
                 merged.signature = merged.fills.keys.sorted().map { merged.fills[$0]?.id ?? "" }.joined(separator: ",")
-                total += enter(template: name, scope: merged)
-            case .block(let name, let body):
+                total += enter(template: name, scope: merged, from: (template, position))
+            case .block(let name, let body, let position):
                 if let fill = scope.fills[name] {
                     total += walk(key: "fill \(fill.id) \(scope.signature)", shown: "block '\(fill.block)'",
-                                  nodes: fill.nodes, in: fill.template, scope: scope, fill: fill)
+                                  nodes: fill.nodes, in: fill.template, scope: scope, from: (template, position))
                 } else {
                     total += count(body, in: template, scope: scope)
                 }
@@ -119,38 +119,41 @@ struct TemplateExpansion {
         return total
     }
 
-    /// The pieces the template `name` makes in `scope` (none when it does not exist: loading reported it).
-    private mutating func enter(template name: String, scope: Scope) -> Int {
+    /// The pieces the template `name` makes in `scope` (none when it does not exist: loading reported it),
+    /// entered from the tag at `from` (none for a page's own template).
+    private mutating func enter(template name: String, scope: Scope, from tag: Tag? = nil) -> Int {
         guard let nodes = parsed[name]?.nodes else { return 0 }
-        return walk(key: "template \(name) \(scope.signature)", shown: "'\(name)'", nodes: nodes, in: name, scope: scope, fill: nil)
+        return walk(key: "template \(name) \(scope.signature)", shown: "'\(name)'", nodes: nodes, in: name, scope: scope, from: tag)
     }
 
+    /// A tag that enters a template or a fill: the template it is written in, and where.
+    private typealias Tag = (template: String, position: TemplatePosition)
+
     private mutating func walk(key: String, shown: String, nodes: [TemplateNode], in template: String,
-                               scope: Scope, fill: Fill?) -> Int {
+                               scope: Scope, from tag: Tag?) -> Int {
         if let known = pieces[key] { return known }
         if let start = walking.firstIndex(where: { $0.key == key }) {
             let loop = walking[start...]
-            reportLoop(loop.map(\.name) + [shown], keys: loop.map(\.key), fill: fill ?? loop.last(where: { $0.fill != nil })?.fill)
+            reportLoop(loop.map(\.name) + [shown], keys: loop.map(\.key), closedAt: tag)
             return 0
         }
         guard walking.count < Self.maximumDepth else {
             if tooDeep == nil { tooDeep = walking.map(\.name) }
             return Self.maximumPieces + 1
         }
-        walking.append((key, shown, fill))
+        walking.append((key, shown))
         let total = count(nodes, in: template, scope: scope)
         walking.removeLast()
         pieces[key] = total
         return total
     }
 
-    /// A loop through a fill, reported at the parent tag that gave the fill.
-    private mutating func reportLoop(_ names: [String], keys: [String], fill: Fill?) {
+    /// A loop through a fill, reported at the tag that closes it (the block or partial tag met again).
+    private mutating func reportLoop(_ names: [String], keys: [String], closedAt tag: Tag?) {
         guard reportedLoops.insert(keys.sorted().joined(separator: "\n")).inserted else { return }
-        let location = fill.flatMap { fill in sources[fill.template].map { $0.location(line: fill.position.line, column: fill.position.column) } }
-        let block = fill.map { "'\($0.block)'" } ?? "a block"
+        let location = tag.flatMap { tag in sources[tag.template].map { $0.location(line: tag.position.line, column: tag.position.column) } }
         loops.append(.error("templates and blocks use each other in a loop (\(names.joined(separator: " → ")))", at: location,
-                            notes: ["the fill of \(block) renders that block again: a block's fill may not contain "
-                                    + "the same block, nor a partial that renders it"]))
+                            notes: ["a block's fill renders that block again: a fill may not contain the same block, "
+                                    + "nor a partial that renders it"]))
     }
 }

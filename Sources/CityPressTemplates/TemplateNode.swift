@@ -16,7 +16,7 @@ package indirect enum TemplateNode: Sendable {
     /// `{{<name}}{{$block}}…{{/block}}{{/name}}`: the template `name` with some of its blocks replaced.
     case parent(name: String, indentation: [UInt8], blocks: [String: [TemplateNode]], at: TemplatePosition)
     /// `{{$name}}default{{/name}}`: replaced by the innermost template that extends this one and fills it.
-    case block(name: String, body: [TemplateNode])
+    case block(name: String, body: [TemplateNode], at: TemplatePosition)
 }
 
 /// Where a tag starts in its template file: 1-based line and column (in Unicode scalars).

@@ -172,12 +172,12 @@ package struct TemplateParser {
             append(.section(path: path, inverted: section.kind == .inverted, body: section.nodes,
                             at: lines.position(of: section.start)))
         case .block:
-            append(.block(name: name, body: section.nodes))
+            append(.block(name: name, body: section.nodes, at: lines.position(of: section.start)))
         case .parent:
             var blocks: [String: [TemplateNode]] = [:]
             for node in section.nodes {
                 switch node {
-                case .block(let blockName, let body): blocks[blockName] = body
+                case .block(let blockName, let body, _): blocks[blockName] = body
                 case .text(let text) where text.allSatisfy(Self.isWhitespaceOrNewline): continue
                 default:
                     throw error("only block definitions ({{$name}}…{{/name}}) may stand inside {{<\(name)}}", at: section.start)

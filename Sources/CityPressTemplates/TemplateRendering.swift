@@ -71,7 +71,7 @@ package struct TemplateRendering {
                 // The outermost template that fills a block wins.
                 let merged = blocks.merging(overrides) { outer, _ in outer }
                 renderIndented(by: indentation) { $0.render($0.templates[name] ?? [], blocks: merged) }
-            case .block(let name, let body):
+            case .block(let name, let body, _):
                 render(blocks[name] ?? body, blocks: blocks)
             }
         }

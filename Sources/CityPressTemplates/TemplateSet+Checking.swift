@@ -71,7 +71,7 @@ extension TemplateSet {
         for node in nodes {
             switch node {
             case .text, .variable: continue
-            case .section(_, _, let body, _), .block(_, let body): names += references(in: body)
+            case .section(_, _, let body, _), .block(_, let body, _): names += references(in: body)
             case .partial(let name, _, _): names.append(name)
             case .parent(let name, _, let blocks, _):
                 names.append(name)

@@ -34,26 +34,29 @@ extension TemplateSet {
         var diagnostics: [Diagnostic] = []
         var finished: Set<String> = []
         // Depth first, with a stack of its own rather than the thread's: a chain of thousands of partials
-        // would overflow the thread's. Each entry is a template being visited and its next use to follow.
+        // would overflow the thread's. Each entry is a template being visited and its next use to follow;
+        // `depth` finds a template on the stack without reading the stack.
+        var depth: [String: Int] = [:]
         for root in parsed.keys.sorted() where !finished.contains(root) {
             var stack: [(name: String, next: Int)] = [(root, 0)]
+            depth[root] = 0
             while let top = stack.last {
-                let name = top.name, next = top.next
-                let trail = stack.dropLast().map(\.name)
-                let followed = uses[name] ?? []
-                guard next < followed.count else {
-                    finished.insert(name)
+                let followed = uses[top.name] ?? []
+                guard top.next < followed.count else {
+                    finished.insert(top.name)
+                    depth[top.name] = nil
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].next += 1
-                let use = followed[next]
-                if let start = trail.firstIndex(of: use.target) ?? (use.target == name ? trail.count : nil) {
-                    let loop = (trail[start...] + [name, use.target]).joined(separator: " → ")
+                let use = followed[top.next]
+                if let start = depth[use.target] {
+                    let loop = (stack[start...].map(\.name) + [use.target]).joined(separator: " → ")
                     let location = sources[use.file].map { $0.location(line: use.line, column: use.column) }
                     diagnostics.append(.error("templates use each other in a loop (\(loop))", at: location,
                                               notes: ["a template may not use itself through partials, parents or the blocks it fills"]))
                 } else if !finished.contains(use.target), parsed[use.target] != nil {
+                    depth[use.target] = stack.count
                     stack.append((use.target, 0))
                 }
             }
@@ -70,18 +73,30 @@ extension TemplateSet {
             forEachBlock(in: template.nodes) { names.insert($0) }
             own[name] = names
         }
+        // Each template's set is its own names and those of the templates it uses, made once, after
+        // theirs (depth first, with a stack of its own). A template met again while its set is being made
+        // is part of a loop, which `cycles` reports: its names are left out of the sets on the loop.
         var result: [String: Set<String>] = [:]
-        for name in parsed.keys {
-            var seen: Set<String> = [name]
-            var queue = [name]
-            var names: Set<String> = []
-            while let next = queue.popLast() {
-                names.formUnion(own[next] ?? [])
-                for reference in parsed[next]?.references ?? [] where seen.insert(reference.name).inserted {
-                    queue.append(reference.name)
+        var inProgress: Set<String> = []
+        for root in parsed.keys.sorted() where result[root] == nil {
+            var stack: [(name: String, next: Int)] = [(root, 0)]
+            inProgress.insert(root)
+            while let top = stack.last {
+                let references = parsed[top.name]?.references ?? []
+                if top.next < references.count {
+                    stack[stack.count - 1].next += 1
+                    let target = references[top.next].name
+                    if result[target] == nil, parsed[target] != nil, inProgress.insert(target).inserted {
+                        stack.append((target, 0))
+                    }
+                    continue
                 }
+                var names = own[top.name] ?? []
+                for reference in references { names.formUnion(result[reference.name] ?? []) }
+                result[top.name] = names
+                inProgress.remove(top.name)
+                stack.removeLast()
             }
-            result[name] = names
         }
         return result
     }
@@ -90,7 +105,7 @@ extension TemplateSet {
         for node in nodes {
             switch node {
             case .section(_, _, let inner, _): forEachBlock(in: inner, body)
-            case .block(let name, let inner):
+            case .block(let name, let inner, _):
                 body(name)
                 forEachBlock(in: inner, body)
             case .parent(_, _, let fills, _): for inner in fills.values { forEachBlock(in: inner, body) }
@@ -104,7 +119,7 @@ extension TemplateSet {
         for node in nodes {
             switch node {
             case .section(_, _, let inner, _): forEachParent(in: inner, body)
-            case .block(_, let inner): forEachParent(in: inner, body)
+            case .block(_, let inner, _): forEachParent(in: inner, body)
             case .parent(let name, _, let fills, _):
                 body(name, fills)
                 for inner in fills.values { forEachParent(in: inner, body) }
@@ -118,7 +133,7 @@ extension TemplateSet {
         for node in nodes {
             switch node {
             case .section(_, _, let inner, _): forEachInclusion(in: inner, body)
-            case .block(_, let inner): forEachInclusion(in: inner, body)
+            case .block(_, let inner, _): forEachInclusion(in: inner, body)
             case .partial(let name, _, let position): body(name, position)
             case .parent(let name, _, let fills, let position):
                 body(name, position)

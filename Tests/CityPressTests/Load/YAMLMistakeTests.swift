@@ -63,6 +63,24 @@ import Testing
         #expect(tab.description == "c.yml:3:451: error: indent with spaces, not tabs")
     }
 
+    /// A required field written with a typo was two problems far apart: "missing required field" at the
+    /// start of the file, and an unknown field warning where the typo is. It is one error, at the typo.
+    @Test func aMisspeltRequiredFieldIsOneErrorAtTheTypo() {
+        var yaml = YAMLDocument(yaml: "name: Oslo\ncountyr: Norway\nmotto: x\n",
+                                source: SourceText(path: "c.yml", text: "name: Oslo\ncountyr: Norway\nmotto: x\n"), lineOffset: 0)
+        _ = yaml.string("name", required: true)
+        _ = yaml.string("country", required: true)
+        yaml.warnAboutUnknownFields(known: ["name", "country", "subdivision", "kind"])
+        #expect(yaml.diagnostics.map(\.description) == ["c.yml:2:1: error: missing required field 'country'",
+                                                         "c.yml:3:1: warning: unknown field 'motto' is ignored"])
+        #expect(yaml.diagnostics.first?.notes == ["'countyr' is no field: did you mean 'country'?"])
+        // Without a typo close to it, the error stays at the start of the mapping.
+        var other = YAMLDocument(yaml: "name: Oslo\n", source: SourceText(path: "c.yml", text: "name: Oslo\n"), lineOffset: 0)
+        _ = other.string("country", required: true)
+        other.warnAboutUnknownFields(known: ["name", "country"])
+        #expect(other.diagnostics.map(\.description) == ["c.yml:1:1: error: missing required field 'country'"])
+    }
+
     @Test func quotingKeepsQuotesThatAreAlreadyInTheValue() {
         #expect(Self.diagnostics("name: The \"Hague\": Peace\n").first?.notes == [#"write the line as: name: 'The "Hague": Peace'"#])
         #expect(Self.diagnostics("signatories:\n  - a: b: c \n").first?.notes == [#"write the line as:   - a: "b: c""#])

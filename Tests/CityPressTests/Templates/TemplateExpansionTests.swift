@@ -19,7 +19,8 @@ import Testing
 
     @Test func aFillThatHoldsItsOwnBlockIsALoop() {
         let page = "{{<layout}}{{$main}}<p>{{$main}}{{/main}}</p>{{/main}}{{/layout}}"
-        let expected = ["page.mustache:1:1 templates and blocks use each other in a loop (block 'main' → block 'main')"]
+        // Reported at the inner `{{$main}}`, which closes the loop.
+        let expected = ["page.mustache:1:24 templates and blocks use each other in a loop (block 'main' → block 'main')"]
         #expect(errors(["layout": layout, "page": page]) == expected)
         // Checking the templates against the page's view walks the same blocks: it ends too.
         #expect(errors(["layout": layout, "page": page], views: true) == expected)
@@ -28,7 +29,7 @@ import Testing
     @Test func aFillThatIncludesAPartialRenderingItsBlockIsALoop() {
         let texts = ["page": "{{<frame}}{{$main}}{{>inner}}{{/main}}{{/frame}}",
                      "frame": "{{$main}}{{/main}}", "inner": "{{$main}}{{/main}}"]
-        #expect(errors(texts) == ["page.mustache:1:1 templates and blocks use each other in a loop (block 'main' → 'inner' → block 'main')"])
+        #expect(errors(texts) == ["inner.mustache:1:1 templates and blocks use each other in a loop (block 'main' → 'inner' → block 'main')"])
         #expect(errors(texts, views: true).count == 1)
     }
 
@@ -77,11 +78,15 @@ import Testing
         #expect(errors(doubling(10)).isEmpty)
     }
 
-    /// A chain of 5,000 partials, each a call deeper in every stage that walks templates.
+    /// A chain of 5,000 partials, each a call deeper in every stage that walks templates. Finding loops
+    /// and the blocks each template renders went over the whole chain from each template: 22 s.
     @Test func aChainOfPartialsIsAtMostTwoHundredDeep() {
         var texts = ["t5000": "x"]
         for step in 0..<5000 { texts["t\(step)"] = "{{>t\(step + 1)}}" }
+        let started = threadCPUSeconds()
         #expect(errors(texts) == ["t0.mustache:0:0 rendering 't0' goes more than 200 templates and blocks deep"])
+        let used = threadCPUSeconds() - started
+        #expect(used < 2, "loading took \(used) s of CPU")
         texts = ["t150": "x"]
         for step in 0..<150 { texts["t\(step)"] = "{{>t\(step + 1)}}" }
         #expect(errors(texts).isEmpty)
