@@ -44,8 +44,8 @@ struct TemplateExpansion {
 
     private let parsed: [String: ParsedTemplate]
     private let sources: [String: SourceText]
-    /// The pieces each template or fill makes in a given scope, once walked.
-    private var pieces: [String: Int] = [:]
+    /// What each template or fill makes in a given scope, once walked.
+    private var walked: [String: Walked] = [:]
     /// The templates and fills being walked, outermost first: keys, and what messages call them.
     private var walking: [(key: String, name: String)] = []
     private var reportedLoops: Set<String> = []
@@ -63,7 +63,7 @@ struct TemplateExpansion {
     static func problems(in parsed: [String: ParsedTemplate], sources: [String: SourceText], roots: [String]) -> Problems {
         var expansion = TemplateExpansion(parsed: parsed, sources: sources)
         var oversized: [Diagnostic] = []
-        for name in Set(roots).sorted() where expansion.enter(template: name, scope: Scope()) > maximumPieces {
+        for name in Set(roots).sorted() where expansion.enter(template: name, scope: Scope()).pieces > maximumPieces {
             if let chain = expansion.tooDeep {
                 expansion.tooDeep = nil
                 oversized.append(.error(
@@ -87,42 +87,57 @@ struct TemplateExpansion {
         return parsed.keys.filter { !used.contains($0) }
     }
 
-    /// The pieces `nodes` (written in `template`) make in `scope`, at most `maximumPieces + 1`.
-    private mutating func count(_ nodes: [TemplateNode], in template: String, scope: Scope) -> Int {
-        var total = 0
+    /// What a walk found: the pieces made (at most `maximumPieces + 1`), and how many templates and
+    /// fills deep it went below where it started.
+    private struct Walked {
+        var pieces = 0
+        var height = 0
+
+        mutating func add(_ other: Walked) {
+            pieces += other.pieces
+            height = max(height, other.height)
+        }
+    }
+
+    /// What `nodes` (written in `template`) make in `scope`.
+    private mutating func count(_ nodes: [TemplateNode], in template: String, scope: Scope) -> Walked {
+        var total = Walked()
         for node in nodes {
-            total += 1
+            total.pieces += 1
             switch node {
             case .text, .variable:
                 break
             case .section(_, _, let body, _):
-                total += count(body, in: template, scope: scope)
+                total.add(count(body, in: template, scope: scope))
             case .partial(let name, _, let position):
-                total += enter(template: name, scope: scope, from: (template, position))
+                total.add(enter(template: name, scope: scope, from: (template, position)))
             case .parent(let name, _, let overrides, let position):
                 var merged = scope
                 for (block, body) in overrides where merged.fills[block] == nil {
                     merged.fills[block] = Fill(nodes: body, template: template, block: block, position: position)
                 }
                 merged.signature = merged.fills.keys.sorted().map { merged.fills[$0]?.id ?? "" }.joined(separator: ",")
-                total += enter(template: name, scope: merged, from: (template, position))
+                total.add(enter(template: name, scope: merged, from: (template, position)))
             case .block(let name, let body, let position):
                 if let fill = scope.fills[name] {
-                    total += walk(key: "fill \(fill.id) \(scope.signature)", shown: "block '\(fill.block)'",
-                                  nodes: fill.nodes, in: fill.template, scope: scope, from: (template, position))
+                    total.add(walk(key: "fill \(fill.id) \(scope.signature)", shown: "block '\(fill.block)'",
+                                   nodes: fill.nodes, in: fill.template, scope: scope, from: (template, position)))
                 } else {
-                    total += count(body, in: template, scope: scope)
+                    total.add(count(body, in: template, scope: scope))
                 }
             }
-            if total > Self.maximumPieces { return Self.maximumPieces + 1 }
+            if total.pieces > Self.maximumPieces || tooDeep != nil {
+                total.pieces = Self.maximumPieces + 1
+                return total
+            }
         }
         return total
     }
 
-    /// The pieces the template `name` makes in `scope` (none when it does not exist: loading reported it),
+    /// What the template `name` makes in `scope` (nothing when it does not exist: loading reported it),
     /// entered from the tag at `from` (none for a page's own template).
-    private mutating func enter(template name: String, scope: Scope, from tag: Tag? = nil) -> Int {
-        guard let nodes = parsed[name]?.nodes else { return 0 }
+    private mutating func enter(template name: String, scope: Scope, from tag: Tag? = nil) -> Walked {
+        guard let nodes = parsed[name]?.nodes else { return Walked() }
         return walk(key: "template \(name) \(scope.signature)", shown: "'\(name)'", nodes: nodes, in: name, scope: scope, from: tag)
     }
 
@@ -130,21 +145,27 @@ struct TemplateExpansion {
     private typealias Tag = (template: String, position: TemplatePosition)
 
     private mutating func walk(key: String, shown: String, nodes: [TemplateNode], in template: String,
-                               scope: Scope, from tag: Tag?) -> Int {
-        if let known = pieces[key] { return known }
+                               scope: Scope, from tag: Tag?) -> Walked {
+        if let known = walked[key] {
+            // Walked before from elsewhere: how deep it goes from here is what counts.
+            if walking.count + known.height > Self.maximumDepth, tooDeep == nil { tooDeep = walking.map(\.name) + [shown] }
+            return known
+        }
         if let start = walking.firstIndex(where: { $0.key == key }) {
             let loop = walking[start...]
             reportLoop(loop.map(\.name) + [shown], keys: loop.map(\.key), closedAt: tag)
-            return 0
+            return Walked()
         }
         guard walking.count < Self.maximumDepth else {
             if tooDeep == nil { tooDeep = walking.map(\.name) }
-            return Self.maximumPieces + 1
+            return Walked(pieces: Self.maximumPieces + 1, height: 1)
         }
         walking.append((key, shown))
-        let total = count(nodes, in: template, scope: scope)
+        var total = count(nodes, in: template, scope: scope)
         walking.removeLast()
-        pieces[key] = total
+        total.height += 1
+        // A walk cut short by the depth limit does not know what is below: it is not kept.
+        if tooDeep == nil { walked[key] = total }
         return total
     }
 

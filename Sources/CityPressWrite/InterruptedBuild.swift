@@ -21,6 +21,9 @@ import Darwin
 /// failure of its own (the staging folder it was writing in having gone) after the interruption.
 package final class InterruptedBuild: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
+    /// What SIGINT and SIGTERM did before the watch (ignored, for a build started in the background by a
+    /// script): put back when it ends.
+    private var previousActions: [(signal: Int32, action: (@convention(c) (Int32) -> Void)?)] = []
     /// Taken by whichever comes first: a signal (which ends the process holding it) or `stopWatching()`.
     private let gate = Gate()
 
@@ -40,7 +43,7 @@ package final class InterruptedBuild: @unchecked Sendable {
         let discard = parent + "/" + StagingLeftovers.discardName(of: name, process: process)
         let message = Array("citypress: build interrupted; '\(output.path)' was not replaced by it\n".utf8)
         for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
+            previousActions.append((number, signal(number, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             let gate = gate
             source.setEventHandler {
@@ -67,7 +70,7 @@ package final class InterruptedBuild: @unchecked Sendable {
 
     /// Ends the watch. Until `restoringDefaults`, SIGINT and SIGTERM are then ignored (the new site is
     /// being swapped in: stopping half way would leave no output folder until the next build); after it,
-    /// they do what they do by default. Waits, never to return, if a signal came first and the process
+    /// they do what they did before the watch. Waits, never to return, if a signal came first and the process
     /// is ending.
     package func stopWatching(restoringDefaults: Bool) {
         gate.lock.lock()
@@ -75,6 +78,6 @@ package final class InterruptedBuild: @unchecked Sendable {
         gate.lock.unlock()
         guard restoringDefaults else { return }
         for source in sources { source.cancel() }
-        for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
+        for (number, action) in previousActions { signal(number, action) }
     }
 }

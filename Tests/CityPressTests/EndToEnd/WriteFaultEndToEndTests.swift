@@ -35,7 +35,6 @@ import Glibc
         return site
     }
 
-    /// With `--incremental`, so that a rebuild after a small edit keeps most pages (the output folder last).
     /// Runs `citypress` with `arguments` in `root`, sends it SIGINT once its staging folder exists (30 s
     /// at most), and returns its exit status (-1: ended by a signal), what it wrote to standard error,
     /// and whether it was still running when the signal was sent.
@@ -61,6 +60,7 @@ import Glibc
         return (process.terminationReason == .exit ? process.terminationStatus : -1, stderr, wasRunning)
     }
 
+    /// With `--incremental`, so that a rebuild after a small edit keeps most pages (the output folder last).
     func buildArguments(_ site: URL) -> [String] {
         ["build", "--quiet", "--incremental", "--content", site.appendingPathComponent("Content").path,
          "--templates", site.appendingPathComponent("Templates").path, "--output", "Public"]

@@ -90,6 +90,13 @@ import Testing
         texts = ["t150": "x"]
         for step in 0..<150 { texts["t\(step)"] = "{{>t\(step + 1)}}" }
         #expect(errors(texts).isEmpty)
+        // Two chains of 150, the second ending in the first, which the page walked first: 300 deep.
+        var chains = ["page": "{{>a0}}{{>b0}}", "a150": "x", "b150": "{{>a0}}"]
+        for step in 0..<150 {
+            chains["a\(step)"] = "{{>a\(step + 1)}}"
+            chains["b\(step)"] = "{{>b\(step + 1)}}"
+        }
+        #expect(errors(chains) == ["page.mustache:0:0 rendering 'page' goes more than 200 templates and blocks deep"])
     }
 
     /// Blocks that double at each step: a fill of `b0` renders `b1` twice, a fill of `b1` renders `b2`
