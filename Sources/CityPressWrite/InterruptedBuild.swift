@@ -16,7 +16,7 @@ import Darwin
 ///
 /// It acts only until `stopWatching(restoringDefaults:)`, which the build calls just before it swaps its
 /// folder in (signals are then ignored until the swap is done), and the command line when the build
-/// returns (they then do what they do by default). A signal that came first holds `stopWatching` back
+/// returns (they then do what they did before the watch). A signal that came first holds `stopWatching` back
 /// until the process has ended, so the output is never touched here, and the build never reports a
 /// failure of its own (the staging folder it was writing in having gone) after the interruption.
 package final class InterruptedBuild: @unchecked Sendable {
@@ -24,7 +24,7 @@ package final class InterruptedBuild: @unchecked Sendable {
     /// What SIGINT and SIGTERM did before the watch (ignored, for a build started in the background by a
     /// script): put back when it ends.
     private var previousActions: [(signal: Int32, action: (@convention(c) (Int32) -> Void)?)] = []
-    /// Taken by whichever comes first: a signal (which ends the process holding it) or `stopWatching()`.
+    /// Taken by whichever comes first: a signal (which ends the process holding it) or `stopWatching`.
     private let gate = Gate()
 
     private final class Gate: @unchecked Sendable {
@@ -70,8 +70,8 @@ package final class InterruptedBuild: @unchecked Sendable {
 
     /// Ends the watch. Until `restoringDefaults`, SIGINT and SIGTERM are then ignored (the new site is
     /// being swapped in: stopping half way would leave no output folder until the next build); after it,
-    /// they do what they did before the watch. Waits, never to return, if a signal came first and the process
-    /// is ending.
+    /// they do what they did before the watch. Waits, never to return, if a signal came first and the
+    /// process is ending.
     package func stopWatching(restoringDefaults: Bool) {
         gate.lock.lock()
         gate.isWatching = false
