@@ -14,7 +14,7 @@ import CityPressCore
 /// fill walked with the same fills renders the same nodes, so each is walked once.
 struct TemplateExpansion {
     /// The most tags and texts one page's templates may make, sections counted once. The built-in
-    /// templates make about a thousand.
+    /// templates make a few hundred.
     static let maximumPieces = 100_000
     /// The most templates and fills one may render inside another: each level is a call deeper in every
     /// stage that walks them, and thousands of levels would overflow a thread's stack.
