@@ -21,8 +21,8 @@ import Darwin
 /// failure of its own (the staging folder it was writing in having gone) after the interruption.
 package final class InterruptedBuild: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
-    /// What SIGINT and SIGTERM did before the watch (ignored, for a build started in the background by a
-    /// script): put back when it ends.
+    /// What SIGINT and SIGTERM did before the watch: put back when it ends. A signal ignored before it
+    /// is not watched.
     private var previousActions: [(signal: Int32, action: (@convention(c) (Int32) -> Void)?)] = []
     /// Taken by whichever comes first: a signal (which ends the process holding it) or `stopWatching`.
     private let gate = Gate()
@@ -43,7 +43,11 @@ package final class InterruptedBuild: @unchecked Sendable {
         let discard = parent + "/" + StagingLeftovers.discardName(of: name, process: process)
         let message = Array("citypress: build interrupted; '\(output.path)' was not replaced by it\n".utf8)
         for number in [SIGINT, SIGTERM] {
-            previousActions.append((number, signal(number, SIG_IGN)))
+            let previous = signal(number, SIG_IGN)
+            previousActions.append((number, previous))
+            // A build its starter told to ignore the signal (a script's background job, which the
+            // terminal's Ctrl-C must not stop) keeps ignoring it.
+            if Self.isIgnore(previous) { continue }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             let gate = gate
             source.setEventHandler {
@@ -66,6 +70,12 @@ package final class InterruptedBuild: @unchecked Sendable {
             source.resume()
             sources.append(source)
         }
+    }
+
+    /// Whether `action` is `SIG_IGN`.
+    private static func isIgnore(_ action: (@convention(c) (Int32) -> Void)?) -> Bool {
+        guard let action else { return false }
+        return unsafeBitCast(action, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// Ends the watch. Until `restoringDefaults`, SIGINT and SIGTERM are then ignored (the new site is

@@ -37,11 +37,18 @@ import Glibc
 
     /// Runs `citypress` with `arguments` in `root`, sends it SIGINT once its staging folder exists (30 s
     /// at most), and returns its exit status (-1: ended by a signal), what it wrote to standard error,
-    /// and whether it was still running when the signal was sent.
-    func interruptedBuild(_ arguments: [String], in root: URL) throws -> (status: Int32, stderr: String, wasRunning: Bool) {
+    /// and whether it was still running when the signal was sent. `ignoringInterrupts`: started with
+    /// SIGINT ignored, as a script's background job is (the shell execs into it, keeping its process).
+    func interruptedBuild(_ arguments: [String], in root: URL,
+                          ignoringInterrupts: Bool = false) throws -> (status: Int32, stderr: String, wasRunning: Bool) {
         let process = Process()
-        process.executableURL = TestPaths.binary
-        process.arguments = arguments
+        if ignoringInterrupts {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "trap '' INT; exec \"$0\" \"$@\"", TestPaths.binary.path] + arguments
+        } else {
+            process.executableURL = TestPaths.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = root
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("citypress-tests-cache").path
         process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cache]) { _, given in given }
@@ -150,6 +157,24 @@ import Glibc
             #expect(interrupted.stderr == "citypress: build interrupted; 'Public' was not replaced by it\n")
             #expect(try snapshot(of: public_) == before, "the interrupted build changed the output")
             #expect(stamps(of: public_) == stampsBefore)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["Public", "site"])
+        }
+    }
+
+    /// A build started with SIGINT ignored (`citypress build &` in a script: the terminal's Ctrl-C is
+    /// for the job in front) goes on ignoring it and replaces the output.
+    @Test func aBuildStartedIgnoringInterruptsIsNotInterrupted() throws {
+        try withTemporaryFolder { root in
+            let site = try bigSite(in: root, cities: 3000)
+            let arguments = buildArguments(site).filter { $0 != "--incremental" }
+            #expect(try runCityPress(arguments, in: root).status == 0)
+            try writeText("name: Town Renamed\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/town-01500.yml"))
+            let build = try interruptedBuild(arguments, in: root, ignoringInterrupts: true)
+            #expect(build.wasRunning, "the build ended before the signal was sent")
+            #expect(build.status == 0, "\(build.stderr)")
+            #expect(!build.stderr.contains("interrupted"), "\(build.stderr)")
+            let page = try String(contentsOf: root.appendingPathComponent("Public/cities/town-01500/index.html"), encoding: .utf8)
+            #expect(page.contains("Town Renamed"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["Public", "site"])
         }
     }
