@@ -169,8 +169,8 @@ package enum BuildSteps {
         renderer.outputs.map(\.route.file) + AssetFiles.list(in: joined(options.templatesPath, "assets")).map { "assets/" + $0 }
     }
 
-    /// Write: the templates' `assets/` folder into `sink`'s `assets/`, byte for byte. Names starting
-    /// with `.` (editor backups, `.DS_Store`) are left out.
+    /// Write: the templates' `assets/` folder into `sink`'s `assets/`, byte for byte. What editors leave
+    /// beside the files they save (`.DS_Store`, `x~`, `x.orig`: `EditorLeftovers`) is left out.
     package static func writeAssets(_ options: BuildOptions, into sink: some PageSink) throws {
         let folder = joined(options.templatesPath, "assets")
         for file in AssetFiles.list(in: folder) {

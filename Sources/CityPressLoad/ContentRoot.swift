@@ -71,7 +71,8 @@ package struct ContentRoot: Sendable {
                                          into names: inout [String], _ diagnostics: inout [Diagnostic],
                                          skipped: inout [String]) {
         let suffix = "." + Kind.fileExtension
-        for entry in entries.sorted() where !entry.hasPrefix(".") {
+        // What editors leave beside a record (`lodz.yml~`, `#lodz.yml#`) is no record, nor worth a warning.
+        for entry in entries.sorted() where !EditorLeftovers.isLeftover(entry) {
             let name = prefix + entry
             if entry.hasSuffix(suffix) {
                 names.append(name)
@@ -81,13 +82,24 @@ package struct ContentRoot: Sendable {
                     continue
                 }
                 list(inner, below: name + "/", of: Kind.self, into: &names, &diagnostics, skipped: &skipped)
+            } else if isFolder(Kind.folder + "/" + name) {
+                skipped.append(name)
+                diagnostics.append(.warning("folder is ignored: \(Kind.folder)/ is read without its subfolders",
+                                            at: SourceLocation(path: display(Kind.folder + "/" + name)),
+                                            notes: ["move its \(suffix) files up into \(Kind.folder)/"]))
             } else {
                 skipped.append(name)
+                let stem = (entry as NSString).deletingPathExtension
+                let renamed = Self.extensionAliases[Kind.fileExtension]?.contains((entry as NSString).pathExtension.lowercased()) == true
+                    ? ["rename it to '\(stem)\(suffix)'"] : []
                 diagnostics.append(.warning("file is ignored: only \(suffix) files belong in \(Kind.folder)/",
-                                            at: SourceLocation(path: display(Kind.folder + "/" + name))))
+                                            at: SourceLocation(path: display(Kind.folder + "/" + name)), notes: renamed))
             }
         }
     }
+
+    /// Other names of a kind's file extension, which a file meant as a record may have.
+    private static let extensionAliases = ["yml": ["yaml", "yml"], "md": ["markdown", "mdown", "mkd", "md"]]
 
     /// Whether `relative` is a folder itself, not a link to one: a link to a folder above would
     /// make the listing endless.

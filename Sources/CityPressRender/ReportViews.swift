@@ -88,6 +88,9 @@ package struct UpdateLinkView: Sendable, Hashable {
 /// A city's reports on one declaration, on the city's page.
 package struct CityReportsView: Sendable, Hashable {
     package let declarationTitle: String
+    /// The title's language when it is not the page's (an untranslated declaration in a language's
+    /// tree), for `lang` and `hreflang` on its link.
+    package let language: String?
     package let declarationHref: String
     /// `Commitments 1, 3 and 5`: those its reports name, over all years.
     package let commitmentsText: String
@@ -142,7 +145,7 @@ extension UpdateLinkView: TemplateView {
 
 extension CityReportsView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("declarationTitle", \.declarationTitle), .field("declarationHref", \.declarationHref),
-        .field("commitmentsText", \.commitmentsText), .field("reports", \.reports)
+        .field("declarationTitle", \.declarationTitle), .field("language", \.language),
+        .field("declarationHref", \.declarationHref), .field("commitmentsText", \.commitmentsText), .field("reports", \.reports)
     )
 }

@@ -46,10 +46,15 @@ extension SiteRenderer {
         return renderer
     }
 
-    /// The versions of declaration `index`'s page (the original first), linked from a page with
-    /// `links`, the one in `current` marked; none when it has no translation.
+    /// The versions of declaration `index`'s page (the original first, then the site's `languages:` in
+    /// their order, as every other page lists them, then other translations by language), linked from a
+    /// page with `links`, the one in `current` marked; none when it has no translation.
     package func versions(of index: Int, current: String, links: Links) -> [LanguageVersionView] {
-        let translations = site.translations(of: index)
+        let order = site.config.languages
+        let translations = site.translations(of: index).enumerated().sorted { first, second in
+            let (a, b) = (order.firstIndex(of: first.element.language) ?? order.count, order.firstIndex(of: second.element.language) ?? order.count)
+            return a != b ? a < b : first.offset < second.offset
+        }.map(\.element)
         guard !translations.isEmpty else { return [] }
         let slug = site.declarations[index].slug
         let original = LanguageVersionView(

@@ -1,4 +1,5 @@
 import Foundation
+import CityPressCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -61,9 +62,9 @@ public struct FileWatcher: Sendable {
         }
     }
 
-    /// Hidden entries and editors' backup and swap files.
+    /// Hidden entries and editors' backup and swap files (`EditorLeftovers`).
     package static func isIgnored(_ name: some StringProtocol) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp")
+        EditorLeftovers.isLeftover(name)
     }
 
     /// `snapshot` with the stamps of `paths` taken again (the paths the kernel reported touched), and

@@ -42,24 +42,24 @@ public enum PreviewRoutes {
         }
         guard case .built(let files) = site.content else {
             if case .failed(let report) = site.content {
-                return file(ErrorPage.html(report), type: "text/html; charset=utf-8", status: 500, head: head)
+                return file(ErrorPage.html(report), type: "text/html; charset=utf-8", status: 500, build: site.tag, head: head)
             }
             return plain(500, "No build yet.\n", head: head)
         }
         guard let segments = RequestPath.segments(of: path) else {
-            return notFound(files, head: head)
+            return notFound(files, build: site.tag, head: head)
         }
         let key = segments.joined(separator: "/")
         if path.hasSuffix("/") || segments.isEmpty {
             let index = key.isEmpty ? "index.html" : key + "/index.html"
             switch files.lookup(index) {
-            case .file(let bytes): return file(bytes, type: RequestPath.mediaType(of: index), head: head)
-            case .missing: return notFound(files, head: head)
+            case .file(let bytes): return file(bytes, type: RequestPath.mediaType(of: index), build: site.tag, head: head)
+            case .missing: return notFound(files, build: site.tag, head: head)
             case .unreadable(let error): return unreadable(index, error, head: head)
             }
         }
         switch files.lookup(key) {
-        case .file(let bytes): return file(bytes, type: RequestPath.mediaType(of: key), head: head)
+        case .file(let bytes): return file(bytes, type: RequestPath.mediaType(of: key), build: site.tag, head: head)
         case .unreadable(let error): return unreadable(key, error, head: head)
         case .missing: break
         }
@@ -71,7 +71,7 @@ public enum PreviewRoutes {
                                                        PreviewReply.Header("Content-Length", "0")],
                                 body: .bytes([]))
         }
-        return notFound(files, head: head)
+        return notFound(files, build: site.tag, head: head)
     }
 
     /// One event of the reload stream: `hello` with the build a browser has when it connects, then
@@ -80,10 +80,10 @@ public enum PreviewRoutes {
         "event: \(isFirst ? "hello" : "reload")\ndata: \(tag)\n\n"
     }
 
-    private static func notFound(_ files: PreviewFiles, head: Bool) -> PreviewReply {
+    private static func notFound(_ files: PreviewFiles, build: String, head: Bool) -> PreviewReply {
         switch files.lookup("404.html") {
         case .file(let page):
-            return file(page, type: "text/html; charset=utf-8", status: 404, head: head)
+            return file(page, type: "text/html; charset=utf-8", status: 404, build: build, head: head)
         case .missing:
             return plain(404, "Not found.\n", head: head)
         case .unreadable(let error):
@@ -107,9 +107,10 @@ public enum PreviewRoutes {
         "citypress serve: could not serve /\(path): \(error)"
     }
 
-    /// A file of the site; HTML gets the reload script. HEAD gets the headers GET would, `Content-Length` included.
-    package static func file(_ bytes: [UInt8], type: String, status: Int = 200, head: Bool) -> PreviewReply {
-        let body = type.hasPrefix("text/html") ? LiveReloadScript.inject(into: bytes) : bytes
+    /// A file of the build tagged `build`; HTML gets the reload script. HEAD gets the headers GET would,
+    /// `Content-Length` included.
+    package static func file(_ bytes: [UInt8], type: String, status: Int = 200, build: String, head: Bool) -> PreviewReply {
+        let body = type.hasPrefix("text/html") ? LiveReloadScript.inject(into: bytes, build: build) : bytes
         return PreviewReply(status: status,
                             headers: [PreviewReply.Header("Content-Type", type), PreviewReply.Header("Cache-Control", "no-store"),
                                       PreviewReply.Header("Content-Length", String(body.count)),

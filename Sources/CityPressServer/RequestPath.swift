@@ -60,6 +60,14 @@ package enum RequestPath {
         case "woff2": return "font/woff2"
         case "woff": return "font/woff"
         case "txt": return "text/plain; charset=utf-8"
+        case "csv": return "text/csv; charset=utf-8"
+        case "avif": return "image/avif"
+        case "ttf": return "font/ttf"
+        case "otf": return "font/otf"
+        case "webmanifest": return "application/manifest+json"
+        case "mp4": return "video/mp4"
+        case "webm": return "video/webm"
+        case "mp3": return "audio/mpeg"
         default: return "application/octet-stream"
         }
     }

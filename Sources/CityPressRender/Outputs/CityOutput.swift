@@ -53,8 +53,9 @@ extension SiteRenderer {
             let declaration = site.declarations[declarationIndex]
             let ofDeclaration = mine.filter { site.reports[$0].declaration == declarationIndex }
             let numbers = Set(ofDeclaration.flatMap { site.reports[$0].actions.flatMap(\.commitments) }).sorted()
+            let (shownDeclaration, language) = shown(declarationIndex)
             return CityReportsView(
-                declarationTitle: shown(declarationIndex).declaration.title, declarationHref: declarationHref(declarationIndex, links: links),
+                declarationTitle: shownDeclaration.title, language: language, declarationHref: declarationHref(declarationIndex, links: links),
                 commitmentsText: Counted.commitments(numbers, in: interface),
                 reports: ofDeclaration.map { position in
                     let report = site.reports[position]

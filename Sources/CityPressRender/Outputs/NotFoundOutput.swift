@@ -33,6 +33,8 @@ extension SiteRenderer {
                         description: text[.notFoundDescription], section: .none,
                         trail: [.init(label: text[.pageNotFound], href: nil)])
         page.robots = "noindex"
+        // It stands for no address of its own: a canonical link to `404.html` would name one.
+        page.canonicalURL = nil
         return NotFoundPage(page: page)
     }
 }

@@ -19,7 +19,9 @@ package struct PrintOutput: OutputKind {
         let page = context.renderer.printPage(index, signatoriesHTML: context.fragments.signatories(of: index, in: context.renderer).forPrint)
         return context.page(page, template: Self.template.template, route: route(of: index, in: context.site))
     }
-    package var isListedInSitemap: Bool { true }
+    // A print edition asks not to be indexed (its canonical link is the page it prints): a sitemap lists
+    // only pages a search engine may index, or it reports each one as a mistake.
+    package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { Self.template }
 }
 

@@ -46,8 +46,8 @@ package struct TranslationPrintOutput: OutputKind {
         let page = context.renderer.printPage(translation.declaration, signatoriesHTML: names, translation: translation)
         return context.page(page, template: PrintOutput.template.template, route: route(of: position, in: context.site))
     }
-    // Like the declarations' print editions: listed, and asking not to be indexed.
-    package var isListedInSitemap: Bool { true }
+    // Like the declarations' print editions: asking not to be indexed, and not listed.
+    package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { nil }
     package var pageTemplate: String? { PrintOutput.template.template }
 }

@@ -23,7 +23,8 @@ package struct UpdatePrintOutput: OutputKind {
         context.page(context.renderer.updatePrintPage(item.declaration, year: item.year), template: Self.template.template,
                      route: route(of: item, in: context.site))
     }
-    package var isListedInSitemap: Bool { true }
+    // Asks not to be indexed, as the declarations' print editions do: not listed.
+    package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { Self.template }
     package var isRenderedWhenAskedInPreview: Bool { true }
 }

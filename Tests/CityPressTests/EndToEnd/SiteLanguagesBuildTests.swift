@@ -85,10 +85,18 @@ import Testing
             #expect(page.contains("<a href=\"../../../fr/declarations/second-accord/\">Deuxième Accord</a>"))
             let poznan = try readText(site.appendingPathComponent("out/fr/cities/poznan/index.html"))
             #expect(poznan.contains("<a href=\"../../../declarations/first-accord/\" hreflang=\"en-GB\" lang=\"en-GB\" dir=\"auto\">First Accord</a>"))
+            // Its reports on it too, and the untranslated declaration's meeting on the cards.
+            #expect(poznan.contains("<h3><a href=\"../../../declarations/first-accord/\" hreflang=\"en-GB\" lang=\"en-GB\" dir=\"auto\">First Accord</a></h3>"))
+            let home = try readText(site.appendingPathComponent("out/fr/index.html"))
+            #expect(home.contains("<p class=\"meta\"><span lang=\"en-GB\" dir=\"auto\">First Summit of the Fixture Network · Poznań, Poland</span> · <time"))
             // The translation's signatories lead to the French city pages.
             let translation = try readText(site.appendingPathComponent("out/fr/declarations/second-accord/index.html"))
             #expect(translation.contains("href=\"../../../fr/cities/lodz/\""))
             #expect(translation.contains("<a href=\"../../../fr/\">Accueil</a>"))
+            // Its versions in the order of every other page's switcher: the site's language, then `languages:`.
+            let names = ["English", "Français", "العربية"].map { translation.range(of: ">\($0)</")?.lowerBound }
+            #expect(names.allSatisfy { $0 != nil } && names == names.sorted { ($0 ?? translation.endIndex) < ($1 ?? translation.endIndex) },
+                    "the switcher lists the versions out of order")
             let arabic = try readText(site.appendingPathComponent("out/ar/index.html"))
             #expect(arabic.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
         }

@@ -165,7 +165,7 @@ enum MemoFile: ContentKind {
             let loaded = loader.loadFiles()
             #expect(loaded.content.records(of: MemoFile.self) == ["first"])
             #expect(Self.described(loaded.diagnostics, in: content) == [
-                "memos/2024: warning: file is ignored: only .memo files belong in memos/",
+                "memos/2024: warning: folder is ignored: memos/ is read without its subfolders",
                 "memos/Third.memo: error: bad slug 'Third': file names must match [a-z0-9]+(-[a-z0-9]+)*",
             ])
             #expect(loader.reload(loaded, changing: [content.appendingPathComponent("memos/2024/second.memo").path]) == nil)

@@ -15,10 +15,28 @@ import Testing
             let skipped = try #require(diagnostics.first { $0.severity == .warning })
             #expect(skipped.description.replacingOccurrences(of: prefix, with: "")
                     == "cities/budavar.yaml: warning: file is ignored: only .yml files belong in cities/")
+            #expect(skipped.notes == ["rename it to 'budavar.yml'"])
             let unknown = try #require(diagnostics.first { $0.message.hasPrefix("unknown city 'budavar'") })
             #expect(unknown.location?.line == 9)
             #expect(unknown.notes.last?.replacingOccurrences(of: prefix, with: "")
                     == "'cities/budavar.yaml' was skipped: only .yml files are read; rename it to 'budavar.yml'")
+        }
+    }
+
+    /// A folder in `cities/` is said to be one, with where its records belong; what an editor leaves
+    /// beside a record is passed over without a word.
+    @Test func aFolderInCitiesAndEditorsLeftoversAreToldApart() throws {
+        try withTemporaryFolder { root in
+            let content = try makeFixtureSite(in: root).appendingPathComponent("Content")
+            try writeText("name: Paris\ncountry: France\n", to: content.appendingPathComponent("cities/europe/paris.yml"))
+            for leftover in ["lodz.yml~", "#lodz.yml#", "lodz.yml.orig"] {
+                try writeText("name: Łódź\n", to: content.appendingPathComponent("cities/" + leftover))
+            }
+            let (_, diagnostics) = try renderInMemory(content: content)
+            let warnings = diagnostics.filter { $0.location?.path.contains("/cities/") == true }
+            #expect(warnings.map { $0.description.replacingOccurrences(of: content.path + "/", with: "") }
+                    == ["cities/europe: warning: folder is ignored: cities/ is read without its subfolders"])
+            #expect(warnings.first?.notes == ["move its .yml files up into cities/"])
         }
     }
 

@@ -90,9 +90,17 @@ import Testing
         #expect(sitemap.contains("<loc>https://example.org/declarations/</loc>"))
         #expect(sitemap.contains("<loc>https://example.org/declarations/cities/lodz/</loc>"))
         #expect(!sitemap.contains("404"))
-        // Every page but the search box and the list of downloads, which are no part of the publication.
-        #expect(!sitemap.contains("/search/") && !sitemap.contains("/data/"))
-        let listed = pages.keys.filter { $0.hasSuffix("index.html") && !$0.hasSuffix("search/index.html") && $0 != "data/index.html" }
+        // The not-found page asks not to be indexed and names no canonical address (it has none of its own).
+        let notFound = try #require(pages["404.html"])
+        #expect(notFound.contains("<meta name=\"robots\" content=\"noindex\">") && !notFound.contains("rel=\"canonical\""))
+        #expect(pages["index.html"]?.contains("<link rel=\"canonical\" href=\"https://example.org/declarations/\">") == true)
+        // Every page but the search box and the list of downloads, which are no part of the publication,
+        // and the print editions, which ask not to be indexed (a sitemap lists only pages that may be).
+        #expect(!sitemap.contains("/search/") && !sitemap.contains("/data/") && !sitemap.contains("/print/"))
+        #expect(pages.keys.contains { $0.hasSuffix("/print/index.html") })
+        let listed = pages.keys.filter {
+            $0.hasSuffix("index.html") && !$0.hasSuffix("search/index.html") && $0 != "data/index.html" && !$0.hasSuffix("/print/index.html")
+        }
         #expect(sitemap.components(separatedBy: "<loc>").count - 1 == listed.count)
     }
 

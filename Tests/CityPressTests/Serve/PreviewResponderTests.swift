@@ -11,6 +11,7 @@ import Testing
         "404.html": Array("<html><body>Nothing here</body></html>".utf8),
         "assets/site.css": Array("body{}".utf8), "assets/app.js": [1], "assets/logo.svg": [1], "assets/logo.png": [1],
         "sitemap.xml": Array("<urlset/>".utf8), "data.json": [1], "doc.pdf": [1], "assets/font.woff2": [1],
+        "data/cities.csv": [1], "assets/photo.avif": [1], "assets/font.ttf": [1], "assets/site.webmanifest": [1],
     ]
 
     static func site(_ content: PreviewSite.Content = .built(PreviewFiles(files))) -> PreviewSite {
@@ -35,6 +36,10 @@ import Testing
         #expect(body.hasPrefix("<html><body><h1>Home</h1><script>"))
         #expect(body.contains("new EventSource(\"/__citypress/events\")"))
         #expect(body.hasSuffix("</script></body></html>"))
+        // The page knows its build: a tab loaded while the next one was made reloads when it connects.
+        #expect(body.contains("var seen=\"test-1\";") && response.header("X-CityPress-Build") == "test-1")
+        let failed = String(decoding: reply("/", site: PreviewSite(content: .failed("x"), version: 2, instance: "test")).bytes, as: UTF8.self)
+        #expect(failed.contains("var seen=\"test-2\";"))
         // Files that are not HTML are served as they are.
         #expect(reply("/assets/site.css").bytes == Array("body{}".utf8))
     }
@@ -134,6 +139,9 @@ import Testing
             "/assets/logo.svg": "image/svg+xml", "/assets/logo.png": "image/png",
             "/sitemap.xml": "application/xml; charset=utf-8", "/data.json": "application/json",
             "/doc.pdf": "application/pdf", "/assets/font.woff2": "font/woff2",
+            // The open data's tables, as a web server names them.
+            "/data/cities.csv": "text/csv; charset=utf-8", "/assets/photo.avif": "image/avif", "/assets/font.ttf": "font/ttf",
+            "/assets/site.webmanifest": "application/manifest+json",
         ]
         for (path, type) in expected {
             let response = reply(path)
