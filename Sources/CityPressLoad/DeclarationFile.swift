@@ -52,11 +52,17 @@ package enum DeclarationFile: ContentKind {
         guard !problems.containsErrors, let slug, let title, let event, let venue, let location, let start else {
             return nil
         }
+        let fields = [(Field.event, event, Placeholder.event), (Field.venue, venue, Placeholder.venue),
+                      (Field.location, location, Placeholder.location)]
+        let placeholders = fields.filter { $0.1 == $0.2 }.map { field, _, placeholder in
+            PlaceholderUse(field: field.rawValue, text: placeholder, location: yaml.location(ofValue: field.rawValue))
+        } + Placeholder.sampleLines(in: source.lines.dropFirst(parts.bodyLineOffset), lineOffset: parts.bodyLineOffset, source: source)
         return DeclarationRecord(
             slug: slug, title: title, event: event, venue: venue, location: location,
             startDate: start.value, endDate: end?.value, adopted: adopted?.value, signatoriesAsOf: asOf?.value,
             signatories: signatories, isDraft: isDraft, body: body,
-            commitmentsLocation: commitmentsLocation, source: file.location, bodyLineOffset: parts.bodyLineOffset)
+            commitmentsLocation: commitmentsLocation, source: file.location, bodyLineOffset: parts.bodyLineOffset,
+            placeholders: placeholders)
     }
 
     /// Endorsement dates outside the time a declaration can be endorsed in: from the meeting's first day

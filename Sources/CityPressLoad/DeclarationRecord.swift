@@ -33,6 +33,8 @@ public struct DeclarationRecord: Sendable, Hashable {
     public var source: SourceLocation
     /// Lines of the file before the body (front matter and its fences): body line 1 is file line this + 1.
     public var bodyLineOffset: Int = 0
+    /// What `citypress new` wrote that is still there (`EVENT`, a line of the sample text), and where.
+    public var placeholders: [PlaceholderUse] = []
 
     /// The date the declaration is filed under: adoption, else the first day of the event.
     public var date: CalendarDate { adopted ?? startDate }

@@ -111,12 +111,12 @@ public enum RecordScaffold {
         draft: true
         ---
 
-        We, the mayors and city leaders gathered in \(Placeholder.location), commit to:
+        \(Placeholder.preamble)
 
-        1. The first commitment. The items of the one numbered list are the declaration's commitments.
-        2. The second commitment.
+        1. \(Placeholder.firstCommitment)
+        2. \(Placeholder.secondCommitment)
 
-        The closing paragraph, if the declaration has one.
+        \(Placeholder.closing)
 
         """
     }

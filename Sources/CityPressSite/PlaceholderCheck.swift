@@ -12,14 +12,13 @@ struct PlaceholderCheck {
     func diagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for record in published {
-            let fields = [("event", record.event, Placeholder.event), ("venue", record.venue, Placeholder.venue),
-                          ("location", record.location, Placeholder.location)]
-            for (field, value, placeholder) in fields where value == placeholder {
-                let message = "field '\(field)' is still '\(placeholder)', the placeholder citypress new wrote"
+            for use in record.placeholders {
+                let message = use.field.map { "field '\($0)' is still '\(use.text)', the placeholder citypress new wrote" }
+                    ?? "the text is still citypress new's sample: '\(use.text)'"
+                let remedy = use.field.map { "write the declaration's \($0)" } ?? "replace it with the declaration's own text"
                 diagnostics.append(record.isDraft
-                    ? .warning(message, at: record.source, notes: ["replace it before the declaration is published (draft: false)"])
-                    : .error(message, at: record.source,
-                             notes: ["write the declaration's \(field), or keep it out of the site with draft: true"]))
+                    ? .warning(message, at: use.location, notes: ["replace it before the declaration is published (draft: false)"])
+                    : .error(message, at: use.location, notes: ["\(remedy), or keep it out of the site with draft: true"]))
             }
         }
         for city in cities where city.countryName == Placeholder.country {

@@ -112,19 +112,34 @@ import Testing
             // The placeholders are warned about in a draft shown by --drafts, and stop a published declaration.
             let drafted = try runCityPress(["build", "--drafts"], in: site)
             #expect(drafted.status == 0, "\(drafted.stderr)")
-            let placeholders = ["event", "venue", "location"].map {
-                "field '\($0)' is still '\($0.uppercased())', the placeholder citypress new wrote"
+            // Each at its value: `event: EVENT` on line 8, `venue:` on 10, `location:` on 12.
+            let placeholders = [("event", "8:8"), ("venue", "10:8"), ("location", "12:11")].map { field, place in
+                (place, "field '\(field)' is still '\(field.uppercased())', the placeholder citypress new wrote")
             }
-            for message in placeholders { #expect(drafted.stderr.contains("the-lodz-declaration.md: warning: " + message)) }
+            for (place, message) in placeholders {
+                #expect(drafted.stderr.contains("the-lodz-declaration.md:\(place): warning: " + message), "\(drafted.stderr)")
+            }
             text = text.replacingOccurrences(of: "draft: true", with: "draft: false")
             try writeText(text, to: path)
             let published = try runCityPress(["build"], in: site)
             #expect(published.status == 1)
-            for message in placeholders { #expect(published.stderr.contains("the-lodz-declaration.md: error: " + message)) }
+            for (place, message) in placeholders { #expect(published.stderr.contains("the-lodz-declaration.md:\(place): error: " + message)) }
             for (placeholder, value) in [("event: EVENT", "event: Mayors Summit"), ("venue: VENUE", "venue: City Hall"),
                                          ("location: LOCATION", "location: Łódź")] {
                 text = text.replacingOccurrences(of: placeholder, with: value)
             }
+            try writeText(text, to: path)
+            // The sample text is no declaration either: each of its lines stops the build, at the line.
+            let sample = try runCityPress(["build"], in: site)
+            #expect(sample.status == 1)
+            let samples = sample.stderr.matches(of: /the-lodz-declaration\.md:(\d+):(\d+): error: the text is still citypress new's sample: '(.+)'\n/)
+            #expect(samples.map { "\($0.output.2) \($0.output.3)" } == [
+                "1 We, the mayors and city leaders gathered in LOCATION, commit to:",
+                "4 The first commitment. The items of the one numbered list are the declaration's commitments.",
+                "4 The second commitment.", "1 The closing paragraph, if the declaration has one.",
+            ], "\(sample.stderr)")
+            let body = text.range(of: "\n---\n").map { text[..<$0.upperBound] } ?? ""
+            text = body + "\nWe, the mayors gathered in Łódź, commit to:\n\n1. Keep our cities open.\n2. Listen.\n"
             try writeText(text, to: path)
 
             let built = try runCityPress(["build"], in: site)
