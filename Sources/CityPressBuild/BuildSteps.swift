@@ -36,9 +36,9 @@ package enum BuildSteps {
         var diagnostics = loaded.diagnostics + loadedTemplates.1
         guard var config = loaded.content.config else { return (nil, templates, diagnostics) }
         if let baseURL = options.baseURL {
-            guard SiteConfig.isValidBaseURL(baseURL) else {
+            if let problem = SiteConfig.baseURLProblem(baseURL) {
                 diagnostics.append(.error("base URL must be \(SiteConfig.baseURLRule), not '\(baseURL)'",
-                                          remedy: .chooseBaseURL))
+                                          notes: [problem], remedy: .chooseBaseURL))
                 return (nil, templates, diagnostics)
             }
             config.baseURL = SiteConfig.normalizedBaseURL(baseURL)

@@ -50,6 +50,19 @@ public struct SiteConfig: Sendable, Hashable {
     /// What a base URL is, for messages that reject one.
     public static let baseURLRule = "an absolute http:// or https:// URL with no query (?) or fragment (#)"
 
+    /// What is wrong with `url` as a base URL, in words for a note; `nil` when it is one.
+    public static func baseURLProblem(_ url: String) -> String? {
+        guard !isValidBaseURL(url) else { return nil }
+        guard let scheme = ["https://", "http://"].first(where: url.hasPrefix) else { return "it does not start with https:// or http://" }
+        let rest = url.dropFirst(scheme.count)
+        if rest.isEmpty || rest.hasPrefix("/") { return "it names no host after \(scheme)" }
+        if url.unicodeScalars.contains(where: { $0 == " " }) { return "it has a space: write it as %20" }
+        if url.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "it has a control character" }
+        if url.contains("?") { return "it has a query (?): page addresses would come after it" }
+        if url.contains("#") { return "it has a fragment (#): page addresses would come after it" }
+        return "it has a character a URL must escape (\", <, > or \\)"
+    }
+
     /// Whether `tag` looks like a BCP 47 tag (`en`, `en-GB`, `pt-BR`, `zh-Hant`).
     public static func isValidLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)

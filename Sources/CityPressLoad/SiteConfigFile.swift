@@ -37,9 +37,9 @@ package enum SiteConfigFile {
             problems.append(.error("\(Field.language.rawValue) '\(language)' is not a BCP 47 tag such as 'en' or 'en-GB'",
                                    at: yaml.location(of: Field.language)))
         }
-        if let baseURL, !SiteConfig.isValidBaseURL(baseURL) {
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
             problems.append(.error("\(Field.baseURL.rawValue) must be \(SiteConfig.baseURLRule), not '\(baseURL)'",
-                                   at: yaml.location(of: Field.baseURL)))
+                                   at: yaml.location(ofValue: Field.baseURL.rawValue), notes: [problem]))
         }
         let languages = siteLanguages(listed, original: language, &problems)
         diagnostics += problems

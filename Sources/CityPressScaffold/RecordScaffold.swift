@@ -138,7 +138,8 @@ public enum RecordScaffold {
                     "'\(slug)' is not a slug", notes: ["a slug is lowercase ASCII letters and digits in dash-separated words"])))
             }
             return .failure(DiagnosticError(.error(
-                "cannot make a file name from '\(name)'", notes: ["give one with letters or digits, or choose the slug"])))
+                "cannot make a file name from '\(name)'", notes: ["a file name is made from the name's Latin letters and digits, and it has none: "
+                       + "choose one with --slug (as in --slug tokyo)"])))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {

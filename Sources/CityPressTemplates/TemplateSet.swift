@@ -46,6 +46,10 @@ public struct TemplateSet: Sendable {
         let names = (FileManager.default.subpaths(atPath: path) ?? [])
             .filter { $0.hasSuffix(".mustache") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
             .sorted()
+        // A folder with no template at all is the wrong folder, not one missing each template.
+        guard !names.isEmpty else {
+            return (nil, [.error("templates folder '\(path)' has no templates (no .mustache files)", remedy: .chooseTemplatesFolder)])
+        }
         var sources: [String: SourceText] = [:]
         for file in names {
             let name = String(file.dropLast(".mustache".count))
@@ -57,10 +61,11 @@ public struct TemplateSet: Sendable {
             }
             sources[name] = SourceText(path: display, text: text)
         }
-        for required in requiredNames where sources[required] == nil {
+        for (position, required) in requiredNames.filter({ sources[$0] == nil }).enumerated() {
+            // The list of what every site needs is told once, not after each missing name.
             diagnostics.append(.error("missing template '\(required)'",
                                       at: SourceLocation(path: (path.hasSuffix("/") ? path : path + "/") + required + ".mustache"),
-                                      notes: ["every site needs the templates: \(requiredNames.joined(separator: ", "))"]))
+                                      notes: position == 0 ? ["every site needs the templates: \(requiredNames.joined(separator: ", "))"] : []))
         }
         var tables: [String: SourceText] = [:]
         let folder = (path.hasSuffix("/") ? path : path + "/") + "i18n"

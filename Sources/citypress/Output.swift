@@ -23,6 +23,13 @@ let commandLineRemedies: [Remedy: String] = [
     .includeDrafts: "pass --drafts to include drafts",
 ]
 
+/// The remedies as `citypress serve` offers them: it is running, and a folder put back or a file fixed is
+/// rebuilt by itself; a flag helps only by restarting it.
+let previewRemedies: [Remedy: String] = commandLineRemedies.merging([
+    .chooseContentFolder: "put the folder back (the preview rebuilds by itself), or restart citypress serve with --content",
+    .chooseTemplatesFolder: "put the folder back (the preview rebuilds by itself), or restart citypress serve with --templates",
+]) { _, preview in preview }
+
 /// Milliseconds since `start`.
 func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
     let elapsed = start.duration(to: .now)

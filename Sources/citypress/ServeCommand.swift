@@ -64,8 +64,14 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(
                 "citypress: warning: listening on \(host), not loopback: anyone who can reach this machine can read the preview\n".utf8))
         }
+        // Before the first build, which takes seconds on a big site, not after it.
+        if port != 0, Self.isTaken(port: port, on: host) {
+            FileHandle.standardError.write(Data(
+                "citypress: error: port \(port) on \(host) is already in use; choose another with --port\n".utf8))
+            throw ExitCode.failure
+        }
         var options = BuildOptions(contentPath: site.content, templatesPath: site.templates, includesDrafts: site.drafts)
-        options.remedies = commandLineRemedies
+        options.remedies = previewRemedies
         let server = PreviewServer(options: options, host: host, port: port)
         let host = self.host, open = self.open
         do {
@@ -84,6 +90,28 @@ struct ServeCommand: AsyncParsableCommand {
             }
             throw ExitCode.failure
         }
+    }
+
+    /// Whether another program listens on `port` of `host`: binding a socket there as the server
+    /// will (reusing the address, as it does) fails with `EADDRINUSE`. Any other failure is left to the
+    /// server to report.
+    static func isTaken(port: Int, on host: String) -> Bool {
+        var hints = addrinfo()
+        hints.ai_flags = AI_PASSIVE
+        #if canImport(Glibc)
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        #else
+        hints.ai_socktype = SOCK_STREAM
+        #endif
+        var found: UnsafeMutablePointer<addrinfo>?
+        defer { if let found { freeaddrinfo(found) } }
+        guard getaddrinfo(host, String(port), &hints, &found) == 0, let address = found else { return false }
+        let probe = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+        guard probe >= 0 else { return false }
+        defer { close(probe) }
+        var yes: Int32 = 1
+        setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        return bind(probe, address.pointee.ai_addr, address.pointee.ai_addrlen) != 0 && errno == EADDRINUSE
     }
 
     static func openBrowser(_ url: String) {

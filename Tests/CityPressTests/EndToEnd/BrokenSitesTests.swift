@@ -196,6 +196,26 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// The content folder given as the templates folder is one mistake, not one per missing template;
+    /// a folder missing some templates lists what every site needs once.
+    @Test func aFolderWithoutTemplatesIsOneError() throws {
+        try withTemporaryFolder { root in
+            let site = try makeSite(in: root)
+            let wrong = try runCityPress(["build", "--templates", "Content"], in: site)
+            #expect(wrong.status == 1)
+            #expect(wrong.stderr.components(separatedBy: "error:").count - 1 == 1, "\(wrong.stderr)")
+            #expect(wrong.stderr.contains("citypress: error: templates folder 'Content' has no templates (no .mustache files)"))
+            #expect(wrong.stderr.contains("--templates"))
+            for name in ["city", "country", "home"] {
+                try FileManager.default.removeItem(at: site.appendingPathComponent("Templates/\(name).mustache"))
+            }
+            let missing = try runCityPress(["build"], in: site)
+            #expect(missing.status == 1)
+            #expect(missing.stderr.components(separatedBy: "missing template").count - 1 == 3, "\(missing.stderr)")
+            #expect(missing.stderr.components(separatedBy: "every site needs the templates").count - 1 == 1, "\(missing.stderr)")
+        }
+    }
+
     /// A template folder made before reports existed builds a site that has none.
     @Test func aSiteWithoutReportsNeedsNoReportTemplates() throws {
         try withTemporaryFolder { root in
