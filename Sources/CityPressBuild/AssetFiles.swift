@@ -14,6 +14,23 @@ enum AssetFiles {
         }
     }
 
+    /// An error for each file of `files` (listed in `folder`, shown as `shownFolder`) whose name is
+    /// another's written with other Unicode code points for the same characters (`café` as `e` + `◌́`
+    /// and as `é`): two files on disk, but one name to macOS, to most web servers and object stores,
+    /// and to the build's manifest and change list.
+    static func nameClashes(_ files: [String], shownFolder: String) -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for file in files {
+            // `String` compares by canonical equivalence: the same key for both spellings.
+            guard let earlier = first[file] else { first[file] = file; continue }
+            problems.append(.error("asset '\(file)' has the name of '\(earlier)', its characters encoded otherwise (Unicode NFC and NFD)",
+                                   at: SourceLocation(path: shownFolder + "/" + file),
+                                   notes: ["a web server, an object store or a Mac takes them for one file: rename or delete one of them"]))
+        }
+        return problems
+    }
+
     /// The bytes of the file at `path`; `nil` when it no longer exists.
     static func read(_ path: String) throws -> [UInt8]? {
         do {

@@ -45,6 +45,8 @@ package enum BuildSteps {
         }
         let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(loaded.content, config: config)
         diagnostics += resolveDiagnostics
+        let assets = joined(options.templatesPath, "assets")
+        diagnostics += AssetFiles.nameClashes(AssetFiles.list(in: assets), shownFolder: assets)
         if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
         if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) }
         if let templates {

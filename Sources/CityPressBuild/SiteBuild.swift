@@ -47,6 +47,13 @@ public enum SiteBuild {
         // spare beside the output, taken while the site loads.
         let keepsOutputs = options.keepsUnchangedOutputs && !options.checksSite && options.pdfPapers.isEmpty
         let output = OutputFolder(path: options.outputPath)
+        // Held until this function returns: from before the old output is read to after the swap.
+        let lock: OutputLock?
+        switch OutputLock.take(output) {
+        case .success(let taken): lock = taken
+        case .failure(let error): return Report(diagnostics: [error.diagnostic], pagesWritten: 0)
+        }
+        defer { lock?.release() }
         let spare = keepsOutputs ? SpareClaim(output: output) : nil
         let (site, templates, prepared) = prepare(options)
         var diagnostics = prepared

@@ -113,6 +113,7 @@ package struct StarterSite {
         /.*.citypress-staging-*
         /.*.citypress-old-*
         /.*.citypress-discard-*
+        /.*.citypress-lock
         # The output a `citypress build --incremental` replaced, kept beside it for the next one.
         /.*.citypress-spare
 

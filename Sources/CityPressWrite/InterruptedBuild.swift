@@ -41,6 +41,7 @@ package final class InterruptedBuild: @unchecked Sendable {
         let staging = parent + "/" + StagingLeftovers.stagingName(of: name, process: process)
         let spare = parent + "/" + StagingLeftovers.spareName(of: name)
         let discard = parent + "/" + StagingLeftovers.discardName(of: name, process: process)
+        let lock = parent + "/" + StagingLeftovers.lockName(of: name)
         let message = Array("citypress: build interrupted; '\(output.path)' was not replaced by it\n".utf8)
         for number in [SIGINT, SIGTERM] {
             let previous = signal(number, SIG_IGN)
@@ -63,6 +64,8 @@ package final class InterruptedBuild: @unchecked Sendable {
                     // The writers' next paths no longer exist, so nothing new appears in it while it goes.
                     try? FolderTree.remove(discard)
                 }
+                // The build's `OutputLock` is let go by the kernel as the process ends; its file goes now.
+                unlink(lock)
                 _ = message.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count) }
                 // Not `exit`: other threads are still writing, and must not meet the process's teardown.
                 _exit(128 + number)

@@ -102,7 +102,11 @@ public struct OutputFolder: Sendable {
                             + "citypress build --output _site, then rsync -a --delete --exclude \(repository) --exclude \(OutputFolder.markerName) _site/ '\(path)/'",
                             "to publish from a folder of a repository (GitHub Pages' /docs), build into that folder: the repository is above it"])))
             }
-            if !entries.isEmpty && !entries.contains(OutputFolder.markerName) && !force {
+            // The marker is a file: a folder of that name (someone's own data) proves nothing.
+            var marker = stat()
+            let hasMarker = entries.contains(OutputFolder.markerName)
+                && lstat(absolutePath + "/" + OutputFolder.markerName, &marker) == 0 && (marker.st_mode & S_IFMT) == S_IFREG
+            if !entries.isEmpty && !hasMarker && !force {
                 return .failure(DiagnosticError(.error(
                     "output folder '\(path)' was not written by CityPress (it has no \(OutputFolder.markerName) file), so it is left alone",
                     remedy: .replaceOutputFolder)))

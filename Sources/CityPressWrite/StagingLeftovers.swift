@@ -24,6 +24,11 @@ package enum StagingLeftovers {
         ".\(output).citypress-discard-\(process)"
     }
 
+    /// The file a build holds locked while it writes the output (`OutputLock`), `.Public.citypress-lock`.
+    package static func lockName(of output: String) -> String {
+        ".\(output).citypress-lock"
+    }
+
     /// The spare an `--incremental` build keeps beside the output, `.Public.citypress-spare` (`SpareTree`):
     /// not a leftover, whichever process made it.
     package static func spareName(of output: String) -> String {

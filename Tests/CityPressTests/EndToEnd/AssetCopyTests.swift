@@ -31,4 +31,23 @@ import Testing
             }
         }
     }
+
+    /// `café.txt` written once with `é` and once with `e` and a combining accent: two files here, one
+    /// name to a Mac, a web server or an object store, and to the change list. The build says so.
+    @Test func twoAssetsWithOneNameInTwoEncodingsAreAnError() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let assets = site.appendingPathComponent("Templates/assets").path
+            let composed = "caf\u{E9}.txt", decomposed = "cafe\u{301}.txt"
+            for (name, text) in [(composed, "nfc"), (decomposed, "nfd")] {
+                #expect(FileManager.default.createFile(atPath: assets + "/" + name, contents: Data(text.utf8)))
+            }
+            guard Set(try FileManager.default.contentsOfDirectory(atPath: assets).filter { $0.hasPrefix("caf") }.map { Array($0.utf8) }).count == 2 else {
+                return  // a file system that stores one name for both (macOS) cannot hold the two files
+            }
+            let result = try runCityPress(["build", "--content", "Content", "--templates", "Templates", "--output", "out"], in: site)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("its characters encoded otherwise (Unicode NFC and NFD)"), "\(result.stderr)")
+        }
+    }
 }

@@ -96,6 +96,12 @@ import Testing
             let staging = try OutputFolder(path: output.path).stage(force: true, protecting: []).get()
             staging.discard()
             #expect(try readText(output.appendingPathComponent("notes.txt")) == "keep me")
+            // A folder named as the marker is someone's data, not the marker.
+            try writeText("precious", to: output.appendingPathComponent(".citypress-build/data"))
+            guard case .failure(let again) = OutputFolder(path: output.path).stage(force: false, protecting: []) else {
+                Issue.record("a folder named .citypress-build was taken for the marker"); return
+            }
+            #expect(again.diagnostic.message.contains("was not written by CityPress"))
         }
     }
 
