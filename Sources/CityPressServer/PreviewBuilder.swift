@@ -155,7 +155,7 @@ public struct PreviewBuilder: Sendable {
             try renderer.render(now, into: sink, reuse: memo)
             try BuildSteps.writeAssets(options, into: sink)
             let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
-                                       context: laterContext(of: renderer))
+                                       context: laterContext(of: renderer), baseURL: site.config.baseURL)
             let count = renderer.outputs.count
             self.state.value.built = .init(site: site, templates: templates.texts, outputs: renderer.outputs,
                                            reportIndex: renderer.reportIndex, index: nil,
@@ -202,7 +202,7 @@ public struct PreviewBuilder: Sendable {
         kept.pages = kept.pages.filter { !changedLater.contains($0.key) && !newlyDeferred.contains($0.key) }
         let later = renderer.outputs.filter { $0.isRenderedWhenAskedInPreview || !deferred.isEmpty && deferred.contains($0.route.file) }
         let preview = PreviewFiles(pack: sink.pack, rendered: pages, later: later, deferred: deferred,
-                                   context: laterContext(of: renderer), kept: kept)
+                                   context: laterContext(of: renderer), kept: kept, baseURL: renderer.site.config.baseURL)
         compactLater(preview)
         self.state.value.built = .init(site: renderer.site, templates: renderer.templates.texts, outputs: renderer.outputs,
                                        reportIndex: renderer.reportIndex,

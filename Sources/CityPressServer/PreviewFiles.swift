@@ -29,6 +29,10 @@ public final class PreviewFiles: @unchecked Sendable {
     private var made: [String: StoredPage]
     /// The context made by `makeContext`, once one late file has been asked for.
     private var context: RenderContext?
+    /// The folders of the base URL's path (`["network"]` for `https://example.org/network/`): the
+    /// not-found page's links start with them, since it is served at any address, and the preview,
+    /// which serves the site at its root, takes them off such a request.
+    package let sitePath: [String]
 
     /// Late files made by one build, and the pack their bytes are in.
     package struct MadeLater {
@@ -42,8 +46,9 @@ public final class PreviewFiles: @unchecked Sendable {
     /// `makeContext` makes, `deferred` among them), of which those of `kept` are already made when they
     /// are in `pack` (a build into a new pack makes them again).
     package init(pack: PagePack, rendered: [String: StoredPage], later: [PlannedOutput] = [], deferred: Set<String> = [],
-                 context makeContext: (@Sendable () -> RenderContext)? = nil, kept: MadeLater? = nil) {
+                 context makeContext: (@Sendable () -> RenderContext)? = nil, kept: MadeLater? = nil, baseURL: String? = nil) {
         let byPath = Dictionary(later.map { ($0.route.file, $0) }, uniquingKeysWith: { first, _ in first })
+        sitePath = Self.sitePath(of: baseURL)
         self.pack = pack
         self.rendered = rendered
         self.later = byPath
@@ -53,7 +58,9 @@ public final class PreviewFiles: @unchecked Sendable {
     }
 
     private init(pack: PagePack, rendered: [String: StoredPage], later: [String: PlannedOutput], deferred: Set<String>,
-                 makeContext: (@Sendable () -> RenderContext)?, context: RenderContext?, made: [String: StoredPage]) {
+                 makeContext: (@Sendable () -> RenderContext)?, context: RenderContext?, made: [String: StoredPage],
+                 sitePath: [String]) {
+        self.sitePath = sitePath
         self.pack = pack
         self.rendered = rendered
         self.later = later
@@ -69,7 +76,14 @@ public final class PreviewFiles: @unchecked Sendable {
         let (context, made) = lock.withLock { (self.context, self.made) }
         return PreviewFiles(pack: pack, rendered: rendered, later: later, deferred: deferred, makeContext: makeContext,
                             context: context,
-                            made: pack === self.pack ? made : [:])
+                            made: pack === self.pack ? made : [:], sitePath: sitePath)
+    }
+
+    /// The folders of `baseURL`'s path: `["network"]` for `https://example.org/network/`.
+    static func sitePath(of baseURL: String?) -> [String] {
+        guard let baseURL, let schemeEnd = baseURL.range(of: "://"),
+              let pathStart = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") else { return [] }
+        return baseURL[pathStart...].split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
     }
 
     /// Files that are all rendered (a test's), kept in memory.

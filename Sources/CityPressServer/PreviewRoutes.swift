@@ -46,8 +46,17 @@ public enum PreviewRoutes {
             }
             return plain(500, "No build yet.\n", head: head)
         }
-        guard let segments = RequestPath.segments(of: path) else {
+        guard var segments = RequestPath.segments(of: path) else {
             return notFound(files, build: site.tag, head: head)
+        }
+        // The not-found page's links start with the base URL's path (`/network/assets/site.css`), which the
+        // preview does not serve the site below: such a request is taken as the path after it, unless the
+        // site has a file at the whole path.
+        if !files.sitePath.isEmpty, segments.starts(with: files.sitePath) {
+            let whole = segments.joined(separator: "/")
+            if !files.contains(whole), !files.contains(whole.isEmpty ? "index.html" : whole + "/index.html") {
+                segments.removeFirst(files.sitePath.count)
+            }
         }
         let key = segments.joined(separator: "/")
         if path.hasSuffix("/") || segments.isEmpty {

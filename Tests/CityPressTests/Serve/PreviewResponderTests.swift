@@ -133,6 +133,23 @@ import Testing
         #expect(reply("/__citypress/events").header("X-CityPress-Build") == nil)
     }
 
+    /// With a base URL below a path, the not-found page's links start with it (`/network/assets/site.css`):
+    /// the preview serves them as the site's own files, as the published site does.
+    @Test func aRequestBelowTheBaseURLsPathIsTheSitesOwn() throws {
+        let pack = PagePack(inMemory: true)
+        var pages: [String: StoredPage] = [:]
+        for (path, bytes) in Self.files { pages[path] = try pack.append(bytes) }
+        let files = PreviewFiles(pack: pack, rendered: pages, baseURL: "https://example.org/network/")
+        let site = PreviewSite(content: .built(files), version: 1, instance: "test")
+        #expect(reply("/network/assets/site.css", site: site).bytes == Array("body{}".utf8))
+        #expect(reply("/network/", site: site).status == 200)
+        #expect(reply("/network/cities/", site: site).status == 200)
+        #expect(reply("/network/nowhere/", site: site).status == 404)
+        #expect(reply("/assets/site.css", site: site).status == 200)
+        // Without a path in the base URL, nothing is taken off.
+        #expect(reply("/network/assets/site.css").status == 404)
+    }
+
     @Test func mediaTypes() {
         let expected = [
             "/assets/site.css": "text/css; charset=utf-8", "/assets/app.js": "text/javascript; charset=utf-8",
