@@ -104,19 +104,43 @@ package final class ChangeSignal: @unchecked Sendable {
     private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    /// Watches every folder below `folders` (inotify is not recursive). Watching a folder twice is
-    /// harmless (the kernel gives the same descriptor). Paths are spelled as `FileWatcher` spells them.
+    /// Watches every folder below `folders` (inotify is not recursive), through links to folders as
+    /// the loader reads through them (`Content/cities` may be a link), each folder once. Watching a
+    /// folder twice is harmless (the kernel gives the same descriptor). Paths are spelled as
+    /// `FileWatcher` spells them.
     private func addWatches(below folders: [String]) {
+        var visited: Set<FolderIdentity> = []
         for folder in folders {
             let root = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
             watch(root)
-            for relative in FileManager.default.subpaths(atPath: folder) ?? [] {
-                let path = root + "/" + relative
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    watch(path)
-                }
-            }
+            addWatches(inside: root, visited: &visited)
+        }
+    }
+
+    /// A folder as the file system knows it, whatever path leads to it: a link back up is not walked twice.
+    private struct FolderIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    private func addWatches(inside folder: String, visited: inout Set<FolderIdentity>) {
+        var info = stat()
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+              visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted,
+              let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var inner: [String] = []
+        while let entry = readdir(directory) {
+            // A plain file needs no look: most entries of a site are.
+            if entry.pointee.d_type == UInt8(DT_REG) { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !FileWatcher.isIgnored(name) { inner.append(folder + "/" + name) }
+        }
+        for path in inner {
+            var entry = stat()
+            guard stat(path, &entry) == 0, (entry.st_mode & S_IFMT) == S_IFDIR else { continue }
+            watch(path)
+            addWatches(inside: path, visited: &visited)
         }
     }
 
@@ -153,6 +177,12 @@ package final class ChangeSignal: @unchecked Sendable {
                         let name = String(decoding: buffer[(offset + 16)..<(offset + 16 + nameLength)].prefix { $0 != 0 },
                                           as: UTF8.self)
                         paths.append(folder + "/" + name)
+                        // A link to a folder made here (a folder swapped for a link) is a new folder to
+                        // watch, though the kernel does not call it one.
+                        if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !FileWatcher.isIgnored(name) {
+                            var target = stat()
+                            if stat(folder + "/" + name, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR { sawFolderChange = true }
+                        }
                         if !FileWatcher.isIgnored(name) {
                             if mask & UInt32(IN_MOVED_TO) != 0 {
                                 saves.append((folder + "/" + name, .movedIn))

@@ -34,17 +34,20 @@ public struct FileWatcher: Sendable {
     /// The current state of every file below the folders (hidden files and editors' swap files ignored).
     public func snapshot() -> Snapshot {
         var stamps: [String: Stamp] = [:]
+        var visited: Set<[UInt64]> = []
         for folder in folders {
             stamps[folder] = stamp(folder)
-            walk(folder.hasSuffix("/") ? folder : folder + "/", into: &stamps)
+            if let info = Self.followedStat(folder) { visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]) }
+            walk(folder.hasSuffix("/") ? folder : folder + "/", into: &stamps, visited: &visited)
         }
         return Snapshot(stamps: stamps)
     }
 
     /// Stamps everything below `folder` (which ends in `/`) with `readdir` and `fstatat`, skipping
     /// hidden entries and editors' backup and swap files. (FileManager's listing was 10 times slower,
-    /// most of a 10,000-file preview rebuild.)
-    private func walk(_ folder: String, into stamps: inout [String: Stamp]) {
+    /// most of a 10,000-file preview rebuild.) A link is stamped as what it leads to, and a linked
+    /// folder walked (each folder once: a link back up is no loop), as the loader reads through links.
+    private func walk(_ folder: String, into stamps: inout [String: Stamp], visited: inout Set<[UInt64]>) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
@@ -55,10 +58,16 @@ public struct FileWatcher: Sendable {
             if Self.isIgnored(name) { continue }
             var info = stat()
             guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                var target = stat()
+                if fstatat(descriptor, name, &target, 0) == 0 { info = target }
+            }
             let path = folder + name
             let stamp = Self.stamp(info)
             stamps[path] = stamp
-            if stamp.isFolder { walk(path + "/", into: &stamps) }
+            if stamp.isFolder, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted {
+                walk(path + "/", into: &stamps, visited: &visited)
+            }
         }
     }
 
@@ -80,8 +89,7 @@ public struct FileWatcher: Sendable {
             if relative.split(separator: "/").contains(where: { Self.isIgnored($0) }) { continue }
             if let slash = path.lastIndex(of: "/") { parents.insert(String(path[..<slash])) }
             let old = snapshot.stamps[path]
-            var info = stat()
-            let new = lstat(path, &info) == 0 ? Self.stamp(info) : nil
+            let new = Self.followedStat(path).map(Self.stamp)
             if old?.isFolder == true || new?.isFolder == true { return nil }
             guard new != old else { continue }
             updated.stamps[path] = new
@@ -95,9 +103,14 @@ public struct FileWatcher: Sendable {
     }
 
     private func stamp(_ path: String) -> Stamp {
+        Self.followedStat(path).map(Self.stamp) ?? Stamp(size: -1, seconds: 0, nanoseconds: 0)
+    }
+
+    /// What `path` leads to, through a link; the link itself when it leads nowhere.
+    private static func followedStat(_ path: String) -> stat? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return Stamp(size: -1, seconds: 0, nanoseconds: 0) }
-        return Self.stamp(info)
+        if stat(path, &info) == 0 || lstat(path, &info) == 0 { return info }
+        return nil
     }
 
     private static func stamp(_ info: stat) -> Stamp {

@@ -126,4 +126,39 @@ import Glibc
             #expect(try await settles(signal, after: count, finished: false), "the record moved away, not yet written anew")
         }
     }
+
+    /// A folder swapped for a link to another (`mv Content/cities …; ln -s … Content/cities`) is a new
+    /// folder to watch: its files' saves are told afterwards, as the loader reads through the link, and a
+    /// snapshot stamps them too.
+    @Test(.enabled(if: hasKernelEvents, "inotify is Linux's: elsewhere the preview compares snapshots of the folders"))
+    func aFolderSwappedForALinkIsWatchedThroughIt() async throws {
+        try await withTemporaryFolderAsync { root in
+            let content = root.appendingPathComponent("Content"), elsewhere = root.appendingPathComponent("elsewhere")
+            try writeText("name: Łódź\n", to: content.appendingPathComponent("cities/lodz.yml"))
+            try writeText("name: Oslo\n", to: elsewhere.appendingPathComponent("cities/2024/oslo.yml"))
+            let signal = ChangeSignal(folders: [content.path], fallback: Self.noFallback, kernelFallback: Self.noFallback)
+            defer { signal.stop() }
+            try #require(signal.usesKernelEvents)
+
+            var count = signal.eventCount
+            try FileManager.default.removeItem(at: content.appendingPathComponent("cities"))
+            try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("cities").path,
+                                                       withDestinationPath: elsewhere.appendingPathComponent("cities").path)
+            for _ in 0..<2000 where signal.eventCount == count { try await Task.sleep(for: .milliseconds(5)) }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(signal.takeTouched() == .everything, "the link was not taken for a new folder")
+
+            // A save two folders deep behind the link is reported at its path through the link.
+            count = signal.eventCount
+            try writeText("name: Oslo\nkind: city\n", to: elsewhere.appendingPathComponent("cities/2024/oslo.yml"))
+            for _ in 0..<2000 where signal.eventCount == count { try await Task.sleep(for: .milliseconds(5)) }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(signal.takeTouched() == .paths([content.path + "/cities/2024/oslo.yml"]))
+            // The snapshots (the fallback, and every platform but Linux) see it too.
+            let watcher = FileWatcher(folders: [content.path])
+            let before = watcher.snapshot()
+            try writeText("name: Oslo\nkind: town\n", to: elsewhere.appendingPathComponent("cities/2024/oslo.yml"))
+            #expect(FileWatcher.changes(from: before, to: watcher.snapshot()) == [content.path + "/cities/2024/oslo.yml"])
+        }
+    }
 }
