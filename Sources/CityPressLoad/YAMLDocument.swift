@@ -300,6 +300,10 @@ package struct YAMLDocument {
             let location = at(mark)
             let line = source.lines.indices.contains(location.line - 1) ? source.lines[location.line - 1] : nil
             if let plain = YAMLMistakes.explain(problem, at: location, line: line) { return plain }
+            // What libyaml finds only lines later: a quote left open, a field indented by mistake.
+            if let earlier = YAMLMistakes.explainEarlier(lines: source.lines, from: lineOffset + 1, through: location.line, source: source) {
+                return earlier
+            }
             let notes = context.map { ["\($0.text) at \(at($0.mark))"] } ?? []
             return .error("malformed YAML: \(problem)", at: at(mark), notes: notes)
         case let .duplicatedKeysInMapping(duplicates, context):

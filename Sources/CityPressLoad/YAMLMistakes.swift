@@ -62,6 +62,75 @@ package enum YAMLMistakes {
         return nil
     }
 
+    /// A plain diagnostic for the first mistake among `lines` `first` through `last` (file lines,
+    /// from 1) that libyaml reports only later, where its reading went wrong: a value whose quote is
+    /// not closed on its line (`title: "Unclosed`), or a field indented under one that has a value
+    /// (`␠country: Poland` after `name: Oslo`). `nil` when none is there.
+    package static func explainEarlier(lines: [Substring], from first: Int, through last: Int, source: SourceText) -> Diagnostic? {
+        guard first >= 1, last <= lines.count, first <= last else { return nil }
+        var previous: (indent: Int, opensBlock: Bool)?
+        // The first field, when it is indented: a later one that is not shows it was indented by mistake.
+        var indentedFirst: (line: Int, indent: Int)?
+        for number in first...last {
+            let scalars = Array(lines[number - 1].unicodeScalars)
+            let indent = scalars.prefix { $0 == " " }.count
+            let text = scalars[indent...]
+            guard let head = text.first, head != "#" else { continue }
+            if let quote = unclosedQuote(scalars) {
+                return .error("the quoted value that starts here is not closed", at: source.location(line: number, column: quote + 1),
+                              notes: ["end it with \(scalars[quote]) on the same line; a value that runs over several lines is "
+                                      + "written on one line here"])
+            }
+            let isItem = head == "-"
+            let isField = !isItem && separator(in: scalars, from: indent) != nil
+            if isField, previous == nil, indent > 0 { indentedFirst = (number, indent) }
+            if let indented = indentedFirst, isField, indent < indented.indent {
+                return .error("this field is indented, unlike the fields after it", at: source.location(line: indented.line, column: 1),
+                              notes: ["a record's fields start at the beginning of the line: remove the \(indented.indent == 1 ? "space" : "\(indented.indent) spaces") before it"])
+            }
+            if let previous, isField, indent > previous.indent, !previous.opensBlock {
+                return .error("this field is indented, unlike the line before it", at: source.location(line: number, column: 1),
+                              notes: ["a record's fields start at the beginning of the line: remove the \(indent == 1 ? "space" : "\(indent) spaces") before it"])
+            }
+            // A line ending in `key:` (a list or mapping follows) or a list item may have indented lines under it.
+            let trimmedEnd = text.last { $0 != " " && $0 != "\t" }
+            previous = (indent, isItem || trimmedEnd == ":")
+        }
+        return nil
+    }
+
+    /// The offset of the quote that opens a value of `line` (`key: "…` or `- "…`) and is not closed on it.
+    private static func unclosedQuote(_ line: [Unicode.Scalar]) -> Int? {
+        var start = line.prefix { $0 == " " }.count
+        if start < line.count, line[start] == "-" {
+            start += 1
+        } else if let colon = separator(in: line, from: start) {
+            start = colon + 1
+        } else {
+            return nil
+        }
+        while start < line.count, line[start] == " " || line[start] == "\t" { start += 1 }
+        guard start < line.count, line[start] == "\"" || line[start] == "'" else { return nil }
+        let quote = line[start]
+        var index = start + 1
+        while index < line.count {
+            if quote == "\"", line[index] == "\\" { index += 2; continue }
+            if line[index] == quote {
+                // `''` inside single quotes is one quote.
+                if quote == "'", index + 1 < line.count, line[index + 1] == "'" { index += 2; continue }
+                return nil
+            }
+            index += 1
+        }
+        return start
+    }
+
+    /// The offset of the `:` that ends a line's key (followed by a space or the line's end), from `start`.
+    private static func separator(in line: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start < line.count, line[start] != "\"", line[start] != "'" else { return nil }
+        return (start..<line.count).first { line[$0] == ":" && ($0 + 1 == line.count || line[$0 + 1] == " " || line[$0 + 1] == "\t") }
+    }
+
     /// `line` with the value after its first `key: ` in quotes, when that colon comes before the one
     /// libyaml stopped at (`index`); `nil` when the line does not read as `key: value: more`.
     package static func quotingValue(_ line: [Unicode.Scalar], colonAt index: Int) -> String? {
