@@ -55,7 +55,8 @@ public struct PreviewServer: Sendable {
 
         var logger = Logger(label: "citypress.serve")
         logger.logLevel = .error
-        let watcher = RebuildService(server: self, builder: builder, broadcaster: broadcaster, initial: initial)
+        let watcher = RebuildService(server: self, builder: builder, broadcaster: broadcaster, initial: initial,
+                                     firstDiagnostics: first.diagnostics)
         let app = Application(
             responder: PreviewResponder(broadcaster: broadcaster, reportProblem: reportProblems),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
@@ -66,16 +67,29 @@ public struct PreviewServer: Sendable {
         await broadcaster.finishAll()
     }
 
-    package func describe(_ outcome: PreviewBuilder.Outcome, cause: String, since start: ContinuousClock.Instant) {
+    /// Of a build's `diagnostics`, those to print after a build that printed `known`: every error, and
+    /// the warnings that are new; and how many warnings were left out.
+    package static func problemsToPrint(_ diagnostics: [Diagnostic], known: [Diagnostic]) -> (shown: [Diagnostic], repeated: Int) {
+        let seen = Set(known.filter { $0.severity == .warning })
+        let shown = diagnostics.filter { $0.severity != .warning || !seen.contains($0) }
+        return (shown, diagnostics.count - shown.count)
+    }
+
+    /// Prints the build's problems and a line saying what it did. Warnings the last build printed
+    /// (`known`) are counted, not printed again: a site with many leaves each save's line buried.
+    package func describe(_ outcome: PreviewBuilder.Outcome, cause: String, since start: ContinuousClock.Instant,
+                          known: [Diagnostic] = []) {
         let elapsed = start.duration(to: .now)
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-        if !outcome.diagnostics.isEmpty { reportProblems(DiagnosticFormatter(remedies: options.remedies).format(outcome.diagnostics)) }
+        let (shown, repeated) = Self.problemsToPrint(outcome.diagnostics, known: known)
+        if !shown.isEmpty { reportProblems(DiagnosticFormatter(remedies: options.remedies).format(shown)) }
+        let unchanged = repeated == 0 ? "" : " (\(repeated) warning\(repeated == 1 ? "" : "s") as before, not repeated)"
         switch outcome.content {
         case .built:
-            report("\(cause): \(outcome.pageCount) pages in \(milliseconds) ms")
+            report("\(cause): \(outcome.pageCount) pages in \(milliseconds) ms\(unchanged)")
         case .failed:
             let errors = outcome.diagnostics.filter { $0.severity == .error }.count
-            report("\(cause): build failed with \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; the browser shows them")
+            report("\(cause): build failed with \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; the browser shows them\(unchanged)")
         }
     }
 }
@@ -87,6 +101,8 @@ package struct RebuildService: Service {
     package let broadcaster: ReloadBroadcaster
     /// The files as they were before the first build.
     package let initial: FileWatcher.Snapshot
+    /// The first build's problems, printed already.
+    package let firstDiagnostics: [Diagnostic]
 
     package func run() async throws {
         let folders = [server.options.contentPath, server.options.templatesPath]
@@ -97,6 +113,7 @@ package struct RebuildService: Service {
             try await cancelWhenGracefulShutdown {
                 var last = initial
                 var eventsSeen = signal.eventCount
+                var printed = firstDiagnostics
                 for await _ in signal.wakeUps {
                     if Task.isCancelled { break }
                     // Wait for a burst of saves to settle, so one build covers them all: with inotify, until no
@@ -120,7 +137,8 @@ package struct RebuildService: Service {
                     let outcome = builder.build(changed: changed)
                     await broadcaster.publish(outcome.content)
                     let names = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
-                    server.describe(outcome, cause: "changed \(names)", since: start)
+                    server.describe(outcome, cause: "changed \(names)", since: start, known: printed)
+                    printed = outcome.diagnostics
                 }
             }
         } catch is CancellationError {

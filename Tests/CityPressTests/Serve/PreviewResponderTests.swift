@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CityPressServer
+import CityPressCore
 
 /// The preview's answers, decided in process by `PreviewRoutes` (what `PreviewResponder` sends);
 /// `PreviewSocketTests` checks the same over a socket against the real server.
@@ -229,5 +230,18 @@ import Testing
         #expect(RequestPath.segments(of: "/a%2Fb") == nil)
         #expect(RequestPath.segments(of: "/%ff") == nil)
         #expect(RequestPath.segments(of: "/") == [])
+    }
+}
+
+/// What the preview prints after a save: the warnings of the last build are counted, not repeated.
+@Suite struct PreviewPrintingTests {
+    @Test func warningsPrintedByTheLastBuildAreNotRepeated() {
+        let old = Diagnostic.warning("city 'x' endorses no published declaration", at: SourceLocation(path: "Content/cities/x.yml"))
+        let new = Diagnostic.warning("unknown field 'mayor' is ignored", at: SourceLocation(path: "Content/cities/y.yml", line: 3, column: 1))
+        let error = Diagnostic.error("missing required field 'country'", at: SourceLocation(path: "Content/cities/z.yml", line: 1, column: 1))
+        let (shown, repeated) = PreviewServer.problemsToPrint([old, new, error], known: [old, error])
+        #expect(shown == [new, error])
+        #expect(repeated == 1)
+        #expect(PreviewServer.problemsToPrint([old], known: []).shown == [old])
     }
 }
