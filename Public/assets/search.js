@@ -69,16 +69,19 @@
   /** Every entry of the index, each with what it is found by (`key` its name, `hay` all its words). */
   function entries(index, say) {
     var list = [];
-    function add(kind, rank, label, nameKey, context, detail, path, summary) {
+    /* `langs`: the language of the label, detail or excerpt when it is the originals' in a language's tree. */
+    function add(kind, rank, label, nameKey, context, detail, path, summary, langs) {
       list.push({kind: kind, rank: rank, label: label, key: nameKey, hay: nameKey + "\n" + context,
-                 detail: detail, path: path, excerpt: summary || "", order: list.length});
+                 detail: detail, path: path, excerpt: summary || "", order: list.length, langs: langs || {}});
     }
+    var original = index.original || "";
     function fill(pattern, slug) { return pattern.replace("{}", slug); }
     var countries = index.countries.map(function (c) {
       return {name: text(c[0]), key: key(c[0]), path: fill(index.routes.country, c[1] || slugOf(key(c[0])))};
     });
     var declarations = index.declarations.map(function (d) {
-      return {title: text(d[0]), key: key(d[0]), date: d[2], path: fill(index.routes.declaration, d[1])};
+      return {title: text(d[0]), key: key(d[0]), date: d[2], path: fill(index.routes.declaration, d[1]),
+              lang: original && d[3] === 1 ? original : ""};
     });
     var cities = index.cities.map(function (c) {
       return {name: text(c[0]), key: key(c[0]), slug: c[1] || slugOf(key(c[0])), country: countries[c[2]],
@@ -89,23 +92,25 @@
       add(say("city"), 1, c.name, c.key, c.country.key + "\n" + c.detailKey,
           (c.detail ? c.detail + ", " : "") + c.country.name, fill(index.routes.city, c.slug));
     });
-    declarations.forEach(function (d) { add(say("declaration"), 2, d.title, d.key, "", d.date, d.path); });
+    declarations.forEach(function (d) { add(say("declaration"), 2, d.title, d.key, "", d.date, d.path, "", {label: d.lang}); });
     index.commitments.forEach(function (c) {
       var declaration = declarations[c[0]], words = text(c[2]);
       add(say("commitment"), 3, say("commitmentOf", {number: c[1], title: declaration.title}), key(c[2]),
-          declaration.key + "\ncommitment " + c[1] + "\n" + fold(say("commitment")) + " " + c[1], "", c[3], excerpt(words));
+          declaration.key + "\ncommitment " + c[1] + "\n" + fold(say("commitment")) + " " + c[1], "", c[3], excerpt(words),
+          {excerpt: declaration.lang});
     });
     index.updates.forEach(function (u) {
       var declaration = declarations[u[0]];
       var label = say("updateOf", {year: u[1]});
       add(say("update"), 4, label, "implementation update " + u[1],
-          declaration.key + "\n" + fold(label), declaration.title, u[2]);
+          declaration.key + "\n" + fold(label), declaration.title, u[2], "", {detail: declaration.lang});
     });
     index.reports.forEach(function (r) {
       var update = index.updates[r[0]], declaration = declarations[update[0]], city = cities[r[1]];
       var label = say("reportOf", {city: city.name, year: update[1]});
       add(say("report"), 5, label, city.key + " report " + update[1],
-          key(r[2]) + "\n" + declaration.key + "\n" + fold(label), declaration.title, r[3] || update[2] + city.slug + "/", text(r[2]));
+          key(r[2]) + "\n" + declaration.key + "\n" + fold(label), declaration.title, r[3] || update[2] + city.slug + "/", text(r[2]),
+          {detail: declaration.lang, excerpt: original});
     });
     return list;
   }
@@ -140,6 +145,12 @@
     return found.map(function (f) { return f.entry; });
   }
 
+  /** `node` said to be in `lang` (text in the originals' language on a page of another), with its own direction. */
+  function marked(node, lang) {
+    if (lang) { node.lang = lang; node.dir = "auto"; }
+    return node;
+  }
+
   function element(name, className, content) {
     var node = document.createElement(name);
     if (className) node.className = className;
@@ -168,12 +179,13 @@
         var item = element("li", "search-result");
         var link = element("a", "", entry.label);
         link.href = href(entry.path);
+        marked(link, entry.langs.label);
         item.appendChild(link);
         item.appendChild(document.createTextNode(" "));
         item.appendChild(element("span", "search-kind", entry.kind));
-        if (entry.detail) item.appendChild(element("span", "detail", entry.detail));
+        if (entry.detail) item.appendChild(marked(element("span", "detail", entry.detail), entry.langs.detail));
         // The content's own words may be in another script than the page's: they take their own direction.
-        if (entry.excerpt) item.appendChild(element("span", "search-excerpt", entry.excerpt)).dir = "auto";
+        if (entry.excerpt) item.appendChild(marked(element("span", "search-excerpt", entry.excerpt), entry.langs.excerpt)).dir = "auto";
         items.appendChild(item);
       });
       results.replaceChildren(items);

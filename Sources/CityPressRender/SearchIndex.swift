@@ -46,6 +46,9 @@ package struct SearchIndex: Sendable {
         out += "\"country\":\(Self.string(tree + CountryOutput.route(Self.slot).path)),"
         // In a tree a declaration's page is its translation's or the original's: the index gives each path whole.
         out += "\"declaration\":\(Self.string(tree.isEmpty ? DeclarationOutput.route(Self.slot).path : Self.slot))},\n"
+        // In a tree, what is shown in the originals' language is marked so (`lang`) in the results: the
+        // untranslated declarations (a 1 after their date), their commitments, and every report.
+        if !tree.isEmpty { out += "\"original\":\(Self.string(site.config.language)),\n" }
         out += list("countries", site.countries) { country in
             let folded = TextFolding.fold(country.name)
             return [Self.text(country.name, folded: folded),
@@ -63,6 +66,7 @@ package struct SearchIndex: Sendable {
             let path = tree.isEmpty ? declaration.slug
                 : translation.map { TranslationOutput.route($0.language, declaration.slug).path } ?? DeclarationOutput.route(declaration.slug).path
             return [Self.text(translation?.title ?? declaration.title), Self.string(path), Self.string(interface.date(declaration.date))]
+                + (!tree.isEmpty && translation == nil ? ["1"] : [])
         }
         let commitments = site.declarations.indices.flatMap { index in
             (translations[index].map { site.translations[$0].commitments } ?? site.declarations[index].commitments).map { (index, $0) }

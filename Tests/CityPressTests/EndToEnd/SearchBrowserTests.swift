@@ -43,7 +43,7 @@ struct SearchBrowserTests {
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "\(text)")
-            #expect(text.contains("portable: 40 checks passed, 0 failed"), "\(text)")
+            #expect(text.contains("portable: 46 checks passed, 0 failed"), "\(text)")
         }
     }
 }

@@ -87,6 +87,18 @@ struct SearchIndexTests {
         #expect(reports.contains { (Self.text($0[2])?.key ?? "").contains("urban canopy") })
     }
 
+    /// A language's tree says what it shows in the originals' language: its `original`, and a 1 after the
+    /// date of a declaration it has no translation of. The site's own index has neither.
+    @Test func aTreesIndexMarksWhatIsUntranslated() throws {
+        let (index, pages) = try Self.fixtureIndex()
+        #expect(index["original"] == nil)
+        #expect((index["declarations"] as? [[Any]])?.allSatisfy { $0.count == 3 } == true)
+        let script = try #require(pages["fr/search-index.js"])
+        #expect(script.contains("\n\"original\":\"en-GB\",\n"))
+        #expect(script.contains("\"deuxieme accord\"],\"fr/declarations/second-accord/\",\"10 mai 2022\"],"), "translated: no mark")
+        #expect(script.contains("\"First Accord\",\"declarations/first-accord/\",\"2 mars 2021\",1]"), "\(script.prefix(600))")
+    }
+
     @Test func namesAreFoldedAsInTheAToZOrder() throws {
         let (index, _) = try Self.fixtureIndex()
         let cities = try #require(index["cities"] as? [[Any]])
