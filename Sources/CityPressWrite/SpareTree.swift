@@ -28,13 +28,28 @@ package struct SpareTree: Sendable {
     }
 
     /// The listing of the folder at `root`; `nil` when it cannot be read whole, or holds anything but
-    /// regular files and folders (a symbolic link could lead a write out of it).
+    /// regular files and folders (a symbolic link could lead a write out of it), or has a folder this
+    /// process cannot make writable. A folder made read-only in the output it once was (`chmod a-w
+    /// Public/cities/oslo`) is made writable again: the build must replace its files, and a build into
+    /// an empty folder makes its folders writable all the same.
     package static func list(_ root: String) -> SpareTree? {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
+        guard makeWritable(descriptor) else {
+            close(descriptor)
+            return nil
+        }
         var listing = Listing()
         guard listing.collect(descriptor, prefix: "") else { return nil }
         return SpareTree(files: listing.files, folders: listing.folders, emptyFolders: listing.emptyFolders)
+    }
+
+    /// Whether the open folder `descriptor` is (or could be made) writable and searchable by its owner, this process.
+    static func makeWritable(_ descriptor: Int32) -> Bool {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return false }
+        if info.st_mode & S_IRWXU == S_IRWXU { return true }
+        return fchmod(descriptor, (info.st_mode & 0o7777) | S_IRWXU) == 0
     }
 
     /// Whether the file system of the folder `folder` tells names apart by case (a file made as
@@ -95,7 +110,12 @@ package struct SpareTree: Sendable {
                 case Int32(DT_DIR):
                     folders.insert(relative)
                     let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    guard child >= 0, collect(child, prefix: relative + "/") else { return false }
+                    guard child >= 0 else { return false }
+                    guard SpareTree.makeWritable(child) else {
+                        close(child)
+                        return false
+                    }
+                    guard collect(child, prefix: relative + "/") else { return false }
                 case Int32(DT_REG):
                     files.insert(relative)
                 default:

@@ -75,6 +75,26 @@ import Glibc
 
     /// A spare holding a symbolic link is not staged in (a write could follow it out of the spare): it
     /// is deleted, the link itself and not what it names.
+    /// A folder of the output made read-only by hand is one of the spare's after the next build: the build
+    /// after that, staging in it, makes it writable again (its files must be replaced), as a build into an
+    /// empty folder makes every folder, instead of failing on a staging path the user never touched.
+    @Test func aFolderMadeReadOnlyInTheOutputIsWritableInTheSpare() throws {
+        try withTemporaryFolder { root in
+            let (site, environment) = try siteWithSpare(in: root)
+            let city = site.appendingPathComponent("Public/cities/lodz").path
+            #expect(chmod(city, 0o555) == 0)
+            let content = site.appendingPathComponent("Content/cities/lodz.yml")
+            let original = try readText(content)
+            for name in ["Lodz Renamed", "Lodz Renamed Again"] {
+                try writeText(original.replacingOccurrences(of: "name: Łódź", with: "name: \(name)"), to: content)
+                try expectBuildLikeAFreshOne(site, environment)
+            }
+            var info = stat()
+            #expect(lstat(city, &info) == 0 && info.st_mode & S_IWUSR != 0, "the folder the spare had read-only is still so")
+            #expect(try readText(URL(fileURLWithPath: city + "/index.html")).contains("Lodz Renamed Again"))
+        }
+    }
+
     @Test func aSpareWithASymbolicLinkIsDeletedAndNotFollowed() throws {
         try withTemporaryFolder { root in
             let (site, environment) = try siteWithSpare(in: root)
