@@ -19,8 +19,10 @@ package struct ChangeList: Sendable, Equatable {
         func sorted(_ paths: some Sequence<String>) -> [String] {
             paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
-        added = sorted(written.filter { $0.value.outcome == .added }.keys)
-        changed = sorted(written.filter { $0.value.outcome == .changed }.keys)
+        // A path the old output had as something else than a file (a folder of that name) is a new file.
+        let old = Set(oldFiles)
+        added = sorted(written.filter { $0.value.outcome == .added || $0.value.outcome == .changed && !old.contains($0.key) }.keys)
+        changed = sorted(written.filter { $0.value.outcome == .changed && old.contains($0.key) }.keys)
         removed = sorted(oldFiles.filter { $0 != OutputFolder.markerName && written[$0] == nil })
         unchangedCount = written.count - added.count - changed.count
     }

@@ -54,6 +54,16 @@ import CityPressCore
             let removed = try JSONDecoder().decode(Changes.self, from: Data(third.stdout.utf8))
             #expect(removed.removed == testville && removed.added.isEmpty)
             #expect(third.stderr.contains("3 removed)"))
+
+            // A folder in the output where the site has a file (put there by hand): the file is new, to upload,
+            // and what was in the folder goes.
+            try FileManager.default.removeItem(at: output.appendingPathComponent("robots.txt"))
+            try writeText("x", to: output.appendingPathComponent("robots.txt/inside.txt"))
+            let fourth = try runCityPress(["build", "--force", "--changes", "-"], in: site)
+            #expect(fourth.status == 0, "\(fourth.stderr)")
+            let replaced = try JSONDecoder().decode(Changes.self, from: Data(fourth.stdout.utf8))
+            #expect(replaced.added == ["robots.txt"] && replaced.changed.isEmpty && replaced.removed == ["robots.txt/inside.txt"],
+                    "\(replaced)")
         }
     }
 
