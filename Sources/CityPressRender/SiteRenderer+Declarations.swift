@@ -122,7 +122,7 @@ extension SiteRenderer {
             signatoriesText: signatoriesText(of: declaration),
             hasSignatories: !declaration.signatories.isEmpty,
             asOfText: declaration.signatoriesAsOf.map(interface.date), isDraft: declaration.isDraft,
-            pdfs: shownPDFs ?? (shown == nil ? pdfs[slug] ?? [] : []), titleCSSString: Self.cssString(declaration.title),
+            pdfs: shownPDFs ?? (shown == nil ? pdfs[slug] ?? [] : []), titleCSSString: Self.cssString(Self.footerTitle(declaration.title)),
             history: EndorsementHistory(of: declaration).map(historyView),
             updates: updates, hasUpdates: !updates.isEmpty,
             download: download(interface.text(.downloadSignatories), routes: { DeclarationDataOutput.route(slug, $0) }, links: links))
@@ -146,6 +146,19 @@ extension SiteRenderer {
 }
 
 extension SiteRenderer {
+    /// The longest title the print editions' running footer shows whole: it shares the bottom margin with
+    /// the page numbers, and a longer one filled it down to the paper's edge.
+    static let footerTitleLength = 72
+
+    /// `title` for the running footer: whole when short enough, else cut at the last space before
+    /// `footerTitleLength` characters (or there, for one long word) and ended with `…`.
+    package static func footerTitle(_ title: String) -> String {
+        guard title.count > footerTitleLength else { return title }
+        let cut = title.prefix(footerTitleLength - 1)
+        let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return words.trimmingCharacters(in: .whitespaces) + "…"
+    }
+
     /// `text` as a double-quoted CSS string that cannot end a `<style>` element.
     package static func cssString(_ text: String) -> String {
         var result = "\""

@@ -104,9 +104,9 @@ package struct StarterSite {
     package var gitignore: String {
         """
         # Public/ is the built site. It is not kept in git because a build makes it again from Content/ and
-        # Templates/ at any time: publish it from CI instead (see "Deploying" in CityPress's README). If you
-        # publish from the repository itself (GitHub Pages "deploy from a branch"), delete this line and
-        # commit Public/ after each build.
+        # Templates/ at any time: publish it from CI instead (see "Deploying" in CityPress's README). To
+        # publish from the repository itself (GitHub Pages "deploy from a branch" serves only the branch's
+        # root or its docs/ folder), build with --output docs and commit docs/ after each build.
         /Public/
 
         # What a build keeps beside Public/ while it runs; left behind only when a build is killed.

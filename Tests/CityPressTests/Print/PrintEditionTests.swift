@@ -48,6 +48,11 @@ import Testing
 
     @Test func theCSSTitleCannotBreakOutOfItsStyleElement() {
         #expect(SiteRenderer.cssString("A \"B\" \\ </style>") == "\"A \\\"B\\\" \\\\ \\3C /style>\"")
+        // The running footer shares the bottom margin with the page numbers: a long title is shortened there.
+        #expect(SiteRenderer.footerTitle("The Hague Mayoral Declaration") == "The Hague Mayoral Declaration")
+        let long = "The Declaration of the Mayors and City Leaders on Inclusive, Resilient and Safe Communities Everywhere"
+        #expect(SiteRenderer.footerTitle(long) == "The Declaration of the Mayors and City Leaders on Inclusive, Resilient…")
+        #expect(SiteRenderer.footerTitle(String(repeating: "a", count: 110)) == String(repeating: "a", count: 71) + "…")
     }
 
     /// What a PDF is printed from is rendered, not patched: the print page with the paper size fixed
