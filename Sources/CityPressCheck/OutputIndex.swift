@@ -32,7 +32,9 @@ package struct OutputIndex: Sendable {
         var info = stat()
         guard stat(root, &info) == 0 else { return .failure(ListingError(path: root, code: errno)) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return .failure(ListingError(path: root, code: ENOTDIR)) }
-        if let failure = index.add(folder: root, relative: []) { return .failure(failure) }
+        if let failure = index.add(folder: root, relative: [], within: [[UInt64(info.st_dev), UInt64(info.st_ino)]]) {
+            return .failure(failure)
+        }
         return .success(index)
     }
 
@@ -59,26 +61,35 @@ package struct OutputIndex: Sendable {
         }
     }
 
-    /// Adds what is inside `folder` (shown below the root as `relative`), depth first.
-    private mutating func add(folder: String, relative: [UInt8]) -> ListingError? {
+    /// Adds what is inside `folder` (shown below the root as `relative`), depth first. A link is taken
+    /// for what it leads to, as a web server takes it; one that leads nowhere, or to anything but a
+    /// file or a folder (a FIFO would block the page's reading), is no part of the site. A link to a
+    /// folder this one is inside (`ln -s . loop`) is listed, not walked: `within` holds the device and
+    /// inode of `folder` and of every folder above it.
+    private mutating func add(folder: String, relative: [UInt8], within: [[UInt64]]) -> ListingError? {
         guard let directory = opendir(folder) else { return ListingError(path: folder, code: errno) }
         defer { closedir(directory) }
-        var subfolders: [(String, [UInt8])] = []
+        var subfolders: [(String, [UInt8], [UInt64])] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             let path = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             let full = folder + "/" + String(decoding: name, as: UTF8.self)
-            var folderEntry = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
-                var info = stat()  // follows a symbolic link: the web server would too
-                folderEntry = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            let type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_REG) {
+                insert(path, isFolder: false)
+                continue
             }
-            insert(path, isFolder: folderEntry)
-            if folderEntry { subfolders.append((full, path)) }
+            var info = stat()  // follows a symbolic link: the web server would too
+            guard stat(full, &info) == 0 else { continue }
+            let format = info.st_mode & S_IFMT
+            guard format == S_IFDIR || format == S_IFREG else { continue }
+            insert(path, isFolder: format == S_IFDIR)
+            let identity = [UInt64(info.st_dev), UInt64(info.st_ino)]
+            if format == S_IFDIR, !within.contains(identity) { subfolders.append((full, path, identity)) }
         }
-        for (full, path) in subfolders {
-            if let failure = add(folder: full, relative: path) { return failure }
+        for (full, path, identity) in subfolders {
+            if let failure = add(folder: full, relative: path, within: within + [identity]) { return failure }
         }
         return nil
     }

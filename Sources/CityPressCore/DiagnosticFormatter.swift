@@ -40,7 +40,8 @@ public struct DiagnosticFormatter: Sendable {
         let prefix = diagnostic.location.map { "\($0): " } ?? "citypress: "
         lines.append("\(prefix)\(coloured) \(diagnostic.message)")
         if let location = diagnostic.location, let text = location.lineText, location.line > 0 {
-            let (shown, column) = Self.excerpt(of: text, around: location.column - location.lineTextOffset, cursor: &cursor)
+            let (excerpt, column) = Self.excerpt(of: text, around: location.column - location.lineTextOffset, cursor: &cursor)
+            let shown = Self.printable(excerpt)
             lines.append(shown)
             if location.column > 0 {
                 lines.append(caretLine(under: shown, column: column))
@@ -59,6 +60,20 @@ public struct DiagnosticFormatter: Sendable {
     public func format(_ diagnostics: [Diagnostic]) -> String {
         var cursor = ExcerptCursor()
         return diagnostics.sortedForDisplay().map { format($0, cursor: &cursor) }.joined(separator: "\n")
+    }
+
+    /// `text` with the control characters a terminal would act on (an escape sequence in a page or a
+    /// record could retitle or recolour it, a carriage return overwrite the line) shown as `�`: one
+    /// scalar for one, so the caret still lines up. Tabs stay.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { shown.append(isControl(scalar) ? "\u{FFFD}" : scalar) }
+        return String(shown)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Spaces (tabs kept as tabs, so the caret lines up) up to the column, then `^`.

@@ -49,7 +49,7 @@ import Testing
             // The site's base_url has a path (/declarations/): its 404 page links from there.
             let withoutBase = try runCityPress(["check", "--output", "out"], in: root)
             #expect(withoutBase.status == 1)
-            #expect(withoutBase.stderr.contains("out/404.html:23:24: error: broken link '/declarations/assets/site.css'"))
+            #expect(withoutBase.stderr.contains("out/404.html:21:24: error: broken link '/declarations/assets/site.css'"))
             let withBase = try runCityPress(["check", "--output", "out", "--base-url", "https://example.org/declarations/"], in: root)
             #expect(withBase.status == 0, "\(withBase.stderr)")
         }

@@ -46,4 +46,22 @@ import Testing
             #expect(entry("c/300/index.html", in: scanned) == nil)
         }
     }
+
+    /// Links in a built folder are taken for what they lead to, as a web server takes them, but a link
+    /// to a folder above (`ln -s . loop`, twice: the walk doubled at every level) is not walked again;
+    /// a link to nothing, or a FIFO named like a page (reading it would block), is no part of the site.
+    @Test func linksAreFollowedButNeverInALoop() throws {
+        try withTemporaryFolder { root in
+            try writeText("<p>x</p>", to: root.appendingPathComponent("index.html"))
+            try writeText("<p>y</p>", to: root.appendingPathComponent("real/page.html"))
+            for (name, target) in [("l1", "."), ("l2", "."), ("alias", "real"), ("gone.html", "nowhere")] {
+                try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(name).path, withDestinationPath: target)
+            }
+            #expect(mkfifo(root.appendingPathComponent("pipe.html").path, 0o644) == 0)
+            guard case .success(let scanned) = OutputIndex.scan(root: root.path) else { Issue.record("no index"); return }
+            let paths = Set(scanned.paths.map { String(decoding: $0, as: UTF8.self) })
+            #expect(paths == ["index.html", "real", "real/page.html", "l1", "l2", "alias", "alias/page.html"], "\(paths.sorted())")
+            #expect(scanned.pages.map { scanned.path(of: $0) }.sorted() == ["alias/page.html", "index.html", "real/page.html"])
+        }
+    }
 }

@@ -15,6 +15,15 @@ import Testing
             """)
     }
 
+    /// A page or record may hold what a terminal acts on (an escape sequence, a lone carriage return): the
+    /// quoted line shows each as one `�`, so the caret still lines up, and tabs stay.
+    @Test func controlCharactersAreNotPrintedToTheTerminal() {
+        let location = SourceLocation(path: "a.html", line: 1, column: 12, lineText: "<p>\u{1B}[31m\tred\r</p>x")
+        let lines = DiagnosticFormatter().format(.error("bad", at: location)).split(separator: "\n").map(String.init)
+        #expect(lines[1] == "<p>\u{FFFD}[31m\tred\u{FFFD}</p>x")
+        #expect(lines[2] == "        \t  ^")
+    }
+
     /// A long line (minified) is quoted around the column only, cut at `…`, with the caret still under
     /// the column: quoting it whole under each of thousands of errors took gigabytes (found by the fuzzer).
     @Test func longLinesAreQuotedAroundTheColumn() {
