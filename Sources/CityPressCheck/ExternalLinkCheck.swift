@@ -115,12 +115,18 @@ package struct ExternalLinkCheck: Sendable {
             if case .response(let status, _) = outcome, status >= 400 { outcome = await probe.send("GET", to: current.absoluteString) }
             switch outcome {
             case .timedOut: return .timedOut
-            case .failed(let reason): return .failed(reason)
+            // Said where, after redirects: the link's own address did answer.
+            case .failed(let reason): return .failed(redirects == 0 ? reason : "\(reason) at '\(current.absoluteString)'")
             case .response(let status, let location):
                 if (300..<400).contains(status), status != 304, let location, let target = URL(string: location, relativeTo: current) {
                     redirects += 1
                     guard redirects <= options.maximumRedirects else { return .tooManyRedirects }
-                    current = target.absoluteURL
+                    // Only web addresses are asked: curl would read `mailto:a@b.example` as a host to reach.
+                    let next = target.absoluteURL
+                    guard let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https", next.host != nil else {
+                        return .failed("it redirects to '\(location)', which is not an http or https address")
+                    }
+                    current = next
                     continue
                 }
                 if (200..<400).contains(status) { return .answered(status: status) }

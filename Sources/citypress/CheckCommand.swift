@@ -60,13 +60,16 @@ func finish(_ diagnostics: [Diagnostic], pages: Int, also checked: String = "", 
     printDiagnostics(diagnostics)
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
+    let pagesText = "\(pages) page\(pages == 1 ? "" : "s")"
+    let warningsText = warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""
     if errors > 0 {
-        FileHandle.standardError.write(Data("citypress: check found \(errors) error\(errors == 1 ? "" : "s") in \(pages) pages\n".utf8))
+        // What was checked is said as on success: the external links and the cache are part of the answer.
+        FileHandle.standardError.write(Data(
+            "citypress: check found \(errors) error\(errors == 1 ? "" : "s") in \(pagesText)\(checked)\(warningsText)\n".utf8))
         throw ExitCode.failure
     }
     // A build checks its pages as it writes them (`started` is nil): its time is the build's.
     let time = started.map { " in \(milliseconds(since: $0)) ms" } ?? ""
-    var line = "Checked \(pages) pages\(checked)\(time): no errors"
-    if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
+    let line = "Checked \(pagesText)\(checked)\(time): no errors\(warningsText)"
     if !quiet { print(line) }
 }

@@ -83,11 +83,14 @@ import Testing
                 "Public/index.html:8:\(27 + server.base.count): error: broken external link '\(server.base)/missing': HTTP 404 Not Found\n"),
                 "\(online.stderr)")
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".citypress-link-cache.json").path))
+            // The summary of a failed check says what was checked, as a passing one does.
+            #expect(online.stderr.contains("citypress: check found 1 error in 1 page and 2 external links (0 answered in the last 7 days"),
+                    "\(online.stderr)")
 
             try writeText(validPage(#"<a href="\#(server.base)/ok">fine</a>"#), to: root.appendingPathComponent("Public/index.html"))
             let cached = try runCityPress(["check", "--external"], in: root)
             #expect(cached.status == 0, "\(cached.stderr)")
-            #expect(cached.stdout.hasPrefix("Checked 1 pages and 1 external link (1 answered in the last 7 days"), "\(cached.stdout)")
+            #expect(cached.stdout.hasPrefix("Checked 1 page and 1 external link (1 answered in the last 7 days"), "\(cached.stdout)")
             #expect(server.requestLog.filter { $0.hasSuffix(" /ok") }.count == 1)
         }
     }

@@ -26,7 +26,7 @@ import Testing
         let closed = try TestHTTPServer.closedPort()
         let base = server.base
         let urls = ["\(base)/ok", "\(base)/redirect/3", "\(base)/missing", "\(base)/no-head", "\(base)/slow",
-                    "http://127.0.0.1:\(closed)/", "\(base)/redirect/12"]
+                    "http://127.0.0.1:\(closed)/", "\(base)/redirect/12", "\(base)/to-mail", "\(base)/to-closed/\(closed)"]
         let report = await ExternalLinkCheck(options: options(timeout: 1)).run(places(urls))
         #expect(report.diagnostics.map(\.description).sorted() == [
             "Public/index.html:3:4: error: broken external link '\(base)/missing': HTTP 404 Not Found",
@@ -37,6 +37,11 @@ import Testing
             "Public/other.html:1:1: warning: external link '\(base)/slow' did not answer within 1 s",
             "Public/other.html:1:1: error: broken external link 'http://127.0.0.1:\(closed)/': the connection was refused",
             "Public/other.html:1:1: error: broken external link '\(base)/redirect/12': more than 10 redirects",
+            // A redirect to what is no web address is not followed; a failure after a redirect says where.
+            "Public/index.html:8:4: error: broken external link '\(base)/to-mail': it redirects to 'mailto:a@b.example', which is not an http or https address",
+            "Public/other.html:1:1: error: broken external link '\(base)/to-mail': it redirects to 'mailto:a@b.example', which is not an http or https address",
+            "Public/index.html:9:4: error: broken external link '\(base)/to-closed/\(closed)': the connection was refused at 'http://127.0.0.1:\(closed)/'",
+            "Public/other.html:1:1: error: broken external link '\(base)/to-closed/\(closed)': the connection was refused at 'http://127.0.0.1:\(closed)/'",
         ].sorted())
         let log = server.requestLog
         // HEAD first; GET only where HEAD was refused or failed; the whole 301 chain, once per link.

@@ -12,7 +12,7 @@ private let sendFlags: Int32 = 0
 /// A small HTTP/1.1 server on 127.0.0.1 for the external link check's tests, with a thread per
 /// connection. Paths: `/ok` 200; `/redirect/N` 301 to `/redirect/N-1`, `/redirect/0` 301 to `/ok`;
 /// `/missing` 404; `/no-head` 405 to HEAD and 200 to GET; `/slow` never answers; `/delay/…` answers 200
-/// after 300 ms. It records every request and how many it answered at once at most.
+/// after 300 ms; `/to-mail` 301 to `mailto:a@b.example`; `/to-closed/N` 302 to port N of 127.0.0.1. It records every request and how many it answered at once at most.
 final class TestHTTPServer: @unchecked Sendable {
     let port: Int
     private let listener: Int32
@@ -117,6 +117,9 @@ final class TestHTTPServer: @unchecked Sendable {
         case let path where path.hasPrefix("/redirect/"):
             let remaining = Int(path.dropFirst("/redirect/".count)) ?? 0
             return (301, ["Location: " + (remaining > 0 ? "/redirect/\(remaining - 1)" : "/ok")])
+        case "/to-mail": return (301, ["Location: mailto:a@b.example"])
+        case let path where path.hasPrefix("/to-closed/"):
+            return (302, ["Location: http://127.0.0.1:\(path.dropFirst("/to-closed/".count))/"])
         case let path where path.hasPrefix("/delay/"):
             usleep(300_000)
             return (200, [])
