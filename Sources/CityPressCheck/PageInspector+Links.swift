@@ -89,9 +89,18 @@ extension PageInspector {
         Self.withValue(of: attribute, in: bytes) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces
     }
 
-    /// Whether `range` of the page has anything but spaces.
+    /// Whether `range` of the page has anything but spaces, once its character references are read
+    /// (`&nbsp;` and `&#x20;` are no text), no-break and zero-width spaces counted as spaces.
     func hasText(_ range: Range<Int>) -> Bool {
-        bytes[range].contains { !HTMLScanner.isSpace($0) }
+        let raw = bytes[range]
+        // Most text has a letter of ASCII and no reference: known from the bytes as they are.
+        if !raw.contains(UInt8(ascii: "&")) {
+            if raw.contains(where: { $0 < 0x80 && !HTMLScanner.isSpace($0) }) { return true }
+            if !raw.contains(where: { $0 >= 0x80 }) { return false }
+        }
+        return String(decoding: CharacterReferences.decode(raw), as: UTF8.self).unicodeScalars.contains { scalar in
+            !(scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}")
+        }
     }
 }
 

@@ -58,13 +58,17 @@ import Testing
         <a href="a.html"><img src="a.png" alt="Home"></a> <a href="a.html"><span><b>deep</b></span></a>
         <a href="a.html"><svg><title>Home</title></svg></a> <a name="anchor"></a> <a href="a.html"><!-- x --></a>
         <a href="a.html"><script>document.write("x")</script></a>
+        <a href="a.html">&nbsp;</a> <a href="a.html">&#x20;&#10;\u{A0}</a> <a href="a.html">&amp;</a> <a href="a.html">é</a>
         """
         let found = try check(["a.html": validPage(body), "a.png": ""])
+        // Spaces written as references, or as no-break spaces, are no text; `&amp;` and `é` are.
         #expect(found == [
             "Public/a.html:8:1: error: link 'a.html' has no text",
             "Public/a.html:8:24: error: link 'a.html' has no text",
             "Public/a.html:11:75: error: link 'a.html' has no text",
             "Public/a.html:12:1: error: link 'a.html' has no text",
+            "Public/a.html:13:1: error: link 'a.html' has no text",
+            "Public/a.html:13:29: error: link 'a.html' has no text",
         ])
     }
 
