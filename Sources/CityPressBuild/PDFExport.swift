@@ -61,6 +61,26 @@ public enum PDFExport {
             if let guess = Suggestion.closest(to: language, among: versions) { notes.insert("did you mean '\(guess)'?", at: 0) }
             diagnostics.append(.error("no version of the site's declarations is in the language '\(language)'", notes: notes))
         }
+        // A declaration named and a language asked for that it has no version in would print nothing, and say
+        // "Printed 0 PDFs" as if that were what was asked.
+        if !request.slugs.isEmpty, !diagnostics.containsErrors {
+            for declaration in chosen {
+                guard let index = site.declarations.firstIndex(where: { $0.slug == declaration.slug }) else { continue }
+                let own = [site.config.language] + site.translations(of: index).map(\.language)
+                for language in request.languages where !own.contains(language) {
+                    diagnostics.append(.error("'\(declaration.slug)' has no version in the language '\(language)'",
+                                              notes: ["its versions: \(own.joined(separator: ", "))"]))
+                }
+            }
+        }
+        // The PDFs go into a folder of their own: not into a folder the build reads, nor into the site's
+        // output, which the next build replaces whole.
+        let target = OutputFolder(path: request.outputDirectory)
+        for (folder, what) in [(request.build.contentPath, "the content folder"), (request.build.templatesPath, "the templates folder")]
+        where OutputFolder.isSameOrInside(target.absolutePath, OutputFolder.absolute(folder)) {
+            diagnostics.append(.error("refusing to write PDFs into '\(request.outputDirectory)': it is inside \(what) '\(folder)'",
+                                      notes: ["print into a folder of their own, such as --output pdf"]))
+        }
         let browser: Browser
         switch Browser.locate(explicitPath: request.build.browserPath) {
         case .success(let found): browser = found

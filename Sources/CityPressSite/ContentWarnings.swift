@@ -93,6 +93,9 @@ package struct ContentWarnings {
     /// `probablySame` of two names already made `canonical`.
     package static func probablySame(canonical a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
         if a == b { return true }
+        // Numbers are no typos: `District 10` and `District 01` are two places.
+        let digits = { (name: [Unicode.Scalar]) in name.filter { $0.properties.numericType != nil } }
+        guard digits(a) == digits(b) else { return false }
         // One slip in a long name: a letter left out or doubled (`Swizerland`), two letters swapped
         // (`Belguim`). Not a letter replaced: `Iceland` and `Ireland` are two countries.
         guard min(a.count, b.count) >= 7, abs(a.count - b.count) <= 1 else { return false }
@@ -104,9 +107,10 @@ package struct ContentWarnings {
         return Suggestion.editDistance(a, b, limit: 1) <= 1
     }
 
-    /// Letters only, folded, without a leading "the", common short forms made long.
+    /// Letters and digits only, folded, without a leading "the", common short forms made long.
     package static func canonical(_ name: String) -> String {
-        var words = TextFolding.fold(name).split { !$0.isLetter }.map(String.init)
+        // Digits are part of a name ("District 9" is not "District 10").
+        var words = TextFolding.fold(name).split { !$0.isLetter && !$0.isNumber }.map(String.init)
         if words.first == "the" { words.removeFirst() }
         let joined = words.joined()
         return aliases[joined] ?? joined

@@ -34,7 +34,7 @@ public struct OutputFolder: Sendable {
 
     /// Whether `path` is `folder` or lies inside it: by their names, and, where folders exist, by the
     /// file system's identity of them (a case-insensitive disk gives `content` and `Content` one folder).
-    private static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+    package static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
         if path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") { return true }
         guard let target = identity(of: folder) else { return false }
         var current = path

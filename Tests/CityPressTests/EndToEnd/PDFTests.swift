@@ -181,6 +181,27 @@ struct PDFTests {
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("error: no version of the site's declarations is in the language 'de'"))
             #expect(unknown.stderr.contains("the site's versions: en-GB, ar, fr"))
+            // A declaration named with a language it has no version in: an error, not "Printed 0 PDFs".
+            let content = TestPaths.fixtureSite.appendingPathComponent("Content").path
+            let none = try runCityPress(["pdf", "first-accord", "--language", "fr", "--content", content,
+                                         "--templates", TestPaths.templates.path, "--output", root.appendingPathComponent("none").path], in: root)
+            #expect(none.status == 1)
+            #expect(none.stderr.contains("error: 'first-accord' has no version in the language 'fr'"), "\(none.stderr)")
+            #expect(none.stderr.contains("its versions: en-GB"))
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("none").path))
+        }
+    }
+
+    /// PDFs are never written into a folder the build reads.
+    @Test func pdfsAreNotWrittenIntoTheContentOrTemplatesFolder() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            for output in ["Content", "Content/pdf", "Templates/assets"] {
+                let result = try runCityPress(["pdf", "--output", output], in: site)
+                #expect(result.status == 1, "\(output)")
+                #expect(result.stderr.contains("error: refusing to write PDFs into '\(output)': it is inside the"), "\(result.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Content/pdf").path))
         }
     }
 

@@ -37,6 +37,10 @@ import Testing
         #expect(!ContentWarnings.probablySame("Austria", "Australia"))
         #expect(!ContentWarnings.probablySame("Slovakia", "Slovenia"))
         #expect(!ContentWarnings.probablySame("Iceland", "Ireland"))
+        // Names that differ in their numbers are different places, however alike their letters.
+        #expect(!ContentWarnings.probablySame("Country 01", "Country 00"))
+        #expect(!ContentWarnings.probablySame("District 10", "District 01"))
+        #expect(ContentWarnings.probablySame("Region 7 Nortth", "Region 7 North"))
     }
 
     @Test func aCityNoPublishedDeclarationLists() throws {
