@@ -48,9 +48,23 @@ public struct PDFPrinter: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: pdfPath)[.size] as? Int) ?? 0
         guard process.terminationStatus == 0, size > 0 else {
             let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            let lastLines = output.split(separator: "\n").suffix(3).joined(separator: " | ")
-            throw PrintError(message: "the browser could not print \(htmlPath) (exit status \(process.terminationStatus)): \(lastLines)")
+            throw PrintError(message: Self.failure(status: process.terminationStatus, log: output, html: htmlPath, pdf: pdfPath))
         }
+    }
+
+    /// What went wrong, from the browser's exit status and what it wrote: the line that names the failure
+    /// to write the PDF when there is one, else its last lines without the desktop bus's noise.
+    static func failure(status: Int32, log: String, html: String, pdf: String) -> String {
+        let lines = log.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        if let write = lines.last(where: { $0.contains("Failed to write") || $0.contains("Permission denied") }) {
+            let reason = write.range(of: ": ", options: .backwards).map { String(write[$0.upperBound...]) } ?? write
+            return "the browser could not write \(pdf): \(reason)"
+        }
+        let said = lines.filter { !$0.isEmpty && !$0.lowercased().contains("dbus") }.suffix(3).joined(separator: " | ")
+        if status == 0 {
+            return "the browser ended without writing \(pdf)" + (said.isEmpty ? "; is it a Chromium-family browser (--browser)?" : ": \(said)")
+        }
+        return "the browser could not print \(html) (exit status \(status))" + (said.isEmpty ? "" : ": \(said)")
     }
 
     /// A failure to print, with the browser's last words.

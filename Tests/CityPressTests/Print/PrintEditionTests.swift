@@ -85,4 +85,15 @@ import Testing
             Issue.record("accepted a missing --browser"); return
         }
     }
+
+    /// When the browser prints nothing, the message names the cause it wrote, not its desktop-bus noise.
+    @Test func aFailedPrintSaysWhy() {
+        let denied = "[1:2:ERROR:bus.cc(407)] Failed to connect to the bus: dbus\n[3:4:ERROR:pdf.cc(12)] Failed to write file /ro/x.pdf: Permission denied\n"
+        #expect(PDFPrinter.failure(status: 0, log: denied, html: "/t/x.html", pdf: "/ro/x.pdf")
+                == "the browser could not write /ro/x.pdf: Permission denied")
+        #expect(PDFPrinter.failure(status: 0, log: "", html: "/t/x.html", pdf: "/o/x.pdf")
+                == "the browser ended without writing /o/x.pdf; is it a Chromium-family browser (--browser)?")
+        #expect(PDFPrinter.failure(status: 1, log: "[x] dbus noise\nreal trouble\n", html: "/t/x.html", pdf: "/o/x.pdf")
+                == "the browser could not print /t/x.html (exit status 1): real trouble")
+    }
 }
