@@ -10,6 +10,8 @@ public struct Interface: Sendable, Hashable {
     public let name: String
     public let direction: TextDirection
     public let pluralRule: PluralRule
+    /// How it writes thousands in counts.
+    public let numbers: NumberGrouping
     /// Phrases by `TextKey.rawValue`.
     private let phrases: [Phrase]
     /// Each phrase's `other` form as text, by `TextKey.rawValue`: what templates print.
@@ -27,6 +29,7 @@ public struct Interface: Sendable, Hashable {
         name = last(\.name) ?? language
         direction = last(\.direction) ?? .leftToRight
         pluralRule = PluralRule(language: language)
+        numbers = NumberGrouping(language: language)
         let months = last(\.months) ?? Self.englishMonths
         self.months = months
         monthsInDates = last(\.monthsGenitive) ?? months
@@ -46,7 +49,7 @@ public struct Interface: Sendable, Hashable {
 
     /// The phrase of `key` in the form for `count`, `{count}` being the number.
     public func count(_ key: TextKey, _ count: Int, _ values: (String, String)...) -> String {
-        phrases[key.rawValue].text(pluralRule.category(count), [("count", String(count))] + values)
+        phrases[key.rawValue].text(pluralRule.category(count), [("count", numbers.text(count))] + values)
     }
 
     /// The forms of `key`'s phrase by plural category, placeholders left as written (`{count} results`),
