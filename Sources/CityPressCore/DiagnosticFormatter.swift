@@ -37,8 +37,9 @@ public struct DiagnosticFormatter: Sendable {
         } else {
             coloured = "\(severity):"
         }
-        let prefix = diagnostic.location.map { "\($0): " } ?? "citypress: "
-        lines.append("\(prefix)\(coloured) \(diagnostic.message)")
+        // A path or a message may quote a file's name or text: nothing in them reaches the terminal as a control.
+        let prefix = Self.printable(diagnostic.location.map { "\($0): " } ?? "citypress: ")
+        lines.append("\(prefix)\(coloured) \(Self.printable(diagnostic.message))")
         if let location = diagnostic.location, let text = location.lineText, location.line > 0 {
             let (excerpt, column) = Self.excerpt(of: text, around: location.column - location.lineTextOffset, cursor: &cursor)
             let shown = Self.printable(excerpt)
@@ -48,7 +49,7 @@ public struct DiagnosticFormatter: Sendable {
             }
         }
         for note in diagnostic.notes {
-            lines.append("note: \(note)")
+            lines.append("note: \(Self.printable(note))")
         }
         if let remedy = diagnostic.remedy {
             lines.append("note: \(remedies[remedy] ?? remedy.defaultAdvice)")

@@ -13,8 +13,11 @@ public enum Placeholder {
 
     /// A new declaration's sample text, line by line: its preamble, two commitments and a closing paragraph.
     public static let preamble = "We, the mayors and city leaders gathered in \(location), commit to:"
+    /// The sample's first commitment, which says what the commitments are.
     public static let firstCommitment = "The first commitment. The items of the one numbered list are the declaration's commitments."
+    /// The sample's second commitment.
     public static let secondCommitment = "The second commitment."
+    /// The sample's closing paragraph.
     public static let closing = "The closing paragraph, if the declaration has one."
 
     /// The sample lines, as a body line holds them after its list marker (`1. `) and spaces.
@@ -48,6 +51,7 @@ public struct PlaceholderUse: Sendable, Hashable {
     public var field: String?
     /// What is still there: `EVENT`, or the sample line.
     public var text: String
+    /// Where it is: the field's value, or the sample line's first character.
     public var location: SourceLocation
 }
 

@@ -71,12 +71,25 @@ package enum YAMLMistakes {
         var previous: (indent: Int, opensBlock: Bool)?
         // The first field, when it is indented: a later one that is not shows it was indented by mistake.
         var indentedFirst: (line: Int, indent: Int)?
-        for number in first...last {
+        // The indentation of the key of a block scalar (`text: |`) being read, whose lines are its value's;
+        // the last line of a quoted value that runs over several lines, indented under its key.
+        var blockKeyIndent: Int?
+        var valueEnds = 0
+        for number in first...last where number > valueEnds {
             let scalars = Array(lines[number - 1].unicodeScalars)
             let indent = scalars.prefix { $0 == " " }.count
             let text = scalars[indent...]
             guard let head = text.first, head != "#" else { continue }
+            if let keyIndent = blockKeyIndent {
+                if indent > keyIndent { continue }
+                blockKeyIndent = nil
+            }
             if let quote = unclosedQuote(scalars) {
+                if let end = closingLine(of: scalars[quote], after: number, in: lines, indentedBeyond: indent) {
+                    valueEnds = end
+                    previous = (indent, false)
+                    continue
+                }
                 return .error("the quoted value that starts here is not closed", at: source.location(line: number, column: quote + 1),
                               notes: ["end it with \(scalars[quote]) on the same line; a value that runs over several lines is "
                                       + "written on one line here"])
@@ -95,6 +108,41 @@ package enum YAMLMistakes {
             // A line ending in `key:` (a list or mapping follows) or a list item may have indented lines under it.
             let trimmedEnd = text.last { $0 != " " && $0 != "\t" }
             previous = (indent, isItem || trimmedEnd == ":")
+            if isField, let colon = separator(in: scalars, from: indent), opensBlockScalar(scalars[(colon + 1)...]) {
+                blockKeyIndent = indent
+            }
+        }
+        return nil
+    }
+
+    /// Whether a value is a block scalar's header: `|` or `>`, with chomping and indentation indicators
+    /// (`|-`, `>+2`), and perhaps a comment after it.
+    private static func opensBlockScalar(_ value: ArraySlice<Unicode.Scalar>) -> Bool {
+        let header = value.drop { $0 == " " || $0 == "\t" }.prefix { $0 != " " && $0 != "\t" && $0 != "#" }
+        guard let indicator = header.first, indicator == "|" || indicator == ">" else { return false }
+        return header.dropFirst().allSatisfy { $0 == "-" || $0 == "+" || ("1"..."9").contains($0) }
+    }
+
+    /// The line after `number` where a quoted value opened on `number` with `quote` ends, when every
+    /// line until there is indented more than `indentedBeyond` (a value that runs over lines, written as
+    /// YAML allows); `nil` when a line on the way is not, as when the quote was left open by mistake and
+    /// the next field's own quote would close it.
+    private static func closingLine(of quote: Unicode.Scalar, after number: Int, in lines: [Substring], indentedBeyond: Int) -> Int? {
+        var line = number + 1
+        while line <= lines.count {
+            let scalars = Array(lines[line - 1].unicodeScalars)
+            let indent = scalars.prefix { $0 == " " }.count
+            if indent < scalars.count, indent <= indentedBeyond { return nil }
+            var index = indent
+            while index < scalars.count {
+                if quote == "\"", scalars[index] == "\\" { index += 2; continue }
+                if scalars[index] == quote {
+                    if quote == "'", index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
+                    return line
+                }
+                index += 1
+            }
+            line += 1
         }
         return nil
     }

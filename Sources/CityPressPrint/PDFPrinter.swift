@@ -56,7 +56,9 @@ public struct PDFPrinter: Sendable {
     /// to write the PDF when there is one, else its last lines without the desktop bus's noise.
     static func failure(status: Int32, log: String, html: String, pdf: String) -> String {
         let lines = log.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        if let write = lines.last(where: { $0.contains("Failed to write") || $0.contains("Permission denied") }) {
+        // Only a line about the PDF itself: a browser in a container logs other refusals that did no harm.
+        let name = (pdf as NSString).lastPathComponent
+        if let write = lines.last(where: { $0.contains("Failed to write") || ($0.contains("Permission denied") && $0.contains(name)) }) {
             let reason = write.range(of: ": ", options: .backwards).map { String(write[$0.upperBound...]) } ?? write
             return "the browser could not write \(pdf): \(reason)"
         }

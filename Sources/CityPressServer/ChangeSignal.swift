@@ -105,16 +105,19 @@ package final class ChangeSignal: @unchecked Sendable {
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Watches every folder below `folders` (inotify is not recursive), through links to folders as
-    /// the loader reads through them (`Content/cities` may be a link), each folder once. Watching a
-    /// folder twice is harmless (the kernel gives the same descriptor). Paths are spelled as
-    /// `FileWatcher` spells them.
+    /// the loader reads through them (`Content/cities` may be a link), each folder once and under its
+    /// own path where it has one: the folders reached without a link first, then those behind links
+    /// (an event is reported under the path its folder was watched by). Watching a folder twice is
+    /// harmless (the kernel gives the same descriptor). Paths are spelled as `FileWatcher` spells them.
     private func addWatches(below folders: [String]) {
         var visited: Set<FolderIdentity> = []
+        var links: [String] = []
         for folder in folders {
             let root = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
             watch(root)
-            addWatches(inside: root, visited: &visited)
+            addWatches(inside: root, visited: &visited, links: &links)
         }
+        while let link = links.popLast() { addWatches(inside: link, visited: &visited, links: &links) }
     }
 
     /// A folder as the file system knows it, whatever path leads to it: a link back up is not walked twice.
@@ -123,25 +126,25 @@ package final class ChangeSignal: @unchecked Sendable {
         let inode: UInt64
     }
 
-    private func addWatches(inside folder: String, visited: inout Set<FolderIdentity>) {
+    /// Watches `folder` and the folders inside it, unless it was watched already; the links among its
+    /// entries are added to `links`, to be walked once every folder reached without one is watched.
+    private func addWatches(inside folder: String, visited: inout Set<FolderIdentity>, links: inout [String]) {
         var info = stat()
         guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
-              visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted,
-              let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        var inner: [String] = []
+              visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+        watch(folder)
+        guard let directory = opendir(folder) else { return }
+        var folders: [String] = []
         while let entry = readdir(directory) {
+            let type = entry.pointee.d_type
             // A plain file needs no look: most entries of a site are.
-            if entry.pointee.d_type == UInt8(DT_REG) { continue }
+            if type == UInt8(DT_REG) { continue }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !FileWatcher.isIgnored(name) { inner.append(folder + "/" + name) }
+            guard !FileWatcher.isIgnored(name) else { continue }
+            if type == UInt8(DT_DIR) { folders.append(folder + "/" + name) } else { links.append(folder + "/" + name) }
         }
-        for path in inner {
-            var entry = stat()
-            guard stat(path, &entry) == 0, (entry.st_mode & S_IFMT) == S_IFDIR else { continue }
-            watch(path)
-            addWatches(inside: path, visited: &visited)
-        }
+        closedir(directory)
+        for inner in folders { addWatches(inside: inner, visited: &visited, links: &links) }
     }
 
     private func watch(_ folder: String) {

@@ -41,14 +41,13 @@ package final class InterruptedBuild: @unchecked Sendable {
         let staging = parent + "/" + StagingLeftovers.stagingName(of: name, process: process)
         let spare = parent + "/" + StagingLeftovers.spareName(of: name)
         let discard = parent + "/" + StagingLeftovers.discardName(of: name, process: process)
-        let lock = parent + "/" + StagingLeftovers.lockName(of: name)
         let message = Array("citypress: build interrupted; '\(output.path)' was not replaced by it\n".utf8)
         for number in [SIGINT, SIGTERM] {
             let previous = signal(number, SIG_IGN)
             previousActions.append((number, previous))
             // A build its starter told to ignore the signal (a script's background job, which the
             // terminal's Ctrl-C must not stop) keeps ignoring it.
-            if Self.isIgnore(previous) { continue }
+            if Self.ignores(previous) { continue }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             let gate = gate
             source.setEventHandler {
@@ -64,8 +63,9 @@ package final class InterruptedBuild: @unchecked Sendable {
                     // The writers' next paths no longer exist, so nothing new appears in it while it goes.
                     try? FolderTree.remove(discard)
                 }
-                // The build's `OutputLock` is let go by the kernel as the process ends; its file goes now.
-                unlink(lock)
+                // The build's `OutputLock` is let go by the kernel as the process ends, after its writers have
+                // stopped; its file stays (the next build takes it and deletes it): deleting it here could be
+                // another build's lock, or let a third build start while this one's threads still write.
                 _ = message.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count) }
                 // Not `exit`: other threads are still writing, and must not meet the process's teardown.
                 _exit(128 + number)
@@ -75,8 +75,8 @@ package final class InterruptedBuild: @unchecked Sendable {
         }
     }
 
-    /// Whether `action` is `SIG_IGN`.
-    private static func isIgnore(_ action: (@convention(c) (Int32) -> Void)?) -> Bool {
+    /// Whether `action` is `SIG_IGN`, which ignores the signal.
+    private static func ignores(_ action: (@convention(c) (Int32) -> Void)?) -> Bool {
         guard let action else { return false }
         return unsafeBitCast(action, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }

@@ -65,7 +65,7 @@ extension SiteRenderer {
         page.canonicalURL = site.config.baseURL.map { $0 + UpdateOutput.route(declaration.slug, year).path }
         page.robots = "noindex"
         return UpdatePrintPage(page: page, update: updatePage(index, year: year, at: route), network: site.config.network,
-                               titleCSSString: Self.cssString(title), paperSize: paper?.cssSize)
+                               titleCSSString: Self.cssString(Self.footerTitle(title)), paperSize: paper?.cssSize)
     }
 
     /// The documents the updates of the declarations at `indexes` are printed to PDF from, one per

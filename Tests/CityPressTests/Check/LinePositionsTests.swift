@@ -16,6 +16,10 @@ import Testing
         let text = "ab\ncé\r\nde\rfg"
         #expect(located(text, [1, 5, 9, 11, 12]) == ["1:2 ab", "2:3 cé", "3:2 de", "4:1 fg", "4:2 fg"])
         #expect(located("\u{FEFF}<p>x", [3, 6]) == ["1:1 <p>x", "1:4 <p>x"])
+        // On the `\n` of a `\r\n`, beyond the end, before the start, after a lone `\r` at the end, in nothing.
+        #expect(located("ab\r\ncd", [3, 99, -5]) == ["1:3 ab", "2:3 cd", "1:1 ab"])
+        #expect(located("ab\r", [3]) == ["2:1 "])
+        #expect(located("", [0]) == ["1:1 "])
     }
 
     @Test func manyOffsetsOnOneLineEachGetTheirColumn() {

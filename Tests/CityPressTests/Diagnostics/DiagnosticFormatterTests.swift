@@ -22,6 +22,10 @@ import Testing
         let lines = DiagnosticFormatter().format(.error("bad", at: location)).split(separator: "\n").map(String.init)
         #expect(lines[1] == "<p>\u{FFFD}[31m\tred\u{FFFD}</p>x")
         #expect(lines[2] == "        \t  ^")
+        // A file's name and a message quoting it are shown the same way.
+        let named = DiagnosticFormatter().format(.error("bad slug 'x\u{1B}]0;t\u{07}'", at: SourceLocation(path: "c/x\u{1B}.yml"),
+                                                        notes: ["\u{1B}[2J"]))
+        #expect(named == "c/x\u{FFFD}.yml: error: bad slug 'x\u{FFFD}]0;t\u{FFFD}'\nnote: \u{FFFD}[2J")
     }
 
     /// A long line (minified) is quoted around the column only, cut at `…`, with the caret still under

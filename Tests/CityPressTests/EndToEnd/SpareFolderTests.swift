@@ -73,8 +73,6 @@ import Glibc
         }
     }
 
-    /// A spare holding a symbolic link is not staged in (a write could follow it out of the spare): it
-    /// is deleted, the link itself and not what it names.
     /// A folder of the output made read-only by hand is one of the spare's after the next build: the build
     /// after that, staging in it, makes it writable again (its files must be replaced), as a build into an
     /// empty folder makes every folder, instead of failing on a staging path the user never touched.
@@ -95,6 +93,8 @@ import Glibc
         }
     }
 
+    /// A spare holding a symbolic link is not staged in (a write could follow it out of the spare): it
+    /// is deleted, the link itself and not what it names.
     @Test func aSpareWithASymbolicLinkIsDeletedAndNotFollowed() throws {
         try withTemporaryFolder { root in
             let (site, environment) = try siteWithSpare(in: root)

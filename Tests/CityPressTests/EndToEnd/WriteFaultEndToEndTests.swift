@@ -133,7 +133,9 @@ import Glibc
             #expect(interrupted.stderr == "citypress: build interrupted; 'Public' was not replaced by it\n")
             #expect(try snapshot(of: public_) == before, "the interrupted build changed the output")
             #expect(stamps(of: public_) == stampsBefore)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".Public.citypress-spare", "Public", "site"])
+            // The lock's file stays (the kernel let the lock go): the next build takes it, and deletes it.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+                    == [".Public.citypress-lock", ".Public.citypress-spare", "Public", "site"])
 
             let next = try runCityPress(Array(buildArguments(site).filter { $0 != "--quiet" }), in: root)
             #expect(next.status == 0, "\(next.stderr)")
@@ -157,6 +159,9 @@ import Glibc
             #expect(interrupted.stderr == "citypress: build interrupted; 'Public' was not replaced by it\n")
             #expect(try snapshot(of: public_) == before, "the interrupted build changed the output")
             #expect(stamps(of: public_) == stampsBefore)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [".Public.citypress-lock", "Public", "site"])
+            // The next build is not kept out by the lock's file, and leaves nothing beside the output.
+            #expect(try runCityPress(arguments, in: root).status == 0)
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["Public", "site"])
         }
     }

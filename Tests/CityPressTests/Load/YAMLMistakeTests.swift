@@ -45,6 +45,12 @@ import Testing
             """)
         #expect(Self.diagnostics("name: 'Saint-Jean-d''Acre\ncountry: 'Israel'\n").first?.description
                 == "c.yml:1:7: error: the quoted value that starts here is not closed")
+        // A block scalar's lines are its value's; a quoted value may run over indented lines: neither is
+        // taken for the mistake, which is named where it is.
+        #expect(Self.diagnostics("name: >\n  Oslo: the capital\ncountry: \"Norway\nsignatories: []\n").first?.description
+                == "c.yml:3:10: error: the quoted value that starts here is not closed")
+        #expect(Self.diagnostics("name: \"Oslo,\n  Norway\"\n country: X\n").first?.description
+                == "c.yml:3:1: error: this field is indented, unlike the line before it")
         // Closed quotes, escaped ones and a doubled single quote are no mistake.
         #expect(Self.diagnostics("name: \"Say \\\"hi\\\"\"\ncountry: 'l''Aquila'\n").isEmpty)
     }

@@ -140,8 +140,14 @@ import Glibc
             defer { signal.stop() }
             try #require(signal.usesKernelEvents)
 
+            // The folder goes first (a folder's removal is a change of folders of its own), then the link
+            // comes alone: only the link's creation can make it a folder to watch.
             var count = signal.eventCount
             try FileManager.default.removeItem(at: content.appendingPathComponent("cities"))
+            for _ in 0..<2000 where signal.eventCount == count { try await Task.sleep(for: .milliseconds(5)) }
+            try await Task.sleep(for: .milliseconds(100))
+            _ = signal.takeTouched()
+            count = signal.eventCount
             try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("cities").path,
                                                        withDestinationPath: elsewhere.appendingPathComponent("cities").path)
             for _ in 0..<2000 where signal.eventCount == count { try await Task.sleep(for: .milliseconds(5)) }
