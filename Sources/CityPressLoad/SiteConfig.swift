@@ -47,6 +47,13 @@ public struct SiteConfig: Sendable, Hashable {
             && !url.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "\"<>?#\\".unicodeScalars.contains($0) }
     }
 
+    /// The path of the base URL `url` (`/declarations/` of `https://example.org/declarations/`), `/` when it has none.
+    public static func path(ofBaseURL url: String) -> String {
+        guard let scheme = url.firstRange(of: "://") else { return "/" }
+        let rest = url[scheme.upperBound...]
+        return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
+    }
+
     /// What a base URL is, for messages that reject one.
     public static let baseURLRule = "an absolute http:// or https:// URL with no query (?) or fragment (#)"
 

@@ -133,15 +133,7 @@ package enum YAMLMistakes {
             let scalars = Array(lines[line - 1].unicodeScalars)
             let indent = scalars.prefix { $0 == " " }.count
             if indent < scalars.count, indent <= indentedBeyond { return nil }
-            var index = indent
-            while index < scalars.count {
-                if quote == "\"", scalars[index] == "\\" { index += 2; continue }
-                if scalars[index] == quote {
-                    if quote == "'", index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
-                    return line
-                }
-                index += 1
-            }
+            if closingQuote(quote, in: scalars, from: indent) != nil { return line }
             line += 1
         }
         return nil
@@ -159,18 +151,22 @@ package enum YAMLMistakes {
         }
         while start < line.count, line[start] == " " || line[start] == "\t" { start += 1 }
         guard start < line.count, line[start] == "\"" || line[start] == "'" else { return nil }
-        let quote = line[start]
-        var index = start + 1
+        return closingQuote(line[start], in: line, from: start + 1) == nil ? start : nil
+    }
+
+    /// The offset of the `quote` that closes a quoted value in `line`, read from `start`: `\"` inside
+    /// double quotes and `''` inside single quotes are quotes of the value, not its end.
+    private static func closingQuote(_ quote: Unicode.Scalar, in line: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start
         while index < line.count {
             if quote == "\"", line[index] == "\\" { index += 2; continue }
             if line[index] == quote {
-                // `''` inside single quotes is one quote.
                 if quote == "'", index + 1 < line.count, line[index + 1] == "'" { index += 2; continue }
-                return nil
+                return index
             }
             index += 1
         }
-        return start
+        return nil
     }
 
     /// The offset of the `:` that ends a line's key (followed by a space or the line's end), from `start`.

@@ -1,3 +1,4 @@
+import CityPressLoad
 import CityPressRender
 import Foundation
 
@@ -81,9 +82,8 @@ public final class PreviewFiles: @unchecked Sendable {
 
     /// The folders of `baseURL`'s path: `["network"]` for `https://example.org/network/`.
     static func sitePath(of baseURL: String?) -> [String] {
-        guard let baseURL, let schemeEnd = baseURL.range(of: "://"),
-              let pathStart = baseURL[schemeEnd.upperBound...].firstIndex(of: "/") else { return [] }
-        return baseURL[pathStart...].split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
+        guard let baseURL else { return [] }
+        return SiteConfig.path(ofBaseURL: baseURL).split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
     }
 
     /// Files that are all rendered (a test's), kept in memory.

@@ -126,9 +126,5 @@ package struct FeedOutput: OutputKind {
     }
 
     /// The path of `url` (`/declarations/` of `https://example.org/declarations/`), `/` when it has none.
-    static func path(of url: String) -> String {
-        guard let scheme = url.range(of: "://") else { return "/" }
-        let rest = url[scheme.upperBound...]
-        return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
-    }
+    static func path(of url: String) -> String { SiteConfig.path(ofBaseURL: url) }
 }

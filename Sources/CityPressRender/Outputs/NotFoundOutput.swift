@@ -23,11 +23,7 @@ extension SiteRenderer {
     /// The view its template receives.
     package func notFoundPage() -> NotFoundPage {
         // Served at any address, so its links start from the site's root, not from its own folder.
-        let root = site.config.baseURL.map { url -> String in
-            guard let schemeEnd = url.range(of: "://"),
-                  let pathStart = url[schemeEnd.upperBound...].firstIndex(of: "/") else { return "/" }
-            return String(url[pathStart...])
-        } ?? "/"
+        let root = site.config.baseURL.map(SiteConfig.path(ofBaseURL:)) ?? "/"
         let links = Links(absoluteRoot: root)
         var page = meta(links, path: NotFoundOutput.route.path, title: text[.pageNotFound],
                         description: text[.notFoundDescription], section: .none,
