@@ -11,7 +11,7 @@ import CityPressTemplates
 /// `citypress pdf` (into a private folder) and the preview's rebuilds (into memory, with its caches)
 /// differ only in the sink they pass and in what they do after the last step.
 ///
-///     load → loadTemplates → resolve → render → writeAssets → (printEditions)
+///     load → loadTemplates → resolve → render → writeCopiedFiles → (printEditions)
 package enum BuildSteps {
     /// Load: the content folder's files → records, reusing `options.loadCache` for unchanged files.
     /// With `previous` and `changed` (paths a file watcher reported), only those files are read again
@@ -45,8 +45,15 @@ package enum BuildSteps {
         }
         let (site, resolveDiagnostics) = SiteResolver(includesDrafts: options.includesDrafts).resolve(loaded.content, config: config)
         diagnostics += resolveDiagnostics
-        let assets = joined(options.templatesPath, "assets")
-        diagnostics += AssetFiles.nameClashes(AssetFiles.list(in: assets), shownFolder: assets)
+        let assets = joined(options.templatesPath, "assets"), assetFiles = AssetFiles.list(in: assets)
+        diagnostics += AssetFiles.nameClashes(assetFiles, shownFolder: assets)
+        let statics = joined(options.contentPath, StaticFiles.folderName), staticFiles = AssetFiles.list(in: statics)
+        diagnostics += AssetFiles.nameClashes(staticFiles, shownFolder: statics)
+        if let site, !staticFiles.isEmpty {
+            // Planned again only for a site with static files: the renderer plans its own.
+            let planned = Set(SiteOutputs.plan(for: site).map(\.route.file) + assetFiles.map { "assets/" + $0 })
+            diagnostics += StaticFiles.clashes(staticFiles, with: planned, shownFolder: statics)
+        }
         if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
         if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) }
         if let templates {
@@ -92,7 +99,7 @@ package enum BuildSteps {
         try renderer(for: site, templates: templates, options: options).render(into: sink, reuse: reuse, progress: options.progress)
     }
 
-    /// Render and write: every output of `site` and the templates' assets into `sink`; returns the
+    /// Render and write: every output of `site`, the templates' assets and the content's static files into `sink`; returns the
     /// number of outputs. With `checking`, every page is also checked as it is written, against the
     /// files this build plans (`citypress build --check`): the check is returned, to finish once
     /// everything is written.
@@ -113,7 +120,7 @@ package enum BuildSteps {
         }
         guard let keep else {
             let count = try renderer.render(into: target, progress: options.progress)
-            try writeAssets(options, into: target)
+            try writeCopiedFiles(options, into: target)
             return Rendered(count: count, rendered: count, check: check, fingerprints: [:])
         }
         let outputs = renderer.outputs
@@ -133,7 +140,7 @@ package enum BuildSteps {
             ? try renderer.render(into: target, progress: options.progress)
             : try renderer.render(remaining, into: target, declarations: renderer.declarationsListingSignatories(in: remaining),
                                   progress: options.progress)
-        try writeAssets(options, into: target)
+        try writeCopiedFiles(options, into: target)
         var fingerprints: [String: UInt64] = [:]
         fingerprints.reserveCapacity(outputs.count)
         for (output, value) in zip(outputs, values) { fingerprints[output.route.file] = value }
@@ -166,19 +173,36 @@ package enum BuildSteps {
                      interfaces: options.loadCache?.interfaces, reports: reports, plan: plan)
     }
 
-    /// Every file `site` renders into, and the templates' assets: what `render` and `writeAssets` write.
+    /// Every file `site` renders into, the templates' assets and the content's static files: what
+    /// `render` and `writeCopiedFiles` write.
     package static func plannedFiles(of renderer: SiteRenderer, options: BuildOptions) -> [String] {
-        renderer.outputs.map(\.route.file) + AssetFiles.list(in: joined(options.templatesPath, "assets")).map { "assets/" + $0 }
+        renderer.outputs.map(\.route.file) + copiedFolders(options).flatMap { folder in
+            AssetFiles.list(in: folder.path).map { folder.target + $0 }
+        }
     }
 
     /// Write: the templates' `assets/` folder into `sink`'s `assets/`, byte for byte. What editors leave
     /// beside the files they save (`.DS_Store`, `x~`, `x.orig`: `EditorLeftovers`) is left out.
     package static func writeAssets(_ options: BuildOptions, into sink: some PageSink) throws {
-        let folder = joined(options.templatesPath, "assets")
-        for file in AssetFiles.list(in: folder) {
+        try copy(copiedFolders(options)[0], into: sink)
+    }
+
+    /// Write: the templates' `assets/` into `sink`'s `assets/` and the content's `static/` into its root,
+    /// as `writeAssets` copies.
+    package static func writeCopiedFiles(_ options: BuildOptions, into sink: some PageSink) throws {
+        for folder in copiedFolders(options) { try copy(folder, into: sink) }
+    }
+
+    /// The folders a build copies into the site: where each is, and the path it goes to in the site.
+    package static func copiedFolders(_ options: BuildOptions) -> [(path: String, target: String)] {
+        [(joined(options.templatesPath, "assets"), "assets/"), (joined(options.contentPath, StaticFiles.folderName), "")]
+    }
+
+    private static func copy(_ folder: (path: String, target: String), into sink: some PageSink) throws {
+        for file in AssetFiles.list(in: folder.path) {
             // An editor's temporary file can vanish between the listing and the read: it is no asset.
-            guard let bytes = try AssetFiles.read(joined(folder, file)) else { continue }
-            try sink.write(bytes, to: "assets/" + file)
+            guard let bytes = try AssetFiles.read(joined(folder.path, file)) else { continue }
+            try sink.write(bytes, to: folder.target + file)
         }
     }
 

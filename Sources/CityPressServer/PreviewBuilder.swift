@@ -75,7 +75,7 @@ public struct PreviewBuilder: Sendable {
         let reportEdits = state.built == nil ? nil : changed.flatMap {
             ReportEdits.of($0, contentPath: options.contentPath, previous: previousLoad)
         }
-        let loaded = BuildSteps.load(options, previous: previousLoad, changed: changed?.filter { !isTemplate($0) })
+        let loaded = BuildSteps.load(options, previous: previousLoad, changed: changed?.filter { !isTemplate($0) && !isStatic($0) })
         let loadedTemplates = changed != nil && templateChanges.isEmpty
             ? state.templates ?? BuildSteps.loadTemplates(options)
             : BuildSteps.loadTemplates(options)
@@ -87,13 +87,15 @@ public struct PreviewBuilder: Sendable {
         guard let site, let templates, !diagnostics.containsErrors else {
             return failure(diagnostics)
         }
-        // Assets alone changed (a stylesheet, an image): no page reads them, so every page stays as it is.
-        if let changed, !changed.isEmpty, changed.allSatisfy(isAsset), let previous = state.built,
+        // Assets or static files alone changed (a stylesheet, an image, a CNAME): no page reads them, so
+        // every page stays as it is, and every copied file is copied again (a deleted one goes).
+        if let changed, !changed.isEmpty, changed.allSatisfy({ isAsset($0) || isStatic($0) }), let previous = state.built,
            previous.templates == templates.texts {
             do {
                 let (pack, pages) = startingPages(of: previous.preview)
-                let sink = PackedFiles(pack: pack, pages: pages.filter { !$0.key.hasPrefix("assets/") })
-                try BuildSteps.writeAssets(options, into: sink)
+                let rendered = Set(previous.outputs.map(\.route.file))
+                let sink = PackedFiles(pack: pack, pages: pages.filter { rendered.contains($0.key) })
+                try BuildSteps.writeCopiedFiles(options, into: sink)
                 let preview = previous.preview.replacingRendered(sink.pages, in: pack)
                 compactLater(preview)
                 self.state.value.built = .init(site: previous.site, templates: previous.templates, outputs: previous.outputs,
@@ -153,7 +155,7 @@ public struct PreviewBuilder: Sendable {
         do {
             let now = renderer.outputs.filter { !$0.isRenderedWhenAskedInPreview }
             try renderer.render(now, into: sink, reuse: memo)
-            try BuildSteps.writeAssets(options, into: sink)
+            try BuildSteps.writeCopiedFiles(options, into: sink)
             let preview = PreviewFiles(pack: pack, rendered: sink.pages, later: renderer.outputs.filter(\.isRenderedWhenAskedInPreview),
                                        context: laterContext(of: renderer), baseURL: site.config.baseURL)
             let count = renderer.outputs.count
@@ -260,6 +262,12 @@ public struct PreviewBuilder: Sendable {
     private func isAsset(_ path: String) -> Bool {
         let folder = options.templatesPath.hasSuffix("/") ? options.templatesPath : options.templatesPath + "/"
         return path.hasPrefix(folder + "assets/")
+    }
+
+    /// Whether the watcher's `path` lies in the content's `static/` folder.
+    private func isStatic(_ path: String) -> Bool {
+        let content = options.contentPath.hasSuffix("/") ? options.contentPath : options.contentPath + "/"
+        return path.hasPrefix(content + StaticFiles.folderName + "/")
     }
 
     /// How many builds rendered every page (tests tell the quick paths from a full render with it).

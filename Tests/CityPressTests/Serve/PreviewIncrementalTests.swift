@@ -151,6 +151,14 @@ import Testing
             #expect(swapped["assets/favicon.svg"] == nil && swapped["assets/extra.css"] == Array("body{}\n".utf8))
             let swappedSame = swapped == files(PreviewBuilder(options: options).build())
             #expect(swappedSame)
+            // A static file added is served at the root, and one removed is gone, with no page rendered.
+            let cname = content.appendingPathComponent("static/CNAME")
+            try writeText("cities.example.org\n", to: cname)
+            #expect(files(builder.build(changed: [cname.path]))["CNAME"] == Array("cities.example.org\n".utf8))
+            try FileManager.default.removeItem(at: cname)
+            let unpublished = files(builder.build(changed: [cname.path]))
+            #expect(unpublished["CNAME"] == nil && unpublished["assets/extra.css"] != nil && unpublished["index.html"] != nil)
+            #expect(builder.fullRenderCount == rendersBefore, "a static file alone renders no page")
         }
     }
 
