@@ -15,6 +15,33 @@ package enum FolderListing {
         return found
     }
 
+    /// The first entry below `root`, at any depth, whose name is in `names`, as a path relative to
+    /// `root` (names compared in sorted order, each folder before what is below it; links are not
+    /// followed); `nil` when there is none or `root` cannot be read.
+    package static func firstEntry(named names: Set<String>, below root: String) -> String? {
+        var entries: [(name: String, isFolder: Bool)] = []
+        guard let directory = opendir(root) else { return nil }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(root + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
+        }
+        closedir(directory)
+        entries.sort { $0.name < $1.name }
+        if let found = entries.first(where: { names.contains($0.name) }) { return found.name }
+        for entry in entries where entry.isFolder {
+            if let found = firstEntry(named: names, below: root + "/" + entry.name) { return entry.name + "/" + found }
+        }
+        return nil
+    }
+
     private static func collect(_ folder: String, prefix: String, into found: inout [String]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }

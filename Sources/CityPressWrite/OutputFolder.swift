@@ -94,18 +94,24 @@ public struct OutputFolder: Sendable {
                     "cannot read the output folder '\(path)': \(Self.describe(error))",
                     notes: ["CityPress replaces only folders it can read and knows it wrote"])))
             }
-            // A repository's history is never the build's to delete, whatever the marker and `--force` say.
-            if let repository = entries.sorted().first(where: Self.repositoryNames.contains) {
+            // The marker is a file: a folder of that name (someone's own data) proves nothing.
+            var marker = stat()
+            let hasMarker = entries.contains(OutputFolder.markerName)
+                && lstat(absolutePath + "/" + OutputFolder.markerName, &marker) == 0 && (marker.st_mode & S_IFMT) == S_IFREG
+            // A repository's history is never the build's to delete, whatever the marker and `--force` say. A
+            // folder CityPress did not write is searched to the bottom before `--force` replaces it (a project
+            // folder's repositories are in its subfolders); CityPress's own, at its top only: a whole walk of
+            // a large site on every build would cost more than rendering a page of each kind.
+            let repository = !hasMarker && force
+                ? FolderListing.firstEntry(named: Self.repositoryNames, below: absolutePath)
+                : entries.sorted().first(where: Self.repositoryNames.contains)
+            if let repository {
                 return .failure(DiagnosticError(.error(
                     "output folder '\(path)' holds a repository (\(repository)), which replacing the folder would delete",
                     notes: ["every build replaces the output folder whole: build into a folder of its own and copy the site into the repository's: "
                             + "citypress build --output _site, then rsync -a --delete --exclude \(repository) --exclude \(OutputFolder.markerName) _site/ '\(path)/'",
                             "to publish from a folder of a repository (GitHub Pages' /docs), build into that folder: the repository is above it"])))
             }
-            // The marker is a file: a folder of that name (someone's own data) proves nothing.
-            var marker = stat()
-            let hasMarker = entries.contains(OutputFolder.markerName)
-                && lstat(absolutePath + "/" + OutputFolder.markerName, &marker) == 0 && (marker.st_mode & S_IFMT) == S_IFREG
             if !entries.isEmpty && !hasMarker && !force {
                 return .failure(DiagnosticError(.error(
                     "output folder '\(path)' was not written by CityPress (it has no \(OutputFolder.markerName) file), so it is left alone",

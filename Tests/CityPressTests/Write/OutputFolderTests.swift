@@ -135,6 +135,27 @@ import Testing
         }
     }
 
+    /// `--force` on a folder CityPress did not write (a project folder) looks for repositories at every
+    /// depth: `sub/.git` is as much a repository as `.git`.
+    @Test func forceNeverReplacesAFolderWithARepositoryBelowItsTop() throws {
+        try withTemporaryFolder { root in
+            let output = root.appendingPathComponent("Projects")
+            for nested in ["sub/.git/HEAD", "a/b/c/.hg/store", "z/.jj/repo"] {
+                try writeText("keep", to: output.appendingPathComponent(nested))
+                guard case .failure(let error) = OutputFolder(path: output.path).stage(force: true, protecting: []) else {
+                    Issue.record("expected a refusal for \(nested)"); return
+                }
+                let repository = nested.split(separator: "/").dropLast().joined(separator: "/")
+                #expect(error.diagnostic.message == "output folder '\(output.path)' holds a repository (\(repository)), which replacing the folder would delete")
+                #expect(try readText(output.appendingPathComponent(nested)) == "keep")
+                try FileManager.default.removeItem(at: output)
+            }
+            try writeText("mine", to: output.appendingPathComponent("sub/notes.txt"))
+            let staging = try OutputFolder(path: output.path).stage(force: true, protecting: []).get()
+            staging.discard()
+        }
+    }
+
     /// Every relation of the output to a folder the build reads: the same, inside it, holding it;
     /// with and without `force`, the folder existing or not.
     @Test func neverReplacesAFolderTheBuildReadsNorOneInsideOrAroundIt() throws {
