@@ -39,6 +39,11 @@ package struct PageInspector {
     var changes = 0
     /// Whether a `<base href>` moved the folder links start from: spans are no longer comparable.
     private var isRebased = false
+    /// Where the first tag or text before `<html>` is, and whether `</html>` was read (what comes
+    /// after it is moved into `<body>` by browsers: a template that printed a page after its layout).
+    private var firstOutsideHTML: Int?
+    private var sawHTMLEnd = false
+    private var reportedAfterHTML = false
 
     /// An inspector for the page `bytes`, entry `entry` of `index`.
     package init(bytes: UnsafeBufferPointer<UInt8>, entry: Int, index: OutputIndex, address: SiteAddress,
@@ -104,11 +109,13 @@ package struct PageInspector {
     /// open: where a clean span may start or end.
     private func isBetweenElements(_ scanner: HTMLScanner) -> Bool {
         openLink == nil && titleOffset == nil && svgDepth == 0 && !isRebased && !scanner.isInRawText
+            && htmlOffset != nil && !sawHTMLEnd
     }
 
     private mutating func startTag(_ element: HTMLElement, at offset: Int, attributes: UnsafeBufferPointer<HTMLAttribute>) {
         // A second `<html>`, `<body>` or `<title>` changes nothing here, but is the first on another page.
         if element == .html || element == .body || (element == .title && svgDepth == 0) { changes += 1 }
+        if element != .html { outsideHTML(at: offset, tag: true) }
         for attribute in attributes {
             switch attribute.name {
             case .id: record(id: attribute)
@@ -126,6 +133,10 @@ package struct PageInspector {
         case .html where htmlOffset == nil:
             htmlOffset = offset
             checkLanguage(of: attributes, at: offset)
+            if let first = firstOutsideHTML {
+                problem(at: first, "content before <html>",
+                        notes: ["a page starts with <!DOCTYPE html> and <html>: a template printed this before its layout"])
+            }
         case .body where bodyOffset == nil:
             bodyOffset = offset
         case .base:
@@ -153,6 +164,9 @@ package struct PageInspector {
 
     private mutating func endTag(_ element: HTMLElement) {
         switch element {
+        case .html where htmlOffset != nil:
+            changes += 1
+            sawHTMLEnd = true
         case .a: finishLink()
         case .title where titleOffset != nil:
             if !titleHasText, let offset = titleOffset { problem(at: offset, "the page's <title> is empty") }
@@ -163,10 +177,26 @@ package struct PageInspector {
     }
 
     private mutating func text(_ range: Range<Int>) {
+        if htmlOffset == nil || sawHTMLEnd, hasText(range) {
+            let start = range.first { !HTMLScanner.isSpace(bytes[$0]) } ?? range.lowerBound
+            outsideHTML(at: start, tag: false)
+        }
         let shown = openLink.map { !$0.named } ?? false
         guard titleOffset != nil || shown, hasText(range) else { return }
         if titleOffset != nil { titleHasText = true }
         if shown { openLink?.named = true }
+    }
+
+    /// Rule: nothing before `<html>` (a doctype and comments are no tokens) and nothing after `</html>`,
+    /// each reported once: the first at `<html>`, when the page turns out to have one.
+    private mutating func outsideHTML(at offset: Int, tag: Bool) {
+        if htmlOffset == nil {
+            if firstOutsideHTML == nil { firstOutsideHTML = offset }
+        } else if sawHTMLEnd && !reportedAfterHTML {
+            reportedAfterHTML = true
+            problem(at: offset, tag ? "a tag after </html>" : "text after </html>",
+                    notes: ["browsers move it into the page's <body>: a template printed it after its layout (did it include the layout with {{>layout}} instead of extending it with {{<layout}}…{{/layout}}?)"])
+        }
     }
 
     /// Rule: `<html lang="…">`, not empty.

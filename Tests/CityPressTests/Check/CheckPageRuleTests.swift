@@ -38,6 +38,25 @@ import Testing
         ])
     }
 
+    /// A page template that included its layout (`{{>layout}}`) instead of extending it prints the page's
+    /// own markup after `</html>`; text before the layout lands before `<html>`. Browsers move both into
+    /// `<body>` without a word. Comments and whitespace around the document are fine.
+    @Test func markupBeforeHTMLOrAfterItsEndIsAnErrorOncePerPage() throws {
+        // Long enough to be a clean span on the first page, read again on the others.
+        let article = "<article class=\"city\">\n<p>Łódź endorses the declaration of the network.</p>\n</article>\n"
+        let found = try check([
+            "a-fine.html": validPage(article) + "<!-- built -->\n",
+            "b-after.html": validPage() + article + "<p>more</p>\n",
+            "c-before.html": "<p>before</p>\n" + validPage(),
+            "d-text.html": "<!DOCTYPE html>\n<!-- a comment -->\n" + validPage().dropFirst(16) + "trailing words\n",
+        ])
+        #expect(found == [
+            "Public/b-after.html:11:1: error: a tag after </html>",
+            "Public/c-before.html:1:1: error: content before <html>",
+            "Public/d-text.html:12:1: error: text after </html>",
+        ])
+    }
+
     @Test func headingLevelsGoDownOneAtATime() throws {
         let body = "<h2>a</h2>\n<h4>skips</h4>\n<h3>fine</h3><h2>up is fine</h2><h1>x</h1><h3>skips</h3>\n<H6>skips</H6>"
         let found = try check(["a.html": validPage(body)])
