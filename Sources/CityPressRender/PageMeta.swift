@@ -29,6 +29,9 @@ package struct PageMeta: Sendable, Hashable {
     package let assets: String
     package let siteTitle: String
     package let network: String
+    /// The site's language when this page is in another (`<lang>/…`): the language of `siteTitle`,
+    /// `network` and `description` from `site.yml`, and of the pages no translation has (a commitment's).
+    package let siteLanguage: String?
     package let breadcrumbs: [Crumb]
     /// Whether the trail says more than "Home" (the home page shows none).
     package let hasBreadcrumbs: Bool
@@ -79,6 +82,7 @@ package struct PageMeta: Sendable, Hashable {
         assets = links.asset("")
         siteTitle = config.title
         network = config.network
+        siteLanguage = interface.language == config.language ? nil : config.language
         self.breadcrumbs = breadcrumbs
         hasBreadcrumbs = breadcrumbs.count > 1
         canonicalURL = config.baseURL.map { $0 + path }
@@ -116,6 +120,10 @@ package struct Chrome: Sendable {
     package struct View: Sendable {
         package let siteTitle: String
         package let network: String
+        /// The site's language when the page is in another: the language of `siteTitle` and `network`.
+        package let siteLanguage: String?
+        /// The folder of the templates' assets from the page (`../../assets/`), for a logo.
+        package let assets: String
         package let homeHref: String
         package let declarationsHref: String
         package let citiesHref: String
@@ -144,7 +152,9 @@ package struct Chrome: Sendable {
 
     package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet,
                  interface: Interface, text: InterfaceText) {
-        let view = View(siteTitle: config.title, network: config.network, homeHref: links.home,
+        let view = View(siteTitle: config.title, network: config.network,
+                        siteLanguage: interface.language == config.language ? nil : config.language,
+                        assets: links.asset(""), homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
                         commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route),
                         searchHref: links.inTree(SearchOutput.route),

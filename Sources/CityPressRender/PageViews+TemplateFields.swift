@@ -236,7 +236,7 @@ extension PageMeta: TemplateView {
         .field("language", \.language), .field("direction", \.direction), .field("text", \.text),
         .field("title", \.title), .field("description", \.description),
         .field("assets", \.assets), .field("siteTitle", \.siteTitle),
-        .field("network", \.network), .field("breadcrumbs", \.breadcrumbs),
+        .field("network", \.network), .field("siteLanguage", \.siteLanguage), .field("breadcrumbs", \.breadcrumbs),
         .field("hasBreadcrumbs", \.hasBreadcrumbs), .field("canonicalURL", \.canonicalURL), .field("feedURL", \.feedURL),
         .field("siteURL", \.siteURL), .markup("pageNumbersCSS", \.pageNumbersCSS), .field("shareTitle", \.shareTitle), .field("shareType", \.shareType),
         .field("robots", \.robots), .markup("structuredData", \.structuredData),
@@ -253,7 +253,8 @@ extension PageMeta: TemplateView {
 
 extension Chrome.View: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
-        .field("siteTitle", \.siteTitle), .field("network", \.network), .field("homeHref", \.homeHref),
+        .field("siteTitle", \.siteTitle), .field("network", \.network), .field("siteLanguage", \.siteLanguage),
+        .field("assets", \.assets), .field("homeHref", \.homeHref),
         .field("declarationsHref", \.declarationsHref), .field("citiesHref", \.citiesHref),
         .field("countriesHref", \.countriesHref), .field("commitmentsHref", \.commitmentsHref),
         .field("dataHref", \.dataHref), .field("searchHref", \.searchHref),

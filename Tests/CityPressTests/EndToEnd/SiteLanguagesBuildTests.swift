@@ -99,6 +99,20 @@ import Testing
                     "the switcher lists the versions out of order")
             let arabic = try readText(site.appendingPathComponent("out/ar/index.html"))
             #expect(arabic.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
+            // What site.yml says, in the site's language, is marked as such in another language's tree, and
+            // links to the pages no translation has (a commitment's, an update's) say where they lead.
+            #expect(arabic.contains("<span class=\"site-network\" lang=\"en-GB\">Fixture Network of Cities</span> <span class=\"site-name\" lang=\"en-GB\">Fixture Declarations</span>"))
+            #expect(arabic.contains("<p class=\"lead\" lang=\"en-GB\">"))
+            #expect(translation.contains("<a href=\"../../../declarations/second-accord/commitments/1/\" hreflang=\"en-GB\">"))
+            #expect(translation.contains("<a href=\"../../../declarations/second-accord/updates/2023/\" hreflang=\"en-GB\">"))
+            let english = try readText(site.appendingPathComponent("out/index.html"))
+            #expect(english.contains("<span class=\"site-network\">Fixture Network of Cities</span>") && !english.contains("hreflang=\"en-GB\">"))
+            // Links whose text repeats on a page name what they lead to for screen readers.
+            let commitments = try readText(site.appendingPathComponent("out/commitments/index.html"))
+            #expect(commitments.contains("Commitment 1 on its own page<span class=\"visually-hidden\">, <span>First Accord</span></span></a>"))
+            #expect(commitments.contains("Commitment 1 on its own page<span class=\"visually-hidden\">, <span>Second Accord</span></span></a>"))
+            let update = try readText(site.appendingPathComponent("out/declarations/second-accord/updates/2023/index.html"))
+            #expect(update.contains(">Łódź<span class=\"visually-hidden\">: Implementation report</span></a>"))
         }
     }
 

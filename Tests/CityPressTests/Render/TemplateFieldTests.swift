@@ -77,7 +77,7 @@ import CityPressLoad
             SignatoriesFragment(groups: [SignatoryGroupView(country: "C", countryHref: "h", count: 1,
                                                             entriesHTML: "<li>n</li>")]),
             CityLinkView(name: "n", href: "h", detail: "d"),
-            Chrome.View(siteTitle: "t", network: "n", homeHref: "h", declarationsHref: "d", citiesHref: "c",
+            Chrome.View(siteTitle: "t", network: "n", siteLanguage: "en", assets: "a/", homeHref: "h", declarationsHref: "d", citiesHref: "c",
                         countriesHref: "k", commitmentsHref: "m", dataHref: "o", searchHref: "s", publishedByText: "p",
                         text: renderer.text, inDeclarations: true, inCities: true,
                         inCountries: true, inCommitments: true, inSearch: true),
