@@ -117,7 +117,9 @@ package enum DeclarationFile: ContentKind {
 
     package static func collect(_ folder: LoadedFolder<DeclarationFile>, into content: inout LoadedContent) {
         content.declarations = folder.records
-        content.hasUnreadableDeclarations = folder.fileRecords.contains { $0 == nil }
+        for (name, record) in zip(folder.names, folder.fileRecords) where record == nil {
+            content.unreadableDeclarationSlugs.insert(String(name.dropLast(fileExtension.count + 1)))
+        }
     }
 
     package static func records(in content: LoadedContent) -> [DeclarationRecord] {

@@ -11,9 +11,12 @@ public struct LoadedContent: Sendable {
     /// Slugs of city files that exist but could not be read (already reported), so that
     /// declarations naming them are not reported a second time.
     public var unreadableCitySlugs: Set<String> = []
-    /// Whether a declaration file exists that could not be read (already reported): who signed it
-    /// is unknown, so no city can be said to endorse nothing.
-    public var hasUnreadableDeclarations = false
+    /// Slugs of declaration files that exist but could not be read (already reported): who signed them
+    /// is unknown, so no city can be said to endorse nothing, and their reports and translations are
+    /// left out without a second error each.
+    public var unreadableDeclarationSlugs: Set<String> = []
+    /// Whether a declaration file exists that could not be read.
+    public var hasUnreadableDeclarations: Bool { !unreadableDeclarationSlugs.isEmpty }
     /// Files in `cities/` that were skipped for their extension (`budavar.yaml`), by the slug their
     /// name starts with, as paths to show: a declaration naming that slug is told to rename the file.
     public var skippedCityFiles: [String: String] = [:]

@@ -120,10 +120,10 @@ public struct SiteResolver: Sendable {
                 diagnostics)
     }
 
-    /// The slugs of `content`'s declarations this build leaves out (drafts, unless it includes them):
-    /// their reports and translations are left out without a word.
+    /// The slugs of `content`'s declarations this build leaves out (drafts, unless it includes them, and
+    /// files with errors, reported at their place): their reports and translations are left out without a word.
     package func unpublished(in content: LoadedContent) -> Set<String> {
-        Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug))
+        Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug)).union(content.unreadableDeclarationSlugs)
     }
 
     /// The cities `record` lists (indexes into the A–Z cities) with their endorsement dates; an

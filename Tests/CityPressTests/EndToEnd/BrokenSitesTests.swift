@@ -196,6 +196,22 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// A declaration with an error is reported once, at its place: not again by each report and
+    /// translation of it as "unknown" (the fixture's second accord has three reports and two translations).
+    @Test func aBrokenDeclarationIsNotReportedAgainByItsReportsAndTranslations() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            let file = site.appendingPathComponent("Content/declarations/second-accord.md")
+            try writeText(try readText(file).replacingOccurrences(of: "{city: poznan, endorsed: 2022-05-20}",
+                                                                  with: "{city: poznan, endorsed: 2022-07-20}"), to: file)
+            let result = try runCityPress(["build", "--content", "Content", "--templates", "Templates", "--output", "out"], in: site)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("second-accord.md:11:"), "\(result.stderr)")
+            #expect(!result.stderr.contains("unknown declaration"), "\(result.stderr)")
+            #expect(result.stderr.contains("build failed with 1 error;"), "\(result.stderr)")
+        }
+    }
+
     /// The content folder given as the templates folder is one mistake, not one per missing template;
     /// a folder missing some templates lists what every site needs once.
     @Test func aFolderWithoutTemplatesIsOneError() throws {

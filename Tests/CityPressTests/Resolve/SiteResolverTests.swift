@@ -68,7 +68,7 @@ import Testing
         ])
         let (_, before) = SiteResolver().resolve(content, config: config)
         #expect(before.filter { $0.message.contains("endorses no published declaration") }.count == 3)
-        content.hasUnreadableDeclarations = true
+        content.unreadableDeclarationSlugs = ["broken"]
         let (site, diagnostics) = SiteResolver().resolve(content, config: config)
         #expect(site != nil)
         #expect(!diagnostics.contains { $0.message.contains("endorses no published declaration") })
