@@ -36,7 +36,7 @@ package struct ReportPatch {
         // The whole resolve's own checks, record by record (commitments, signatory, years, duplicates).
         let reports = ReportResolver(declarations: site.declarations, cities: site.cities, cityIndex: cityIndex,
                                      unpublished: resolver.unpublished(in: content),
-                                     unreadableCities: content.unreadableCitySlugs)
+                                     unreadableCities: content.unreadableCitySlugs, skippedCities: content.skippedCityFiles)
             .resolve(records, &diagnostics)
         guard diagnostics.isEmpty, reports.count == records.count else { return nil }
         var replaced = site.reports

@@ -12,6 +12,8 @@ struct ReportResolver {
     let unpublished: Set<String>
     /// City files that could not be read (already reported).
     let unreadableCities: Set<String>
+    /// City files skipped for their extension (`wroclaw.yaml`), by slug, as paths to show.
+    var skippedCities: [String: String] = [:]
 
     /// The reports of `records` that pass every check, in site order; every problem goes to `diagnostics`.
     func resolve(_ records: [ReportRecord], _ diagnostics: inout [Diagnostic]) -> [Report] {
@@ -58,9 +60,12 @@ struct ReportResolver {
         let city = cityIndex[record.city.value]
         let declaration = state.declarationIndex[record.declaration.value]
         if city == nil, !unreadableCities.contains(record.city.value) {
+            var notes = ["a report names its city by the file name of its record in cities/"]
+            if let skipped = skippedCities[record.city.value] {
+                notes.append("'\(skipped)' was skipped: only .yml files are read; rename it to '\(record.city.value).yml'")
+            }
             diagnostics.append(.error(message("unknown city", record.city.value, among: cityIndex.keys),
-                                      at: record.city.location,
-                                      notes: ["a report names its city by the file name of its record in cities/"]))
+                                      at: record.city.location, notes: notes))
         }
         if declaration == nil {
             diagnostics.append(.error(message("unknown declaration", record.declaration.value, among: state.declarationIndex.keys),

@@ -107,7 +107,7 @@ public struct SiteResolver: Sendable {
         let reports = ReportResolver(
             declarations: declarations, cities: cities, cityIndex: cityIndex,
             unpublished: unpublished(in: content),
-            unreadableCities: content.unreadableCitySlugs
+            unreadableCities: content.unreadableCitySlugs, skippedCities: content.skippedCityFiles
         ).resolve(content.records(of: ReportFile.self), &diagnostics)
         let translations = TranslationResolver(
             declarations: declarations, language: config.language,

@@ -23,6 +23,19 @@ import Testing
         }
     }
 
+    /// A report naming a city saved as `.yaml` is told the same.
+    @Test func aReportsUnknownCityErrorNamesTheSkippedFile() throws {
+        try withTemporaryFolder { root in
+            let content = try makeFixtureSite(in: root).appendingPathComponent("Content")
+            try FileManager.default.moveItem(at: content.appendingPathComponent("cities/wroclaw.yml"),
+                                             to: content.appendingPathComponent("cities/wroclaw.yaml"))
+            let (_, diagnostics) = try renderInMemory(content: content)
+            let report = try #require(diagnostics.first { $0.message == "unknown city 'wroclaw'" && $0.location?.path.contains("/reports/") == true })
+            #expect(report.notes.last?.replacingOccurrences(of: content.path + "/", with: "")
+                    == "'cities/wroclaw.yaml' was skipped: only .yml files are read; rename it to 'wroclaw.yml'")
+        }
+    }
+
     /// A folder in `cities/` is said to be one, with where its records belong; what an editor leaves
     /// beside a record is passed over without a word.
     @Test func aFolderInCitiesAndEditorsLeftoversAreToldApart() throws {
