@@ -121,7 +121,7 @@ package enum BuildSteps {
         guard let keep else {
             let count = try renderer.render(into: target, progress: options.progress)
             try writeCopiedFiles(options, into: target)
-            return Rendered(count: count, rendered: count, check: check, fingerprints: [:])
+            return Rendered(count: count, rendered: count, pages: pageCount(of: renderer), check: check, fingerprints: [:])
         }
         let outputs = renderer.outputs
         let values = OutputFingerprints(renderer).values
@@ -144,7 +144,12 @@ package enum BuildSteps {
         var fingerprints: [String: UInt64] = [:]
         fingerprints.reserveCapacity(outputs.count)
         for (output, value) in zip(outputs, values) { fingerprints[output.route.file] = value }
-        return Rendered(count: outputs.count, rendered: rendered, check: check, fingerprints: fingerprints)
+        return Rendered(count: outputs.count, rendered: rendered, pages: pageCount(of: renderer), check: check, fingerprints: fingerprints)
+    }
+
+    /// How many of `renderer`'s outputs are HTML pages.
+    private static func pageCount(of renderer: SiteRenderer) -> Int {
+        renderer.outputs.reduce(0) { $0 + ($1.route.file.hasSuffix(".html") ? 1 : 0) }
     }
 
     /// Whether a build takes the file of the output at `file`, whose fingerprint is `fingerprint`, from
@@ -157,6 +162,8 @@ package enum BuildSteps {
         package var count: Int
         /// Outputs rendered.
         package var rendered: Int
+        /// Of `count`, the HTML pages (the others are data, the feed, the sitemap, the search index…).
+        package var pages: Int
         /// The check of the pages written, to finish once everything is written (`checking`).
         package var check: WrittenPageCheck?
         /// Each output's fingerprint by file (with `keeping`).

@@ -18,6 +18,8 @@ public enum SiteBuild {
         public var pagesWritten: Int
         /// Of `pagesWritten`, the outputs rendered; the others were kept from the output folder replaced.
         public var pagesRendered = 0
+        /// Of `pagesWritten`, the HTML pages.
+        public var htmlPages = 0
         /// The URL the site was built for (`--base-url`, else `base_url` of `site.yml`), if any.
         public var baseURL: String?
         /// What the user may want to know that is no problem (why every page was rendered), one line each.
@@ -105,6 +107,7 @@ public enum SiteBuild {
             let pageCheck = rendered.check
             var written = rendered.count
             var renderedCount = rendered.rendered
+            let htmlPages = rendered.pages
             if let exporter {
                 let printed = try BuildSteps.printEditions(of: site.declarations, site: site, templates: templates, options: options,
                                                            papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {
@@ -130,7 +133,7 @@ public enum SiteBuild {
                 : nil
             let baseURL = site.config.baseURL
             releaseInBackground(consume site)
-            return Report(diagnostics: diagnostics, pagesWritten: written, pagesRendered: renderedCount, baseURL: baseURL,
+            return Report(diagnostics: diagnostics, pagesWritten: written, pagesRendered: renderedCount, htmlPages: htmlPages, baseURL: baseURL,
                           notes: notes, changes: changes, check: check)
         } catch {
             staging.discard()

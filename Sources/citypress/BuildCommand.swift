@@ -83,7 +83,9 @@ struct BuildCommand: ParsableCommand {
                 "citypress: build failed with \(errors) error\(errors == 1 ? "" : "s"); '\(output)' was left as it was\n".utf8))
             throw ExitCode.failure
         }
-        var line = "Built \(report.pagesWritten) pages into \(output) in \(milliseconds(since: started)) ms"
+        let others = report.pagesWritten - report.htmlPages
+        var line = "Built \(report.htmlPages) page\(report.htmlPages == 1 ? "" : "s") and \(others) other file\(others == 1 ? "" : "s")"
+            + " into \(output) in \(milliseconds(since: started)) ms"
         var notes: [String] = []
         if report.pagesRendered < report.pagesWritten {
             notes.append("\(report.pagesRendered) rendered, \(report.pagesWritten - report.pagesRendered) kept from the last build")

@@ -17,7 +17,8 @@ import Testing
             let output = root.appendingPathComponent("out")
             let result = try build(into: output)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.hasPrefix("Built "))
+            // Pages are the HTML files; the data, feed, sitemap, search index and robots.txt are the others.
+            #expect(result.stdout.hasPrefix("Built 80 pages and 19 other files into "), "\(result.stdout)")
             // A clean build of the seed site says one line and warns about nothing.
             #expect(result.stderr.isEmpty, "\(result.stderr)")
             #expect(result.stdout.split(separator: "\n").count == 1, "\(result.stdout)")
