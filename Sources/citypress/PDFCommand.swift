@@ -10,7 +10,7 @@ import Foundation
 struct PDFCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pdf",
-        abstract: "Print declarations to PDF files (<slug>-<paper>.pdf; translations <slug>.<lang>-<paper>.pdf) with headless Chromium."
+        abstract: "Print declarations to PDF files (<slug>-<paper>.pdf; translations <slug>.<lang>-<paper>.pdf; implementation updates <slug>-update-<year>-<paper>.pdf) with headless Chromium."
     )
 
     @Argument(help: "Slugs of the declarations to print (default: every published declaration).")
