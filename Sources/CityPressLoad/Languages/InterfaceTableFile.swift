@@ -12,8 +12,9 @@ public enum InterfaceTableFile {
         case dates, text
     }
 
-    /// The table in `source`, and the problems found.
-    public static func read(_ source: SourceText) -> (InterfaceTable, [Diagnostic]) {
+    /// The table in `source`, and the problems found. With `english` (the built-in English phrases), each
+    /// phrase is checked against its key's English one (`check`).
+    public static func read(_ source: SourceText, english: [TextKey: Phrase]? = nil) -> (InterfaceTable, [Diagnostic]) {
         var document = YAMLDocument(yaml: source.text, source: source, lineOffset: 0)
         var table = InterfaceTable(path: source.path)
         guard document.isValid else { return (table, document.diagnostics) }
@@ -52,10 +53,12 @@ public enum InterfaceTableFile {
                     let guess = Suggestion.closest(to: name, among: TextKey.allCases.map(\.name))
                         .map { " (did you mean '\($0)'?)" } ?? ""
                     document.report(.warning("unknown interface text '\(name)'" + guess, at: document.location(of: at),
-                                             notes: ["the keys are those of the English table, Templates/i18n/en.yml"]))
+                                             notes: ["the keys are CityPress's own (its built-in English table, which a new site's "
+                                                     + "Templates/i18n/en.yml copies): a table changes their words and cannot add keys"]))
                     continue
                 }
                 if let phrase = phrase(value, key: key, in: &document) {
+                    if let english { check(phrase, of: key, at: value, against: english[key], in: &document) }
                     table.texts[key] = phrase
                     table.locations[key] = document.location(of: at)
                 }

@@ -7,6 +7,10 @@ public enum InterfaceTables {
     /// The built-in English interface, for text that is English whatever the site's language.
     public static let english = interface(for: "en", siteFiles: [:]).0
 
+    /// The built-in English table's phrases, which a site's phrases are checked against.
+    static let englishPhrases: [TextKey: Phrase] = InterfaceTableFile.read(
+        SourceText(path: "en.yml (built in)", text: BuiltInInterfaceTables.texts["en.yml"] ?? "")).0.texts
+
     /// The interface for `language` from the site's table files (file name → text), and the problems
     /// found: the files' own, and a warning for each key the language's tables lack (English is used).
     public static func interface(for language: String, siteFiles: [String: SourceText],
@@ -24,7 +28,7 @@ public enum InterfaceTables {
                 if index > 0 { ofLanguage.append(table) }
             }
             if let source = siteFiles[file] ?? siteFiles.first(where: { $0.key.lowercased() == file.lowercased() })?.value {
-                let (table, problems) = InterfaceTableFile.read(source)
+                let (table, problems) = InterfaceTableFile.read(source, english: englishPhrases)
                 diagnostics += problems
                 tables.append(table)
                 if index > 0 { ofLanguage.append(table) }
@@ -40,9 +44,18 @@ public enum InterfaceTables {
         }
         // The file a reader would add the key to: the site's own, else the built-in one it extends.
         let path = ofLanguage.last { !$0.path.hasSuffix("(built in)") }?.path ?? named.path
-        for key in TextKey.allCases where !ofLanguage.contains(where: { $0.texts[key] != nil }) {
+        let missing = TextKey.allCases.filter { key in !ofLanguage.contains { $0.texts[key] != nil } }
+        if missing.count == 1, let key = missing.first {
             diagnostics.append(.warning("interface text '\(key.name)' is missing from \(path); the English text is used",
                                         at: SourceLocation(path: path)))
+        } else if !missing.isEmpty {
+            // One warning for a table that lacks many (a language with only its headings translated),
+            // not one per key: a new site in such a language would start with hundreds.
+            let shown = missing.prefix(12).map(\.name).joined(separator: ", ")
+            diagnostics.append(.warning("\(missing.count) of \(TextKey.allCases.count) interface texts are missing from \(path); the English texts are used",
+                                        at: SourceLocation(path: path),
+                                        notes: [shown + (missing.count > 12 ? ", and \(missing.count - 12) more" : ""),
+                                                "copy their lines from Templates/i18n/en.yml and translate them"]))
         }
         return (interface, diagnostics)
     }

@@ -68,6 +68,13 @@ public struct Phrase: Sendable, Hashable {
     /// The parts of the form for `category`.
     public func parts(_ category: PluralCategory) -> [Part] { forms[Self.index(of: category)] }
 
+    /// Whether every form is empty or only spaces.
+    public var isEmpty: Bool {
+        forms.allSatisfy { form in
+            form.allSatisfy { if case .literal(let text) = $0 { text.allSatisfy(\.isWhitespace) } else { false } }
+        }
+    }
+
     /// The placeholders the phrase's forms use.
     public var placeholders: Set<String> {
         var names: Set<String> = []

@@ -60,11 +60,17 @@ import CityPressCore
     @Test func aMissingKeyIsAWarningNamingTheKeyAndTheTableFile() {
         let site = source("pl.yml", "language: pl\ntext:\n  home: Start\n")
         let (interface, problems) = InterfaceTables.interface(for: "pl", siteFiles: ["pl.yml": site])
-        let missing = problems.filter { $0.message.contains("'searchLead'") }
+        let missing = problems.filter { $0.message.contains("interface texts are missing") }
         #expect(missing.count == 1)
         #expect(missing.first?.severity == .warning)
-        #expect(missing.first?.description.hasPrefix("Templates/i18n/pl.yml: warning: interface text 'searchLead' is missing from Templates/i18n/pl.yml") == true,
+        #expect(missing.first?.description.hasPrefix("Templates/i18n/pl.yml: warning: ") == true && missing.first?.message.hasSuffix("of \(TextKey.allCases.count) interface texts are missing from Templates/i18n/pl.yml; the English texts are used") == true,
                 "\(missing.map(\.description))")
+        // One key missing is named in the message itself.
+        var complete = "language: pl\ntext:\n"
+        for key in TextKey.allCases where key != .searchLead { complete += "  \(key.name): x\n" }
+        let one = InterfaceTables.interface(for: "pl", siteFiles: ["pl.yml": source("pl.yml", complete)]).1
+            .filter { $0.message.contains("missing") }
+        #expect(one.map(\.message) == ["interface text 'searchLead' is missing from Templates/i18n/pl.yml; the English text is used"])
         // The site's key wins over the built-in table, the built-in Polish one over English, English fills the rest.
         #expect(interface.text(.home) == "Start")
         #expect(interface.text(.declarations) == "Deklaracje")
@@ -129,5 +135,28 @@ import CityPressCore
         let edited = ["en.yml": source("en.yml", "text:\n  home: Start\n")]
         _ = cache.interface(for: "fr", siteFiles: edited, folder: "Templates/i18n")
         #expect(cache.count == 1)
+    }
+
+    /// A site's phrase that would print wrongly on every page of its language is a warning at its value:
+    /// a placeholder its key does not have, no text where English has some, a plural without `{count}`.
+    @Test func aSitesPhraseIsCheckedAgainstItsKeysEnglishPhrase() {
+        let text = """
+            text:
+              publishedBy: "{titel} · publié par le {network}."
+              countCities: {one: ville, other: villes}
+              home: ""
+              declarations: Déclarations
+              countReports: {one: un rapport, other: "{count} rapports"}
+            """
+        let (_, problems) = InterfaceTables.interface(for: "fr", siteFiles: ["fr.yml": source("fr.yml", text)])
+        #expect(problems.map(\.description) == [
+            "Templates/i18n/fr.yml:2:16: warning: '{titel}' is no placeholder of 'publishedBy': pages show it as written (did you mean '{title}'?)",
+            "Templates/i18n/fr.yml:3:16: warning: no form of 'countCities' shows the number: write {count} where it goes",
+            "Templates/i18n/fr.yml:4:9: warning: 'home' is empty: pages show nothing where it goes",
+        ])
+        #expect(problems.first?.notes == ["it has {network}, {title}"])
+        // The built-in tables themselves are not checked this way, and the site's own English table copies them.
+        let copy = BuiltInInterfaceTables.texts["en.yml"] ?? ""
+        #expect(InterfaceTables.interface(for: "en", siteFiles: ["en.yml": source("en.yml", copy)]).1.isEmpty)
     }
 }
