@@ -14,6 +14,9 @@ package struct MarkdownNotices {
         case paragraph(first: Int, last: Int)
         /// A text node on `line`; `opensListItem` when it begins an item's first paragraph.
         case text(String, line: Int, opensListItem: Bool)
+        /// A link on `line` whose text starts with `^`: a footnote reference (`[^1]`) that a one-word note
+        /// (`[^1]: note`) made a link, the note read as its definition.
+        case footnoteLink(label: String, destination: String, line: Int)
     }
 
     package let markdown: String
@@ -66,6 +69,10 @@ package struct MarkdownNotices {
                             "write the rows as a list, or as paragraphs", line: number > first ? number - 1 : number, marker: "|")
                     }
                 }
+            case .footnoteLink(let label, let destination, let line):
+                add("a footnote ('[\(label)]') is read as a link to '\(destination)' (CommonMark has no footnotes)",
+                    "'[\(label)]: \(destination)' is taken for a link's definition and is not shown: put the note in the text, in parentheses",
+                    line: line, marker: "[" + label)
             case .text(let text, let line, let opensListItem):
                 if text.contains("[^") && text.contains("]") {
                     add("a footnote ('[^…]') is shown as plain text (CommonMark has no footnotes)",

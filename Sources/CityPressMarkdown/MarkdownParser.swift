@@ -131,6 +131,10 @@ public struct MarkdownParser: Sendable {
                 elements.append(.rawHTML(literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "<", line: line))
             } else if type == CMARK_NODE_PARAGRAPH {
                 elements.append(.paragraph(first: line, last: Int(cmark_node_get_end_line(node))))
+            } else if type == CMARK_NODE_LINK, let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+                      let literal = cmark_node_get_literal(child), literal.pointee == CChar(UInt8(ascii: "^")) {
+                elements.append(.footnoteLink(label: String(cString: literal),
+                                              destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "", line: line))
             } else if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
                       strchr(literal, Int32(UInt8(ascii: "["))) != nil || strchr(literal, Int32(UInt8(ascii: "~"))) != nil {
                 // Only text with `[` or `~` can hold a footnote, strikethrough or task box: the rest is not copied.

@@ -41,6 +41,15 @@ import Testing
         #expect(unsafeHTML.contains("<div>block</div>"))
     }
 
+    /// `[^1]: note` is a valid link definition in CommonMark, so `[^1]` becomes a link to "note" and the
+    /// note disappears: the author is told it is a footnote, at the reference.
+    @Test func aOneWordFootnoteIsNamedAsAFootnoteNotOnlyAsALink() {
+        let document = MarkdownParser().parse("As agreed[^1].\n\n[^1]: note\n")
+        #expect(document.links.map(\.destination) == ["note"])
+        #expect(document.notices.map(\.message) == ["a footnote ('[^1]') is read as a link to 'note' (CommonMark has no footnotes)"])
+        #expect(document.notices.first?.line == 1 && document.notices.first?.column == 10)
+    }
+
     @Test func escapesTextAndKeepsApostrophes() {
         let document = MarkdownParser().parse("1. R&D for peoples' <b>lived</b> realities\n")
         #expect(document.orderedLists.first?.items.first?.html == "<p>R&amp;D for peoples' <!-- raw HTML omitted -->lived<!-- raw HTML omitted --> realities</p>\n")
