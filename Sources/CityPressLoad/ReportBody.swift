@@ -70,12 +70,14 @@ struct ReportBody {
         let text = heading.dropFirst(2).drop { $0 == " " }
         let lowered = text.lowercased()
         let word = lowered.hasPrefix("commitments") ? "commitments" : lowered.hasPrefix("commitment") ? "commitment" : nil
-        guard let word, let colon = text.firstIndex(of: ":") else {
+        // The keyword was found in the lowercased text; its length is taken in the text as written only
+        // up to the colon, so that no case mapping that changes a length can put it past the colon.
+        guard let word, let colon = text.firstIndex(of: ":"),
+              let numbersStart = text.index(text.startIndex, offsetBy: word.count, limitedBy: colon) else {
             diagnostics.append(.error("an action must name the commitments it implements: write its heading as \(headingForm)",
                                       at: source.location(line: location.line, column: 4)))
             return nil
         }
-        let numbersStart = text.index(text.startIndex, offsetBy: word.count)
         let title = String(text[text.index(after: colon)...]).trimmingWhitespace()
         var commitments: [Located<Int>] = []
         var valid = true

@@ -61,7 +61,9 @@ public struct Interface: Sendable, Hashable {
     }
 
     /// The parts of `key`'s phrase (its `other` form), for text made of more than words (CSS counters).
-    public func parts(_ key: TextKey) -> [Phrase.Part] { phrases[key.rawValue].forms[5] }
+    public func parts(_ key: TextKey) -> [Phrase.Part] {
+        phrases[key.rawValue].forms.last ?? []  // `other` is the last category
+    }
 
     /// `items` joined as the language lists them: `a, b and c`.
     public func list(_ items: [String]) -> String {
@@ -89,7 +91,9 @@ public struct Interface: Sendable, Hashable {
     }
 
     /// The month `number` (1 for January) as a name standing alone.
-    public func month(_ number: Int) -> String { months[number - 1] }
+    public func month(_ number: Int) -> String {
+        months.indices.contains(number - 1) ? months[number - 1] : String(number)
+    }
 
     private func day(_ day: Int) -> String {
         if day == 1, let firstDay { return firstDay }
