@@ -34,6 +34,20 @@ package enum SiteCheck {
         package var externalLinks: [String: [SourceLocation]] = [:]
     }
 
+    /// The base URL a build wrote into the site's `robots.txt` (`Sitemap: https://example.org/declarations/sitemap.xml`
+    /// names it when `base_url` was set): what `check` takes when it is given none, so that a site built for
+    /// an address below a path is checked as it will be served.
+    package static func publishedBaseURL(in outputPath: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: outputPath + "/robots.txt"), data.count < 65_536 else { return nil }
+        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where line.hasPrefix("Sitemap: ") {
+            let url = line.dropFirst("Sitemap: ".count).trimmingCharacters(in: .whitespaces)
+            guard url.hasSuffix("/sitemap.xml") else { continue }
+            let base = String(url.dropLast("sitemap.xml".count))
+            if SiteAddress(baseURL: base) != nil { return base }
+        }
+        return nil
+    }
+
     /// Checks the site in `options.outputPath`.
     package static func run(_ options: Options) -> Report {
         var address = SiteAddress.serverRoot

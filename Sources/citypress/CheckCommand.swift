@@ -13,7 +13,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "The built site's folder.")
     var output = "Public"
 
-    @Option(name: .customLong("base-url"), help: "The URL the site is published at: absolute links to it are checked as internal.")
+    @Option(name: .customLong("base-url"), help: "The URL the site is published at: absolute links to it are checked as internal (default: the one its robots.txt names).")
     var baseURL: String?
 
     @Flag(help: "Also check http and https links to other sites, over the network (2 requests per host at a time).")
@@ -33,9 +33,11 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = ContinuousClock.now
-        let report = SiteCheck.run(SiteCheck.Options(outputPath: output, baseURL: baseURL, collectsExternalLinks: external))
+        // A site built with a base URL says it in its robots.txt; an explicit --base-url wins.
+        let published = baseURL == nil ? SiteCheck.publishedBaseURL(in: output) : nil
+        let report = SiteCheck.run(SiteCheck.Options(outputPath: output, baseURL: baseURL ?? published, collectsExternalLinks: external))
         var diagnostics = report.diagnostics
-        var summary = ""
+        var summary = published.map { " for \($0) (the base URL in its robots.txt)" } ?? ""
         if external {
             var options = ExternalLinkCheck.Options()
             options.timeout = timeout

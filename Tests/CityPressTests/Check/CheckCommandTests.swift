@@ -46,12 +46,18 @@ import Testing
             // 39 pages, and the 14 of each of the French and Arabic trees (`languages: [fr, ar]`), search included.
             #expect(result.stdout.contains("Checked 67 pages: no errors"), "\(result.stdout)")
             #expect(!result.stderr.contains("error:"), "\(result.stderr)")
-            // The site's base_url has a path (/declarations/): its 404 page links from there.
-            let withoutBase = try runCityPress(["check", "--output", "out"], in: root)
-            #expect(withoutBase.status == 1)
-            #expect(withoutBase.stderr.contains("out/404.html:21:24: error: broken link '/declarations/assets/site.css'"))
+            // The site's base_url has a path (/declarations/): its 404 page links from there. Its robots.txt
+            // names it, and check takes it from there unless told otherwise.
+            let fromRobots = try runCityPress(["check", "--output", "out"], in: root)
+            #expect(fromRobots.status == 0, "\(fromRobots.stderr)")
+            #expect(fromRobots.stdout.hasPrefix("Checked 67 pages for https://example.org/declarations/ (the base URL in its robots.txt) in "),
+                    "\(fromRobots.stdout)")
+            let atTheRoot = try runCityPress(["check", "--output", "out", "--base-url", "https://example.org/"], in: root)
+            #expect(atTheRoot.status == 1)
+            #expect(atTheRoot.stderr.contains("out/404.html:21:24: error: broken link '/declarations/assets/site.css'"), "\(atTheRoot.stderr)")
             let withBase = try runCityPress(["check", "--output", "out", "--base-url", "https://example.org/declarations/"], in: root)
             #expect(withBase.status == 0, "\(withBase.stderr)")
+            #expect(withBase.stdout.hasPrefix("Checked 67 pages in "), "\(withBase.stdout)")
         }
     }
 

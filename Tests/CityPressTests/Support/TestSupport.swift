@@ -99,8 +99,11 @@ func runProgram(_ program: URL, _ arguments: [String], in directory: URL, enviro
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Standard error is read on another thread while standard output is read here: read one after the
+    // other, a program that fills the pipe of the one not being read (64 KB of diagnostics) waits forever.
+    let errorReader = PipeReader(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errorReader.data()
     process.waitUntilExit()
     return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
@@ -164,4 +167,23 @@ func preparedFixtureSite() throws -> (site: Site, templates: TemplateSet) {
                                templatesPath: TestPaths.templates.path)
     let (site, templates, _) = SiteBuild.prepare(options)
     return (try #require(site), try #require(templates))
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var read = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            read = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe gave, once it is closed.
+    func data() -> Data {
+        done.wait()
+        return read
+    }
 }
