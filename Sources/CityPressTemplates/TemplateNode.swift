@@ -46,5 +46,7 @@ package struct ParsedTemplate: Sendable {
         package let name: String
         package let line: Int
         package let column: Int
+        /// `{{<name}}` rather than `{{>name}}`.
+        package var isParent = false
     }
 }

@@ -135,11 +135,11 @@ package struct TemplateParser {
                              at: lines.position(of: tagStart)))
         case .partial:
             let name = try templateName(content, at: tagStart)
-            record(name, at: tagStart)
+            record(name, at: tagStart, isParent: false)
             append(.partial(name: name, indentation: indentation, at: lines.position(of: tagStart)))
         case .section, .inverted, .block, .parent:
             let name = trimmed(content)
-            if kind == .parent { record(try templateName(content, at: tagStart), at: tagStart) }
+            if kind == .parent { record(try templateName(content, at: tagStart), at: tagStart, isParent: true) }
             else if kind == .block { _ = try templateName(content, at: tagStart) }
             else { _ = try path(content, at: tagStart) }
             let sectionKind: OpenSection.Kind = switch kind {
@@ -211,9 +211,9 @@ package struct TemplateParser {
         append(.text(Array(bytes[range])))
     }
 
-    private mutating func record(_ name: String, at offset: Int) {
+    private mutating func record(_ name: String, at offset: Int, isParent: Bool) {
         let (line, column) = lineAndColumn(offset)
-        references.append(.init(name: name, line: line, column: column))
+        references.append(.init(name: name, line: line, column: column, isParent: isParent))
     }
 
     /// The start of the tag's line if only spaces and tabs stand between it and the tag.

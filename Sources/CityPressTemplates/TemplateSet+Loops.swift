@@ -66,7 +66,7 @@ extension TemplateSet {
 
     /// The block names each template renders: its own `{{$name}}` tags and those of every template it
     /// includes, transitively.
-    private static func blocksRendered(by parsed: [String: ParsedTemplate]) -> [String: Set<String>] {
+    static func blocksRendered(by parsed: [String: ParsedTemplate]) -> [String: Set<String>] {
         var own: [String: Set<String>] = [:]
         for (name, template) in parsed {
             var names: Set<String> = []

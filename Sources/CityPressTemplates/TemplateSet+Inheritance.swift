@@ -1,0 +1,31 @@
+import CityPressCore
+
+extension TemplateSet {
+    /// Inheritance written in a way that renders without error but not as meant: a warning for each.
+    ///
+    /// - `{{>layout}}` where `{{<layout}}…{{/layout}}` was meant: a parent template printed as a
+    ///   partial shows its blocks' defaults, and the page's own content lands after it (after
+    ///   `</html>`). A template counts as a parent when it has blocks and either another template
+    ///   extends it or it is a whole document; a partial that only has a block with a default does not.
+    static func inheritanceWarnings(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+        let blocks = blocksRendered(by: parsed)
+        let extended = Set(parsed.values.flatMap { $0.references.filter(\.isParent).map(\.name) })
+        func isParent(_ name: String) -> Bool {
+            guard blocks[name]?.isEmpty == false else { return false }
+            return extended.contains(name) || sources[name]?.text.contains("</html>") == true
+        }
+        var diagnostics: [Diagnostic] = []
+        for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
+            guard let source = sources[name] else { continue }
+            for reference in template.references where !reference.isParent && isParent(reference.name) {
+                let target = reference.name
+                diagnostics.append(.warning(
+                    "'\(target)' is a parent template (pages extend it with {{<\(target)}}…{{/\(target)}}); "
+                        + "{{>\(target)}} prints it with its blocks' defaults, and what follows lands after it",
+                    at: source.location(line: reference.line, column: reference.column),
+                    notes: ["did you mean {{<\(target)}}…{{/\(target)}}?"]))
+            }
+        }
+        return diagnostics
+    }
+}

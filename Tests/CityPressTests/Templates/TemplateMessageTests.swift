@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import CityPressCore
+@testable import CityPressRender
+@testable import CityPressTemplates
+
+/// Template mistakes that render without complaint but not as meant, and the wording of the messages
+/// that tell an author what they wrote.
+@Suite struct TemplateMessageTests {
+    static let city = TemplateEntry("city", view: CityPage.self, as: "a city page")
+    static let country = TemplateEntry("country", view: CountryPage.self, as: "a country page")
+
+    static let layout = "<!DOCTYPE html>\n<html>\n{{$main}}{{/main}}\n</html>\n"
+
+    /// The one-line form of every diagnostic of loading `texts` checked against `entries`.
+    func messages(_ texts: [String: String], _ entries: [TemplateEntry] = [city]) -> [String] {
+        TemplateSet.load(texts: texts, views: entries).1.map(\.description)
+    }
+
+    @Test func aParentIncludedAsAPartialIsAWarning() {
+        let texts = ["layout": Self.layout, "city": "{{>layout}}\n{{$main}}<h1>{{name}}</h1>{{/main}}\n",
+                     "country": "{{<layout}}{{$main}}{{name}}{{/main}}{{/layout}}"]
+        let found = TemplateSet.load(texts: texts, views: [Self.city, Self.country]).1
+        #expect(found.map(\.description) == [
+            "city.mustache:1:1: warning: 'layout' is a parent template (pages extend it with {{<layout}}…{{/layout}}); "
+                + "{{>layout}} prints it with its blocks' defaults, and what follows lands after it",
+        ])
+        #expect(found.first?.notes == ["did you mean {{<layout}}…{{/layout}}?"])
+        // A whole document with blocks is a parent even when no template extends it yet.
+        #expect(messages(["layout": Self.layout, "city": "{{>layout}}\n"]).count == 1)
+        // A partial with a block and its default, used only as a partial, is a partial.
+        #expect(messages(["card": "<li>{{$title}}untitled{{/title}}</li>\n", "city": "<ul>{{>card}}</ul>\n"]) == [])
+    }
+
+    @Test func theShippedLayoutIncludedAsAPartialIsAWarning() throws {
+        try withTemporaryFolder { folder in
+            let templates = folder.appendingPathComponent("Templates")
+            try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+            let city = templates.appendingPathComponent("city.mustache")
+            let text = try String(contentsOf: city, encoding: .utf8)
+            try text.replacingOccurrences(of: "{{<layout}}", with: "{{>layout}}").replacingOccurrences(of: "{{/layout}}\n", with: "")
+                .write(to: city, atomically: true, encoding: .utf8)
+            let found = TemplateSet.load(from: templates.path, views: TemplateViews.entries).1
+            #expect(found.map(\.description) == [
+                "\(templates.path)/city.mustache:1:1: warning: 'layout' is a parent template (pages extend it with {{<layout}}…{{/layout}}); "
+                    + "{{>layout}} prints it with its blocks' defaults, and what follows lands after it",
+            ])
+        }
+    }
+}
