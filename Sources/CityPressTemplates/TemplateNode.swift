@@ -37,10 +37,19 @@ package struct TemplateSyntaxError: Error, Equatable {
     package let column: Int
 }
 
-/// A parsed template: its nodes, and the partials and parents it names, with where it names them.
+/// A parsed template: its nodes, the partials and parents it names, with where it names them, and
+/// the blocks it fills in its parents, with where it fills them.
 package struct ParsedTemplate: Sendable {
     package let nodes: [TemplateNode]
     package let references: [Reference]
+    package var fills: [Fill] = []
+
+    /// `{{$block}}` written directly inside `{{<parent}}`.
+    package struct Fill: Sendable {
+        package let parent: String
+        package let block: String
+        package let at: TemplatePosition
+    }
 
     package struct Reference: Sendable {
         package let name: String

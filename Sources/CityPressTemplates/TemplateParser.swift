@@ -16,6 +16,7 @@ package struct TemplateParser {
     private var closing: [UInt8] = Array("}}".utf8)
     private var open: [OpenSection] = []
     private var references: [ParsedTemplate.Reference] = []
+    private var fills: [ParsedTemplate.Fill] = []
     /// Set while the parser is inside a line made only of parent and block tags (see `inheritanceLine(from:tagEnd:)`).
     private var inheritanceLine: (lastTagEnd: Int, lineEnd: Int)?
 
@@ -54,7 +55,7 @@ package struct TemplateParser {
             let section = open[open.count - 1]
             throw error("'\(section.name)' is opened here but never closed with {{/\(section.name)}}", at: section.start)
         }
-        return ParsedTemplate(nodes: root.nodes, references: references)
+        return ParsedTemplate(nodes: root.nodes, references: references, fills: fills)
     }
 
     private mutating func tag(at tagStart: Int) throws(TemplateSyntaxError) {
@@ -177,7 +178,9 @@ package struct TemplateParser {
             var blocks: [String: [TemplateNode]] = [:]
             for node in section.nodes {
                 switch node {
-                case .block(let blockName, let body, _): blocks[blockName] = body
+                case .block(let blockName, let body, let position):
+                    blocks[blockName] = body
+                    fills.append(.init(parent: name, block: blockName, at: position))
                 case .text(let text) where text.allSatisfy(Self.isWhitespaceOrNewline): continue
                 default:
                     throw error("only block definitions ({{$name}}…{{/name}}) may stand inside {{<\(name)}}", at: section.start)

@@ -7,6 +7,8 @@ extension TemplateSet {
     ///   partial shows its blocks' defaults, and the page's own content lands after it (after
     ///   `</html>`). A template counts as a parent when it has blocks and either another template
     ///   extends it or it is a whole document; a partial that only has a block with a default does not.
+    /// - `{{$mian}}…{{/mian}}` inside `{{<layout}}` when no block of that name renders in `layout` (its
+    ///   own, its partials', its parents'): the fill is dropped.
     static func inheritanceWarnings(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
         let blocks = blocksRendered(by: parsed)
         let extended = Set(parsed.values.flatMap { $0.references.filter(\.isParent).map(\.name) })
@@ -24,6 +26,16 @@ extension TemplateSet {
                         + "{{>\(target)}} prints it with its blocks' defaults, and what follows lands after it",
                     at: source.location(line: reference.line, column: reference.column),
                     notes: ["did you mean {{<\(target)}}…{{/\(target)}}?"]))
+            }
+        }
+        for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
+            guard let source = sources[name] else { continue }
+            for fill in template.fills {
+                guard let rendered = blocks[fill.parent], !rendered.contains(fill.block) else { continue }
+                let guess = Suggestion.closest(to: fill.block, among: rendered.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
+                diagnostics.append(.warning(
+                    "block '\(fill.block)' is not in '\(fill.parent)' (nor in what it includes): its content is never shown" + guess,
+                    at: source.location(line: fill.at.line, column: fill.at.column)))
             }
         }
         return diagnostics

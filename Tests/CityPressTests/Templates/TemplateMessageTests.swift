@@ -48,3 +48,19 @@ import Testing
         }
     }
 }
+
+extension TemplateMessageTests {
+    @Test func aFillForABlockTheParentDoesNotHaveIsAWarning() {
+        let texts = ["layout": Self.layout, "city": "{{<layout}}\n{{$mian}}\n<h1>{{name}}</h1>\n{{/mian}}\n{{/layout}}\n"]
+        #expect(messages(texts) == [
+            "city.mustache:2:1: warning: block 'mian' is not in 'layout' (nor in what it includes): its content is never shown (did you mean 'main'?)",
+        ])
+        // The blocks of the partials a parent includes and of its own parent are its blocks too.
+        let chain = [
+            "layout": "<html>{{>head}}{{$main}}{{/main}}</html>", "head": "<head>{{$head}}{{/head}}</head>",
+            "section": "{{<layout}}{{$main}}<main>{{$content}}{{/content}}</main>{{/main}}{{/layout}}",
+            "city": "{{<section}}{{$head}}<meta>{{/head}}{{$content}}{{name}}{{/content}}{{$main}}x{{/main}}{{/section}}",
+        ]
+        #expect(messages(chain) == [])
+    }
+}
