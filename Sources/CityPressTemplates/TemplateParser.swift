@@ -27,6 +27,9 @@ package struct TemplateParser {
         let start: Int
         var indentation: [UInt8] = []
         var nodes: [TemplateNode] = []
+        /// Where the first thing that may not stand here starts: inside a parent, text or a tag other than a
+        /// block; at the root, text or a tag other than a parent (an error only when the parent is a whole page).
+        var stray: Int?
     }
 
     private enum TagKind { case variable, unescaped, section, inverted, close, comment, partial, parent, block, delimiters }
@@ -55,7 +58,11 @@ package struct TemplateParser {
             let section = open[open.count - 1]
             throw error("'\(section.name)' is opened here but never closed with {{/\(section.name)}}", at: section.start)
         }
-        return ParsedTemplate(nodes: root.nodes, references: references, fills: fills)
+        var parsed = ParsedTemplate(nodes: root.nodes, references: references, fills: fills)
+        if let stray = root.stray, let parent = root.nodes.lazy.compactMap(\.parentName).first {
+            parsed.outsideParent = (parent, lines.position(of: stray))
+        }
+        return parsed
     }
 
     private mutating func tag(at tagStart: Int) throws(TemplateSyntaxError) {
@@ -133,11 +140,11 @@ package struct TemplateParser {
             try setDelimiters(content, at: tagStart)
         case .variable, .unescaped:
             append(.variable(path: try path(content, at: tagStart), escaped: kind == .variable,
-                             at: lines.position(of: tagStart)))
+                             at: lines.position(of: tagStart)), from: tagStart)
         case .partial:
             let name = try templateName(content, at: tagStart)
             record(name, at: tagStart, isParent: false)
-            append(.partial(name: name, indentation: indentation, at: lines.position(of: tagStart)))
+            append(.partial(name: name, indentation: indentation, at: lines.position(of: tagStart)), from: tagStart)
         case .section, .inverted, .block, .parent:
             let name = trimmed(content)
             if kind == .parent { record(try templateName(content, at: tagStart), at: tagStart, isParent: true) }
@@ -171,9 +178,9 @@ package struct TemplateParser {
         case .section, .inverted:
             let path = try path(name, at: section.start)
             append(.section(path: path, inverted: section.kind == .inverted, body: section.nodes,
-                            at: lines.position(of: section.start)))
+                            at: lines.position(of: section.start)), from: section.start)
         case .block:
-            append(.block(name: name, body: section.nodes, at: lines.position(of: section.start)))
+            append(.block(name: name, body: section.nodes, at: lines.position(of: section.start)), from: section.start)
         case .parent:
             var blocks: [String: [TemplateNode]] = [:]
             for node in section.nodes {
@@ -183,11 +190,12 @@ package struct TemplateParser {
                     fills.append(.init(parent: name, block: blockName, at: position))
                 case .text(let text) where text.allSatisfy(Self.isWhitespaceOrNewline): continue
                 default:
-                    throw error("only block definitions ({{$name}}…{{/name}}) may stand inside {{<\(name)}}", at: section.start)
+                    throw error("only block definitions ({{$name}}…{{/name}}) may stand inside {{<\(name)}}",
+                                at: section.stray ?? section.start)
                 }
             }
             append(.parent(name: name, indentation: section.indentation, blocks: blocks,
-                           at: lines.position(of: section.start)))
+                           at: lines.position(of: section.start)), from: section.start)
         case .root:
             break
         }
@@ -205,13 +213,25 @@ package struct TemplateParser {
 
     // MARK: Pieces
 
-    private mutating func append(_ node: TemplateNode) {
-        open[open.count - 1].nodes.append(node)
+    /// Appends `node`, which starts at `offset`, to the innermost open section.
+    private mutating func append(_ node: TemplateNode, from offset: Int) {
+        let innermost = open.count - 1
+        let belongs = switch (open[innermost].kind, node) {
+        case (.parent, .block), (.root, .parent): true
+        default: false
+        }
+        if !belongs, open[innermost].stray == nil { open[innermost].stray = offset }
+        open[innermost].nodes.append(node)
     }
 
     private mutating func appendText(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        append(.text(Array(bytes[range])))
+        let text = Array(bytes[range])
+        guard let visible = range.first(where: { !Self.isWhitespaceOrNewline(bytes[$0]) }) else {
+            open[open.count - 1].nodes.append(.text(text))
+            return
+        }
+        append(.text(text), from: visible)
     }
 
     private mutating func record(_ name: String, at offset: Int, isParent: Bool) {

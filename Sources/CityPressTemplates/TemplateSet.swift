@@ -110,7 +110,7 @@ public struct TemplateSet: Sendable {
             }
         }
         diagnostics += missingReferences(in: parsed, sources: sources)
-        diagnostics += inheritanceWarnings(in: parsed, sources: sources)
+        diagnostics += inheritanceProblems(in: parsed, sources: sources)
         let loops = cycles(in: parsed, sources: sources)
         diagnostics += loops
         // Walked from the pages' templates: a template only ever used as a parent whose fills its children

@@ -64,3 +64,36 @@ extension TemplateMessageTests {
         #expect(messages(chain) == [])
     }
 }
+
+extension TemplateMessageTests {
+    @Test func textBesideAWholePageParentIsAnErrorAtTheText() {
+        let found = TemplateSet.load(texts: ["layout": Self.layout, "city": "<p>{{name}}</p>\n{{<layout}}\n{{$main}}x{{/main}}\n{{/layout}}\n"],
+                                     views: [Self.city]).1
+        #expect(found.map(\.description) == [
+            "city.mustache:1:1: error: only whitespace may stand outside {{<layout}}…{{/layout}}: "
+                + "'layout' is a whole page (it has </html>), and this would be published outside its <html>",
+        ])
+        #expect(found.first?.notes == ["move it into a block that 'layout' has ({{$name}}…{{/name}})"])
+        // After the parent tag too, and a tag as well as text.
+        #expect(messages(["layout": Self.layout, "city": "{{<layout}}{{$main}}x{{/main}}{{/layout}}\n\n  {{name}}\n"]).map { $0.prefix(22) }
+            == ["city.mustache:3:3: err"])
+        // Beside a parent that is not a whole page, text has its place.
+        #expect(messages(["card": "<b>{{$title}}{{/title}}</b>", "city": "<li>{{<card}}{{$title}}{{name}}{{/title}}{{/card}}</li>\n"]) == [])
+    }
+
+    @Test func textInsideTheParentTagIsReportedWhereItStands() throws {
+        try withTemporaryFolder { folder in
+            let templates = folder.appendingPathComponent("Templates")
+            try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+            let city = templates.appendingPathComponent("city.mustache")
+            let text = try String(contentsOf: city, encoding: .utf8)
+            try text.replacingOccurrences(of: "{{/main}}\n", with: "{{/main}}\n  <footer>extra</footer>\n")
+                .write(to: city, atomically: true, encoding: .utf8)
+            let found = TemplateSet.load(from: templates.path, views: TemplateViews.entries).1
+            #expect(found.map(\.description) == [
+                "\(templates.path)/city.mustache:37:3: error: template syntax error: "
+                    + "only block definitions ({{$name}}…{{/name}}) may stand inside {{<layout}}",
+            ])
+        }
+    }
+}
