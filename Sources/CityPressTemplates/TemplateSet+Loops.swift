@@ -101,7 +101,7 @@ extension TemplateSet {
         return result
     }
 
-    private static func forEachBlock(in nodes: [TemplateNode], _ body: (String) -> Void) {
+    static func forEachBlock(in nodes: [TemplateNode], _ body: (String) -> Void) {
         for node in nodes {
             switch node {
             case .section(_, _, let inner, _): forEachBlock(in: inner, body)

@@ -96,7 +96,8 @@ public struct TemplateSet: Sendable {
     /// Parses every source, then checks references and cycles across them and, given `entries`, the
     /// names every template uses (all problems at once: templates that parsed are checked even when
     /// others did not). `diagnostics` are the problems found before (reading the files);
-    /// `reportedMissing` the templates whose absence was reported already.
+    /// `reportedMissing` the templates whose absence was reported already: the required ones, which no warning
+    /// suggests removing.
     private static func parse(_ sources: [String: SourceText], path: String, diagnostics: [Diagnostic],
                               entries: [TemplateEntry]?, reportedMissing: Set<String>) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics = diagnostics
@@ -131,7 +132,7 @@ public struct TemplateSet: Sendable {
             // The checker walks what rendering would: a page too large to render is too large to check.
             if expansion.oversized.isEmpty {
                 diagnostics += check(entries, parsed: parsed.mapValues(\.nodes), sources: sources)
-                diagnostics += unused(by: entries, parsed: parsed.mapValues(\.nodes), sources: sources)
+                diagnostics += unused(by: entries, parsed: parsed.mapValues(\.nodes), sources: sources, required: reportedMissing)
             }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }

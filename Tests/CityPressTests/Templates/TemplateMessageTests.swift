@@ -97,3 +97,19 @@ extension TemplateMessageTests {
         }
     }
 }
+
+extension TemplateMessageTests {
+    @Test func anUnusedTemplateIsNeverToldToGoWhenRequiredAndIsShownAsAParentWhenItHasBlocks() throws {
+        let found = TemplateSet.load(texts: ["frame": "<div>{{$body}}{{/body}}</div>", "city": "{{name}}"], views: [Self.city]).1
+        #expect(found.map(\.description) == ["frame.mustache: warning: template 'frame' is used by no page and no other template"])
+        #expect(found.first?.notes == ["remove it, or use it from a page template with {{<frame}}…{{/frame}}"])
+        try withTemporaryFolder { folder in
+            try Self.layout.write(to: folder.appendingPathComponent("layout.mustache"), atomically: true, encoding: .utf8)
+            try "<h1>{{name}}</h1>".write(to: folder.appendingPathComponent("city.mustache"), atomically: true, encoding: .utf8)
+            let unused = TemplateSet.load(from: folder.path, views: [Self.city]).1.filter { $0.severity == .warning }
+            #expect(unused.map(\.message) == ["template 'layout' is used by no page and no other template"])
+            #expect(unused.first?.notes == ["keep it, CityPress needs it (without it the build stops: missing template 'layout'); "
+                                            + "use it from a page template with {{<layout}}…{{/layout}}"])
+        }
+    }
+}
