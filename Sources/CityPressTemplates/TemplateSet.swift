@@ -110,7 +110,7 @@ public struct TemplateSet: Sendable {
                                           at: source.location(line: error.line, column: error.column)))
             }
         }
-        diagnostics += missingReferences(in: parsed, sources: sources)
+        diagnostics += missingReferences(in: parsed, sources: sources, pages: Set(entries?.map(\.template) ?? []))
         diagnostics += inheritanceProblems(in: parsed, sources: sources)
         let loops = cycles(in: parsed, sources: sources)
         diagnostics += loops
@@ -140,13 +140,34 @@ public struct TemplateSet: Sendable {
                 diagnostics)
     }
 
-    /// Partials and parents named by a template that are not in the set.
-    private static func missingReferences(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+    /// Partials and parents named by a template that are not in the set, with a guess at the one meant:
+    /// preferably a template no page reaches (renaming `card` to `item-card` leaves it unused, so a looser
+    /// likeness counts), else one that is not a page's own template (`pages`: a page is no partial).
+    private static func missingReferences(in parsed: [String: ParsedTemplate], sources: [String: SourceText],
+                                          pages: Set<String>) -> [Diagnostic] {
+        var reached: Set<String> = []
+        var pending = Array(pages)
+        while let next = pending.popLast() {
+            guard reached.insert(next).inserted else { continue }
+            pending += parsed[next]?.references.map(\.name) ?? []
+        }
+        let others = sources.keys.filter { !pages.contains($0) }.sorted()
+        let unused = pages.isEmpty ? [] : others.filter { !reached.contains($0) }
+        func guess(_ missing: String) -> String? {
+            let word = Array(missing.unicodeScalars)
+            let renamed = unused.compactMap { candidate -> (distance: Int, name: String)? in
+                let other = Array(candidate.unicodeScalars)
+                let limit = max(1, max(word.count, other.count) / 2)
+                let distance = Suggestion.editDistance(word, other, limit: limit)
+                return distance <= limit ? (distance, candidate) : nil
+            }.min { ($0.distance, $0.name) < ($1.distance, $1.name) }
+            return renamed?.name ?? Suggestion.closest(to: missing, among: others) ?? Suggestion.closest(to: missing, among: sources.keys)
+        }
         var diagnostics: [Diagnostic] = []
         for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
             guard let source = sources[name] else { continue }
             for reference in template.references where sources[reference.name] == nil {
-                let guess = Suggestion.closest(to: reference.name, among: sources.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                let guess = guess(reference.name).map { " (did you mean '\($0)'?)" } ?? ""
                 diagnostics.append(.error("template '\(name)' uses '\(reference.name)', which does not exist" + guess,
                                           at: source.location(line: reference.line, column: reference.column)))
             }

@@ -113,3 +113,25 @@ extension TemplateMessageTests {
         }
     }
 }
+
+extension TemplateMessageTests {
+    static let home = TemplateEntry("home", view: HomePage.self, as: "the home page")
+    static let declaration = TemplateEntry("declaration", view: DeclarationPage.self, as: "a declaration page")
+
+    @Test func aMissingPartialSuggestsTheTemplateLeftUnusedRatherThanAPage() throws {
+        let entries = [Self.home, Self.declaration]
+        #expect(messages(["home": "{{>declaration-card}}", "declaration": "", "decl-card": ""], entries)
+            == ["home.mustache:1:1: error: template 'home' uses 'declaration-card', which does not exist (did you mean 'decl-card'?)"])
+        // A template a page renders is no partial: a close template that is not one is suggested.
+        #expect(messages(["home": "{{>declaratio}}{{>declarations}}", "declaration": "", "declarations": ""], entries)
+            == ["home.mustache:1:1: error: template 'home' uses 'declaratio', which does not exist (did you mean 'declarations'?)"])
+        try withTemporaryFolder { folder in
+            let templates = folder.appendingPathComponent("Templates")
+            try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+            try FileManager.default.moveItem(at: templates.appendingPathComponent("declaration-card.mustache"),
+                                             to: templates.appendingPathComponent("decl-card.mustache"))
+            let found = TemplateSet.load(from: templates.path, views: TemplateViews.entries).1
+            #expect(!found.isEmpty && found.allSatisfy { $0.message.hasSuffix("which does not exist (did you mean 'decl-card'?)") })
+        }
+    }
+}
