@@ -9,7 +9,23 @@ extension TemplateChecker {
         // for a problem that is listed.
         guard admits(position, in: template) else { return }
         let message = unknownMessage(name)
-        found.append(.error(message, at: location(of: template, at: position), notes: context(of: template)))
+        found.append(.error(message, at: location(of: template, at: position), notes: nestedGuess(name) + context(of: template)))
+    }
+
+    /// "did you mean 'page.title'?" when an object in scope has the field: a page's title lives in its `page`.
+    private func nestedGuess(_ name: String) -> [String] {
+        for frame in frames.reversed() {
+            guard case .object(let schema) = frame.value else { continue }
+            for field in schema.fields {
+                switch field.kind {
+                case .object(let type), .optionalObject(let type):
+                    if type.templateSchema.field(named: name) != nil { return ["did you mean '\(field.name).\(name)'?"] }
+                default:
+                    continue
+                }
+            }
+        }
+        return []
     }
 
     private func unknownMessage(_ name: String) -> String {

@@ -135,3 +135,11 @@ extension TemplateMessageTests {
         }
     }
 }
+
+extension TemplateMessageTests {
+    @Test func anUnknownFieldThatAnObjectOfTheViewHasSuggestsItsDottedName() {
+        let found = TemplateSet.load(texts: ["city": "<title>{{title}}</title>"], views: [Self.city]).1
+        #expect(found.map(\.description) == ["city.mustache:1:8: error: a city page has no field 'title'"])
+        #expect(found.first?.notes == ["did you mean 'page.title'?"])
+    }
+}
