@@ -82,6 +82,16 @@ extension TemplateChecker {
             ?? SourceLocation(path: template + ".mustache", line: position.line, column: position.column)
     }
 
+    /// The tag at `position` as its template writes it when it is `{{&…}}`: messages quote what the author wrote.
+    func ampersandTag(at position: TemplatePosition, in template: String) -> String? {
+        guard let lines = sources[template]?.lines, position.line >= 1, position.line <= lines.count, position.column >= 1 else {
+            return nil
+        }
+        let rest = String(Substring(lines[position.line - 1].unicodeScalars.dropFirst(position.column - 1)))
+        guard rest.hasPrefix("{{&"), let end = rest.range(of: "}}") else { return nil }
+        return String(rest[..<end.upperBound])
+    }
+
     func dotted(_ path: [FieldName]) -> String {
         path.isEmpty ? "." : path.map(\.text).joined(separator: ".")
     }

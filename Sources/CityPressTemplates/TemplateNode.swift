@@ -42,6 +42,7 @@ package struct TemplateSyntaxError: Error, Equatable {
     package let message: String
     package let line: Int
     package let column: Int
+    package var notes: [String] = []
 }
 
 /// A parsed template: its nodes, the partials and parents it names, with where it names them, and

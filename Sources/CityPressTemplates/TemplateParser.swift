@@ -14,6 +14,9 @@ package struct TemplateParser {
     private var lastTagEnd = 0
     private var opening: [UInt8] = Array("{{".utf8)
     private var closing: [UInt8] = Array("}}".utf8)
+    /// Where a set-delimiter tag last changed the delimiters to others than `{{ }}`: a section then left
+    /// open is often one closed with the old ones.
+    private var delimitersChanged: Int?
     private var open: [OpenSection] = []
     private var references: [ParsedTemplate.Reference] = []
     private var fills: [ParsedTemplate.Fill] = []
@@ -56,7 +59,12 @@ package struct TemplateParser {
         appendText(position..<bytes.count)
         guard open.count == 1, let root = open.first else {
             let section = open[open.count - 1]
-            throw error("'\(section.name)' is opened here but never closed with {{/\(section.name)}}", at: section.start)
+            var unclosed = error("'\(section.name)' is opened here but never closed with {{/\(section.name)}}", at: section.start)
+            if let changed = delimitersChanged {
+                let delimiters = String(decoding: opening, as: UTF8.self) + " " + String(decoding: closing, as: UTF8.self)
+                unclosed.notes = ["delimiters were changed to \(delimiters) at line \(lineAndColumn(changed).line) and not changed back"]
+            }
+            throw unclosed
         }
         var parsed = ParsedTemplate(nodes: root.nodes, references: references, fills: fills)
         if let stray = root.stray, let parent = root.nodes.lazy.compactMap(\.parentName).first {
@@ -70,7 +78,10 @@ package struct TemplateParser {
         let contentEnd: Int
         let tagEnd: Int
         var kind: TagKind
+        // What closes the tag, as messages quote it: `}}}` after `{{{`.
+        var closer = String(decoding: closing, as: UTF8.self)
         if contentStart < bytes.count, bytes[contentStart] == UInt8(ascii: "{") {
+            closer = "}" + closer
             guard let end = find([UInt8(ascii: "}")] + closing, from: contentStart + 1) else {
                 throw error("a tag is not closed with '}\(String(decoding: closing, as: UTF8.self))'", at: tagStart)
             }
@@ -104,7 +115,7 @@ package struct TemplateParser {
         }
         let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
         if kind != .comment, content.contains("\n") || content.contains(String(decoding: opening, as: UTF8.self)) {
-            throw error("a tag is not closed with '\(String(decoding: closing, as: UTF8.self))' on its line", at: tagStart)
+            throw error("a tag is not closed with '\(closer)' on its line", at: tagStart)
         }
 
         // A tag other than a variable that is alone on its line removes the whole line.
@@ -172,7 +183,12 @@ package struct TemplateParser {
             throw error("'{{/\(name)}}' closes a section that was never opened", at: tagStart)
         }
         guard section.name == name else {
-            throw error("'{{/\(name)}}' closes '\(section.name)', opened at line \(lineAndColumn(section.start).line)", at: tagStart)
+            let line = lineAndColumn(section.start).line
+            if open.dropFirst().contains(where: { $0.name == name }) {
+                throw error("'{{/\(name)}}' closes '\(name)', but '\(section.name)' (line \(line)), opened inside it, is not closed yet",
+                            at: tagStart)
+            }
+            throw error("'{{/\(name)}}' closes nothing: '\(section.name)' (line \(line)) is the section open here", at: tagStart)
         }
         switch section.kind {
         case .section, .inverted:
@@ -209,6 +225,7 @@ package struct TemplateParser {
         }
         opening = Array(parts[0].utf8)
         closing = Array(parts[1].utf8)
+        delimitersChanged = parts[0] == "{{" && parts[1] == "}}" ? nil : tagStart
     }
 
     // MARK: Pieces

@@ -107,7 +107,7 @@ public struct TemplateSet: Sendable {
                 parsed[name] = try TemplateParser.parse(source.text)
             } catch {
                 diagnostics.append(.error("template syntax error: \(error.message)",
-                                          at: source.location(line: error.line, column: error.column)))
+                                          at: source.location(line: error.line, column: error.column), notes: error.notes))
             }
         }
         diagnostics += missingReferences(in: parsed, sources: sources, pages: Set(entries?.map(\.template) ?? []))

@@ -143,3 +143,13 @@ extension TemplateMessageTests {
         #expect(found.first?.notes == ["did you mean 'page.title'?"])
     }
 }
+
+extension TemplateMessageTests {
+    @Test func aSectionLeftOpenAfterTheDelimitersChangedSaysSo() {
+        let found = TemplateSet.load(texts: ["city": "{{#kind}}\n{{=<% %>=}}\n{{/kind}}\n"]).1
+        #expect(found.map(\.description) == ["city.mustache:1:1: error: template syntax error: 'kind' is opened here but never closed with {{/kind}}"])
+        #expect(found.first?.notes == ["delimiters were changed to <% %> at line 2 and not changed back"])
+        // Changed back, they are not the problem.
+        #expect(TemplateSet.load(texts: ["city": "{{#kind}}\n{{=<% %>=}}<%={{ }}=%>\n"]).1.first?.notes == [])
+    }
+}
