@@ -163,8 +163,13 @@ struct TemplateChecker {
         switch field.kind {
         case .text, .optionalText:
             checkEscaping(tag, of: "'\(dotted(path))'", escaped: escaped, isMarkup: field.isMarkup, at: position, in: template)
-        case .number, .flag:
+        case .number:
             break
+        case .flag:
+            // A flag printed is `true` or `false`, words of no language: flags are for sections.
+            let name = dotted(path)
+            report("'\(name)' is a flag (true or false): use it as {{#\(name)}}…{{/\(name)}} or {{^\(name)}}…{{/\(name)}}",
+                   at: position, in: template)
         case .list, .object, .optionalObject:
             let name = dotted(path)
             report("\(tag) prints nothing: '\(name)' is \(field.kind.phrase) (did you mean {{#\(name)}}…{{/\(name)}}?)",

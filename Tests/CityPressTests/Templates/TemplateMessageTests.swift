@@ -153,3 +153,12 @@ extension TemplateMessageTests {
         #expect(TemplateSet.load(texts: ["city": "{{#kind}}\n{{=<% %>=}}<%={{ }}=%>\n"]).1.first?.notes == [])
     }
 }
+
+extension TemplateMessageTests {
+    @Test func aFlagIsForSectionsNotForPrinting() {
+        #expect(messages(["city": "<p>{{hasReports}}</p>{{#hasReports}}x{{/hasReports}}{{^hasReports}}y{{/hasReports}}"]) == [
+            "city.mustache:1:4: error: 'hasReports' is a flag (true or false): use it as {{#hasReports}}…{{/hasReports}} "
+                + "or {{^hasReports}}…{{/hasReports}}",
+        ])
+    }
+}
