@@ -9,7 +9,23 @@ extension TemplateChecker {
         // for a problem that is listed.
         guard admits(position, in: template) else { return }
         let message = unknownMessage(name)
-        found.append(.error(message, at: location(of: template, at: position), notes: context(of: template)))
+        found.append(.error(message, at: location(of: template, at: position), notes: nestedGuess(name) + context(of: template)))
+    }
+
+    /// "did you mean 'page.title'?" when an object in scope has the field: a page's title lives in its `page`.
+    private func nestedGuess(_ name: String) -> [String] {
+        for frame in frames.reversed() {
+            guard case .object(let schema) = frame.value else { continue }
+            for field in schema.fields {
+                switch field.kind {
+                case .object(let type), .optionalObject(let type):
+                    if type.templateSchema.field(named: name) != nil { return ["did you mean '\(field.name).\(name)'?"] }
+                default:
+                    continue
+                }
+            }
+        }
+        return []
     }
 
     private func unknownMessage(_ name: String) -> String {
@@ -64,6 +80,16 @@ extension TemplateChecker {
     func location(of template: String, at position: TemplatePosition) -> SourceLocation {
         sources[template]?.location(line: position.line, column: position.column)
             ?? SourceLocation(path: template + ".mustache", line: position.line, column: position.column)
+    }
+
+    /// The tag at `position` as its template writes it when it is `{{&…}}`: messages quote what the author wrote.
+    func ampersandTag(at position: TemplatePosition, in template: String) -> String? {
+        guard let lines = sources[template]?.lines, position.line >= 1, position.line <= lines.count, position.column >= 1 else {
+            return nil
+        }
+        let rest = String(Substring(lines[position.line - 1].unicodeScalars.dropFirst(position.column - 1)))
+        guard rest.hasPrefix("{{&"), let end = rest.range(of: "}}") else { return nil }
+        return String(rest[..<end.upperBound])
     }
 
     func dotted(_ path: [FieldName]) -> String {

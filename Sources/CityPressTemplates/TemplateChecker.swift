@@ -145,7 +145,7 @@ struct TemplateChecker {
     }
 
     private mutating func checkVariable(_ path: [FieldName], escaped: Bool, at position: TemplatePosition, in template: String) {
-        let tag = escaped ? "{{\(dotted(path))}}" : "{{{\(dotted(path))}}}"
+        let tag = escaped ? "{{\(dotted(path))}}" : ampersandTag(at: position, in: template) ?? "{{{\(dotted(path))}}}"
         guard !path.isEmpty else {
             guard let frame = frames.last else { return }
             switch frame.value {
@@ -163,8 +163,13 @@ struct TemplateChecker {
         switch field.kind {
         case .text, .optionalText:
             checkEscaping(tag, of: "'\(dotted(path))'", escaped: escaped, isMarkup: field.isMarkup, at: position, in: template)
-        case .number, .flag:
+        case .number:
             break
+        case .flag:
+            // A flag printed is `true` or `false`, words of no language: flags are for sections.
+            let name = dotted(path)
+            report("'\(name)' is a flag (true or false): use it as {{#\(name)}}…{{/\(name)}} or {{^\(name)}}…{{/\(name)}}",
+                   at: position, in: template)
         case .list, .object, .optionalObject:
             let name = dotted(path)
             report("\(tag) prints nothing: '\(name)' is \(field.kind.phrase) (did you mean {{#\(name)}}…{{/\(name)}}?)",
@@ -176,7 +181,10 @@ struct TemplateChecker {
     private mutating func checkEscaping(_ tag: String, of value: String, escaped: Bool, isMarkup: Bool,
                                         at position: TemplatePosition, in template: String) {
         if !escaped && !isMarkup {
-            report("\(tag) prints \(value) as is, but it is text, not markup: write \(tag.replacingOccurrences(of: "{{{", with: "{{").replacingOccurrences(of: "}}}", with: "}}"))",
+            let plain = tag.hasPrefix("{{&")
+                ? "{{" + String(tag.dropFirst(3).dropLast(2).filter { $0 != " " }) + "}}"
+                : tag.replacingOccurrences(of: "{{{", with: "{{").replacingOccurrences(of: "}}}", with: "}}")
+            report("\(tag) prints \(value) as is, but it is text, not markup: write \(plain)",
                    at: position, in: template,
                    notes: ["{{{…}}} is for the fields that hold markup CityPress made (…HTML): an author's '<' or '&' in \(value) "
                            + "would be published as markup"])

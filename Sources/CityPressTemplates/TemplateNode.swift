@@ -19,6 +19,13 @@ package indirect enum TemplateNode: Sendable {
     case block(name: String, body: [TemplateNode], at: TemplatePosition)
 }
 
+extension TemplateNode {
+    /// The template a `{{<parent}}` tag extends; `nil` for other nodes.
+    var parentName: String? {
+        if case .parent(let name, _, _, _) = self { name } else { nil }
+    }
+}
+
 /// Where a tag starts in its template file: 1-based line and column (in Unicode scalars).
 package struct TemplatePosition: Sendable, Hashable {
     package let line: Int
@@ -35,16 +42,31 @@ package struct TemplateSyntaxError: Error, Equatable {
     package let message: String
     package let line: Int
     package let column: Int
+    package var notes: [String] = []
 }
 
-/// A parsed template: its nodes, and the partials and parents it names, with where it names them.
+/// A parsed template: its nodes, the partials and parents it names, with where it names them, and
+/// the blocks it fills in its parents, with where it fills them.
 package struct ParsedTemplate: Sendable {
     package let nodes: [TemplateNode]
     package let references: [Reference]
+    package var fills: [Fill] = []
+    /// The first text or tag written beside a parent tag at the template's top level, with that parent's
+    /// name: printed before or after everything the parent prints.
+    package var outsideParent: (parent: String, at: TemplatePosition)?
+
+    /// `{{$block}}` written directly inside `{{<parent}}`.
+    package struct Fill: Sendable {
+        package let parent: String
+        package let block: String
+        package let at: TemplatePosition
+    }
 
     package struct Reference: Sendable {
         package let name: String
         package let line: Int
         package let column: Int
+        /// `{{<name}}` rather than `{{>name}}`.
+        package var isParent = false
     }
 }

@@ -14,8 +14,12 @@ package struct TemplateParser {
     private var lastTagEnd = 0
     private var opening: [UInt8] = Array("{{".utf8)
     private var closing: [UInt8] = Array("}}".utf8)
+    /// Where a set-delimiter tag last changed the delimiters to others than `{{ }}`: a section then left
+    /// open is often one closed with the old ones.
+    private var delimitersChanged: Int?
     private var open: [OpenSection] = []
     private var references: [ParsedTemplate.Reference] = []
+    private var fills: [ParsedTemplate.Fill] = []
     /// Set while the parser is inside a line made only of parent and block tags (see `inheritanceLine(from:tagEnd:)`).
     private var inheritanceLine: (lastTagEnd: Int, lineEnd: Int)?
 
@@ -26,6 +30,9 @@ package struct TemplateParser {
         let start: Int
         var indentation: [UInt8] = []
         var nodes: [TemplateNode] = []
+        /// Where the first thing that may not stand here starts: inside a parent, text or a tag other than a
+        /// block; at the root, text or a tag other than a parent (an error only when the parent is a whole page).
+        var stray: Int?
     }
 
     private enum TagKind { case variable, unescaped, section, inverted, close, comment, partial, parent, block, delimiters }
@@ -52,9 +59,18 @@ package struct TemplateParser {
         appendText(position..<bytes.count)
         guard open.count == 1, let root = open.first else {
             let section = open[open.count - 1]
-            throw error("'\(section.name)' is opened here but never closed with {{/\(section.name)}}", at: section.start)
+            var unclosed = error("'\(section.name)' is opened here but never closed with {{/\(section.name)}}", at: section.start)
+            if let changed = delimitersChanged {
+                let delimiters = String(decoding: opening, as: UTF8.self) + " " + String(decoding: closing, as: UTF8.self)
+                unclosed.notes = ["delimiters were changed to \(delimiters) at line \(lineAndColumn(changed).line) and not changed back"]
+            }
+            throw unclosed
         }
-        return ParsedTemplate(nodes: root.nodes, references: references)
+        var parsed = ParsedTemplate(nodes: root.nodes, references: references, fills: fills)
+        if let stray = root.stray, let parent = root.nodes.lazy.compactMap(\.parentName).first {
+            parsed.outsideParent = (parent, lines.position(of: stray))
+        }
+        return parsed
     }
 
     private mutating func tag(at tagStart: Int) throws(TemplateSyntaxError) {
@@ -62,7 +78,10 @@ package struct TemplateParser {
         let contentEnd: Int
         let tagEnd: Int
         var kind: TagKind
+        // What closes the tag, as messages quote it: `}}}` after `{{{`.
+        var closer = String(decoding: closing, as: UTF8.self)
         if contentStart < bytes.count, bytes[contentStart] == UInt8(ascii: "{") {
+            closer = "}" + closer
             guard let end = find([UInt8(ascii: "}")] + closing, from: contentStart + 1) else {
                 throw error("a tag is not closed with '}\(String(decoding: closing, as: UTF8.self))'", at: tagStart)
             }
@@ -96,7 +115,7 @@ package struct TemplateParser {
         }
         let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
         if kind != .comment, content.contains("\n") || content.contains(String(decoding: opening, as: UTF8.self)) {
-            throw error("a tag is not closed with '\(String(decoding: closing, as: UTF8.self))' on its line", at: tagStart)
+            throw error("a tag is not closed with '\(closer)' on its line", at: tagStart)
         }
 
         // A tag other than a variable that is alone on its line removes the whole line.
@@ -132,14 +151,14 @@ package struct TemplateParser {
             try setDelimiters(content, at: tagStart)
         case .variable, .unescaped:
             append(.variable(path: try path(content, at: tagStart), escaped: kind == .variable,
-                             at: lines.position(of: tagStart)))
+                             at: lines.position(of: tagStart)), from: tagStart)
         case .partial:
             let name = try templateName(content, at: tagStart)
-            record(name, at: tagStart)
-            append(.partial(name: name, indentation: indentation, at: lines.position(of: tagStart)))
+            record(name, at: tagStart, isParent: false)
+            append(.partial(name: name, indentation: indentation, at: lines.position(of: tagStart)), from: tagStart)
         case .section, .inverted, .block, .parent:
             let name = trimmed(content)
-            if kind == .parent { record(try templateName(content, at: tagStart), at: tagStart) }
+            if kind == .parent { record(try templateName(content, at: tagStart), at: tagStart, isParent: true) }
             else if kind == .block { _ = try templateName(content, at: tagStart) }
             else { _ = try path(content, at: tagStart) }
             let sectionKind: OpenSection.Kind = switch kind {
@@ -164,27 +183,35 @@ package struct TemplateParser {
             throw error("'{{/\(name)}}' closes a section that was never opened", at: tagStart)
         }
         guard section.name == name else {
-            throw error("'{{/\(name)}}' closes '\(section.name)', opened at line \(lineAndColumn(section.start).line)", at: tagStart)
+            let line = lineAndColumn(section.start).line
+            if open.dropFirst().contains(where: { $0.name == name }) {
+                throw error("'{{/\(name)}}' closes '\(name)', but '\(section.name)' (line \(line)), opened inside it, is not closed yet",
+                            at: tagStart)
+            }
+            throw error("'{{/\(name)}}' closes nothing: '\(section.name)' (line \(line)) is the section open here", at: tagStart)
         }
         switch section.kind {
         case .section, .inverted:
             let path = try path(name, at: section.start)
             append(.section(path: path, inverted: section.kind == .inverted, body: section.nodes,
-                            at: lines.position(of: section.start)))
+                            at: lines.position(of: section.start)), from: section.start)
         case .block:
-            append(.block(name: name, body: section.nodes, at: lines.position(of: section.start)))
+            append(.block(name: name, body: section.nodes, at: lines.position(of: section.start)), from: section.start)
         case .parent:
             var blocks: [String: [TemplateNode]] = [:]
             for node in section.nodes {
                 switch node {
-                case .block(let blockName, let body, _): blocks[blockName] = body
+                case .block(let blockName, let body, let position):
+                    blocks[blockName] = body
+                    fills.append(.init(parent: name, block: blockName, at: position))
                 case .text(let text) where text.allSatisfy(Self.isWhitespaceOrNewline): continue
                 default:
-                    throw error("only block definitions ({{$name}}…{{/name}}) may stand inside {{<\(name)}}", at: section.start)
+                    throw error("only block definitions ({{$name}}…{{/name}}) may stand inside {{<\(name)}}",
+                                at: section.stray ?? section.start)
                 }
             }
             append(.parent(name: name, indentation: section.indentation, blocks: blocks,
-                           at: lines.position(of: section.start)))
+                           at: lines.position(of: section.start)), from: section.start)
         case .root:
             break
         }
@@ -198,22 +225,35 @@ package struct TemplateParser {
         }
         opening = Array(parts[0].utf8)
         closing = Array(parts[1].utf8)
+        delimitersChanged = parts[0] == "{{" && parts[1] == "}}" ? nil : tagStart
     }
 
     // MARK: Pieces
 
-    private mutating func append(_ node: TemplateNode) {
-        open[open.count - 1].nodes.append(node)
+    /// Appends `node`, which starts at `offset`, to the innermost open section.
+    private mutating func append(_ node: TemplateNode, from offset: Int) {
+        let innermost = open.count - 1
+        let belongs = switch (open[innermost].kind, node) {
+        case (.parent, .block), (.root, .parent): true
+        default: false
+        }
+        if !belongs, open[innermost].stray == nil { open[innermost].stray = offset }
+        open[innermost].nodes.append(node)
     }
 
     private mutating func appendText(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        append(.text(Array(bytes[range])))
+        let text = Array(bytes[range])
+        guard let visible = range.first(where: { !Self.isWhitespaceOrNewline(bytes[$0]) }) else {
+            open[open.count - 1].nodes.append(.text(text))
+            return
+        }
+        append(.text(text), from: visible)
     }
 
-    private mutating func record(_ name: String, at offset: Int) {
+    private mutating func record(_ name: String, at offset: Int, isParent: Bool) {
         let (line, column) = lineAndColumn(offset)
-        references.append(.init(name: name, line: line, column: column))
+        references.append(.init(name: name, line: line, column: column, isParent: isParent))
     }
 
     /// The start of the tag's line if only spaces and tabs stand between it and the tag.

@@ -34,7 +34,7 @@ package struct TemplateSchema: Sendable {
 }
 
 /// What kind of value a view's field holds, which decides the tags that may use it: `{{x}}` prints
-/// texts, numbers and flags; `{{#x}}` needs something that can be absent or repeated (a list, a flag,
+/// texts and numbers; `{{#x}}` needs something that can be absent or repeated (a list, a flag,
 /// an optional) or an object whose fields it opens.
 package enum TemplateFieldKind: Sendable {
     case text

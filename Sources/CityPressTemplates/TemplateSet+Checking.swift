@@ -7,7 +7,9 @@ extension TemplateSet {
     /// an error at its tag, with a "did you mean". Templates that no entry reaches get a warning.
     /// Returns every problem at once; a set with errors must not be rendered.
     package func check(_ entries: [TemplateEntry]) -> [Diagnostic] {
-        Self.check(entries, parsed: parsed, sources: sources) + Self.unused(by: entries, parsed: parsed, sources: sources)
+        // A set loaded from a folder is a site's, which needs the required templates; one made in memory is not.
+        Self.check(entries, parsed: parsed, sources: sources)
+            + Self.unused(by: entries, parsed: parsed, sources: sources, required: path.isEmpty ? [] : Set(Self.requiredNames))
     }
 
     /// The view fields the templates reachable from `entries` read, as `TypeName.field`
@@ -28,9 +30,10 @@ extension TemplateSet {
     /// A warning for each template that no entry uses, directly or through other templates: a page
     /// template nobody renders, or a partial left behind. Made only when every template parsed and
     /// every reference exists: a template that did not parse may use others, and a misspelt
-    /// `{{>title-blok}}` means `title-block` is used.
+    /// `{{>title-blok}}` means `title-block` is used. The note never suggests removing a `required`
+    /// template (the build would stop without it), and shows a template with blocks used as a parent.
     static func unused(by entries: [TemplateEntry], parsed: [String: [TemplateNode]],
-                       sources: [String: SourceText]) -> [Diagnostic] {
+                       sources: [String: SourceText], required: Set<String>) -> [Diagnostic] {
         guard parsed.count == sources.count else { return [] }
         let uses = parsed.mapValues { Set(references(in: $0)) }
         guard uses.values.allSatisfy({ $0.allSatisfy { sources[$0] != nil } }) else { return [] }
@@ -47,8 +50,13 @@ extension TemplateSet {
             let message = users.isEmpty
                 ? "template '\(name)' is used by no page and no other template"
                 : "template '\(name)' is used only by templates that no page uses (\(users.map { "'\($0)'" }.joined(separator: ", ")))"
-            diagnostics.append(.warning(message, at: source.fileLocation,
-                                        notes: ["remove it, or use it from a page template with {{>\(name)}}"]))
+            var hasBlocks = false
+            forEachBlock(in: parsed[name] ?? []) { _ in hasBlocks = true }
+            let use = hasBlocks ? "{{<\(name)}}…{{/\(name)}}" : "{{>\(name)}}"
+            let note = required.contains(name)
+                ? "keep it, CityPress needs it (without it the build stops: missing template '\(name)'); use it from a page template with \(use)"
+                : "remove it, or use it from a page template with \(use)"
+            diagnostics.append(.warning(message, at: source.fileLocation, notes: [note]))
         }
         return diagnostics
     }

@@ -66,7 +66,7 @@ extension TemplateSet {
 
     /// The block names each template renders: its own `{{$name}}` tags and those of every template it
     /// includes, transitively.
-    private static func blocksRendered(by parsed: [String: ParsedTemplate]) -> [String: Set<String>] {
+    static func blocksRendered(by parsed: [String: ParsedTemplate]) -> [String: Set<String>] {
         var own: [String: Set<String>] = [:]
         for (name, template) in parsed {
             var names: Set<String> = []
@@ -101,7 +101,7 @@ extension TemplateSet {
         return result
     }
 
-    private static func forEachBlock(in nodes: [TemplateNode], _ body: (String) -> Void) {
+    static func forEachBlock(in nodes: [TemplateNode], _ body: (String) -> Void) {
         for node in nodes {
             switch node {
             case .section(_, _, let inner, _): forEachBlock(in: inner, body)

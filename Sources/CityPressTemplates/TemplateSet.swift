@@ -96,7 +96,8 @@ public struct TemplateSet: Sendable {
     /// Parses every source, then checks references and cycles across them and, given `entries`, the
     /// names every template uses (all problems at once: templates that parsed are checked even when
     /// others did not). `diagnostics` are the problems found before (reading the files);
-    /// `reportedMissing` the templates whose absence was reported already.
+    /// `reportedMissing` the templates whose absence was reported already: the required ones, which no warning
+    /// suggests removing.
     private static func parse(_ sources: [String: SourceText], path: String, diagnostics: [Diagnostic],
                               entries: [TemplateEntry]?, reportedMissing: Set<String>) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics = diagnostics
@@ -106,10 +107,11 @@ public struct TemplateSet: Sendable {
                 parsed[name] = try TemplateParser.parse(source.text)
             } catch {
                 diagnostics.append(.error("template syntax error: \(error.message)",
-                                          at: source.location(line: error.line, column: error.column)))
+                                          at: source.location(line: error.line, column: error.column), notes: error.notes))
             }
         }
-        diagnostics += missingReferences(in: parsed, sources: sources)
+        diagnostics += missingReferences(in: parsed, sources: sources, pages: Set(entries?.map(\.template) ?? []))
+        diagnostics += inheritanceProblems(in: parsed, sources: sources)
         let loops = cycles(in: parsed, sources: sources)
         diagnostics += loops
         // Walked from the pages' templates: a template only ever used as a parent whose fills its children
@@ -130,7 +132,7 @@ public struct TemplateSet: Sendable {
             // The checker walks what rendering would: a page too large to render is too large to check.
             if expansion.oversized.isEmpty {
                 diagnostics += check(entries, parsed: parsed.mapValues(\.nodes), sources: sources)
-                diagnostics += unused(by: entries, parsed: parsed.mapValues(\.nodes), sources: sources)
+                diagnostics += unused(by: entries, parsed: parsed.mapValues(\.nodes), sources: sources, required: reportedMissing)
             }
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
@@ -138,13 +140,34 @@ public struct TemplateSet: Sendable {
                 diagnostics)
     }
 
-    /// Partials and parents named by a template that are not in the set.
-    private static func missingReferences(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
+    /// Partials and parents named by a template that are not in the set, with a guess at the one meant:
+    /// preferably a template no page reaches (renaming `card` to `item-card` leaves it unused, so a looser
+    /// likeness counts), else one that is not a page's own template (`pages`: a page is no partial).
+    private static func missingReferences(in parsed: [String: ParsedTemplate], sources: [String: SourceText],
+                                          pages: Set<String>) -> [Diagnostic] {
+        var reached: Set<String> = []
+        var pending = Array(pages)
+        while let next = pending.popLast() {
+            guard reached.insert(next).inserted else { continue }
+            pending += parsed[next]?.references.map(\.name) ?? []
+        }
+        let others = sources.keys.filter { !pages.contains($0) }.sorted()
+        let unused = pages.isEmpty ? [] : others.filter { !reached.contains($0) }
+        func guess(_ missing: String) -> String? {
+            let word = Array(missing.unicodeScalars)
+            let renamed = unused.compactMap { candidate -> (distance: Int, name: String)? in
+                let other = Array(candidate.unicodeScalars)
+                let limit = max(1, max(word.count, other.count) / 2)
+                let distance = Suggestion.editDistance(word, other, limit: limit)
+                return distance <= limit ? (distance, candidate) : nil
+            }.min { ($0.distance, $0.name) < ($1.distance, $1.name) }
+            return renamed?.name ?? Suggestion.closest(to: missing, among: others) ?? Suggestion.closest(to: missing, among: sources.keys)
+        }
         var diagnostics: [Diagnostic] = []
         for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {
             guard let source = sources[name] else { continue }
             for reference in template.references where sources[reference.name] == nil {
-                let guess = Suggestion.closest(to: reference.name, among: sources.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                let guess = guess(reference.name).map { " (did you mean '\($0)'?)" } ?? ""
                 diagnostics.append(.error("template '\(name)' uses '\(reference.name)', which does not exist" + guess,
                                           at: source.location(line: reference.line, column: reference.column)))
             }

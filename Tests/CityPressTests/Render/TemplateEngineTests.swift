@@ -99,7 +99,9 @@ private struct Fields: TemplateFields {
             message: "a tag is not closed with '}}'", line: 2, column: 5))
         #expect(syntaxError("a\n<h1>{{name}</h1>\n{{/x}}")?.message == "a tag is not closed with '}}' on its line")
         #expect(syntaxError("{{#a}}\n  {{/b}}") == TemplateSyntaxError(
-            message: "'{{/b}}' closes 'a', opened at line 1", line: 2, column: 3))
+            message: "'{{/b}}' closes nothing: 'a' (line 1) is the section open here", line: 2, column: 3))
+        #expect(syntaxError("{{#a}}\n{{#b}}\n{{/a}}")?.message == "'{{/a}}' closes 'a', but 'b' (line 2), opened inside it, is not closed yet")
+        #expect(syntaxError("<h1>{{{name}}</h1>\n{{{body}}}")?.message == "a tag is not closed with '}}}' on its line")
         #expect(syntaxError("x {{/b}}")?.message == "'{{/b}}' closes a section that was never opened")
         #expect(syntaxError("\n\n{{#list}}\nx") == TemplateSyntaxError(
             message: "'list' is opened here but never closed with {{/list}}", line: 3, column: 1))

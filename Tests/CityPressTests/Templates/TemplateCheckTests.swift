@@ -91,7 +91,7 @@ import Testing
         let city = TemplateEntry("city", view: CityPage.self, as: "a city page")
         #expect(problems(["city": "{{{name}}} {{& kind}} {{endorsementsHTML}}\n{{{endorsementsHTML}}} {{name}} {{{page.footerHTML}}}"], [city]) == [
             "city.mustache:1:1: error: {{{name}}} prints 'name' as is, but it is text, not markup: write {{name}}",
-            "city.mustache:1:12: error: {{{kind}}} prints 'kind' as is, but it is text, not markup: write {{kind}}",
+            "city.mustache:1:12: error: {{& kind}} prints 'kind' as is, but it is text, not markup: write {{kind}}",
             "city.mustache:1:23: error: {{endorsementsHTML}} prints the markup of 'endorsementsHTML' as text, its tags shown: write {{{endorsementsHTML}}}",
         ])
         // The same inside a section over optional text, where `{{.}}` is the text.
