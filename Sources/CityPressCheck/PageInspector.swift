@@ -1,4 +1,9 @@
 import CityPressCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads one page once and applies the rules that need only that page: `lang`, `<title>`, one `<h1>`,
 /// heading levels, duplicate ids, `alt` on images, links with no text. Links are resolved as they are
@@ -57,8 +62,11 @@ package struct PageInspector {
         cleanSpans = memo?.cleanSpans
     }
 
-    /// Reads the page and returns what it found.
+    /// Reads the page and returns what it found. A file with no `<` at all is no page but text served as
+    /// HTML (a search engine's verification file, `google1234.html`, published from `static/`): nothing
+    /// is asked of it.
     package mutating func inspect() -> PageInspection {
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil else { return result }
         var scanner = HTMLScanner(bytes)
         // The span being read: where it ends, its key, and `effects` when it started.
         var span: (end: Int, key: CleanSpans.Key, effects: Int)?

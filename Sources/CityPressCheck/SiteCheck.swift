@@ -38,7 +38,11 @@ package enum SiteCheck {
     /// names it when `base_url` was set): what `check` takes when it is given none, so that a site built for
     /// an address below a path is checked as it will be served.
     package static func publishedBaseURL(in outputPath: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: outputPath + "/robots.txt"), data.count < 65_536 else { return nil }
+        let path = outputPath + "/robots.txt"
+        // Looked at before it is read: a robots.txt of someone's own could be huge, or a link to a device.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? Int ?? .max) < 65_536,
+              let data = FileManager.default.contents(atPath: path) else { return nil }
         for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where line.hasPrefix("Sitemap: ") {
             let url = line.dropFirst("Sitemap: ".count).trimmingCharacters(in: .whitespaces)
             guard url.hasSuffix("/sitemap.xml") else { continue }

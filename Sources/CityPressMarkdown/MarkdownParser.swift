@@ -132,8 +132,10 @@ public struct MarkdownParser: Sendable {
             } else if type == CMARK_NODE_PARAGRAPH {
                 elements.append(.paragraph(first: line, last: Int(cmark_node_get_end_line(node))))
             } else if type == CMARK_NODE_LINK, let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
-                      let literal = cmark_node_get_literal(child), literal.pointee == CChar(UInt8(ascii: "^")) {
-                elements.append(.footnoteLink(label: String(cString: literal),
+                      let literal = cmark_node_get_literal(child), literal.pointee == CChar(UInt8(ascii: "^")),
+                      case let label = String(cString: literal), label.count > 1, !label.contains(where: \.isWhitespace) {
+                // A footnote's label has no spaces (`^1`, `^note`): `[^ back to top](#top)` is a link.
+                elements.append(.footnoteLink(label: label,
                                               destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "", line: line))
             } else if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
                       strchr(literal, Int32(UInt8(ascii: "["))) != nil || strchr(literal, Int32(UInt8(ascii: "~"))) != nil {

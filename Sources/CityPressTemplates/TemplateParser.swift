@@ -244,11 +244,38 @@ package struct TemplateParser {
     private mutating func appendText(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
         let text = Array(bytes[range])
-        guard let visible = range.first(where: { !Self.isWhitespaceOrNewline(bytes[$0]) }) else {
+        // Beside a parent tag, an HTML comment is as harmless as whitespace (browsers keep comments after
+        // `</html>` where they are), so a note left after `{{/layout}}` is no stray text.
+        let skipsComments = open[open.count - 1].kind == .root
+        guard let visible = firstVisible(in: range, skippingComments: skipsComments) else {
             open[open.count - 1].nodes.append(.text(text))
             return
         }
         append(.text(text), from: visible)
+    }
+
+    /// The offset of the first byte in `range` that is not whitespace (nor, with `skippingComments`, inside
+    /// a whole `<!-- … -->`).
+    private func firstVisible(in range: Range<Int>, skippingComments: Bool) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if Self.isWhitespaceOrNewline(bytes[index]) { index += 1; continue }
+            guard skippingComments, bytes[index...].starts(with: "<!--".utf8),
+                  let end = Self.end(of: "-->", in: bytes, from: index + 4, before: range.upperBound) else { return index }
+            index = end
+        }
+        return nil
+    }
+
+    /// Just past the first `marker` in `bytes` from `start`, if it ends before `limit`.
+    private static func end(of marker: String, in bytes: [UInt8], from start: Int, before limit: Int) -> Int? {
+        let pattern = Array(marker.utf8)
+        var index = start
+        while index + pattern.count <= limit {
+            if bytes[index..<index + pattern.count].elementsEqual(pattern) { return index + pattern.count }
+            index += 1
+        }
+        return nil
     }
 
     private mutating func record(_ name: String, at offset: Int, isParent: Bool) {

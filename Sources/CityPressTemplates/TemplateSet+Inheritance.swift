@@ -5,8 +5,8 @@ extension TemplateSet {
     ///
     /// - `{{>layout}}` where `{{<layout}}…{{/layout}}` was meant: a parent template printed as a
     ///   partial shows its blocks' defaults, and the page's own content lands after it (after
-    ///   `</html>`). A template counts as a parent when it has blocks and either another template
-    ///   extends it or it is a whole document; a partial that only has a block with a default does not.
+    ///   `</html>`). A template counts as a parent when it has blocks and is a whole document; one that is
+    ///   a partial here and a parent there (a card) is valid Mustache.
     /// - `{{$mian}}…{{/mian}}` inside `{{<layout}}` when no block of that name renders in `layout` (its
     ///   own, its partials', its parents'): the fill is dropped.
     /// - Text or a tag beside `{{<layout}}…{{/layout}}` when `layout` is a whole page (it, or what it
@@ -15,10 +15,10 @@ extension TemplateSet {
     ///   list item), text has its place.
     static func inheritanceProblems(in parsed: [String: ParsedTemplate], sources: [String: SourceText]) -> [Diagnostic] {
         let blocks = blocksRendered(by: parsed)
-        let extended = Set(parsed.values.flatMap { $0.references.filter(\.isParent).map(\.name) })
+        // A whole page with blocks: a template that is a partial in one place and a parent in another
+        // (`{{>card}}`, `{{<card}}…{{/card}}`) is valid Mustache; printing a page's layout as a partial is not meant.
         func isParent(_ name: String) -> Bool {
-            guard blocks[name]?.isEmpty == false else { return false }
-            return extended.contains(name) || sources[name]?.text.contains("</html>") == true
+            blocks[name]?.isEmpty == false && sources[name]?.text.contains("</html>") == true
         }
         var diagnostics: [Diagnostic] = []
         for (name, template) in parsed.sorted(by: { $0.key < $1.key }) {

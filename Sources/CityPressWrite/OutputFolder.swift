@@ -105,6 +105,12 @@ public struct OutputFolder: Sendable {
             let repository = !hasMarker && force
                 ? FolderListing.firstEntry(named: Self.repositoryNames, below: absolutePath)
                 : entries.sorted().first(where: Self.repositoryNames.contains)
+            if let repository, repository.contains("/") {
+                // Deep in a folder of someone's own: no copying recipe fits, the folder is not the site's.
+                return .failure(DiagnosticError(.error(
+                    "output folder '\(path)' holds a repository ('\(repository)'), which replacing the folder would delete",
+                    notes: ["every build replaces the output folder whole, with what is in it: build into a folder of its own (--output _site)"])))
+            }
             if let repository {
                 return .failure(DiagnosticError(.error(
                     "output folder '\(path)' holds a repository (\(repository)), which replacing the folder would delete",

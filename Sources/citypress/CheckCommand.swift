@@ -31,6 +31,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but problems: no summary line.")
     var quiet = false
 
+    @Flag(help: "Show every problem: by default a problem repeated on many pages is shown 3 times, with the count of the others.")
+    var all = false
+
     func run() async throws {
         let started = ContinuousClock.now
         // A site built with a base URL says it in its robots.txt; an explicit --base-url wins.
@@ -47,7 +50,7 @@ struct CheckCommand: AsyncParsableCommand {
             summary = " and \(checked.linksChecked) external link\(checked.linksChecked == 1 ? "" : "s")"
                 + " (\(checked.linksFromCache) answered in the last 7 days, from \(noCache ? "no cache" : cache))"
         }
-        try finish(diagnostics, pages: report.pagesChecked, also: summary, started: started, quiet: quiet)
+        try finish(diagnostics, pages: report.pagesChecked, also: summary, started: started, quiet: quiet, showsAll: all)
     }
 
     func validate() throws {
@@ -58,8 +61,8 @@ struct CheckCommand: AsyncParsableCommand {
 
 /// Prints a check's diagnostics and its summary line; throws exit status 1 when any is an error.
 func finish(_ diagnostics: [Diagnostic], pages: Int, also checked: String = "", started: ContinuousClock.Instant?,
-            quiet: Bool) throws {
-    printDiagnostics(diagnostics)
+            quiet: Bool, showsAll: Bool = false) throws {
+    printDiagnostics(showsAll ? diagnostics : RepeatedProblems.folded(diagnostics))
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     let pagesText = "\(pages) page\(pages == 1 ? "" : "s")"

@@ -11,7 +11,9 @@ extension InterfaceTableFile {
         let location = document.location(of: node)
         let listed = known.sorted().map { "{\($0)}" }
         let has = listed.isEmpty ? "it has none" : "it has " + listed.joined(separator: ", ")
-        for name in phrase.placeholders.subtracting(known.union(["count"])).sorted() {
+        // A plural map is chosen by a number, which it may show whatever English's text does.
+        let allowed = phrase.isPlural || english?.isPlural == true ? known.union(["count"]) : known
+        for name in phrase.placeholders.subtracting(allowed).sorted() {
             let guess = Suggestion.closest(to: name, among: known).map { " (did you mean '{\($0)}'?)" } ?? ""
             document.report(.warning("'{\(name)}' is no placeholder of '\(key.name)': pages show it as written" + guess,
                                      at: location, notes: [has]))

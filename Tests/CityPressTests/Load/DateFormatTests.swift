@@ -31,6 +31,8 @@ import Testing
         let pl = interface("pl")
         #expect(pl.date(try date("2022-11-15")) == "15 listopada 2022")
         #expect(pl.month(11) == "listopad")
+        // A number that is no month is written as it is, never a trap.
+        #expect(pl.month(13) == "13" && pl.month(0) == "0")
         #expect(pl.span(from: try date("2022-05-30"), to: try date("2022-06-02")) == "30 maja – 2 czerwca 2022")
     }
 

@@ -48,6 +48,8 @@ import Testing
         #expect(document.links.map(\.destination) == ["note"])
         #expect(document.notices.map(\.message) == ["a footnote ('[^1]') is read as a link to 'note' (CommonMark has no footnotes)"])
         #expect(document.notices.first?.line == 1 && document.notices.first?.column == 10)
+        // A link whose text starts with ^ and has spaces is a link.
+        #expect(MarkdownParser().parse("[^ back to top](#top)\n").notices.isEmpty)
     }
 
     @Test func escapesTextAndKeepsApostrophes() {

@@ -208,6 +208,8 @@ import Testing
         let keptForOlderTemplates: Set<String> = [
             "EndorsementHistoryView.atTheMeetingText", "EndorsementHistoryView.since", "UpdateLinkView.year",
             "SearchPage.declarationsHref", "SearchPage.commitmentsHref", "SearchPage.citiesHref", "SearchPage.countriesHref",
+            // For a logo in a site's own header or footer (made once per depth, not per page).
+            "Chrome.View.assets",
         ]
         let unread = Self.allFields().subtracting(set.fieldsRead(from: TemplateViews.entries))
             .filter { !$0.hasPrefix("InterfaceText.") }.subtracting(keptForOlderTemplates)

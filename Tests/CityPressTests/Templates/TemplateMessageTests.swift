@@ -28,8 +28,11 @@ import Testing
         #expect(found.first?.notes == ["did you mean {{<layout}}…{{/layout}}?"])
         // A whole document with blocks is a parent even when no template extends it yet.
         #expect(messages(["layout": Self.layout, "city": "{{>layout}}\n"]).count == 1)
-        // A partial with a block and its default, used only as a partial, is a partial.
+        // A partial with a block and its default, used only as a partial, is a partial; one that is a partial
+        // here and a parent there (valid Mustache: the spec's "Parent template" case) too.
         #expect(messages(["card": "<li>{{$title}}untitled{{/title}}</li>\n", "city": "<ul>{{>card}}</ul>\n"]) == [])
+        #expect(messages(["card": "<li>{{$title}}untitled{{/title}}</li>\n",
+                          "city": "<ul>{{>card}}{{<card}}{{$title}}{{name}}{{/title}}{{/card}}</ul>\n"]) == [])
     }
 
     @Test func theShippedLayoutIncludedAsAPartialIsAWarning() throws {
@@ -77,6 +80,10 @@ extension TemplateMessageTests {
         // After the parent tag too, and a tag as well as text.
         #expect(messages(["layout": Self.layout, "city": "{{<layout}}{{$main}}x{{/main}}{{/layout}}\n\n  {{name}}\n"]).map { $0.prefix(22) }
             == ["city.mustache:3:3: err"])
+        // An HTML comment beside it is as harmless as whitespace, before or after; text after one is not.
+        #expect(messages(["layout": Self.layout, "city": "<!-- a city -->\n{{<layout}}{{$main}}x{{/main}}{{/layout}}\n<!-- edited -->\n"]) == [])
+        #expect(messages(["layout": Self.layout, "city": "{{<layout}}{{$main}}x{{/main}}{{/layout}}\n<!-- x --> y\n"]).map { $0.prefix(22) }
+            == ["city.mustache:2:12: er"])
         // Beside a parent that is not a whole page, text has its place.
         #expect(messages(["card": "<b>{{$title}}{{/title}}</b>", "city": "<li>{{<card}}{{$title}}{{name}}{{/title}}{{/card}}</li>\n"]) == [])
     }

@@ -146,7 +146,8 @@ import Testing
                     Issue.record("expected a refusal for \(nested)"); return
                 }
                 let repository = nested.split(separator: "/").dropLast().joined(separator: "/")
-                #expect(error.diagnostic.message == "output folder '\(output.path)' holds a repository (\(repository)), which replacing the folder would delete")
+                #expect(error.diagnostic.message == "output folder '\(output.path)' holds a repository ('\(repository)'), which replacing the folder would delete")
+                #expect(error.diagnostic.notes == ["every build replaces the output folder whole, with what is in it: build into a folder of its own (--output _site)"])
                 #expect(try readText(output.appendingPathComponent(nested)) == "keep")
                 try FileManager.default.removeItem(at: output)
             }
