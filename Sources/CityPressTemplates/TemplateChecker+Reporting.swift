@@ -82,14 +82,30 @@ extension TemplateChecker {
             ?? SourceLocation(path: template + ".mustache", line: position.line, column: position.column)
     }
 
-    /// The tag at `position` as its template writes it when it is `{{&…}}`: messages quote what the author wrote.
+    /// The tag at `position` as its template writes it when it is `{{&…}}`.
     func ampersandTag(at position: TemplatePosition, in template: String) -> String? {
-        guard let lines = sources[template]?.lines, position.line >= 1, position.line <= lines.count, position.column >= 1 else {
-            return nil
+        ampersandTags[template]?[position]
+    }
+
+    /// Every `{{&…}}` tag of `source` (written with the default delimiters), by position, found in one
+    /// reading: looking each up from its line's start cost a walk along the line per tag, which a
+    /// template of thousands of tags on one line made quadratic.
+    static func ampersandTags(in source: SourceText) -> [TemplatePosition: String] {
+        var tags: [TemplatePosition: String] = [:]
+        guard source.text.contains("{{&") else { return tags }
+        for (index, line) in source.lines.enumerated() {
+            // `column` is the 1-based column, in Unicode scalars, of `from`.
+            var column = 1, from = line.startIndex
+            while let found = line.range(of: "{{&", range: from..<line.endIndex) {
+                let at = column + line.unicodeScalars[from..<found.lowerBound].count
+                if let end = line.range(of: "}}", range: found.upperBound..<line.endIndex) {
+                    tags[TemplatePosition(line: index + 1, column: at)] = String(line[found.lowerBound..<end.upperBound])
+                }
+                column = at + 3
+                from = found.upperBound
+            }
         }
-        let rest = String(Substring(lines[position.line - 1].unicodeScalars.dropFirst(position.column - 1)))
-        guard rest.hasPrefix("{{&"), let end = rest.range(of: "}}") else { return nil }
-        return String(rest[..<end.upperBound])
+        return tags
     }
 
     func dotted(_ path: [FieldName]) -> String {

@@ -82,9 +82,13 @@ struct TemplateChecker {
         let isParent: Bool
     }
 
+    /// Each template's `{{&…}}` tags as written, by position: messages quote what the author wrote.
+    let ampersandTags: [String: [TemplatePosition: String]]
+
     init(parsed: [String: [TemplateNode]], sources: [String: SourceText]) {
         self.parsed = parsed
         self.sources = sources
+        ampersandTags = sources.mapValues(Self.ampersandTags(in:)).filter { !$0.value.isEmpty }
     }
 
     /// Checks `entry`'s template and everything it uses, as rendered with `entry`'s view. A template
