@@ -104,7 +104,8 @@ extension SiteRenderer {
         page.versions = versions(of: index, current: translation.language, links: links)
         page.hasVersions = !page.versions.isEmpty
         page.alternates = alternates(of: index)
-        page.versionNote = renderer.interface.text(.translationNote, ("language", originalInterface.name))
+        let originalName = renderer.interface.languageName(originalInterface.language, in: .translationNote) ?? originalInterface.name
+        page.versionNote = renderer.interface.text(.translationNote, ("language", originalName))
         // Made for its depth in a tree already; otherwise for a declaration page's, one folder less deep.
         let fragment = renderer.signatoriesFragment(of: index, entries: renderer.signatoryEntries(of: original, template: TemplateViews.signatoryEntry.template))
         let signatories = inTree ? fragment : SiteRenderer.relinked(fragment, toDepth: TranslationOutput.depth)

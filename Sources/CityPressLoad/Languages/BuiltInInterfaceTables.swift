@@ -16,6 +16,18 @@ dates:
   day_month: "{day} {month}"
   same_month: "{from}–{to} {month} {year}"
   span: "{from} – {to}"
+# Names of languages as an Arabic sentence writes them.
+language_names:
+  en: الإنجليزية
+  fr: الفرنسية
+  ar: العربية
+  pl: البولندية
+  de: الألمانية
+  es: الإسبانية
+  it: الإيطالية
+  nl: الهولندية
+  pt: البرتغالية
+  uk: الأوكرانية
 text:
   skipToMain: انتقل إلى المحتوى الرئيسي
   mainNavigation: التنقل الرئيسي
@@ -311,6 +323,18 @@ dates:
   day_month: "{day} {month}"
   same_month: "{from}–{to} {month} {year}"
   span: "{from} – {to}"
+# Names of languages as a sentence of this language writes them ("The English text is…").
+language_names:
+  en: English
+  fr: French
+  ar: Arabic
+  pl: Polish
+  de: German
+  es: Spanish
+  it: Italian
+  nl: Dutch
+  pt: Portuguese
+  uk: Ukrainian
 text:
   # Navigation, header and footer
   skipToMain: Skip to main content
@@ -616,6 +640,18 @@ dates:
   day_month: "{day} {month}"
   same_month: "{from}–{to} {month} {year}"
   span: "{from} – {to}"
+# Les noms des langues tels qu’une phrase française les écrit (« Seul le texte en anglais fait foi »).
+language_names:
+  en: anglais
+  fr: français
+  ar: arabe
+  pl: polonais
+  de: allemand
+  es: espagnol
+  it: italien
+  nl: néerlandais
+  pt: portugais
+  uk: ukrainien
 text:
   skipToMain: Aller au contenu principal
   mainNavigation: Principal
@@ -909,6 +945,18 @@ dates:
   day_month: "{day} {month}"
   same_month: "{from}–{to} {month} {year}"
   span: "{from} – {to}"
+# Names of languages as a Polish sentence writes them (nominative).
+language_names:
+  en: angielski
+  fr: francuski
+  ar: arabski
+  pl: polski
+  de: niemiecki
+  es: hiszpański
+  it: włoski
+  nl: niderlandzki
+  pt: portugalski
+  uk: ukraiński
 text:
   home: Strona główna
   declarations: Deklaracje

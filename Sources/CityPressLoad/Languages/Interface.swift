@@ -20,6 +20,11 @@ public struct Interface: Sendable, Hashable {
     private let monthsInDates: [String]
     private let firstDay: String?
     private let datePatterns: [Phrase]
+    /// Each table's `language_names`, in the order of `tables`, and the table each phrase came from
+    /// (by `TextKey.rawValue`; -1 for none): a phrase names a language as its own table does, so that a
+    /// French phrase says "anglais" and an English one, standing in for a missing French phrase, "English".
+    private let languageNames: [[String: String]]
+    private let phraseTables: [Int]
 
     /// The interface made of `tables`, the most specific last (English's built-in table first, then
     /// the language's built-in table, then the site's own files): each key from the last table that has it.
@@ -37,9 +42,21 @@ public struct Interface: Sendable, Hashable {
         datePatterns = InterfaceTable.DatePattern.allCases.map { pattern in
             last { $0.datePatterns[pattern] } ?? Phrase(Self.englishDatePattern(pattern))
         }
-        let phrases = TextKey.allCases.map { key in last { $0.texts[key] } ?? Phrase("") }
+        let phraseTables = TextKey.allCases.map { key in tables.lastIndex { $0.texts[key] != nil } ?? -1 }
+        let phrases = zip(TextKey.allCases, phraseTables).map { key, table in table >= 0 ? tables[table].texts[key] ?? Phrase("") : Phrase("") }
         self.phrases = phrases
+        self.phraseTables = phraseTables
+        languageNames = tables.map(\.languageNames)
         texts = phrases.map { $0.text() }
+    }
+
+    /// The name of the language `tag` (`en-GB`) as `key`'s phrase writes it (`anglais` in a French phrase),
+    /// from the `language_names` of the table the phrase came from; `nil` when that table has none for it.
+    public func languageName(_ tag: String, in key: TextKey) -> String? {
+        let table = phraseTables[key.rawValue]
+        guard languageNames.indices.contains(table) else { return nil }
+        let names = languageNames[table], lowered = tag.lowercased()
+        return names[lowered] ?? lowered.split(separator: "-").first.flatMap { names[String($0)] }
     }
 
     /// The phrase of `key` with its placeholders filled.

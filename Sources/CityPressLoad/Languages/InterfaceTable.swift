@@ -22,6 +22,9 @@ public struct InterfaceTable: Sendable, Hashable {
     public var monthsGenitive: [String]?
     /// The day 1 of a month, where the language writes it apart (French `1er`).
     public var firstDay: String?
+    /// `language_names:` other languages' names as a sentence of this language writes them, by BCP 47
+    /// tag (`en: anglais`), for phrases that name a language ("Seul le texte en anglais fait foi").
+    public var languageNames: [String: String] = [:]
     /// `dates:` patterns by name (`date`, `day_month`, `same_month`, `span`).
     public var datePatterns: [DatePattern: Phrase] = [:]
     /// `text:` phrases by key.

@@ -10,6 +10,7 @@ public enum InterfaceTableFile {
         case monthsGenitive = "months_genitive"
         case firstDay = "first_day"
         case dates, text
+        case languageNames = "language_names"
     }
 
     /// The table in `source`, and the problems found. With `english` (the built-in English phrases), each
@@ -45,6 +46,15 @@ public enum InterfaceTableFile {
                     continue
                 }
                 table.datePatterns[pattern] = Phrase(text)
+            }
+        }
+        if let node = document.node(Field.languageNames.rawValue) {
+            for (tag, value, _) in pairs(of: node, field: .languageNames, in: &document) {
+                guard let name = value.scalarText, !name.isEmpty else {
+                    document.report(.error("the name of '\(tag)' in language_names must be text", at: document.location(of: value)))
+                    continue
+                }
+                table.languageNames[tag.lowercased()] = name
             }
         }
         if let node = document.node(Field.text.rawValue) {

@@ -43,7 +43,10 @@ extension SiteRenderer {
         page.versions = versions(of: index, current: site.config.language, links: links)
         page.hasVersions = !page.versions.isEmpty
         page.alternates = alternates(of: index)
-        if page.hasVersions { page.versionNote = interface.text(.authoritativeNote, ("language", interface.name)) }
+        if page.hasVersions {
+            let name = interface.languageName(interface.language, in: .authoritativeNote) ?? interface.name
+            page.versionNote = interface.text(.authoritativeNote, ("language", name))
+        }
         return DeclarationPage(
             page: page,
             declaration: declarationView(index, links: links, signatoriesHTML: signatoriesHTML, onItsPage: true))

@@ -66,8 +66,9 @@ import Testing
             }
             // The original is marked authoritative, each translation as a translation.
             #expect(original.contains("<p class=\"notice version-note\">The English text is the authoritative version"))
-            #expect(french.contains("<p class=\"notice version-note\">Traduction."))
-            #expect(arabic.contains("<p class=\"notice version-note\">ترجمة."))
+            // Each names the original's language as its own sentences do, not as English does.
+            #expect(french.contains("<p class=\"notice version-note\">Traduction. Seul le texte en anglais fait foi.</p>"), "\(french)")
+            #expect(arabic.contains("<p class=\"notice version-note\">ترجمة.") && arabic.contains("بلغة الإنجليزية"))
             // The switcher names every version in its language and marks the page being read.
             #expect(original.contains("<span aria-current=\"page\" lang=\"en-GB\">English</span>"))
             #expect(original.contains("<a href=\"../../fr/declarations/second-accord/\" hreflang=\"fr\" lang=\"fr\">Français</a>"))

@@ -27,6 +27,16 @@ import Testing
         #expect(fr.span(from: try date("2023-09-30"), to: try date("2023-10-01")) == "30 septembre – 1er octobre 2023")
     }
 
+    /// A phrase names a language as its own table does: French "anglais"; an English phrase standing in
+    /// for one Polish lacks says "English", not Polish "angielski".
+    @Test func aPhraseNamesALanguageAsItsOwnTableDoes() {
+        #expect(interface("fr").languageName("en-GB", in: .translationNote) == "anglais")
+        #expect(interface("ar").languageName("en", in: .translationNote) == "الإنجليزية")
+        #expect(interface("pl").languageName("en-GB", in: .translationNote) == "English")
+        #expect(interface("pl").languageName("en-GB", in: .declarations) == "angielski")
+        #expect(interface("fr").languageName("tlh", in: .translationNote) == nil)
+    }
+
     @Test func polishUsesTheGenitiveInDates() throws {
         let pl = interface("pl")
         #expect(pl.date(try date("2022-11-15")) == "15 listopada 2022")
