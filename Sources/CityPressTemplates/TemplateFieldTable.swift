@@ -6,8 +6,8 @@
 ///     }
 ///
 /// Each field's kind follows from its property's type (`String?` is optional text, `[CityEntryView]`
-/// a list), so a field's kind cannot drift from its value. Lookups index an array by the name's
-/// number (`FieldName.id`): no string is compared or hashed while pages render.
+/// a list), so a field's kind cannot drift from its value. Lookups find the name's number
+/// (`FieldName.id`) in a small open-addressed table: no string is compared or hashed while pages render.
 ///
 /// `@usableFromInline` on this type (and on the types its lookup touches) is what lets the
 /// `@inlinable` lookup be specialized for each view in the module that declares it: without it the
@@ -16,10 +16,20 @@
 package struct TemplateFieldTable<Root>: Sendable {
     /// The fields in declaration order.
     package let fields: [TemplateField<Root>]
-    /// Indexed by `FieldName.id`: the field's index in `fields`, or -1 where this view has no such name.
-    @usableFromInline let slots: [Int]
+    /// The fields' positions by name number, open addressing from the number's low bits; at most
+    /// half full, so a lookup reads one slot or two.
+    @usableFromInline let slots: [Slot]
+    /// `slots.count - 1` (a power of two less one).
+    @usableFromInline let mask: Int
     /// The fields' readers, apart so a lookup copies no name or kind.
     @usableFromInline let readers: [TemplateField<Root>.Reader]
+
+    /// A name's number and its field's index in `fields` (-1: an empty slot).
+    @usableFromInline
+    struct Slot: Sendable {
+        @usableFromInline var id: UInt64
+        @usableFromInline var index: Int
+    }
 
     package init(_ fields: TemplateField<Root>...) {
         self.init(fields)
@@ -30,20 +40,30 @@ package struct TemplateFieldTable<Root>: Sendable {
     package init(_ fields: [TemplateField<Root>]) {
         self.fields = fields
         readers = fields.map(\.reader)
-        let ids = fields.map { FieldName($0.name).id }
-        var slots = [Int](repeating: -1, count: (ids.max() ?? -1) + 1)
-        // Backwards, so the first of two fields with one name wins (a test rejects such tables anyway).
-        for (index, id) in ids.enumerated().reversed() { slots[id] = index }
+        var count = 4
+        while count < 2 * fields.count { count *= 2 }
+        var slots = [Slot](repeating: Slot(id: 0, index: -1), count: count)
+        for (index, field) in fields.enumerated() {
+            let id = FieldName(field.name).id
+            var slot = Int(truncatingIfNeeded: id) & (count - 1)
+            // The first of two fields with one name wins (a test rejects such tables anyway).
+            while slots[slot].index >= 0, slots[slot].id != id { slot = (slot + 1) & (count - 1) }
+            if slots[slot].index < 0 { slots[slot] = Slot(id: id, index: index) }
+        }
         self.slots = slots
+        mask = count - 1
     }
 
     /// The value of the field `name` of `root`, or `nil` when `Root` has no such field.
     @inlinable @inline(__always)
     package func value(_ name: FieldName, of root: Root) -> TemplateValue? {
-        let id = name.id
-        guard id < slots.count else { return nil }
-        let index = slots[id]
-        return index < 0 ? nil : readers[index].read(root)
+        var slot = Int(truncatingIfNeeded: name.id) & mask
+        while true {
+            let entry = slots[slot]
+            if entry.index < 0 { return nil }
+            if entry.id == name.id { return readers[entry.index].read(root) }
+            slot = (slot &+ 1) & mask
+        }
     }
 }
 

@@ -61,6 +61,29 @@ import CityPressLoad
         #expect(fields.field(FieldName("noSuchField")) == nil)
     }
 
+    /// A field's number comes from its name alone, not from a table kept for the process: the same in
+    /// every run and whatever was parsed first. A view's table finds each of many fields, several of
+    /// whose numbers share a slot, and no other name.
+    @Test func fieldNumbersComeFromTheNameAndTablesFindEveryField() {
+        #expect(FieldName("title").id == 0x9D7E_2A42_E812_CBA4)
+        #expect(FieldName("title") == FieldName(String("tit") + "le"))
+        let count = 300
+        let table = TemplateFieldTable((0..<count).map { number in
+            TemplateField<[String]>.field("f\(number)", { $0[number] })
+        })
+        let row = (0..<count).map { "value \($0)" }
+        var wrong: [String] = []
+        for number in 0..<count {
+            guard case .text(let text)? = table.value(FieldName("f\(number)"), of: row), text == row[number] else {
+                wrong.append("f\(number)")
+                continue
+            }
+        }
+        #expect(wrong.isEmpty)
+        #expect(table.value(FieldName("f\(count)"), of: row) == nil)
+        #expect(table.value(FieldName(""), of: row) == nil)
+    }
+
     @Test func everyStoredPropertyOfEveryViewIsInItsTable() throws {
         let options = BuildOptions(contentPath: TestPaths.fixtureSite.appendingPathComponent("Content").path,
                                    templatesPath: TestPaths.templates.path, includesDrafts: true)
