@@ -3,6 +3,10 @@ import CityPressMarkdown
 
 /// `Content/declarations/<slug>.md`: one declaration per file, its fields in YAML front matter and
 /// its commitments as the body's one top-level numbered list.
+///
+/// A file with errors gives no record but the cities it lists, when its front matter could be read
+/// (`LoadedDeclaration.withErrors`): the resolve stage then reports its unknown and repeated cities
+/// beside the file's other errors, not in the run after they are fixed.
 package enum DeclarationFile: ContentKind {
     /// The front-matter fields of a declaration, in the order the unknown-field warning lists them.
     package enum Field: String, YAMLFields {
@@ -17,7 +21,7 @@ package enum DeclarationFile: ContentKind {
     package static let folder = "declarations"
     package static let fileExtension = "md"
 
-    package static func record(from file: ContentFile, _ diagnostics: inout [Diagnostic]) -> DeclarationRecord? {
+    package static func record(from file: ContentFile, _ diagnostics: inout [Diagnostic]) -> LoadedDeclaration? {
         let slug = file.slug(&diagnostics)
         guard let source = file.read(&diagnostics) else { return nil }
         let parts: FrontMatter
@@ -50,19 +54,19 @@ package enum DeclarationFile: ContentKind {
         let commitmentsLocation = commitments(of: body, in: source, bodyLineOffset: parts.bodyLineOffset, &problems)
         diagnostics += problems
         guard !problems.containsErrors, let slug, let title, let event, let venue, let location, let start else {
-            return nil
+            return .withErrors(signatories: signatories)
         }
         let fields = [(Field.event, event, Placeholder.event), (Field.venue, venue, Placeholder.venue),
                       (Field.location, location, Placeholder.location)]
         let placeholders = fields.filter { $0.1 == $0.2 }.map { field, _, placeholder in
             PlaceholderUse(field: field.rawValue, text: placeholder, location: yaml.location(ofValue: field.rawValue))
         } + Placeholder.sampleLines(in: source.lines.dropFirst(parts.bodyLineOffset), lineOffset: parts.bodyLineOffset, source: source)
-        return DeclarationRecord(
+        return .declaration(DeclarationRecord(
             slug: slug, title: title, event: event, venue: venue, location: location,
             startDate: start.value, endDate: end?.value, adopted: adopted?.value, signatoriesAsOf: asOf?.value,
             signatories: signatories, isDraft: isDraft, body: body,
             commitmentsLocation: commitmentsLocation, source: file.location, bodyLineOffset: parts.bodyLineOffset,
-            placeholders: placeholders)
+            placeholders: placeholders))
     }
 
     /// Endorsement dates outside the time a declaration can be endorsed in: from the meeting's first day
@@ -116,13 +120,22 @@ package enum DeclarationFile: ContentKind {
     }
 
     package static func collect(_ folder: LoadedFolder<DeclarationFile>, into content: inout LoadedContent) {
-        content.declarations = folder.records
-        for (name, record) in zip(folder.names, folder.fileRecords) where record == nil {
-            content.unreadableDeclarationSlugs.insert(String(name.dropLast(fileExtension.count + 1)))
+        content.declarations = []
+        content.declarations.reserveCapacity(folder.records.count)
+        for (name, loaded) in zip(folder.names, folder.fileRecords) {
+            switch loaded {
+            case .declaration(let record)?:
+                content.declarations.append(record)
+            case .withErrors(let signatories)?:
+                content.unreadableDeclarationSlugs.insert(String(name.dropLast(fileExtension.count + 1)))
+                content.signatoriesOfUnreadableDeclarations.append(signatories)
+            case nil:
+                content.unreadableDeclarationSlugs.insert(String(name.dropLast(fileExtension.count + 1)))
+            }
         }
     }
 
-    package static func records(in content: LoadedContent) -> [DeclarationRecord] {
-        content.declarations
+    package static func records(in content: LoadedContent) -> [LoadedDeclaration] {
+        content.declarations.map(LoadedDeclaration.declaration)
     }
 }

@@ -15,6 +15,9 @@ public struct LoadedContent: Sendable {
     /// is unknown, so no city can be said to endorse nothing, and their reports and translations are
     /// left out without a second error each.
     public var unreadableDeclarationSlugs: Set<String> = []
+    /// The signatories of each declaration file with errors whose front matter could be read, in file
+    /// order: the resolve stage reports their unknown and repeated cities with the files' other errors.
+    public var signatoriesOfUnreadableDeclarations: [[SignatoryEntry]] = []
     /// Whether a declaration file exists that could not be read.
     public var hasUnreadableDeclarations: Bool { !unreadableDeclarationSlugs.isEmpty }
     /// Files in `cities/` that were skipped for their extension (`budavar.yaml`), by the slug their

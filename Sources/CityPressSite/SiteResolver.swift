@@ -54,9 +54,12 @@ public struct SiteResolver: Sendable {
         // resolving a large site), its problems reported in the order of resolving one after another.
         let drafts = content.declarations.filter { !(includesDrafts || !$0.isDraft) }
         let slugs = cityIndex
-        let lists = (drafts + published).parallelMap { record in
+        // Files with errors are not published, but their lists are checked too: their unknown and repeated
+        // cities are reported with the files' other errors, not in the next run.
+        let entries = (drafts + published).map(\.signatories) + content.signatoriesOfUnreadableDeclarations
+        let lists = entries.parallelMap { entries in
             var problems: [Diagnostic] = []
-            let signatories = resolveSignatories(record, cityIndex: slugs, content: content, &problems)
+            let signatories = resolveSignatories(entries, cityIndex: slugs, content: content, &problems)
             return (signatories: signatories, problems: problems)
         }
         diagnostics += lists.flatMap(\.problems)
@@ -126,19 +129,19 @@ public struct SiteResolver: Sendable {
         Set(content.declarations.lazy.filter { !(includesDrafts || !$0.isDraft) }.map(\.slug)).union(content.unreadableDeclarationSlugs)
     }
 
-    /// The cities `record` lists (indexes into the A–Z cities) with their endorsement dates; an
-    /// unknown or repeated city is reported and left out.
-    private func resolveSignatories(_ record: DeclarationRecord, cityIndex: [String: Int], content: LoadedContent,
+    /// The cities a declaration's `signatories` list (indexes into the A–Z cities) with their endorsement
+    /// dates; an unknown or repeated city is reported and left out.
+    private func resolveSignatories(_ signatories: [SignatoryEntry], cityIndex: [String: Int], content: LoadedContent,
                                     _ diagnostics: inout [Diagnostic]) -> [(city: Int, endorsed: CalendarDate?)] {
         // Where each known city was first listed (by city index), and each unknown name.
         var firstPosition = [Int](repeating: -1, count: cityIndex.count)
         var seenUnknown: [String: SourceLocation] = [:]
         var result: [(city: Int, endorsed: CalendarDate?)] = []
-        result.reserveCapacity(record.signatories.count)
-        for (position, signatory) in record.signatories.enumerated() {
+        result.reserveCapacity(signatories.count)
+        for (position, signatory) in signatories.enumerated() {
             let entry = signatory.city
             let known = cityIndex[entry.value]
-            let first = known.flatMap { firstPosition[$0] >= 0 ? record.signatories[firstPosition[$0]].city.location : nil }
+            let first = known.flatMap { firstPosition[$0] >= 0 ? signatories[firstPosition[$0]].city.location : nil }
                 ?? (known == nil ? seenUnknown[entry.value] : nil)
             if let first {
                 diagnostics.append(.error("city '\(entry.value)' is listed twice in signatories", at: entry.location,

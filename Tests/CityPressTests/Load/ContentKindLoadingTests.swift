@@ -93,7 +93,7 @@ enum MemoFile: ContentKind {
             #expect(plain.diagnostics.isEmpty)
             // The generic accessor reads the built-in kinds' own properties.
             #expect(loaded.content.records(of: CityFile.self) == loaded.content.cities)
-            #expect(loaded.content.records(of: DeclarationFile.self) == loaded.content.declarations)
+            #expect(loaded.content.records(of: DeclarationFile.self) == loaded.content.declarations.map(LoadedDeclaration.declaration))
         }
     }
 
