@@ -118,4 +118,7 @@ check-search: build
 	rm -rf "$(SEARCH_TMP)" && mkdir -p "$(SEARCH_TMP)"
 	$(BIN) build --quiet --content Tests/Fixtures/site/Content --templates Templates --output "$(SEARCH_TMP)/web"
 	$(BIN) build --quiet --portable --content Tests/Fixtures/site/Content --templates Templates --output "$(SEARCH_TMP)/portable"
-	python3 scripts/search/check_search.py "$(SEARCH_TMP)/web" "$(SEARCH_TMP)/portable"
+	cp -R Tests/Fixtures/site/Content "$(SEARCH_TMP)/many-content"
+	for n in $$(seq 1 60); do printf 'name: Testtown %s\ncountry: Poland\n' $$n > "$(SEARCH_TMP)/many-content/cities/testtown-$$n.yml"; done
+	$(BIN) build --quiet --content "$(SEARCH_TMP)/many-content" --templates Templates --output "$(SEARCH_TMP)/many" 2> /dev/null
+	python3 scripts/search/check_search.py "$(SEARCH_TMP)/web" "$(SEARCH_TMP)/portable" --many "$(SEARCH_TMP)/many"

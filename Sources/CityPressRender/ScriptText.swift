@@ -13,7 +13,8 @@ package enum ScriptText {
         ("update", .implementationUpdate), ("report", .searchKindReport),
         ("commitmentOf", .commitmentOfDeclaration), ("updateOf", .implementationUpdateYear), ("reportOf", .searchReportLabel),
         ("indexMissing", .searchIndexMissing), ("noResults", .searchNoResults), ("results", .searchResults),
-        ("firstShown", .searchFirstShown), ("noCity", .filterNoCity), ("citiesShown", .filterCitiesShown),
+        ("firstShown", .searchFirstShown), ("showAll", .searchShowAll), ("noCity", .filterNoCity),
+        ("citiesShown", .filterCitiesShown),
     ]
 
     /// The JSON object of `interface`'s phrases for the script.

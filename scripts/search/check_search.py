@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The search page and the cities filter of a built CityPress site, in a real browser.
 
-    python3 scripts/search/check_search.py FIXTURE_SITE [FIXTURE_SITE...]     # the checks below; exit 1 on a failure
+    python3 scripts/search/check_search.py FIXTURE_SITE [FIXTURE_SITE...] [--many SITE]  # the checks below; exit 1 on a failure
     python3 scripts/search/check_search.py --bench SITE [--queries q1,q2,...]  # query times of a large site
 
 Drives Debian's headless chromium through chromium-driver with selenium (the same set-up as
@@ -14,6 +14,8 @@ Tab from the top of the search page to the search box, type `lodz`, see Łódź 
 region say how many results there are, Tab to the first result and follow it with Enter; `?q=` in
 the address searches at once; on the cities index the filter box leaves only Łódź and its letter;
 without JavaScript the search page points to the indexes and the cities index shows every city.
+With --many, a site whose query `testtown` finds more results than the page shows at first (the fixture site
+with 60 more cities named "Testtown N"): the button after the list shows the rest and moves to the first of them.
 
 Exit status: 0 when every check passed, 1 when one failed, 2 when the browser cannot run.
 """
@@ -164,7 +166,10 @@ def check_site(site: Path, driver) -> Checks:
             driver.get(search + "?q=" + query)
             checks.wait(lambda: (checks.result_links() or [""])[0] == first, f"?q={query} lists {first} first")
         driver.get(search + "?q=zzzz")
-        checks.wait(lambda: checks.text("search-status") == "No results", "a query without results says 'No results'")
+        checks.wait(lambda: checks.text("search-status") == "No results: try fewer words, or part of a name",
+                    "a query without results says 'No results' and what to try")
+        checks.expect(not driver.find_element("css selector", ".search-more").is_displayed(),
+                      "no 'Show every result' button when every result is shown")
         driver.get(search + "?q=wroc")
         checks.wait(lambda: bool(checks.result_links()), "?q=wroc lists results")
         driver.find_element("id", "search-query").send_keys(Keys.ENTER)
@@ -214,7 +219,7 @@ def check_site(site: Path, driver) -> Checks:
         lang = driver.execute_script("return document.querySelector('#search-results .search-excerpt').getAttribute('lang')")
         checks.expect(lang is None, f"fr: the translated commitment's text is not marked as English ({lang})")
         driver.get(root + "fr/search/" + page + "?q=zzzz")
-        checks.wait(lambda: checks.text("search-status") == "Aucun résultat", "fr: no results says 'Aucun résultat'")
+        checks.wait(lambda: checks.text("search-status").startswith("Aucun résultat : essayez"), "fr: no results says 'Aucun résultat' and what to try")
         driver.get(root + "ar/search/" + page + "?q=lodz")
         checks.wait(lambda: (checks.result_links() or [""])[0] == "Łódź", "ar: ?q=lodz lists Łódź first")
         kind = driver.execute_script("return document.querySelector('#search-results .search-kind').textContent")
@@ -239,6 +244,34 @@ def check_site(site: Path, driver) -> Checks:
             checks.expect(len(visible()) == every_city, "without JavaScript the cities index lists every city")
         finally:
             driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    return checks
+
+
+def check_many(site: Path, driver) -> Checks:
+    """More results than the page shows at first: the count says so, and a button shows the rest."""
+    from selenium.webdriver.common.keys import Keys
+    checks = Checks(driver)
+    with published(site) as (root, page):
+        search = root + "search/" + page
+        driver.get(search + "?q=testtown")
+        checks.wait(lambda: len(checks.result_links()) == 50, f"?q=testtown shows the first 50 results ({len(checks.result_links())})")
+        checks.wait(lambda: checks.text("search-status") == "60 results; the first 50 are shown",
+                    f"the live region says how many are shown ({checks.text('search-status')})")
+        more = driver.find_element("css selector", ".search-more")
+        checks.expect(more.is_displayed() and more.text == "Show every result", "a 'Show every result' button follows the list")
+        last = driver.find_elements("css selector", "#search-results a")[-1]
+        driver.execute_script("arguments[0].focus()", last)
+        checks.keys(Keys.TAB)
+        checks.expect(checks.active().text == "Show every result", "Tab from the last result reaches the button")
+        checks.keys(Keys.ENTER)
+        checks.wait(lambda: len(checks.result_links()) == 60, f"the button shows all 60 results ({len(checks.result_links())})")
+        checks.expect(checks.active().text == checks.result_links()[50], "focus moves to the first result the button added")
+        checks.wait(lambda: checks.text("search-status") == "60 results", f"the live region then says '60 results' ({checks.text('search-status')})")
+        checks.expect(not more.is_displayed(), "the button is hidden once every result is shown")
+        box = driver.find_element("id", "search-query")
+        box.send_keys(Keys.BACK_SPACE)
+        checks.wait(lambda: len(checks.result_links()) == 50, "a new query shows the first 50 again")
+        checks.expect(more.is_displayed(), "and the button again")
     return checks
 
 
@@ -292,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sites", nargs="+", metavar="SITE", type=Path, help="built site folder(s)")
     parser.add_argument("--bench", action="store_true", help="time queries instead of checking the fixture")
+    parser.add_argument("--many", type=Path, help="a site with 60 cities named 'Testtown N' more than the fixture's")
     parser.add_argument("--queries", default="a,lo,lodz,belbel,springs,bridge,crossing 12,cohesion,xyzzy,district 4",
                         help="comma-separated queries for --bench")
     parser.add_argument("--runs", type=int, default=7, help="runs of each query for --bench (default 7)")
@@ -305,9 +339,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.bench:
             return max(bench(site, driver, args.queries.split(","), args.runs) for site in args.sites)
         failed = 0
-        for site in args.sites:
+        runs = [(site, check_site) for site in args.sites] + ([(args.many, check_many)] if args.many else [])
+        for site, check in runs:
             try:
-                checks = check_site(site, driver)
+                checks = check(site, driver)
             except Exception as error:  # noqa: BLE001 - a page that breaks a step fails the site, with the reason
                 print(f"search: FAIL: {site}: {type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}",
                       file=sys.stderr)

@@ -289,9 +289,10 @@ text:
   searchKindReport: تقرير
   searchReportLabel: "{city}: تقرير {year}"
   searchIndexMissing: تعذّر تحميل فهرس البحث (search-index.js).
-  searchNoResults: لا نتائج
+  searchNoResults: "لا نتائج: جرّب كلمات أقل، أو جزءًا من اسم"
   searchResults: {zero: "لا نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "{count} نتائج", many: "{count} نتيجة", other: "{count} نتيجة"}
   searchFirstShown: "؛ تُعرض أول {count}"
+  searchShowAll: عرض كل النتائج
   filterNoCity: "لا يحتوي اسم أي مدينة على «{query}»"
   filterCitiesShown: {zero: "لا مدن معروضة", one: "مدينة واحدة معروضة", two: "مدينتان معروضتان", few: "{count} مدن معروضة", many: "{count} مدينة معروضة", other: "{count} مدينة معروضة"}
   # Open data: the translations' tables
@@ -607,9 +608,10 @@ text:
   searchKindReport: Report
   searchReportLabel: "{city}: report for {year}"
   searchIndexMissing: The search index (search-index.js) could not be loaded.
-  searchNoResults: No results
+  searchNoResults: "No results: try fewer words, or part of a name"
   searchResults: {one: "{count} result", other: "{count} results"}
   searchFirstShown: "; the first {count} are shown"
+  searchShowAll: Show every result
   filterNoCity: "No city’s name contains “{query}”"
   filterCitiesShown: {one: "{count} city shown", other: "{count} cities shown"}
   # Open data: the translations' tables
@@ -913,9 +915,10 @@ text:
   searchKindReport: Rapport
   searchReportLabel: "{city} : rapport {year}"
   searchIndexMissing: L’index de recherche (search-index.js) n’a pas pu être chargé.
-  searchNoResults: Aucun résultat
+  searchNoResults: "Aucun résultat : essayez avec moins de mots, ou une partie d’un nom"
   searchResults: {one: "{count} résultat", many: "{count} de résultats", other: "{count} résultats"}
   searchFirstShown: " ; les {count} premiers sont affichés"
+  searchShowAll: Afficher tous les résultats
   filterNoCity: "Aucun nom de ville ne contient « {query} »"
   filterCitiesShown: {one: "{count} ville affichée", many: "{count} de villes affichées", other: "{count} villes affichées"}
   # Open data: the translations' tables

@@ -47,10 +47,10 @@ public enum TextKey: Int, Sendable, CaseIterable {
     case columnCityDeclarations, columnCountryIdentifier, columnCityCount, columnReportedDeclaration, columnReportingCity, columnYear
     case columnPublished, columnActionCommitments, columnActionTitle, columnActionMarkdown, columnReportPage, feedDeclarationSummary
     case feedEndorsedBy, feedEndorsementTitle, feedEndorsementSummary, feedReportTitle, feedReportSummary, searchKindReport
-    case searchReportLabel, searchIndexMissing, searchNoResults, searchResults, searchFirstShown, filterNoCity
-    case filterCitiesShown, tableTranslations, tableTranslatedCommitments, rowsTranslations, rowsTranslatedCommitments, columnTranslatedDeclaration
-    case columnLanguage, columnTranslatedTitle, columnTranslatedEvent, columnTranslatedVenue, columnTranslatedLocation, columnTranslationPage
-    case columnTranslatedMarkdown
+    case searchReportLabel, searchIndexMissing, searchNoResults, searchResults, searchFirstShown, searchShowAll
+    case filterNoCity, filterCitiesShown, tableTranslations, tableTranslatedCommitments, rowsTranslations, rowsTranslatedCommitments
+    case columnTranslatedDeclaration, columnLanguage, columnTranslatedTitle, columnTranslatedEvent, columnTranslatedVenue, columnTranslatedLocation
+    case columnTranslationPage, columnTranslatedMarkdown
 
     /// The key as tables and templates write it.
     public var name: String { Self.names[rawValue] }

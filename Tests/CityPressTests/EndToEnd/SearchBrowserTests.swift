@@ -32,10 +32,22 @@ struct SearchBrowserTests {
                                               "--output", folder] + flags, in: root)
                 #expect(build.status == 0, "\(build.stderr)")
             }
+            // More results than the page shows at first: 60 cities whose names share a word (each a warning:
+            // it endorses nothing).
+            let many = root.appendingPathComponent("many-content")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: many)
+            for number in 1...60 {
+                try "name: Testtown \(number)\ncountry: Poland\n"
+                    .write(to: many.appendingPathComponent("cities/testtown-\(number).yml"), atomically: true, encoding: .utf8)
+            }
+            let manyBuild = try runCityPress(["build", "--quiet", "--content", many.path, "--templates", TestPaths.templates.path,
+                                              "--output", "many"], in: root)
+            #expect(manyBuild.status == 0, "\(manyBuild.stderr)")
             let process = Process()
             process.executableURL = URL(fileURLWithPath: try #require(searchCheckPython))
             process.arguments = [TestPaths.packageRoot.appendingPathComponent("scripts/search/check_search.py").path,
-                                 root.appendingPathComponent("web").path, root.appendingPathComponent("portable").path]
+                                 root.appendingPathComponent("web").path, root.appendingPathComponent("portable").path,
+                                 "--many", root.appendingPathComponent("many").path]
             let output = Pipe()
             process.standardOutput = output
             process.standardError = output
@@ -43,7 +55,8 @@ struct SearchBrowserTests {
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "\(text)")
-            #expect(text.contains("portable: 46 checks passed, 0 failed"), "\(text)")
+            #expect(text.contains("portable: 47 checks passed, 0 failed"), "\(text)")
+            #expect(text.contains("many: 10 checks passed, 0 failed"), "\(text)")
         }
     }
 }
