@@ -114,6 +114,11 @@ import Testing
             #expect(commitments.contains("Commitment 1 on its own page<span class=\"visually-hidden\">, <span>Second Accord</span></span></a>"))
             let update = try readText(site.appendingPathComponent("out/declarations/second-accord/updates/2023/index.html"))
             #expect(update.contains(">Łódź<span class=\"visually-hidden\">: Implementation report</span></a>"))
+            // The open data page: a declaration's own signatories.csv, and a table's row leading to its columns
+            // (not to the Declarations index of the menu).
+            let data = try readText(site.appendingPathComponent("out/data/index.html"))
+            #expect(data.contains("download>signatories.csv<span class=\"visually-hidden\">, Second Accord</span></a>"))
+            #expect(data.contains("<a href=\"#columns-declarations\">Declarations<span class=\"visually-hidden\">: Columns</span></a>"))
         }
     }
 
