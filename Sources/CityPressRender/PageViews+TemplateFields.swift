@@ -140,7 +140,7 @@ extension EndorsementView: TemplateView {
     package static let templateFields = TemplateFieldTable<Self>(
         .field("title", \.title), .field("href", \.href), .field("dateText", \.dateText),
         .field("dateISO", \.dateISO), .field("endorsedText", \.endorsedText), .field("endorsedISO", \.endorsedISO), .field("text", \.text),
-        .field("commitments", \.commitments), .field("language", \.language)
+        .field("commitments", \.commitments), .field("language", \.language), .field("siteLanguage", \.siteLanguage)
     )
 }
 

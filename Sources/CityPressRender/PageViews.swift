@@ -204,6 +204,9 @@ package struct EndorsementView: Sendable, Hashable {
     /// The language of the title when it is not the page's (a declaration shown in a language tree
     /// without a translation into it): `lang` and `hreflang` on its link. `nil` otherwise.
     package var language: String? = nil
+    /// The site's language in another language's tree: the commitments' pages are only in it, which
+    /// `hreflang` on their links says. `nil` on the site's own pages.
+    package var siteLanguage: String? = nil
 }
 
 package struct CityPage: Sendable, Hashable {

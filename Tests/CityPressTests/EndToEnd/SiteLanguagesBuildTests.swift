@@ -106,6 +106,8 @@ import Testing
             #expect(arabic.contains("<p class=\"lead\"><span lang=\"en-GB\" dir=\"auto\">A small site the tests build.</span></p>"))
             #expect(translation.contains("<a href=\"../../../declarations/second-accord/commitments/1/\" hreflang=\"en-GB\">"))
             #expect(translation.contains("<a href=\"../../../declarations/second-accord/updates/2023/\" hreflang=\"en-GB\">"))
+            let frenchCity = try readText(site.appendingPathComponent("out/fr/cities/lodz/index.html"))
+            #expect(frenchCity.contains("<a href=\"../../../declarations/second-accord/commitments/1/\" hreflang=\"en-GB\" aria-label="))
             let english = try readText(site.appendingPathComponent("out/index.html"))
             #expect(english.contains("<span class=\"site-network\">Fixture Network of Cities</span>") && !english.contains("hreflang=\"en-GB\">"))
             // Links whose text repeats on a page name what they lead to for screen readers.
