@@ -135,6 +135,9 @@ package struct Chrome: Sendable {
         package let searchHref: String
         /// `Fixture Declarations · published by the Fixture Network of Cities.`
         package let publishedByText: String
+        /// The same sentence as markup, the site's title and network marked with `lang` (and isolated)
+        /// in another language's tree, where the sentence's own words are that language's.
+        package let publishedByHTML: String
         /// The interface's words: `{{text.declarations}}`.
         package let text: InterfaceText
         package let inDeclarations: Bool
@@ -152,13 +155,16 @@ package struct Chrome: Sendable {
 
     package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet,
                  interface: Interface, text: InterfaceText) {
+        let siteLanguage = interface.language == config.language ? nil : config.language
         let view = View(siteTitle: config.title, network: config.network,
-                        siteLanguage: interface.language == config.language ? nil : config.language,
+                        siteLanguage: siteLanguage,
                         assets: links.asset(""), homeHref: links.home,
                         declarationsHref: links.declarations, citiesHref: links.cities, countriesHref: links.countries,
                         commitmentsHref: links.commitments, dataHref: links.to(DataPageOutput.route),
                         searchHref: links.inTree(SearchOutput.route),
                         publishedByText: interface.text(.publishedBy, ("title", config.title), ("network", config.network)),
+                        publishedByHTML: Self.markup(of: interface.parts(.publishedBy), values: ["title": config.title, "network": config.network],
+                                                     language: siteLanguage),
                         text: text, inDeclarations: section == .declarations,
                         inCities: section == .cities, inCountries: section == .countries,
                         inCommitments: section == .commitments, inSearch: section == .search)
@@ -169,6 +175,22 @@ package struct Chrome: Sendable {
         }
         header = rendered(TemplateViews.siteHeader.template)
         footer = rendered(TemplateViews.siteFooter.template)
+    }
+
+    /// A phrase's `parts` as markup: its words escaped, each placeholder's value escaped and, when
+    /// `language` is given, marked as in that language and isolated (so that a full stop after an
+    /// English name stays at its end in an Arabic sentence). A placeholder without a value stays as written.
+    static func markup(of parts: [Phrase.Part], values: [String: String], language: String?) -> String {
+        parts.map { part in
+            switch part {
+            case .literal(let words):
+                return MarkupEscaping.escape(words)
+            case .placeholder(let name):
+                guard let value = values[name] else { return MarkupEscaping.escape("{\(name)}") }
+                guard let language else { return MarkupEscaping.escape(value) }
+                return "<span lang=\"\(MarkupEscaping.escape(language))\" dir=\"auto\">\(MarkupEscaping.escape(value))</span>"
+            }
+        }.joined()
     }
 
     package struct Key: Hashable, Sendable {

@@ -258,7 +258,7 @@ extension Chrome.View: TemplateView {
         .field("declarationsHref", \.declarationsHref), .field("citiesHref", \.citiesHref),
         .field("countriesHref", \.countriesHref), .field("commitmentsHref", \.commitmentsHref),
         .field("dataHref", \.dataHref), .field("searchHref", \.searchHref),
-        .field("publishedByText", \.publishedByText), .field("text", \.text),
+        .field("publishedByText", \.publishedByText), .markup("publishedByHTML", \.publishedByHTML), .field("text", \.text),
         .field("inDeclarations", \.inDeclarations), .field("inCities", \.inCities),
         .field("inCountries", \.inCountries), .field("inCommitments", \.inCommitments),
         .field("inSearch", \.inSearch)

@@ -2488,14 +2488,14 @@ enum DefaultTemplates {
         bH19PC9zcGFuPnt7L2RldGFpbH19PC9saT4K
         """),
         ("site-footer.mustache", """
-        PGZvb3RlciBjbGFzcz0ic2l0ZS1mb290ZXIiPgogIDxkaXYgY2xhc3M9IndyYXAiPgogICAgPHA+e3twdWJsaXNoZWRCeVRleHR9
-        fTwvcD4KICAgIDxuYXYgYXJpYS1sYWJlbD0ie3t0ZXh0LmZvb3Rlcn19Ij4KICAgICAgPHVsPgogICAgICAgIDxsaT48YSBocmVm
-        PSJ7e2hvbWVIcmVmfX0iPnt7dGV4dC5ob21lfX08L2E+PC9saT4KICAgICAgICA8bGk+PGEgaHJlZj0ie3tkZWNsYXJhdGlvbnNI
-        cmVmfX0iPnt7dGV4dC5kZWNsYXJhdGlvbnN9fTwvYT48L2xpPgogICAgICAgIDxsaT48YSBocmVmPSJ7e2NvbW1pdG1lbnRzSHJl
-        Zn19Ij57e3RleHQuY29tbWl0bWVudHN9fTwvYT48L2xpPgogICAgICAgIDxsaT48YSBocmVmPSJ7e2NpdGllc0hyZWZ9fSI+e3t0
-        ZXh0LmNpdGllc319PC9hPjwvbGk+CiAgICAgICAgPGxpPjxhIGhyZWY9Int7Y291bnRyaWVzSHJlZn19Ij57e3RleHQuY291bnRy
-        aWVzfX08L2E+PC9saT4KICAgICAgICA8bGk+PGEgaHJlZj0ie3tkYXRhSHJlZn19Ij57e3RleHQub3BlbkRhdGF9fTwvYT48L2xp
-        PgogICAgICA8L3VsPgogICAgPC9uYXY+CiAgPC9kaXY+CjwvZm9vdGVyPgo=
+        PGZvb3RlciBjbGFzcz0ic2l0ZS1mb290ZXIiPgogIDxkaXYgY2xhc3M9IndyYXAiPgogICAgPHA+e3t7cHVibGlzaGVkQnlIVE1M
+        fX19PC9wPgogICAgPG5hdiBhcmlhLWxhYmVsPSJ7e3RleHQuZm9vdGVyfX0iPgogICAgICA8dWw+CiAgICAgICAgPGxpPjxhIGhy
+        ZWY9Int7aG9tZUhyZWZ9fSI+e3t0ZXh0LmhvbWV9fTwvYT48L2xpPgogICAgICAgIDxsaT48YSBocmVmPSJ7e2RlY2xhcmF0aW9u
+        c0hyZWZ9fSI+e3t0ZXh0LmRlY2xhcmF0aW9uc319PC9hPjwvbGk+CiAgICAgICAgPGxpPjxhIGhyZWY9Int7Y29tbWl0bWVudHNI
+        cmVmfX0iPnt7dGV4dC5jb21taXRtZW50c319PC9hPjwvbGk+CiAgICAgICAgPGxpPjxhIGhyZWY9Int7Y2l0aWVzSHJlZn19Ij57
+        e3RleHQuY2l0aWVzfX08L2E+PC9saT4KICAgICAgICA8bGk+PGEgaHJlZj0ie3tjb3VudHJpZXNIcmVmfX0iPnt7dGV4dC5jb3Vu
+        dHJpZXN9fTwvYT48L2xpPgogICAgICAgIDxsaT48YSBocmVmPSJ7e2RhdGFIcmVmfX0iPnt7dGV4dC5vcGVuRGF0YX19PC9hPjwv
+        bGk+CiAgICAgIDwvdWw+CiAgICA8L25hdj4KICA8L2Rpdj4KPC9mb290ZXI+Cg==
         """),
         ("site-header.mustache", """
         PGEgY2xhc3M9InNraXAtbGluayIgaHJlZj0iI21haW4iPnt7dGV4dC5za2lwVG9NYWlufX08L2E+CjxoZWFkZXIgY2xhc3M9InNp

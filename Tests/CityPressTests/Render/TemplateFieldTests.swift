@@ -101,7 +101,7 @@ import CityPressLoad
                                                             entriesHTML: "<li>n</li>")]),
             CityLinkView(name: "n", href: "h", detail: "d"),
             Chrome.View(siteTitle: "t", network: "n", siteLanguage: "en", assets: "a/", homeHref: "h", declarationsHref: "d", citiesHref: "c",
-                        countriesHref: "k", commitmentsHref: "m", dataHref: "o", searchHref: "s", publishedByText: "p",
+                        countriesHref: "k", commitmentsHref: "m", dataHref: "o", searchHref: "s", publishedByText: "p", publishedByHTML: "<b>p</b>",
                         text: renderer.text, inDeclarations: true, inCities: true,
                         inCountries: true, inCommitments: true, inSearch: true),
         ]
