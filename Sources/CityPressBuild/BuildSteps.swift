@@ -47,6 +47,7 @@ package enum BuildSteps {
         diagnostics += resolveDiagnostics
         let assets = joined(options.templatesPath, "assets"), assetFiles = AssetFiles.list(in: assets)
         diagnostics += AssetFiles.nameClashes(assetFiles, shownFolder: assets)
+        if let templates { diagnostics += AssetReferences.missing(in: templates, assets: assetFiles, shownFolder: assets) }
         let statics = joined(options.contentPath, StaticFiles.folderName), staticFiles = AssetFiles.list(in: statics)
         diagnostics += AssetFiles.nameClashes(staticFiles, shownFolder: statics)
         if let site, !staticFiles.isEmpty {
