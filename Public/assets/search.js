@@ -10,7 +10,7 @@
   var transliterations = {"Æ":"Ae","Ø":"O","Þ":"Th","ß":"ss","æ":"ae","ð":"d","ø":"o","þ":"th","Đ":"D","đ":"d","ı":"i","Ł":"L","ł":"l","Œ":"Oe","œ":"oe"};
   var marks = /\p{Mn}/gu;
   var separators = /[^\p{L}\p{N}]+/u;
-  var shownAtMost = 50; // more is a longer list to lay out at every key, and to tab through: a button shows the rest
+  var shownAtMost = 50; // more is a longer list to lay out at every key, and to tab through: a button shows 50 more
   var announceAfter = 400; // ms: a screen reader hears the count once typing pauses, not per key
 
   /** The A–Z folding of CityPress: `Łódź` → `lodz`, `Malmö` → `malmo`. */
@@ -42,7 +42,7 @@
     indexMissing: "The search index (search-index.js) could not be loaded.",
     noResults: "No results: try fewer words, or part of a name",
     results: {one: "{count} result", other: "{count} results"}, firstShown: "; the first {count} are shown",
-    showAll: "Show every result",
+    showMore: "Show more results",
     noCity: "No city’s name contains “{query}”", citiesShown: {one: "{count} city shown", other: "{count} cities shown"}};
 
   /** The phrases of the page's language, from the interface tables (the `data-text` JSON of `node`):
@@ -172,20 +172,20 @@
     var results = document.getElementById("search-results");
     var root = form.getAttribute("data-root") || "", page = form.getAttribute("data-page") || "";
     var timer = null;
-    // After the list, while more results were found than are shown: shows them all, and moves to the first
-    // of those it adds (a keyboard user goes on from where the list ended).
-    var more = element("button", "search-more", say("showAll"));
+    // After the list, while more results were found than are shown: shows 50 more (not all: a one-letter
+    // query on a large site finds tens of thousands), and moves to the first it adds, where a keyboard
+    // user goes on from.
+    var more = element("button", "search-more", say("showMore"));
     more.type = "button";
     more.hidden = true;
     results.parentNode.insertBefore(more, results.nextSibling);
-    var everyResult = false;
+    var shownCount = shownAtMost;
     function href(path) { return root + path + (path.slice(-1) === "/" ? page : ""); }
 
     function show(query, announceNow) {
       var found = search(list, query);
-      var shown = everyResult ? found.length : shownAtMost;
       var items = document.createDocumentFragment();
-      found.slice(0, shown).forEach(function (entry) {
+      found.slice(0, shownCount).forEach(function (entry) {
         var item = element("li", "search-result");
         var link = element("a", "", entry.label);
         link.href = href(entry.path);
@@ -199,10 +199,10 @@
         items.appendChild(item);
       });
       results.replaceChildren(items);
-      more.hidden = found.length <= shown;
+      more.hidden = found.length <= shownCount;
       var words = query.trim() === "" ? ""
         : found.length === 0 ? say("noResults")
-        : say("results", {count: found.length}) + (found.length > shown ? say("firstShown", {count: shown}) : "");
+        : say("results", {count: found.length}) + (found.length > shownCount ? say("firstShown", {count: shownCount}) : "");
       clearTimeout(timer);
       if (announceNow) status.textContent = words;
       else timer = setTimeout(function () { status.textContent = words; }, announceAfter);
@@ -212,13 +212,14 @@
     notice.hidden = true;
     form.hidden = false;
     more.addEventListener("click", function () {
-      everyResult = true;
+      var before = shownCount;
+      shownCount += shownAtMost;
       show(input.value, true);
-      var next = results.querySelectorAll("a")[shownAtMost];
+      var next = results.querySelectorAll("a")[before];
       if (next) next.focus();
     });
     input.addEventListener("input", function () {
-      everyResult = false;
+      shownCount = shownAtMost;
       show(input.value, false);
       try {
         var url = new URL(window.location.href);

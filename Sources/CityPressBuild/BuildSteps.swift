@@ -47,9 +47,13 @@ package enum BuildSteps {
         diagnostics += resolveDiagnostics
         let assets = joined(options.templatesPath, "assets"), assetFiles = AssetFiles.list(in: assets)
         diagnostics += AssetFiles.nameClashes(assetFiles, shownFolder: assets)
-        if let templates { diagnostics += AssetReferences.missing(in: templates, assets: assetFiles, shownFolder: assets) }
         let statics = joined(options.contentPath, StaticFiles.folderName), staticFiles = AssetFiles.list(in: statics)
         diagnostics += AssetFiles.nameClashes(staticFiles, shownFolder: statics)
+        if let templates {
+            // `static/assets/x` is published at the address `{{assets}}x` names too.
+            let staticAssets = staticFiles.filter { $0.hasPrefix("assets/") }.map { String($0.dropFirst("assets/".count)) }
+            diagnostics += AssetReferences.missing(in: templates, assets: assetFiles, staticAssets: staticAssets, shownFolder: assets)
+        }
         if let site, !staticFiles.isEmpty {
             // Planned again only for a site with static files: the renderer plans its own.
             let planned = Set(SiteOutputs.plan(for: site).map(\.route.file) + assetFiles.map { "assets/" + $0 })

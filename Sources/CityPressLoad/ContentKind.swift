@@ -21,7 +21,9 @@ package protocol ContentKind: Sendable {
     /// Whether a missing folder is an error. `true` unless given.
     static var isRequired: Bool { get }
 
-    /// The record in `file`, or `nil` when it has errors; every problem goes to `diagnostics`.
+    /// The record in `file`, or `nil` when it has errors; every problem goes to `diagnostics`. A kind
+    /// whose records must be looked at even when a file has errors (a declaration's list of cities)
+    /// may give a record that says so instead, and keep it apart in `collect(_:into:)`.
     /// Called on several threads at once, for different files.
     static func record(from file: ContentFile, _ diagnostics: inout [Diagnostic]) -> Record?
 

@@ -12,9 +12,11 @@ package struct LoadedFolder<Kind: ContentKind>: Sendable {
     package var diagnostics: [Diagnostic] = []
     /// The record files' paths below the folder, sorted.
     package var names: [String] = []
-    /// Each file's record, in `names` order; `nil` when the file has errors.
+    /// Each file's record, in `names` order; `nil` when the file has errors (a kind may instead give a
+    /// record that says so, as `DeclarationFile` does: its `collect` sorts them out).
     package private(set) var fileRecords: [Kind.Record?] = []
-    /// The records of the files without errors, in file order: kept with `fileRecords`, not gathered
+    /// The records of the files, in file order (those of the files without errors, unless the kind gives
+    /// records for files with errors too): kept with `fileRecords`, not gathered
     /// from them for each load, which copied every record (34,000 reports) to change one.
     package private(set) var records: [Kind.Record] = []
     /// Each file's problems, in `names` order. Kept apart from the records, so that putting all
@@ -83,7 +85,7 @@ extension LoadedFolder: AnyLoadedFolder {
     }
 
     /// The record of the file `name` (a path below the folder); `nil` when the folder has no such
-    /// record file or the file has errors.
+    /// record file or the file has errors and its kind gives no record for such a file.
     package func record(named name: String) -> Kind.Record? {
         names.sortedIndex(of: name).flatMap { fileRecords[$0] }
     }

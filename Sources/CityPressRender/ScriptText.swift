@@ -13,7 +13,7 @@ package enum ScriptText {
         ("update", .implementationUpdate), ("report", .searchKindReport),
         ("commitmentOf", .commitmentOfDeclaration), ("updateOf", .implementationUpdateYear), ("reportOf", .searchReportLabel),
         ("indexMissing", .searchIndexMissing), ("noResults", .searchNoResults), ("results", .searchResults),
-        ("firstShown", .searchFirstShown), ("showAll", .searchShowAll), ("noCity", .filterNoCity),
+        ("firstShown", .searchFirstShown), ("showMore", .searchShowMore), ("noCity", .filterNoCity),
         ("citiesShown", .filterCitiesShown),
     ]
 

@@ -9,7 +9,7 @@ package protocol TemplateView: TemplateFields, Sendable {
 
 extension TemplateView {
     /// Inlinable so that each view's witness is this lookup specialized for the view (see
-    /// `TemplateFieldTable`): an array index and a direct call to the property's getter.
+    /// `TemplateFieldTable`): a slot of the view's table and a direct call to the property's getter.
     @inlinable @inline(__always)
     package func field(_ name: FieldName) -> TemplateValue? {
         Self.templateFields.value(name, of: self)

@@ -292,7 +292,7 @@ text:
   searchNoResults: "لا نتائج: جرّب كلمات أقل، أو جزءًا من اسم"
   searchResults: {zero: "لا نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "{count} نتائج", many: "{count} نتيجة", other: "{count} نتيجة"}
   searchFirstShown: "؛ تُعرض أول {count}"
-  searchShowAll: عرض كل النتائج
+  searchShowMore: عرض المزيد من النتائج
   filterNoCity: "لا يحتوي اسم أي مدينة على «{query}»"
   filterCitiesShown: {zero: "لا مدن معروضة", one: "مدينة واحدة معروضة", two: "مدينتان معروضتان", few: "{count} مدن معروضة", many: "{count} مدينة معروضة", other: "{count} مدينة معروضة"}
   # Open data: the translations' tables
@@ -611,7 +611,7 @@ text:
   searchNoResults: "No results: try fewer words, or part of a name"
   searchResults: {one: "{count} result", other: "{count} results"}
   searchFirstShown: "; the first {count} are shown"
-  searchShowAll: Show every result
+  searchShowMore: Show more results
   filterNoCity: "No city’s name contains “{query}”"
   filterCitiesShown: {one: "{count} city shown", other: "{count} cities shown"}
   # Open data: the translations' tables
@@ -918,7 +918,7 @@ text:
   searchNoResults: "Aucun résultat : essayez avec moins de mots, ou une partie d’un nom"
   searchResults: {one: "{count} résultat", many: "{count} de résultats", other: "{count} résultats"}
   searchFirstShown: " ; les {count} premiers sont affichés"
-  searchShowAll: Afficher tous les résultats
+  searchShowMore: Afficher plus de résultats
   filterNoCity: "Aucun nom de ville ne contient « {query} »"
   filterCitiesShown: {one: "{count} ville affichée", many: "{count} de villes affichées", other: "{count} villes affichées"}
   # Open data: the translations' tables

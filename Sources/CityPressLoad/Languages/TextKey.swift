@@ -47,7 +47,7 @@ public enum TextKey: Int, Sendable, CaseIterable {
     case columnCityDeclarations, columnCountryIdentifier, columnCityCount, columnReportedDeclaration, columnReportingCity, columnYear
     case columnPublished, columnActionCommitments, columnActionTitle, columnActionMarkdown, columnReportPage, feedDeclarationSummary
     case feedEndorsedBy, feedEndorsementTitle, feedEndorsementSummary, feedReportTitle, feedReportSummary, searchKindReport
-    case searchReportLabel, searchIndexMissing, searchNoResults, searchResults, searchFirstShown, searchShowAll
+    case searchReportLabel, searchIndexMissing, searchNoResults, searchResults, searchFirstShown, searchShowMore
     case filterNoCity, filterCitiesShown, tableTranslations, tableTranslatedCommitments, rowsTranslations, rowsTranslatedCommitments
     case columnTranslatedDeclaration, columnLanguage, columnTranslatedTitle, columnTranslatedEvent, columnTranslatedVenue, columnTranslatedLocation
     case columnTranslationPage, columnTranslatedMarkdown

@@ -122,7 +122,7 @@ import Testing
             // (not to the Declarations index of the menu).
             let data = try readText(site.appendingPathComponent("out/data/index.html"))
             #expect(data.contains("download>signatories.csv<span class=\"visually-hidden\">, Second Accord</span></a>"))
-            #expect(data.contains("<a href=\"#columns-declarations\">Declarations<span class=\"visually-hidden\">: Columns</span></a>"))
+            #expect(data.contains("<a href=\"#columns-declarations\" aria-label=\"Columns of Declarations\">Declarations</a>"))
         }
     }
 

@@ -12,14 +12,19 @@ import CityPressCore
         "other": "<a href=\"{{assets}}\">assets</a> {{{assets}}}{{assets}}",
     ]).0
 
+    func warnings(_ texts: [String: String], assets: [String], staticAssets: [String] = []) throws -> [String] {
+        let set = try #require(TemplateSet.load(texts: texts).0)
+        return AssetReferences.missing(in: set, assets: assets, staticAssets: staticAssets, shownFolder: "Templates/assets").map(\.description)
+    }
+
     @Test func findsTheTextAfterEachUseOfAFieldWhereverTheTagIs() throws {
         let uses = try #require(templates).literalsAfter(fieldNamed: "assets")
         // A tag with another tag or the template's end after it has no text after it: not listed.
-        #expect(uses.map { "\($0.location): \(String(decoding: $0.text.prefix(12), as: UTF8.self))" } == [
-            "layout.mustache:1:30: sites.css\">\n",
-            "layout.mustache:2:20: logo.svg?v=2",
-            "other.mustache:1:10: \">assets</a>",
-            "search.mustache:1:34: search.js\"><",
+        #expect(uses.map { "\($0.location): \(String(decoding: $0.text.prefix(12), as: UTF8.self)) \($0.isFollowedByTag)" } == [
+            "layout.mustache:1:30: sites.css\">\n true",
+            "layout.mustache:2:20: logo.svg?v=2 false",
+            "other.mustache:1:10: \">assets</a> true",
+            "search.mustache:1:34: search.js\">< false",
         ])
     }
 
@@ -35,6 +40,25 @@ import CityPressCore
         let problems = AssetReferences.missing(in: try #require(templates), assets: [], shownFolder: "Templates/assets")
         #expect(problems.map(\.description) == [
             "layout.mustache:1:30: warning: Templates/assets/ has no files, but the templates link to 3 of them: logo.svg, search.js, sites.css",
+        ])
+    }
+
+    /// What a browser would ask for: a name made with another field is only its start, a `srcset`
+    /// candidate ends before its comma, `%20` is a space; `static/assets/` publishes at the same address,
+    /// and `{{siteURL}}assets/` names the same folder.
+    @Test func namesAreReadAsABrowserWouldAskForThem() throws {
+        let texts = [
+            "a": "<img src=\"{{assets}}flags/{{language}}.svg\" alt=\"\"><img src=\"{{assets}}logos/{{language}}.svg\" alt=\"\">",
+            "b": "<img srcset=\"{{assets}}a.png,{{assets}}b.png 2x\" alt=\"\"><style>@font-face { src: url(\"{{assets}}my%20font.woff2\") }</style>",
+            "c": "<link rel=\"icon\" href=\"{{assets}}icon.svg\"><meta property=\"og:image\" content=\"{{siteURL}}assets/share.png\">",
+        ]
+        #expect(try warnings(texts, assets: ["flags/fr.svg", "a.png", "b.png", "my font.woff2"], staticAssets: ["icon.svg", "share.png"]) == [
+            "a.mustache:1:62: warning: no file in Templates/assets/ starts with 'logos/': pages made with this template link to files the site does not have",
+        ])
+        #expect(try warnings(texts, assets: ["flags/fr.svg", "a.png", "b.png", "my font.woff2"]) == [
+            "a.mustache:1:62: warning: no file in Templates/assets/ starts with 'logos/': pages made with this template link to files the site does not have",
+            "c.mustache:1:24: warning: 'icon.svg' is not in Templates/assets/: pages made with this template link to a file the site does not have",
+            "c.mustache:1:79: warning: 'share.png' is not in Templates/assets/: pages made with this template link to a file the site does not have",
         ])
     }
 }
