@@ -210,6 +210,8 @@ import Testing
             "SearchPage.declarationsHref", "SearchPage.commitmentsHref", "SearchPage.citiesHref", "SearchPage.countriesHref",
             // For a logo in a site's own header or footer (made once per depth, not per page).
             "Chrome.View.assets",
+            // The footer's sentence as text, which sites' own footers print; the built-in one prints `publishedByHTML`.
+            "Chrome.View.publishedByText",
         ]
         let unread = Self.allFields().subtracting(set.fieldsRead(from: TemplateViews.entries))
             .filter { !$0.hasPrefix("InterfaceText.") }.subtracting(keptForOlderTemplates)
