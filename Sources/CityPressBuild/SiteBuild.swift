@@ -113,7 +113,15 @@ public enum SiteBuild {
                                                            papers: options.pdfPapers, siteFolder: staging.path, with: exporter) {
                     staging.path + "/" + BuildSteps.pdfPath(of: $0)
                 }
-                for pdf in printed { staging.recordFile(at: String(pdf.dropFirst(staging.path.count + 1))) }
+                let printedFiles = printed.map { String($0.dropFirst(staging.path.count + 1)) }
+                // Printed after the static files were copied: one at a PDF's address would be replaced without a word.
+                let statics = BuildSteps.joined(options.contentPath, StaticFiles.folderName)
+                let clashes = StaticFiles.clashes(AssetFiles.list(in: statics), with: Set(printedFiles), shownFolder: statics)
+                guard clashes.isEmpty else {
+                    staging.discard()
+                    return Report(diagnostics: diagnostics + clashes, pagesWritten: 0)
+                }
+                for pdf in printedFiles { staging.recordFile(at: pdf) }
                 written += printed.count
                 renderedCount += printed.count
             }

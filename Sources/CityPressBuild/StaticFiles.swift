@@ -8,7 +8,8 @@ package enum StaticFiles {
     package static let folderName = "static"
 
     /// An error for each of `files` (listed in `folder`, shown as `shownFolder`) that would be written
-    /// where CityPress writes a file of its own (`planned`: the site's pages and data, and the assets), or
+    /// where CityPress writes a file of its own (`planned`: the site's pages and data, and the assets, or
+    /// the PDFs `--pdf` printed), or
     /// a folder of its own, or whose folder is one of its files; or whose path differs from one of those
     /// only in case, which a Mac's disk and many servers take for the same. One of the two would be lost.
     static func clashes(_ files: [String], with planned: Set<String>, shownFolder: String) -> [Diagnostic] {

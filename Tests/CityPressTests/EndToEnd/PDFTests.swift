@@ -130,6 +130,27 @@ struct PDFTests {
     }
 
     /// An implementation update prints like a declaration: on both papers, with every action and the status.
+    /// A static file at a PDF's address would be replaced by the PDF without a word (PDFs are printed
+    /// after the static files are copied): an error, and the output folder is left as it was.
+    @Test func aStaticFileWhereAPDFIsPrintedIsAnError() throws {
+        try withTemporaryFolder { root in
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+            try copyFolder(TestPaths.templates, to: root.appendingPathComponent("Templates"))
+            let folder = root.appendingPathComponent("Content/static/declarations/second-accord")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "an older scan".write(to: folder.appendingPathComponent("second-accord-a4.pdf"), atomically: true, encoding: .utf8)
+            let plain = try runCityPress(["build"], in: root)
+            #expect(plain.status == 0, "\(plain.stderr)")
+            let printed = try runCityPress(["build", "--pdf"], in: root)
+            #expect(printed.status == 1)
+            #expect(printed.stderr.contains(
+                "Content/static/declarations/second-accord/second-accord-a4.pdf: error: static file 'declarations/second-accord/second-accord-a4.pdf' would replace the file CityPress writes at 'declarations/second-accord/second-accord-a4.pdf'"),
+                "\(printed.stderr)")
+            let kept = try readText(root.appendingPathComponent("Public/declarations/second-accord/second-accord-a4.pdf"))
+            #expect(kept == "an older scan")
+        }
+    }
+
     @Test func printsImplementationUpdatesOfTheFixtureSite() throws {
         try withTemporaryFolder { root in
             let output = root.appendingPathComponent("pdf")
