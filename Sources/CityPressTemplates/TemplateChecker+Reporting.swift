@@ -88,21 +88,31 @@ extension TemplateChecker {
     }
 
     /// Every `{{&…}}` tag of `source` (written with the default delimiters), by position, found in one
-    /// reading: looking each up from its line's start cost a walk along the line per tag, which a
-    /// template of thousands of tags on one line made quadratic.
+    /// reading of each line's bytes: looking each up from its line's start cost a walk along the line per
+    /// tag, and so did looking for each one's `}}` afresh when thousands of `{{&` share one far `}}`
+    /// (both made a template of one long line quadratic; the fuzzer found each).
     static func ampersandTags(in source: SourceText) -> [TemplatePosition: String] {
         var tags: [TemplatePosition: String] = [:]
         guard source.text.contains("{{&") else { return tags }
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), ampersand = UInt8(ascii: "&")
         for (index, line) in source.lines.enumerated() {
-            // `column` is the 1-based column, in Unicode scalars, of `from`.
-            var column = 1, from = line.startIndex
-            while let found = line.range(of: "{{&", range: from..<line.endIndex) {
-                let at = column + line.unicodeScalars[from..<found.lowerBound].count
-                if let end = line.range(of: "}}", range: found.upperBound..<line.endIndex) {
-                    tags[TemplatePosition(line: index + 1, column: at)] = String(line[found.lowerBound..<end.upperBound])
+            let bytes = Array(line.utf8)
+            // `column`: the 1-based column, in Unicode scalars, of `offset`; `closing`: the first `}}` at or
+            // after the last place looked from (only moves forward).
+            var column = 1, offset = 0, closing = 0
+            while offset + 2 < bytes.count {
+                guard bytes[offset] == open, bytes[offset + 1] == open, bytes[offset + 2] == ampersand else {
+                    if bytes[offset] & 0xC0 != 0x80 { column += 1 }  // a scalar's first byte
+                    offset += 1
+                    continue
                 }
-                column = at + 3
-                from = found.upperBound
+                closing = max(closing, offset + 3)
+                while closing + 1 < bytes.count, !(bytes[closing] == close && bytes[closing + 1] == close) { closing += 1 }
+                if closing + 1 < bytes.count {
+                    tags[TemplatePosition(line: index + 1, column: column)] = String(decoding: bytes[offset..<(closing + 2)], as: UTF8.self)
+                }
+                offset += 3
+                column += 3
             }
         }
         return tags
