@@ -60,14 +60,8 @@ public struct MarkdownParser: Sendable {
     private func links(in root: OpaquePointer, markdown: String) -> [MarkdownDocument.Link] {
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
-        var lines: [Substring]?
+        var locator = LinkLocator(markdown: markdown)
         var result: [MarkdownDocument.Link] = []
-        // Per line: where the last link found on it ended (the next one is searched from there, so two
-        // links to one page on a line get their own columns), and the scalars before that point, so that
-        // a line of thousands of links is neither searched and counted from its start for each nor copied
-        // for each (minutes and gigabytes for a 360 KB line). Each line is copied once.
-        var cursors: [Int: (index: Substring.Index, scalars: Int)] = [:]
-        var lineTexts: [Int: String] = [:]
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -75,42 +69,10 @@ public struct MarkdownParser: Sendable {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
             let destination = String(cString: url)
-            if lines == nil {
-                lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            }
-            let allLines = lines ?? []
             var line = Int(cmark_node_get_start_line(node))
             if line < 1 { line = enclosingLine(of: node) }
-            // A link's text may span lines; its destination is on the first line after it that names it.
-            var column = 1
-            var found = line
-            let first = max(1, line)
-            for candidate in first...max(first, min(allLines.count, line + 20)) where allLines.indices.contains(candidate - 1) {
-                let text = allLines[candidate - 1]
-                let cursor = cursors[candidate] ?? (text.startIndex, 0)
-                let rest = text[cursor.index...]
-                if let range = rest.range(of: "](" + destination) ?? rest.range(of: destination) {
-                    let start = text[range].hasPrefix("](") ? text.index(range.lowerBound, offsetBy: 2) : range.lowerBound
-                    let scalars = cursor.scalars + text[cursor.index..<start].unicodeScalars.count
-                    column = scalars + 1
-                    found = candidate
-                    cursors[candidate] = (range.upperBound, scalars + text[start..<range.upperBound].unicodeScalars.count)
-                    break
-                }
-                // Named again before the cursor: a reference definition that several links use.
-                if cursor.index != text.startIndex, let range = text.range(of: "](" + destination) ?? text.range(of: destination) {
-                    let start = text[range].hasPrefix("](") ? text.index(range.lowerBound, offsetBy: 2) : range.lowerBound
-                    column = text[..<start].unicodeScalars.count + 1
-                    found = candidate
-                    break
-                }
-            }
-            var lineText = ""
-            if allLines.indices.contains(found - 1) {
-                lineText = lineTexts[found] ?? String(allLines[found - 1])
-                lineTexts[found] = lineText
-            }
-            result.append(.init(destination: destination, line: max(1, found), column: column, lineText: lineText))
+            let place = locator.locate(destination, line: line)
+            result.append(.init(destination: destination, line: place.line, column: place.column, lineText: place.lineText))
         }
         return result
     }
