@@ -91,6 +91,9 @@ extension TemplateChecker {
     /// reading of each line's bytes: looking each up from its line's start cost a walk along the line per
     /// tag, and so did looking for each one's `}}` afresh when thousands of `{{&` share one far `}}`
     /// (both made a template of one long line quadratic; the fuzzer found each).
+    /// The most bytes of a `{{&…}}` tag quoted as written.
+    static let longestQuotedTag = 200
+
     static func ampersandTags(in source: SourceText) -> [TemplatePosition: String] {
         var tags: [TemplatePosition: String] = [:]
         guard source.text.contains("{{&") else { return tags }
@@ -109,7 +112,15 @@ extension TemplateChecker {
                 closing = max(closing, offset + 3)
                 while closing + 1 < bytes.count, !(bytes[closing] == close && bytes[closing + 1] == close) { closing += 1 }
                 if closing + 1 < bytes.count {
-                    tags[TemplatePosition(line: index + 1, column: column)] = String(decoding: bytes[offset..<(closing + 2)], as: UTF8.self)
+                    // Quoted in messages about the tag: a tag longer than any field name is kept short (thousands
+                    // of `{{&` before one far `}}` would otherwise each copy the rest of the line).
+                    var end = closing + 2, cut = ""
+                    if end - offset > Self.longestQuotedTag {
+                        end = offset + Self.longestQuotedTag
+                        while bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+                        cut = "…"
+                    }
+                    tags[TemplatePosition(line: index + 1, column: column)] = String(decoding: bytes[offset..<end], as: UTF8.self) + cut
                 }
                 offset += 3
                 column += 3

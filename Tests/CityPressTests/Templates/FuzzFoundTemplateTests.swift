@@ -77,6 +77,9 @@ import Testing
         let tags = TemplateChecker.ampersandTags(in: SourceText(path: "t", text: "é{{& a}} {{&{{& b}}\n{{& c"))
         #expect(tags == [TemplatePosition(line: 1, column: 2): "{{& a}}", TemplatePosition(line: 1, column: 10): "{{&{{& b}}",
                          TemplatePosition(line: 1, column: 13): "{{& b}}"])
+        // A tag longer than any field name is quoted short, not copied whole for each `{{&` before it.
+        let long = TemplateChecker.ampersandTags(in: SourceText(path: "t", text: "{{&" + String(repeating: "é", count: 300) + "}}"))
+        #expect(long.values.first.map { $0.utf8.count <= TemplateChecker.longestQuotedTag + 3 && $0.hasSuffix("é…") } == true)
     }
 
     /// A long line with many tags: each tag's column was counted from the start of its line, so
