@@ -123,15 +123,12 @@ package enum DeclarationFile: ContentKind {
         content.declarations = []
         content.declarations.reserveCapacity(folder.records.count)
         for (name, loaded) in zip(folder.names, folder.fileRecords) {
-            switch loaded {
-            case .declaration(let record)?:
-                content.declarations.append(record)
-            case .withErrors(let signatories)?:
+            guard case .declaration(let record)? = loaded else {
                 content.unreadableDeclarationSlugs.insert(String(name.dropLast(fileExtension.count + 1)))
-                content.signatoriesOfUnreadableDeclarations.append(signatories)
-            case nil:
-                content.unreadableDeclarationSlugs.insert(String(name.dropLast(fileExtension.count + 1)))
+                if case .withErrors(let signatories)? = loaded { content.signatoriesOfUnreadableDeclarations.append(signatories) }
+                continue
             }
+            content.declarations.append(record)
         }
     }
 

@@ -82,7 +82,7 @@ package struct PageMeta: Sendable, Hashable {
         assets = links.asset("")
         siteTitle = config.title
         network = config.network
-        siteLanguage = interface.language == config.language ? nil : config.language
+        siteLanguage = Self.siteLanguage(of: config, in: interface)
         self.breadcrumbs = breadcrumbs
         hasBreadcrumbs = breadcrumbs.count > 1
         canonicalURL = config.baseURL.map { $0 + path }
@@ -155,7 +155,7 @@ package struct Chrome: Sendable {
 
     package init(config: SiteConfig, links: Links, section: PageMeta.Section, templates: TemplateSet,
                  interface: Interface, text: InterfaceText) {
-        let siteLanguage = interface.language == config.language ? nil : config.language
+        let siteLanguage = PageMeta.siteLanguage(of: config, in: interface)
         let view = View(siteTitle: config.title, network: config.network,
                         siteLanguage: siteLanguage,
                         assets: links.asset(""), homeHref: links.home,
@@ -206,5 +206,13 @@ extension String {
         let cut = prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]).trimmingWhitespace() + "…"
+    }
+}
+
+extension PageMeta {
+    /// The site's language on a page in another language (a language tree), for `lang` and `hreflang`
+    /// on what is only in the site's language; `nil` on the site's own pages.
+    static func siteLanguage(of config: SiteConfig, in interface: Interface) -> String? {
+        interface.language == config.language ? nil : config.language
     }
 }

@@ -20,7 +20,7 @@ extension SiteRenderer {
                 NavLinkView(label: "\($0.number)", href: links.commitment(declaration.slug, $0.number))
             })
         view.language = language
-        view.siteLanguage = interface.language == site.config.language ? nil : site.config.language
+        view.siteLanguage = PageMeta.siteLanguage(of: site.config, in: interface)
         return view
     }
 
