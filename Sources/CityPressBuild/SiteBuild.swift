@@ -57,7 +57,17 @@ public enum SiteBuild {
         }
         defer { lock?.release() }
         let spare = keepsOutputs ? SpareClaim(output: output) : nil
+        // An `--incremental` build reads again only the content files that changed since the last one.
+        let tool = options.keepsUnchangedOutputs ? ToolIdentity.current() : nil
+        var options = options
+        let storedRecords = tool.map { StoredRecordsFile(output: output.absolutePath, contentPath: options.contentPath, tool: $0) }
+        if let storedRecords, options.loadCache == nil { options.loadCache = storedRecords.cache() }
         let (site, templates, prepared) = prepare(options)
+        let storing = DispatchGroup()
+        if let storedRecords, let cache = options.loadCache {
+            DispatchQueue.global().async(group: storing) { storedRecords.store(cache) }
+        }
+        defer { storing.wait() }
         var diagnostics = prepared
         guard let site, let templates, !diagnostics.containsErrors else {
             spare?.release()
@@ -83,7 +93,6 @@ public enum SiteBuild {
         }
         var previous: BuildManifest?
         var notes: [String] = []
-        let tool = options.keepsUnchangedOutputs ? ToolIdentity.current() : nil
         if keepsOutputs {
             switch BuildManifest.previous(in: staging.destination) {
             case .manifest(let manifest): previous = manifest

@@ -24,15 +24,15 @@ public struct CityRecord: Sendable, Hashable, CustomStringConvertible {
         let countrySlug: String
 
         init(slug: String, name: String, country: Located<String>, subdivision: String?, kind: CityKind,
-             source: SourceLocation) {
+             source: SourceLocation, sortKey: CollationKey? = nil, countrySlug: String? = nil) {
             self.slug = slug
             self.name = name
             self.country = country
             self.subdivision = subdivision
             self.kind = kind
             self.source = source
-            self.sortKey = CollationKey(name, tieBreaker: slug)
-            self.countrySlug = Slug.make(from: country.value)
+            self.sortKey = sortKey ?? CollationKey(name, tieBreaker: slug)
+            self.countrySlug = countrySlug ?? Slug.make(from: country.value)
         }
     }
 
@@ -62,6 +62,14 @@ public struct CityRecord: Sendable, Hashable, CustomStringConvertible {
     public init(slug: String, name: String, country: Located<String>, subdivision: String?, kind: CityKind,
                 source: SourceLocation) {
         fields = Fields(slug: slug, name: name, country: country, subdivision: subdivision, kind: kind, source: source)
+    }
+
+    /// A record whose sort key and country slug were made before (`StoredRecords` keeps them): they are
+    /// what the other initializer makes from `name`, `slug` and `country`.
+    package init(slug: String, name: String, country: Located<String>, subdivision: String?, kind: CityKind,
+                 source: SourceLocation, sortKey: CollationKey, countrySlug: String) {
+        fields = Fields(slug: slug, name: name, country: country, subdivision: subdivision, kind: kind, source: source,
+                        sortKey: sortKey, countrySlug: countrySlug)
     }
 
     public static func == (lhs: CityRecord, rhs: CityRecord) -> Bool {

@@ -43,6 +43,16 @@ public struct CollationKey: Sendable, Hashable, Comparable {
     }
 
     /// The folded name's first letter, capital (`#` when it does not start with a letter).
+    /// A key made before, from its parts (`StoredRecords` keeps them).
+    package init(folded: String, initial: String, comparedBytes: [UInt8]) {
+        self.folded = folded
+        self.initial = initial
+        bytes = comparedBytes
+    }
+
+    /// The bytes keys are compared by (for `init(folded:initial:comparedBytes:)`).
+    package var comparedBytes: [UInt8] { bytes }
+
     private static func defaultInitial(of folded: String) -> String {
         guard let first = folded.unicodeScalars.first, ("a"..."z").contains(first) else { return "#" }
         return String(first).uppercased()

@@ -37,10 +37,16 @@ package struct ContentRoot: Sendable {
         var folder = LoadedFolder<Kind>(displayPath: display(Kind.folder))
         folder.names = names(of: Kind.self, &folder.diagnostics, skipped: &folder.skipped)
         let entries = cache?.entries(of: Kind.self)
+        // Stamps are taken from the kind's folder: a path looked up from the root cost more than the rest
+        // of a cached file's load.
+        let descriptor = entries == nil ? -1 : LoadCache.openFolder(open(Kind.folder))
+        defer { LoadCache.closeFolder(descriptor) }
+        let variant = markdown.allowsUnsafeHTML
         let results = folder.names.parallelMap { name in
             let file = self.file(name, of: Kind.self, markdown: markdown)
             guard let entries else { return Kind.load(file) }
-            return entries.result(at: file.path, variant: markdown.allowsUnsafeHTML) { Kind.load(file) }
+            let stamp: LoadCache.Stamp?? = descriptor >= 0 ? .some(LoadCache.stamp(of: name, in: descriptor, variant: variant)) : nil
+            return entries.result(at: file.path, variant: variant, stamp: stamp) { Kind.load(file) }
         }
         folder.setResults(results)
         return folder

@@ -99,6 +99,21 @@ import Testing
         #expect(rebuild.changed.isSuperset(of: ["cities/poznan/index.html", "cities/index.html", "countries/poland/index.html"]))
     }
 
+    /// The earlier builds stored the records they parsed in the cache folder; a damaged file of them is
+    /// no problem: the rebuild parses every file, and says nothing of it.
+    @Test func aDamagedFileOfStoredRecordsIsIgnored() throws {
+        let rebuild = try rebuild(after: { site in
+            let folder = Self.cache(of: site).appendingPathComponent("citypress")
+            let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".records") }
+            #expect(stored.count == 1)
+            for name in stored { try Data("damaged".utf8).write(to: folder.appendingPathComponent(name)) }
+            try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+        })
+        // The fixture's own warnings only (its raw HTML).
+        #expect(!rebuild.result.stderr.contains("record") && !rebuild.result.stderr.contains("cache"), "\(rebuild.result.stderr)")
+        #expect(rebuild.changed.isSuperset(of: ["cities/poznan/index.html", "cities/index.html", "countries/poland/index.html"]))
+    }
+
     @Test func aDeclarationEditRendersItsPages() throws {
         let rebuild = try rebuild(after: { site in
             let url = site.appendingPathComponent("Content/declarations/second-accord.md")

@@ -41,7 +41,10 @@ import Testing
                 #expect(incremental.status == 0, "\(described): \(incremental.stderr)")
                 let fresh = site.appendingPathComponent("Fresh")
                 try? FileManager.default.removeItem(at: fresh)
-                let full = try runCityPress(["build", "--incremental", "--quiet", "--output", "Fresh"], in: site, environment: cache)
+                // A cache folder of its own: nothing of an earlier build (its stored records) is used.
+                let freshCache = root.appendingPathComponent("cache-fresh-\(round)").path
+                let full = try runCityPress(["build", "--incremental", "--quiet", "--output", "Fresh"], in: site,
+                                            environment: ["XDG_CACHE_HOME": freshCache])
                 #expect(full.status == 0, "\(described): \(full.stderr)")
                 let got = try snapshot(of: site.appendingPathComponent("Public")), expected = try snapshot(of: fresh)
                 let differing = Set(got.keys).union(expected.keys).filter { got[$0] != expected[$0] }.sorted()
