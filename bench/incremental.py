@@ -73,7 +73,7 @@ def main():
                 write(declaration, text.replace(line, ""))
         return lambda: [write(p, t) for p, t in saved.items()]
 
-    edits = {"city edit": edit_city, "declaration edit": edit_declaration,
+    edits = {"no change": lambda: (lambda: None), "city edit": edit_city, "declaration edit": edit_declaration,
              "template edit (signatory-entry)": edit_template, "removed city": remove_city}
     for binary in binaries:
         for _ in range(2):

@@ -18,7 +18,9 @@ extension StagingFolder {
     func spareHolds(_ relativePath: String, device: UInt64, inode: UInt64) -> Bool {
         guard let spare, spare.files.contains(relativePath) else { return false }
         var info = stat()
-        return lstat(path + "/" + relativePath, &info) == 0 && UInt64(truncatingIfNeeded: info.st_dev) == device && UInt64(truncatingIfNeeded: info.st_ino) == inode
+        let place = handles.location(of: relativePath, in: path)
+        return fstatat(place.folder, place.path, &info, AT_SYMLINK_NOFOLLOW) == 0 && UInt64(truncatingIfNeeded: info.st_dev) == device
+            && UInt64(truncatingIfNeeded: info.st_ino) == inode
     }
 
     /// Deletes what the spare held at `relativePath` (a file, or a folder where a file now goes).

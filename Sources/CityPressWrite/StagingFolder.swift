@@ -21,6 +21,8 @@ public struct StagingFolder: PageSink {
     private let created = CreatedFolders()
     /// Folders of the output found to be folders, not links (`keep`).
     private let checkedFolders = CreatedFolders()
+    /// The staging and output folders, opened for `keep`.
+    let handles = FolderHandles()
     /// Whether an output folder exists to compare each file with (a first build has none: no file is
     /// looked for there).
     private let replacesOutput: Bool
@@ -111,8 +113,8 @@ public struct StagingFolder: PageSink {
     /// whether it did. Its size and hash then come from the old manifest (`recordKept`).
     package func keep(_ relativePath: String, expected: BuildManifest.File, stamp: FileStamp) throws -> Bool {
         guard replacesOutput, !log.contains(relativePath) else { return false }
-        let previous = destination + "/" + relativePath
-        guard let current = FileStamp.of(previous), current == stamp, current.size == expected.size,
+        let previous = handles.location(of: relativePath, in: destination)
+        guard let current = FileStamp.of(previous.path, in: previous.folder), current == stamp, current.size == expected.size,
               foldersAreReal(relativePath) else {
             return false
         }
@@ -129,13 +131,13 @@ public struct StagingFolder: PageSink {
         if let slash = relativePath.lastIndex(of: "/") {
             try makeFolders(String(relativePath[..<slash]))
         }
-        let full = path + "/" + relativePath
-        guard link(destination + "/" + relativePath, full) == 0 else { return false }
+        let (source, target) = (handles.location(of: relativePath, in: destination), handles.location(of: relativePath, in: path))
+        guard linkat(source.folder, source.path, target.folder, target.path, 0) == 0 else { return false }
         // The file linked is the one looked at, unless another build swapped the output in between.
         var info = stat()
-        guard lstat(full, &info) == 0, UInt64(truncatingIfNeeded: info.st_dev) == device,
+        guard fstatat(target.folder, target.path, &info, AT_SYMLINK_NOFOLLOW) == 0, UInt64(truncatingIfNeeded: info.st_dev) == device,
               UInt64(truncatingIfNeeded: info.st_ino) == inode else {
-            unlink(full)
+            unlinkat(target.folder, target.path, 0)
             return false
         }
         return true
@@ -152,7 +154,8 @@ public struct StagingFolder: PageSink {
             let folder = String(relativePath[..<slash])
             if !checkedFolders.contains(folder) {
                 var info = stat()
-                guard lstat(destination + "/" + folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+                let place = handles.location(of: folder, in: destination)
+                guard fstatat(place.folder, place.path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
                 checkedFolders.insert(folder)
             }
             end = relativePath.index(after: slash)
@@ -241,6 +244,7 @@ public struct StagingFolder: PageSink {
     /// build killed between those two renames leaves it aside, and the next build puts it back
     /// (`StagingLeftovers`).
     public func commit() throws {
+        handles.close()
         if let discardedSpare { try? FolderTree.remove(discardedSpare) }
         try removeLeftoverFiles()
         var info = stat()
@@ -276,6 +280,7 @@ public struct StagingFolder: PageSink {
 
     /// Deletes the staging folder, leaving the output as it was.
     public func discard() {
+        handles.close()
         if let discardedSpare { try? FolderTree.remove(discardedSpare) }
         try? FolderTree.remove(path)
     }
