@@ -2,9 +2,10 @@ import Foundation
 import CityPressCore
 
 /// The A–Z order of names on every page: compare the folded names (diacritics removed,
-/// case ignored, so `Łurenila` sorts with `L` and `Malmö` with `Malmo`); when two folded
-/// names are equal, the original names by Unicode code points; then the slugs. This is a
-/// total order, so the output never depends on the order files were read in.
+/// case ignored, so `Łurenila` sorts with `L` and `Malmö` with `Malmo`), numbers in them by value
+/// (`Paris 2e` before `Paris 10e`, as a reader counts); when two folded names are equal, the
+/// original names by Unicode code points; then the slugs. This is a total order, so the output
+/// never depends on the order files were read in.
 public struct CollationKey: Sendable, Hashable, Comparable {
     /// The folded name (`lodz` for `Łódź`): what the A–Z order and search compare.
     public let folded: String
@@ -32,7 +33,9 @@ public struct CollationKey: Sendable, Hashable, Comparable {
         let compared = sortText ?? folded
         var bytes: [UInt8] = []
         bytes.reserveCapacity(compared.utf8.count + name.utf8.count + tieBreaker.utf8.count + 6)
-        for part in [compared, name, tieBreaker] {
+        Self.appendComparingNumbersByValue(compared, to: &bytes)
+        bytes += [0, 0]
+        for part in [name, tieBreaker] {
             for byte in part.utf8 {
                 bytes.append(byte)
                 if byte == 0 { bytes.append(1) }
@@ -52,6 +55,31 @@ public struct CollationKey: Sendable, Hashable, Comparable {
 
     /// The bytes keys are compared by (for `init(folded:initial:comparedBytes:)`).
     package var comparedBytes: [UInt8] { bytes }
+
+    /// `text`'s bytes (a `0` written `0 1`), each run of ASCII digits written by its value: its digits
+    /// without leading zeros, after one byte `'0' + count` (9 for nine digits and more). A shorter number
+    /// is then a smaller one (`5` → `15` before `49` → `249`), and digits still sort before letters. Numbers
+    /// of up to nine digits compare by value; longer ones by their first digits.
+    private static func appendComparingNumbersByValue(_ text: String, to bytes: inout [UInt8]) {
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
+                bytes.append(byte)
+                if byte == 0 { bytes.append(1) }
+                index += 1
+                continue
+            }
+            var end = index
+            while end < utf8.count, utf8[end] >= UInt8(ascii: "0"), utf8[end] <= UInt8(ascii: "9") { end += 1 }
+            var start = index
+            while start < end - 1, utf8[start] == UInt8(ascii: "0") { start += 1 }
+            bytes.append(UInt8(ascii: "0") + UInt8(min(end - start, 9)))
+            bytes.append(contentsOf: utf8[start..<end])
+            index = end
+        }
+    }
 
     private static func defaultInitial(of folded: String) -> String {
         guard let first = folded.unicodeScalars.first, ("a"..."z").contains(first) else { return "#" }

@@ -40,6 +40,24 @@ import Testing
     }
 
     /// Names written with combining marks (NFD, as some editors save them) sort as the composed ones.
+    @Test func numbersInNamesSortByValue() {
+        let names = ["Testtown 50", "Testtown 5", "Testtown 49", "Testtown 10", "Paris 10e Arrondissement", "Paris 2e Arrondissement",
+                     "District 9", "District A", "District 09", "Route 1a", "Route 1", "9th Ward", "10th Ward", "1st Ward"]
+        #expect(Self.sorted(names, by: nil) == [
+            "1st Ward", "9th Ward", "10th Ward",
+            // Equal numbers (`09`, `9`) fall back on the names' own order.
+            "District 09", "District 9", "District A",
+            "Paris 2e Arrondissement", "Paris 10e Arrondissement",
+            "Route 1", "Route 1a",
+            "Testtown 5", "Testtown 10", "Testtown 49", "Testtown 50",
+        ])
+        // A language's own letters keep the rule.
+        let swedish = LanguageCollation.of("sv")
+        #expect(Self.sorted(["Åby 12", "Åby 3", "Zug 2"], by: swedish) == ["Zug 2", "Åby 3", "Åby 12"])
+        // The folded name, which search compares, keeps its digits as written.
+        #expect(CollationKey("District 09").folded == "district 09")
+    }
+
     @Test func decomposedNamesSortAsComposed() throws {
         let swedish = try #require(LanguageCollation.of("sv"))
         let decomposed = "O\u{308}rebro"
