@@ -61,7 +61,11 @@ public struct CollationKey: Sendable, Hashable, Comparable {
     /// is then a smaller one (`5` → `15` before `49` → `249`), and digits still sort before letters. Numbers
     /// of up to nine digits compare by value; longer ones by their first digits.
     private static func appendComparingNumbersByValue(_ text: String, to bytes: inout [UInt8]) {
-        let utf8 = Array(text.utf8)
+        var text = text
+        text.withUTF8 { appendComparingNumbersByValue($0, to: &bytes) }
+    }
+
+    private static func appendComparingNumbersByValue(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         var index = 0
         while index < utf8.count {
             let byte = utf8[index]
@@ -76,7 +80,7 @@ public struct CollationKey: Sendable, Hashable, Comparable {
             var start = index
             while start < end - 1, utf8[start] == UInt8(ascii: "0") { start += 1 }
             bytes.append(UInt8(ascii: "0") + UInt8(min(end - start, 9)))
-            bytes.append(contentsOf: utf8[start..<end])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
             index = end
         }
     }
