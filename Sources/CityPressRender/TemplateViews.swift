@@ -20,6 +20,13 @@ package enum TemplateViews {
     package static let cityEndorsement = TemplateEntry("city-endorsement", view: EndorsementView.self,
                                                        as: "a city page's endorsement entry")
 
+    /// The header and footer, which every page includes (`OutputKind.sharedFragments`).
+    package static let chrome = [siteHeader, siteFooter]
+    /// A signatory list on a page, and its entries.
+    package static let signatoryList = [signatories, signatoryEntry]
+    /// A signatory list in a print edition, and its entries.
+    package static let printSignatoryList = [printSignatories, printSignatoryEntry]
+
     /// Every entry: the page kinds' templates, then the shared fragments'.
     package static let entries: [TemplateEntry] = SiteOutputs.kinds.compactMap(\.template) + [
         siteHeader, siteFooter, signatories, printSignatories, signatoryEntry, printSignatoryEntry, cityEndorsement,

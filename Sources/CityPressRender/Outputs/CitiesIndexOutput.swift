@@ -19,6 +19,7 @@ package struct CitiesIndexOutput: OutputKind {
     package var template: TemplateEntry? { Self.template }
     // It lists every city (10,000 at the benchmark's size) and every city's edit reaches it.
     package var isRenderedWhenAskedInPreview: Bool { true }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome }
 }
 
 extension SiteRenderer {

@@ -26,6 +26,7 @@ package struct CityOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome + [TemplateViews.cityEndorsement] }
 }
 
 extension SiteRenderer {

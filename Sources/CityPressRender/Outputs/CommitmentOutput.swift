@@ -48,6 +48,7 @@ package struct CommitmentOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome + TemplateViews.signatoryList }
 }
 
 extension SiteRenderer {

@@ -21,6 +21,7 @@ package struct DataPageOutput: OutputKind {
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome }
 }
 
 extension SiteRenderer {

@@ -28,4 +28,5 @@ package struct DeclarationDataOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
+    package var isMadeWithoutTemplates: Bool { true }
 }

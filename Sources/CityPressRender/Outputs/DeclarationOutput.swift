@@ -22,6 +22,7 @@ package struct DeclarationOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome + TemplateViews.signatoryList }
 }
 
 extension SiteRenderer {

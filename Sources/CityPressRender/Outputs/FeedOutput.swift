@@ -127,4 +127,5 @@ package struct FeedOutput: OutputKind {
 
     /// The path of `url` (`/declarations/` of `https://example.org/declarations/`), `/` when it has none.
     static func path(of url: String) -> String { SiteConfig.path(ofBaseURL: url) }
+    package var isMadeWithoutTemplates: Bool { true }
 }

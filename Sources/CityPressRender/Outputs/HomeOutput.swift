@@ -17,6 +17,7 @@ package struct HomeOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome }
 }
 
 extension SiteRenderer {

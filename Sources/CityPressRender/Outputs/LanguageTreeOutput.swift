@@ -38,6 +38,8 @@ package struct LanguageTreeOutput<Base: OutputKind>: OutputKind {
     // Rendered with `Base`'s template, which `Base` declares.
     package var template: TemplateEntry? { nil }
     package var pageTemplate: String? { base.pageTemplate }
+    package var sharedFragments: [TemplateEntry]? { base.sharedFragments }
+    package var isMadeWithoutTemplates: Bool { base.isMadeWithoutTemplates }
 }
 
 /// An output kind whose pages have a version in every site language.

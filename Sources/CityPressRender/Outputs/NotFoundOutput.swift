@@ -17,6 +17,7 @@ package struct NotFoundOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome }
 }
 
 extension SiteRenderer {

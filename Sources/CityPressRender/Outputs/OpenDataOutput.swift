@@ -41,4 +41,5 @@ package struct OpenDataOutput: OutputKind {
     static func everything(in site: Site) -> [Dependency] {
         [.allCities, .allDeclarations] + site.declarations.map { .declarationReports($0.slug) }
     }
+    package var isMadeWithoutTemplates: Bool { true }
 }

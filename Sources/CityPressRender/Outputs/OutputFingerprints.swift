@@ -29,15 +29,19 @@ package struct OutputFingerprints: Sendable {
         var routes = Fingerprint()
         for output in renderer.outputs { routes.add(output.route.file) }
         let routeSet = routes.value
-        let templateValues = Dictionary(uniqueKeysWithValues: Set(renderer.outputs.map(\.template)).map { template in
-            (template, Self.templates(reaching: template, in: renderer.templates))
-        })
         let outputs = renderer.outputs
+        // One value per kind of use: outputs of a kind share their template, fragments and way of being made.
+        var uses: [TemplateUse: UInt64] = [:]
+        for output in outputs {
+            let use = TemplateUse(output)
+            if uses[use] == nil { uses[use] = Self.templates(reaching: use, in: renderer.templates) }
+        }
+        let templateValues = uses
         self.values = outputs.indices.parallelMap { position in
             let output = outputs[position]
             var print = Fingerprint()
             print.add(globalValue)
-            print.add(templateValues[output.template] ?? 0)
+            print.add(templateValues[TemplateUse(output)] ?? 0)
             print.add(output.route.file)
             let dependencies = output.dependencies()
             if dependencies.isEmpty || dependencies.contains(.allCities) || dependencies.contains(.allDeclarations) {
@@ -49,13 +53,32 @@ package struct OutputFingerprints: Sendable {
         }
     }
 
-    /// The fingerprint of the templates whose edit can change a page rendered with `template`: those it
-    /// reaches, those the shared fragments reach and the interface tables; every template for `nil`.
-    static func templates(reaching template: String?, in templates: TemplateSet) -> UInt64 {
+    /// What templates an output is made with: its page template, the shared fragments it includes
+    /// (`nil`: any), or none at all.
+    struct TemplateUse: Hashable {
+        var template: String?
+        var fragments: [String]?
+        var isWithoutTemplates: Bool
+
+        init(_ output: PlannedOutput) {
+            template = output.template
+            fragments = output.sharedFragments
+            isWithoutTemplates = output.isMadeWithoutTemplates
+        }
+    }
+
+    /// The fingerprint of the templates whose edit can change an output made as `use` says: for a
+    /// page template, those it reaches, those its kind's shared fragments reach (all of them for a kind
+    /// that declares none) and the interface tables; the interface tables alone for an output made
+    /// without templates; every template otherwise.
+    static func templates(reaching use: TemplateUse, in templates: TemplateSet) -> UInt64 {
+        let tables = templates.texts.keys.filter(TemplateEdit.isInterfaceTable)
         let names: [String]
-        if let reached = TemplateEdit.templates(reaching: template, in: templates) {
-            names = reached.union(templates.templates(reachedFrom: TemplateEdit.sharedFragments))
-                .union(templates.texts.keys.filter(TemplateEdit.isInterfaceTable)).sorted()
+        if use.isWithoutTemplates {
+            names = tables.sorted()
+        } else if let reached = TemplateEdit.templates(reaching: use.template, in: templates) {
+            let fragments = use.fragments.map(Set.init) ?? TemplateEdit.sharedFragments
+            names = reached.union(templates.templates(reachedFrom: fragments)).union(tables).sorted()
         } else {
             names = templates.texts.keys.sorted()
         }

@@ -36,6 +36,13 @@ package protocol OutputKind: Sendable {
     /// re-renders a kind's pages after an edit of a template this one reaches; `nil` (none declared)
     /// after any template edit.
     var pageTemplate: String? { get }
+    /// The fragments many pages share (`TemplateViews`: the header, the footer, signatory lists…) that
+    /// this kind's outputs include. An `--incremental` build renders a kind's outputs again after an edit
+    /// of a template that these, or `pageTemplate`, reach; `nil` (unless given): after an edit of any of them.
+    var sharedFragments: [TemplateEntry]? { get }
+    /// Whether this kind's outputs are made without any template (data files, the sitemap): a template
+    /// edit changes none of them (an interface table's still may). `false` unless given.
+    var isMadeWithoutTemplates: Bool { get }
 }
 
 extension OutputKind {
@@ -43,6 +50,8 @@ extension OutputKind {
     package var pageTemplate: String? { template?.template }
     package var isRenderedWhenAskedInPreview: Bool { false }
     package var isStartedFirst: Bool { false }
+    package var sharedFragments: [TemplateEntry]? { nil }
+    package var isMadeWithoutTemplates: Bool { false }
 
     /// How many outputs of this kind `site` has.
     package func plannedCount(in site: Site) -> Int { items(in: site).count }
@@ -79,6 +88,10 @@ package struct PlannedOutput: Sendable {
 
     /// What it is made from, in the site it was planned for.
     package func dependencies() -> [Dependency] { plan.dependencies(at: position) }
+    /// The shared fragments its kind's outputs include (`OutputKind.sharedFragments`), by template name.
+    package var sharedFragments: [String]? { plan.sharedFragments }
+    /// Whether its kind's outputs are made without templates (`OutputKind.isMadeWithoutTemplates`).
+    package var isMadeWithoutTemplates: Bool { plan.isMadeWithoutTemplates }
     /// Its bytes, rendered with a context of the site it was planned for.
     package func render(_ context: RenderContext) -> [UInt8] { plan.render(at: position, in: context) }
 
@@ -138,6 +151,8 @@ private protocol OutputsOfKind: AnyObject, Sendable {
     func render(at position: Int, in context: RenderContext) -> [UInt8]
     /// The same items of the same kind in `site`, which has the same records in the same places.
     func replanned(for site: Site) -> any OutputsOfKind
+    var sharedFragments: [String]? { get }
+    var isMadeWithoutTemplates: Bool { get }
 }
 
 private final class KindPlan<Kind: OutputKind>: OutputsOfKind {
@@ -154,4 +169,6 @@ private final class KindPlan<Kind: OutputKind>: OutputsOfKind {
     func dependencies(at position: Int) -> [Dependency] { kind.dependencies(of: items[position], in: site) }
     func render(at position: Int, in context: RenderContext) -> [UInt8] { kind.render(items[position], in: context) }
     func replanned(for site: Site) -> any OutputsOfKind { KindPlan(kind: kind, site: site, items: items) }
+    var sharedFragments: [String]? { kind.sharedFragments?.map(\.template) }
+    var isMadeWithoutTemplates: Bool { kind.isMadeWithoutTemplates }
 }

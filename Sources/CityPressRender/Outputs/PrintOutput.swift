@@ -23,6 +23,7 @@ package struct PrintOutput: OutputKind {
     // only pages a search engine may index, or it reports each one as a mistake.
     package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome + TemplateViews.printSignatoryList }
 }
 
 extension SiteRenderer {

@@ -31,6 +31,7 @@ package struct ReportOutput: OutputKind {
     }
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome }
 }
 
 extension SiteRenderer {

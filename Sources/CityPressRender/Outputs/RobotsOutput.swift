@@ -18,4 +18,5 @@ package struct RobotsOutput: OutputKind {
         return Array(text.utf8)
     }
     package var isListedInSitemap: Bool { false }
+    package var isMadeWithoutTemplates: Bool { true }
 }

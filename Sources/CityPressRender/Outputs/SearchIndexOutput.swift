@@ -20,4 +20,5 @@ package struct SearchIndexOutput: OutputKind {
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }
     package var isStartedFirst: Bool { true }
+    package var isMadeWithoutTemplates: Bool { true }
 }

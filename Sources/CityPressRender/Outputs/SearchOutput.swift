@@ -21,6 +21,7 @@ package struct SearchOutput: OutputKind {
     // A search box has nothing for a search engine to index; the sitemap lists the publication's pages.
     package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { Self.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome }
 }
 
 extension SiteRenderer {

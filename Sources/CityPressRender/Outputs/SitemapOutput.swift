@@ -63,4 +63,5 @@ package struct SitemapOutput: OutputKind {
         xml += "</urlset>\n"
         return xml
     }
+    package var isMadeWithoutTemplates: Bool { true }
 }

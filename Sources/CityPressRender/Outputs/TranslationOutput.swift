@@ -28,6 +28,7 @@ package struct TranslationOutput: OutputKind {
     // Rendered with the declaration page's template, which `DeclarationOutput` declares.
     package var template: TemplateEntry? { nil }
     package var pageTemplate: String? { DeclarationOutput.template.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome + TemplateViews.signatoryList }
 }
 
 /// `<lang>/declarations/<slug>/print/`: a translation's print edition, in its language.
@@ -50,4 +51,5 @@ package struct TranslationPrintOutput: OutputKind {
     package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { nil }
     package var pageTemplate: String? { PrintOutput.template.template }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome + TemplateViews.printSignatoryList }
 }

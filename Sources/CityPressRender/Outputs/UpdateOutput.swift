@@ -38,6 +38,7 @@ package struct UpdateOutput: OutputKind {
     package var isListedInSitemap: Bool { true }
     package var template: TemplateEntry? { Self.template }
     package var isRenderedWhenAskedInPreview: Bool { true }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome }
 }
 
 extension SiteRenderer {

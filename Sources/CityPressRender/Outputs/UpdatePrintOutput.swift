@@ -27,6 +27,7 @@ package struct UpdatePrintOutput: OutputKind {
     package var isListedInSitemap: Bool { false }
     package var template: TemplateEntry? { Self.template }
     package var isRenderedWhenAskedInPreview: Bool { true }
+    package var sharedFragments: [TemplateEntry]? { TemplateViews.chrome }
 }
 
 /// `update-print`: an implementation update as a printed document.

@@ -133,6 +133,33 @@ import Testing
         #expect(rebuild.changed.isSuperset(of: ["index.html", "declarations/index.html"]), "\(rebuild.changed.sorted())")
     }
 
+    /// Each kind declares the shared fragments its pages include (`OutputKind.sharedFragments`), and a
+    /// rebuild after an edit of one renders only those kinds' pages: a kind including a fragment it does
+    /// not declare would keep its old pages, which `rebuild` finds differing from a fresh build's.
+    @Test(arguments: ["site-header", "site-footer", "signatories", "signatory-entry", "print-signatories",
+                      "print-signatory-entry", "city-endorsement"])
+    func aSharedFragmentEditRendersThePagesIncludingIt(_ fragment: String) throws {
+        let rebuild = try rebuild(after: { site in
+            let url = site.appendingPathComponent("Templates/\(fragment).mustache")
+            try writeText("<!-- \(fragment) -->" + (try readText(url)), to: url)
+        })
+        let pages = rebuild.changed.subtracting([".citypress-build"])
+        #expect(!pages.isEmpty)
+        // Not every page: a data file, at least, is kept.
+        #expect((rebuild.kept ?? 0) > 0, "\(rebuild.result.stdout)")
+        #expect(!pages.contains("data/cities.csv") && !pages.contains("sitemap.xml"))
+        switch fragment {
+        case "city-endorsement":
+            // The city pages, in every language.
+            #expect(pages.allSatisfy { $0.contains("cities/") && !$0.hasSuffix("cities/index.html") }, "\(pages.sorted())")
+            #expect(pages.count == 15, "\(pages.sorted())")
+        case "signatories", "signatory-entry":
+            #expect(pages.contains("declarations/first-accord/index.html"))
+            #expect(!pages.contains("cities/lodz/index.html"))
+        default: break
+        }
+    }
+
     @Test func aLayoutEditRendersEveryPage() throws {
         let rebuild = try rebuild(after: { site in
             let url = site.appendingPathComponent("Templates/layout.mustache")
