@@ -64,7 +64,9 @@ public enum SiteBuild {
         if let storedRecords, options.loadCache == nil { options.loadCache = storedRecords.cache() }
         let (site, templates, prepared) = prepare(options)
         let storing = DispatchGroup()
-        if let storedRecords, let cache = options.loadCache {
+        // Stored only from a site that loaded and resolved: a build that fails (a missing content folder)
+        // leaves the records the next one can still use.
+        if let storedRecords, let cache = options.loadCache, site != nil {
             DispatchQueue.global().async(group: storing) { storedRecords.store(cache) }
         }
         defer { storing.wait() }

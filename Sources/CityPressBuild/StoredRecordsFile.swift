@@ -13,6 +13,11 @@ struct StoredRecordsFile {
     /// What names the binary in the file.
     private let tool: String
     private let contentPath: String
+    /// When the build started reading the content, in nanoseconds since 1970.
+    private let started = Int(Date().timeIntervalSince1970 * 1_000_000_000)
+    /// How long before the start a file must have last changed to be stored: longer than a tick of any
+    /// file system's clock (FAT's times are two seconds apart).
+    private static let settled = 2_000_000_000
 
     /// The file of the output folder `output` (absolute), built from `contentPath` by `tool`.
     init(output: String, contentPath: String, tool: ToolIdentity) {
@@ -33,9 +38,11 @@ struct StoredRecordsFile {
     }
 
     /// Writes `cache`'s records to the file, replacing it whole, unless they are the file's own; a failure
-    /// leaves the next build to parse every file, so it is not reported.
+    /// leaves the next build to parse every file, so it is not reported. Files changed in the two seconds
+    /// before the build started are left out (`StoredRecords.bytes(…changedBefore:)`).
     func store(_ cache: LoadCache) {
-        guard let path, let bytes = StoredRecords.bytes(of: cache, contentPath: contentPath, tool: tool) else { return }
+        guard let path, let bytes = StoredRecords.bytes(of: cache, contentPath: contentPath, tool: tool,
+                                                        changedBefore: started - Self.settled) else { return }
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)

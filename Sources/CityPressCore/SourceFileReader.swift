@@ -6,7 +6,13 @@ package struct SourceFileReader {
     /// The text of the file at `path` (shown as `displayPath`), without a UTF-8 byte-order mark
     /// and with `\r\n` and lone `\r` line breaks turned into `\n`.
     package static func read(path: String, displayPath: String) -> Result<String, DiagnosticError> {
-        guard let bytes = FileBytes.read(path) else {
+        var info = stat()
+        return read(path: path, displayPath: displayPath, info: &info)
+    }
+
+    /// `read(path:displayPath:)`, also giving the `fstat` of the file read.
+    package static func read(path: String, displayPath: String, info: inout stat) -> Result<String, DiagnosticError> {
+        guard let bytes = FileBytes.read(path, info: &info) else {
             let reason = String(cString: strerror(errno))
             var info = stat()
             let message = stat(path, &info) != 0 ? "cannot read file: \(reason)"

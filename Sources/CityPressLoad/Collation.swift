@@ -9,9 +9,10 @@ import CityPressCore
 public struct CollationKey: Sendable, Hashable, Comparable {
     /// The folded name (`lodz` for `Łódź`): what the A–Z order and search compare.
     public let folded: String
-    /// The folded name, the original name and the tie-breaker in UTF-8 (byte order is code point
-    /// order), each ended by `0 0` with a `0` inside written `0 1`: comparing these bytes compares the
-    /// three in turn, with one `memcmp` (sorting ten thousand names is then a few milliseconds).
+    /// The folded name (its numbers written by value: `appendComparingNumbersByValue`), the original
+    /// name and the tie-breaker in UTF-8 (byte order is code point order), each ended by `0 0` with a `0`
+    /// inside written `0 1`: comparing these bytes compares the three in turn, with one `memcmp`
+    /// (sorting ten thousand names is then a few milliseconds).
     private let bytes: [UInt8]
 
     /// The letter a name is filed under in an A–Z index (`#` for names not starting with a letter):
@@ -45,7 +46,6 @@ public struct CollationKey: Sendable, Hashable, Comparable {
         self.bytes = bytes
     }
 
-    /// The folded name's first letter, capital (`#` when it does not start with a letter).
     /// A key made before, from its parts (`StoredRecords` keeps them).
     package init(folded: String, initial: String, comparedBytes: [UInt8]) {
         self.folded = folded
@@ -57,9 +57,9 @@ public struct CollationKey: Sendable, Hashable, Comparable {
     package var comparedBytes: [UInt8] { bytes }
 
     /// `text`'s bytes (a `0` written `0 1`), each run of ASCII digits written by its value: its digits
-    /// without leading zeros, after one byte `'0' + count` (9 for nine digits and more). A shorter number
-    /// is then a smaller one (`5` → `15` before `49` → `249`), and digits still sort before letters. Numbers
-    /// of up to nine digits compare by value; longer ones by their first digits.
+    /// without leading zeros, after its count of digits as two digits (`5` → `015`, `49` → `0249`). A
+    /// shorter number is then a smaller one, and digits still sort before letters. Numbers of up to 99
+    /// digits compare by value; other digits (`٣`, `２`) are letters like any other.
     private static func appendComparingNumbersByValue(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendComparingNumbersByValue($0, to: &bytes) }
@@ -79,12 +79,15 @@ public struct CollationKey: Sendable, Hashable, Comparable {
             while end < utf8.count, utf8[end] >= UInt8(ascii: "0"), utf8[end] <= UInt8(ascii: "9") { end += 1 }
             var start = index
             while start < end - 1, utf8[start] == UInt8(ascii: "0") { start += 1 }
-            bytes.append(UInt8(ascii: "0") + UInt8(min(end - start, 9)))
+            let count = min(end - start, 99)
+            bytes.append(UInt8(ascii: "0") + UInt8(count / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(count % 10))
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
             index = end
         }
     }
 
+    /// The folded name's first letter, capital (`#` when it does not start with a letter).
     private static func defaultInitial(of folded: String) -> String {
         guard let first = folded.unicodeScalars.first, ("a"..."z").contains(first) else { return "#" }
         return String(first).uppercased()

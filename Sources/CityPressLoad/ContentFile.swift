@@ -1,3 +1,4 @@
+import Foundation
 import CityPressCore
 import CityPressMarkdown
 
@@ -15,6 +16,9 @@ package struct ContentFile: Sendable {
     /// Markdown as `site.yml` asks for it (raw HTML kept or not). A `LoadCache` entry is reused
     /// only with the same settings, whatever the kind, so that a kind cannot forget to say it uses them.
     package let markdown: MarkdownParser
+    /// Where `read` leaves the `fstat` of the file it read, when given (a cached load stores a record with
+    /// the stamp of the very file parsed).
+    package var readStatus: FileReadStatus?
 
     /// A file; `ContentRoot.file(_:of:markdown:)` makes them for a kind's files.
     package init(name: String, path: String, displayPath: String, fileExtension: String, markdown: MarkdownParser) {
@@ -30,7 +34,10 @@ package struct ContentFile: Sendable {
 
     /// The file's text, or `nil` with the reason in `diagnostics`.
     package func read(_ diagnostics: inout [Diagnostic]) -> SourceText? {
-        switch SourceFileReader.read(path: path, displayPath: displayPath) {
+        var info = stat()
+        let read = SourceFileReader.read(path: path, displayPath: displayPath, info: &info)
+        readStatus?.info = info.st_ino == 0 ? nil : info
+        switch read {
         case .success(let text): return SourceText(path: displayPath, text: text, keepingText: true)
         case .failure(let error): diagnostics.append(error.diagnostic); return nil
         }
@@ -49,4 +56,11 @@ package struct ContentFile: Sendable {
         }
         return slug
     }
+}
+
+/// The `fstat` of a file `ContentFile.read` read, for the thread that loads that one file.
+package final class FileReadStatus: @unchecked Sendable {
+    package var info: stat?
+
+    package init() {}
 }

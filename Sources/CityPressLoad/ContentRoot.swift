@@ -43,10 +43,17 @@ package struct ContentRoot: Sendable {
         defer { LoadCache.closeFolder(descriptor) }
         let variant = markdown.allowsUnsafeHTML
         let results = folder.names.parallelMap { name in
-            let file = self.file(name, of: Kind.self, markdown: markdown)
+            var file = self.file(name, of: Kind.self, markdown: markdown)
             guard let entries else { return Kind.load(file) }
             let stamp: LoadCache.Stamp?? = descriptor >= 0 ? .some(LoadCache.stamp(of: name, in: descriptor, variant: variant)) : nil
-            return entries.result(at: file.path, variant: variant, stamp: stamp) { Kind.load(file) }
+            // A parsed file is kept with the stamp of the file its bytes came from: its path may name
+            // another file by now (a folder link switched), which the stamp above would describe.
+            let status = FileReadStatus()
+            file.readStatus = status
+            return entries.result(at: file.path, variant: variant, stamp: stamp) {
+                let loaded = Kind.load(file)
+                return (loaded.record, loaded.diagnostics, status.info.map { LoadCache.stamp(of: $0, variant: variant) })
+            }
         }
         folder.setResults(results)
         return folder

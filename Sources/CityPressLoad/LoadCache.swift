@@ -40,8 +40,9 @@ public final class LoadCache: @unchecked Sendable {
         /// The cached result for `path` when its stamp (with `variant`, the settings parsing
         /// depended on) is unchanged; otherwise `load()`'s, kept for next time. `stamp` is the file's
         /// stamp, when the caller took it (from its folder: shorter to look up than the path).
+        /// `load` may give the stamp of the file it read, which is then the one kept.
         package func result(at path: String, variant: Bool, stamp given: Stamp?? = nil,
-                            load: () -> (record: Record?, diagnostics: [Diagnostic]))
+                            load: () -> (record: Record?, diagnostics: [Diagnostic], read: Stamp?))
             -> (record: Record?, diagnostics: [Diagnostic]) {
             let stamp = given ?? LoadCache.stamp(of: path, variant: variant)
             if let stamp {
@@ -53,13 +54,13 @@ public final class LoadCache: @unchecked Sendable {
                 }
             }
             let loaded = load()
-            if let stamp {
+            if let stamp = loaded.read ?? stamp {
                 lock.withLock {
                     results[path] = (stamp, loaded.record, loaded.diagnostics)
                     if let kept = stored.removeValue(forKey: path) { asked[kept.index] = false }
                 }
             }
-            return loaded
+            return (loaded.record, loaded.diagnostics)
         }
 
         /// The stored record at `range` of `storedBytes`; `nil` when it cannot be read back.
@@ -146,7 +147,12 @@ public final class LoadCache: @unchecked Sendable {
     package static func stamp(of name: String, in folder: Int32, variant: Bool = false) -> Stamp? {
         var info = stat()
         guard fstatat(folder, name, &info, 0) == 0 else { return nil }
-        return Stamp(size: Int(info.st_size), modified: info.modificationTime.nanoseconds, changed: info.statusChangeTime.nanoseconds,
+        return stamp(of: info, variant: variant)
+    }
+
+    /// The stamp `info` (a file's `stat`) gives.
+    package static func stamp(of info: stat, variant: Bool = false) -> Stamp {
+        Stamp(size: Int(info.st_size), modified: info.modificationTime.nanoseconds, changed: info.statusChangeTime.nanoseconds,
                      inode: UInt64(truncatingIfNeeded: info.st_ino), device: UInt64(truncatingIfNeeded: info.st_dev), variant: variant)
     }
 

@@ -87,6 +87,10 @@ package struct RecordReader {
     package mutating func location(inFile file: String? = nil) -> SourceLocation? {
         guard let written = text(), let line = integer(), let column = integer(), let lineText = optionalText(),
               let lineTextOffset = integer() else { return nil }
+        // What parsing gives: positions from 0, the quoted line's start no later than the column. A file
+        // altered to say otherwise (its checksum made again) gives no record rather than a trap later.
+        let limit = 1 << 40
+        guard (0...limit).contains(line), (0...limit).contains(column), (0...column).contains(lineTextOffset) else { return nil }
         let path = written.isEmpty ? file ?? "" : written
         return SourceLocation(path: path, line: line, column: column, lineText: lineText, lineTextOffset: lineTextOffset)
     }

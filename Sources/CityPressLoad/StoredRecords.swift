@@ -20,8 +20,13 @@ package enum StoredRecords {
 
     /// The stored form of `cache`'s records of `kinds`' files below `contentPath` (as the loader was given
     /// it); `nil` when they are the records the cache was given (`restore`), all of them asked for and none parsed.
+    ///
+    /// With `changedBefore` (nanoseconds since 1970), a file whose status-change or modification time is not
+    /// earlier is left out: written again within the same tick of the clock as it was read, with the same
+    /// size, it would show the same stamp (as git's index treats "racily clean" files). It is parsed again
+    /// next time, and stored then.
     package static func bytes(of cache: LoadCache, kinds: [any ContentKind.Type] = ContentKinds.all,
-                              contentPath: String, tool: String) -> [UInt8]? {
+                              contentPath: String, tool: String, changedBefore: Int? = nil) -> [UInt8]? {
         var writer = RecordWriter()
         writer.bytes = magic
         writer.integer(format)
@@ -30,7 +35,7 @@ package enum StoredRecords {
         writer.integer(kinds.count)
         var changed = false
         for kind in kinds {
-            if writeSection(of: kind, in: cache, below: contentPath + "/", to: &writer) { changed = true }
+            if writeSection(of: kind, in: cache, below: contentPath + "/", changedBefore: changedBefore, to: &writer) { changed = true }
         }
         guard changed else { return nil }
         writer.integer(Int(bitPattern: UInt(ContentHash.of(writer.bytes))))
@@ -39,10 +44,12 @@ package enum StoredRecords {
 
     /// Writes the section of `kind`'s files; returns whether it differs from what the cache was given.
     private static func writeSection<Kind: ContentKind>(of kind: Kind.Type, in cache: LoadCache, below prefix: String,
-                                                        to writer: inout RecordWriter) -> Bool {
+                                                        changedBefore: Int?, to writer: inout RecordWriter) -> Bool {
         let entries = cache.entries(of: kind)
         let (results, changed) = entries.storableResults()
-        let kept = results.filter { $0.path.hasPrefix(prefix) }.sorted { $0.path < $1.path }
+        let kept = results.filter { result in
+            result.path.hasPrefix(prefix) && changedBefore.map { result.stamp.changed < $0 && result.stamp.modified < $0 } ?? true
+        }.sorted { $0.path < $1.path }
         writer.text(kind.folder)
         writer.integer(kept.count)
         entries.withStoredBytes { stored in
@@ -81,23 +88,23 @@ package enum StoredRecords {
             guard reader.integer() == format, reader.text() == tool, reader.text() == contentPath,
                   let sectionCount = reader.integer(), sectionCount >= 0 else { return 0 }
             let prefix = contentPath + "/"
-            var taken = 0
+            // Every section is read before any is given: a file damaged halfway gives nothing.
+            var sections: [(kind: any ContentKind.Type, entries: [String: (stamp: LoadCache.Stamp, bytes: Range<Int>)])] = []
             for _ in 0..<sectionCount {
-                guard let folder = reader.text(), let count = reader.integer(), count >= 0, count <= body else { return taken }
+                guard let folder = reader.text(), let count = reader.integer(), count >= 0, count <= body else { return 0 }
                 var entries: [String: (stamp: LoadCache.Stamp, bytes: Range<Int>)] = [:]
                 entries.reserveCapacity(count)
                 for _ in 0..<count {
-                    guard let path = reader.text(), let stamp = stamp(from: &reader), let length = reader.integer() else { return taken }
+                    guard let path = reader.text(), let stamp = stamp(from: &reader), let length = reader.integer() else { return 0 }
                     let start = reader.offset
-                    guard reader.raw(length) != nil else { return taken }
+                    guard reader.raw(length) != nil else { return 0 }
                     entries[prefix + path] = (stamp, start..<(start + length))
                 }
-                if let kind = kinds.first(where: { $0.folder == folder }) {
-                    give(entries, of: kind, bytes: bytes, to: cache)
-                    taken += entries.count
-                }
+                if let kind = kinds.first(where: { $0.folder == folder }) { sections.append((kind, entries)) }
             }
-            return reader.isAtEnd ? taken : 0
+            guard reader.isAtEnd else { return 0 }
+            for section in sections { give(section.entries, of: section.kind, bytes: bytes, to: cache) }
+            return sections.reduce(0) { $0 + $1.entries.count }
         }
     }
 

@@ -99,6 +99,36 @@ import Testing
         #expect(rebuild.changed.isSuperset(of: ["cities/poznan/index.html", "cities/index.html", "countries/poland/index.html"]))
     }
 
+    /// A rebuild takes the records the last one stored: with nothing changed, it parses nothing, so it has
+    /// nothing new to store and leaves the file as it was. (Files changed in the two seconds before a build
+    /// are not stored: the site is older than that first.)
+    @Test func aRebuildTakesTheStoredRecords() throws {
+        try withTemporaryFolder { root in
+            let site = try makeFixtureSite(in: root)
+            Thread.sleep(forTimeInterval: 2.2)
+            let environment = ["XDG_CACHE_HOME": root.appendingPathComponent("cache").path]
+            let folder = root.appendingPathComponent("cache/citypress")
+            func stored() throws -> (name: String, modified: Date?) {
+                let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".records") })
+                let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
+                return (name, attributes[.modificationDate] as? Date)
+            }
+            let first = try runCityPress(["build", "--incremental", "--quiet"], in: site, environment: environment)
+            #expect(first.status == 0, "\(first.stderr)")
+            let before = try stored()
+            Thread.sleep(forTimeInterval: 0.05)
+            let second = try runCityPress(["build", "--incremental", "--quiet"], in: site, environment: environment)
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(try stored().modified == before.modified)
+            // One city edited: it is parsed, and the file written again.
+            try writeText("name: Poznań Miasto\ncountry: Poland\n", to: site.appendingPathComponent("Content/cities/poznan.yml"))
+            let third = try runCityPress(["build", "--incremental", "--quiet"], in: site, environment: environment)
+            #expect(third.status == 0, "\(third.stderr)")
+            #expect(try readText(site.appendingPathComponent("Public/cities/poznan/index.html")).contains("Poznań Miasto"))
+            #expect(try stored().modified != before.modified)
+        }
+    }
+
     /// The earlier builds stored the records they parsed in the cache folder; a damaged file of them is
     /// no problem: the rebuild parses every file, and says nothing of it.
     @Test func aDamagedFileOfStoredRecordsIsIgnored() throws {

@@ -140,7 +140,7 @@ enum MemoFile: ContentKind {
             var parsed = false
             let cached = cache.entries(of: NoteFile.self).result(at: note.path, variant: false) {
                 parsed = true
-                return (nil, [])
+                return (nil, [], nil)
             }
             #expect(!parsed)
             #expect(cached.record?.title == "Harbour walk")

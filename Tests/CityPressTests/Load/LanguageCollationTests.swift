@@ -39,7 +39,7 @@ import Testing
                 == ["Aalborg", "Æbeltoft", "Ängelholm", "Åre", "Malmberget", "Malmö", "Ødense", "Örebro", "Oslo", "Zürich"])
     }
 
-    /// Names written with combining marks (NFD, as some editors save them) sort as the composed ones.
+    /// Numbers in names compare by value, as a reader counts; other letters as before.
     @Test func numbersInNamesSortByValue() {
         let names = ["Testtown 50", "Testtown 5", "Testtown 49", "Testtown 10", "Paris 10e Arrondissement", "Paris 2e Arrondissement",
                      "District 9", "District A", "District 09", "Route 1a", "Route 1", "9th Ward", "10th Ward", "1st Ward"]
@@ -54,10 +54,14 @@ import Testing
         // A language's own letters keep the rule.
         let swedish = LanguageCollation.of("sv")
         #expect(Self.sorted(["Åby 12", "Åby 3", "Zug 2"], by: swedish) == ["Zug 2", "Åby 3", "Åby 12"])
+        // Long numbers too: nine digits before ten.
+        #expect(Self.sorted(["Ward 1000000000", "Ward 200000000", "Ward 9999999999", "Ward 999999999", "Ward Z"], by: nil)
+                == ["Ward 200000000", "Ward 999999999", "Ward 1000000000", "Ward 9999999999", "Ward Z"])
         // The folded name, which search compares, keeps its digits as written.
         #expect(CollationKey("District 09").folded == "district 09")
     }
 
+    /// Names written with combining marks (NFD, as some editors save them) sort as the composed ones.
     @Test func decomposedNamesSortAsComposed() throws {
         let swedish = try #require(LanguageCollation.of("sv"))
         let decomposed = "O\u{308}rebro"

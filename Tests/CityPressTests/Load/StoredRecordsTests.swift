@@ -18,6 +18,13 @@ import Testing
         return (content, bytes)
     }
 
+    /// `bytes` with its checksum made again, as someone altering the file on purpose would.
+    static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        var body = Array(bytes.dropLast(8))
+        withUnsafeBytes(of: ContentHash.of(body).littleEndian) { body.append(contentsOf: $0) }
+        return body
+    }
+
     /// The cities of `content` loaded with a cache given `bytes`, and how many records the cache took.
     static func load(_ content: URL, from bytes: [UInt8], tool: String = tool, path: String? = nil) -> (LoadedFiles, taken: Int) {
         let cache = LoadCache()
@@ -48,7 +55,7 @@ import Testing
             var parsed = false
             let result = cache.entries(of: CityFile.self).result(at: content.path + "/cities/lodz.yml", variant: false) {
                 parsed = true
-                return (nil, [])
+                return (nil, [], nil)
             }
             #expect(!parsed)
             #expect(result.record?.name == "Łódź")
@@ -128,6 +135,65 @@ import Testing
         }
     }
 
+    @Test func filesChangedJustBeforeTheLoadAreNotStored() throws {
+        try withTemporaryFolder { root in
+            let content = root.appendingPathComponent("Content")
+            try copyFolder(TestPaths.fixtureSite.appendingPathComponent("Content"), to: content)
+            let cache = LoadCache()
+            _ = ContentLoader(contentPath: content.path, cache: cache).loadFiles()
+            let now = Int(Date().timeIntervalSince1970 * 1_000_000_000)
+            // Copied a moment ago: each could be written again within the clock's tick with the same stamp.
+            let recent = try #require(StoredRecords.bytes(of: cache, contentPath: content.path, tool: Self.tool, changedBefore: now - 60_000_000_000))
+            #expect(Self.load(content, from: recent).taken == 0)
+            let settled = try #require(StoredRecords.bytes(of: cache, contentPath: content.path, tool: Self.tool, changedBefore: now + 60_000_000_000))
+            #expect(Self.load(content, from: settled).taken == 5)
+        }
+    }
+
+    @Test func aParsedRecordIsKeptWithTheStampOfTheFileItsBytesCameFrom() throws {
+        let cache = LoadCache()
+        let entries = cache.entries(of: CityFile.self)
+        func stamp(_ inode: UInt64) -> LoadCache.Stamp {
+            LoadCache.Stamp(size: 40, modified: 1, changed: 2, inode: inode, device: 1, variant: false)
+        }
+        let record = CityRecord(slug: "lodz", name: "Łódź", country: Located("Poland", at: SourceLocation(path: "lodz.yml", line: 2, column: 10)),
+                                subdivision: nil, kind: .city, source: SourceLocation(path: "lodz.yml"))
+        // Looked up as one file (inode 1), read from another (inode 2: the folder was switched meanwhile).
+        var loads = 0
+        _ = entries.result(at: "/c/cities/lodz.yml", variant: false, stamp: .some(stamp(1))) {
+            loads += 1
+            return (record, [], stamp(2))
+        }
+        _ = entries.result(at: "/c/cities/lodz.yml", variant: false, stamp: .some(stamp(2))) {
+            loads += 1
+            return (record, [], stamp(2))
+        }
+        #expect(loads == 1, "the record is the file of inode 2's")
+        _ = entries.result(at: "/c/cities/lodz.yml", variant: false, stamp: .some(stamp(1))) {
+            loads += 1
+            return (record, [], stamp(1))
+        }
+        #expect(loads == 2, "the file of inode 1 is parsed")
+    }
+
+    @Test func aFileAlteredWithItsChecksumMadeAgainBreaksNothing() throws {
+        try withTemporaryFolder { root in
+            let (content, bytes) = try Self.stored(in: root)
+            let formatter = DiagnosticFormatter()
+            for offset in stride(from: 0, to: bytes.count - 8, by: 3) {
+                var altered = bytes
+                altered[offset] ^= 0x81
+                let (loaded, _) = Self.load(content, from: Self.resealed(altered))
+                // Whatever was taken, quoting its places in a diagnostic must not trap.
+                for city in loaded.content.cities {
+                    _ = formatter.format(.error("x", at: city.country.location))
+                    _ = formatter.format(.error("x", at: city.source))
+                }
+                #expect(loaded.content.cities.count <= 5)
+            }
+        }
+    }
+
     @Test func aRecordThatDoesNotReadBackIsParsed() throws {
         // Bytes past the checksum's reach: a record cut short inside a well-formed file.
         var writer = RecordWriter()
@@ -136,6 +202,13 @@ import Testing
         written.withUnsafeBytes { raw in
             var reader = RecordReader(raw)
             #expect(CityRecord.restore(from: &reader) == nil)
+        }
+        // A place no parsing gives (a column before its quoted line starts) is no place.
+        var place = RecordWriter()
+        place.location(SourceLocation(path: "x.yml", line: 2, column: 3, lineText: "x", lineTextOffset: 9))
+        place.bytes.withUnsafeBytes { raw in
+            var reader = RecordReader(raw)
+            #expect(reader.location() == nil)
         }
         var short = RecordWriter()
         short.integer(1 << 40)
