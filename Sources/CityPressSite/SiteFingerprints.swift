@@ -41,9 +41,13 @@ package struct SiteFingerprints: Sendable {
             }
             return print.value
         }
-        declarationTexts = site.declarations.map { Self.text(of: $0).value }
-        declarations = site.declarations.map { declaration in
-            var print = Self.text(of: declaration)
+        // A declaration's text is taken once, and each declaration on its own core: twenty declarations of
+        // thousands of signatories each were a tenth of what fingerprinting a large site took.
+        let texts = site.declarations.indices.parallelMap { Self.text(of: site.declarations[$0]) }
+        declarationTexts = texts.map(\.value)
+        declarations = site.declarations.indices.parallelMap { index in
+            let declaration = site.declarations[index]
+            var print = texts[index]
             print.add(declaration.signatories.count)
             for (city, date) in zip(declaration.signatories, declaration.endorsed) {
                 print.add(site.cities[city].slug)

@@ -33,7 +33,8 @@ struct DependencyValues: Sendable {
         countries = keyed(site.countries.map(\.slug), records.countries)
         countryNames = keyed(site.countries.map(\.slug), records.countryNames)
         // What a signatory list shows of each city: its entry (the city's own fields) and its country's name.
-        signatoryLists = keyed(site.declarations.map(\.slug), site.declarations.map { declaration in
+        signatoryLists = keyed(site.declarations.map(\.slug), site.declarations.indices.parallelMap { index in
+            let declaration = site.declarations[index]
             var print = Fingerprint()
             print.add(declaration.signatories.count)
             for city in declaration.signatories {
