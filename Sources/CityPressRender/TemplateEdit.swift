@@ -5,9 +5,10 @@ import CityPressTemplates
 /// partial that two page kinds include then costs the preview (and a rebuild of the output folder)
 /// those pages, not every page.
 ///
-/// It is all or nothing beyond that: when an edited template is one that many pages share as
-/// rendered text (the header, the footer, signatory lists and entries, a city page's endorsements),
-/// or an interface table changed, every page may read differently and `positions(in:templates:)` is `nil`.
+/// A template that many pages share as rendered text (the header, the footer, signatory lists and
+/// entries, a city page's endorsements) changes the pages of the kinds that declare they include it
+/// (`OutputKind.sharedFragments`); an interface table changed, every page may read differently and
+/// `positions(in:templates:)` is `nil`.
 package struct TemplateEdit {
     /// The templates added, removed or changed, by name (`declaration-card`), interface tables as
     /// `i18n/<lang>.yml`.
@@ -33,18 +34,36 @@ package struct TemplateEdit {
     }
 
     /// The positions of the `outputs` (rendered with `templates`, the edited set) this edit can change,
-    /// in order; `nil` when it can change every page: an interface table or a template reached from a
-    /// shared fragment changed. An output whose kind declares no template is always among them.
+    /// in order: those whose template, or a shared fragment their kind includes, reaches an edited
+    /// template; `nil` when an interface table changed (every page). An output made without templates is
+    /// never among them; one whose kind declares no template always is.
     package func positions(in outputs: [PlannedOutput], templates: TemplateSet) -> [Int]? {
-        guard !names.contains(where: Self.isInterfaceTable),
-              templates.templates(reachedFrom: Self.sharedFragments).isDisjoint(with: names) else { return nil }
+        guard !names.contains(where: Self.isInterfaceTable) else { return nil }
+        var fragmentsReach: [[String]?: Bool] = [:]
         var reaches: [String: Bool] = [:]
         return outputs.indices.filter { position in
-            guard let template = outputs[position].template else { return true }
+            let output = outputs[position]
+            if output.isMadeWithoutTemplates { return false }
+            guard let template = output.template else { return true }
+            let fragments = output.sharedFragments
+            let fragmentReach: Bool
+            if let known = fragmentsReach[fragments] {
+                fragmentReach = known
+            } else {
+                fragmentReach = !templates.templates(reachedFrom: fragments.map(Set.init) ?? Self.sharedFragments).isDisjoint(with: names)
+                fragmentsReach[fragments] = fragmentReach
+            }
+            if fragmentReach { return true }
             if let known = reaches[template] { return known }
             let reaching = Self.templates(reaching: template, in: templates).map { !$0.isDisjoint(with: names) } ?? true
             reaches[template] = reaching
             return reaching
         }
+    }
+
+    /// Whether this edit changes how a signatory entry is rendered (a memo of entries then goes).
+    package func changesSignatoryEntries(in templates: TemplateSet) -> Bool {
+        !templates.templates(reachedFrom: [TemplateViews.signatoryEntry.template, TemplateViews.printSignatoryEntry.template])
+            .isDisjoint(with: names) || names.contains(where: Self.isInterfaceTable)
     }
 }

@@ -58,6 +58,8 @@ enum PreviewEdits {
               zip(outputs, renderer.outputs).allSatisfy({ $0.route == $1.route }),
               let positions = edit.positions(in: renderer.outputs, templates: renderer.templates),
               positions.count * 2 <= renderer.outputs.count else { return nil }
+        // Entries rendered with the old templates are no entries of the new ones.
+        if edit.changesSignatoryEntries(in: renderer.templates) { memo.signatoryEntries = nil }
         let (count, later, _) = try render(positions.map { renderer.outputs[$0] }, with: renderer, previous: previous,
                                            changes: changes, memo: memo, deferringBeyond: .max, into: sink)
         return (count, later)
