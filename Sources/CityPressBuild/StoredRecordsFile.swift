@@ -21,9 +21,7 @@ struct StoredRecordsFile {
 
     /// The file of the output folder `output` (absolute), built from `contentPath` by `tool`.
     init(output: String, contentPath: String, tool: ToolIdentity) {
-        path = OutputStamps.location(for: OutputStamps.realPath(output)).map { stamps in
-            (stamps.hasSuffix(".stamps") ? String(stamps.dropLast(".stamps".count)) : stamps) + ".records"
-        }
+        path = OutputStamps.location(for: OutputStamps.realPath(output), fileExtension: "records")
         self.tool = "\(tool.path) \(tool.device) \(tool.inode) \(tool.size) \(tool.modified)"
         self.contentPath = contentPath
     }

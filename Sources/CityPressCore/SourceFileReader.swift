@@ -14,10 +14,10 @@ package struct SourceFileReader {
     package static func read(path: String, displayPath: String, info: inout stat) -> Result<String, DiagnosticError> {
         guard let bytes = FileBytes.read(path, info: &info) else {
             let reason = String(cString: strerror(errno))
-            var info = stat()
-            let message = stat(path, &info) != 0 ? "cannot read file: \(reason)"
-                : (info.st_mode & S_IFMT) == S_IFDIR ? "cannot read file: it is a folder"
-                : (info.st_mode & S_IFMT) != S_IFREG ? "cannot read file: it is not a regular file (a pipe, socket or device)"
+            var found = stat()
+            let message = stat(path, &found) != 0 ? "cannot read file: \(reason)"
+                : (found.st_mode & S_IFMT) == S_IFDIR ? "cannot read file: it is a folder"
+                : (found.st_mode & S_IFMT) != S_IFREG ? "cannot read file: it is not a regular file (a pipe, socket or device)"
                 : "cannot read file: \(reason)"
             return .failure(DiagnosticError(.error(message, at: SourceLocation(path: displayPath))))
         }

@@ -153,7 +153,7 @@ public final class LoadCache: @unchecked Sendable {
     /// The stamp `info` (a file's `stat`) gives.
     package static func stamp(of info: stat, variant: Bool = false) -> Stamp {
         Stamp(size: Int(info.st_size), modified: info.modificationTime.nanoseconds, changed: info.statusChangeTime.nanoseconds,
-                     inode: UInt64(truncatingIfNeeded: info.st_ino), device: UInt64(truncatingIfNeeded: info.st_dev), variant: variant)
+              inode: UInt64(truncatingIfNeeded: info.st_ino), device: UInt64(truncatingIfNeeded: info.st_dev), variant: variant)
     }
 
     /// The folder at `path` opened to take its files' stamps from; -1 when it cannot be.

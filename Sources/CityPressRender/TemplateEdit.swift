@@ -26,11 +26,29 @@ package struct TemplateEdit {
     /// Whether `name` (a key of `TemplateSet.texts`) is an interface table, which every page reads.
     package static func isInterfaceTable(_ name: String) -> Bool { name.hasPrefix("i18n/") }
 
-    /// The templates whose edit can change an output of a kind rendered with `template`
-    /// (`PlannedOutput.template`), besides the shared fragments' and the interface tables, which reach
-    /// every page: those `template` reaches. `nil` for a kind that declares none: any edit may change it.
-    package static func templates(reaching template: String?, in templates: TemplateSet) -> Set<String>? {
-        template.map { templates.templates(reachedFrom: [$0]) }
+    /// What templates an output is made with: its page template, the shared fragments its kind includes
+    /// (`nil`: any of them), or none at all. Outputs of one kind share it.
+    package struct Use: Hashable {
+        var template: String?
+        var fragments: [String]?
+        var isWithoutTemplates: Bool
+
+        package init(_ output: PlannedOutput) {
+            template = output.template
+            fragments = output.sharedFragments
+            isWithoutTemplates = output.isMadeWithoutTemplates
+        }
+    }
+
+    /// The templates whose edit can change an output made as `use` says, besides the interface tables,
+    /// which every file with words reaches: those its page template reaches and those its kind's shared
+    /// fragments reach (every fragment's for a kind that declares none); none for an output made without
+    /// templates; `nil` (any template) for a kind that declares no page template.
+    package static func templates(reaching use: Use, in templates: TemplateSet) -> Set<String>? {
+        if use.isWithoutTemplates { return [] }
+        guard let template = use.template else { return nil }
+        return templates.templates(reachedFrom: [template])
+            .union(templates.templates(reachedFrom: use.fragments.map(Set.init) ?? sharedFragments))
     }
 
     /// The positions of the `outputs` (rendered with `templates`, the edited set) this edit can change,
@@ -39,24 +57,12 @@ package struct TemplateEdit {
     /// never among them; one whose kind declares no template always is.
     package func positions(in outputs: [PlannedOutput], templates: TemplateSet) -> [Int]? {
         guard !names.contains(where: Self.isInterfaceTable) else { return nil }
-        var fragmentsReach: [[String]?: Bool] = [:]
-        var reaches: [String: Bool] = [:]
+        var reaches: [Use: Bool] = [:]
         return outputs.indices.filter { position in
-            let output = outputs[position]
-            if output.isMadeWithoutTemplates { return false }
-            guard let template = output.template else { return true }
-            let fragments = output.sharedFragments
-            let fragmentReach: Bool
-            if let known = fragmentsReach[fragments] {
-                fragmentReach = known
-            } else {
-                fragmentReach = !templates.templates(reachedFrom: fragments.map(Set.init) ?? Self.sharedFragments).isDisjoint(with: names)
-                fragmentsReach[fragments] = fragmentReach
-            }
-            if fragmentReach { return true }
-            if let known = reaches[template] { return known }
-            let reaching = Self.templates(reaching: template, in: templates).map { !$0.isDisjoint(with: names) } ?? true
-            reaches[template] = reaching
+            let use = Use(outputs[position])
+            if let known = reaches[use] { return known }
+            let reaching = Self.templates(reaching: use, in: templates).map { !$0.isDisjoint(with: names) } ?? true
+            reaches[use] = reaching
             return reaching
         }
     }

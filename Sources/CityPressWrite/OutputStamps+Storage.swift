@@ -22,9 +22,10 @@ extension OutputStamps {
     }
 
     /// Where the record of the output folder `output` (its real absolute path) is kept: below
-    /// `$XDG_CACHE_HOME/citypress/`, else `$HOME/.cache/citypress/`, named by a hash of the path;
+    /// `$XDG_CACHE_HOME/citypress/`, else `$HOME/.cache/citypress/`, named by a hash of the path (other
+    /// files of the same folder's builds beside it, with another `fileExtension`);
     /// `nil` when the environment names neither (as an absolute path).
-    package static func location(for output: String,
+    package static func location(for output: String, fileExtension: String = "stamps",
                                  environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         let cache: String
         if let folder = environment["XDG_CACHE_HOME"], folder.hasPrefix("/") {
@@ -34,7 +35,7 @@ extension OutputStamps {
         } else {
             return nil
         }
-        return cache + "/citypress/" + ContentHash.hex(of: Array(output.utf8)) + ".stamps"
+        return cache + "/citypress/" + ContentHash.hex(of: Array(output.utf8)) + "." + fileExtension
     }
 
     /// `path` with every symbolic link resolved, or as it is when it cannot be (it does not exist).

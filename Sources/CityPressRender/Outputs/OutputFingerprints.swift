@@ -31,9 +31,9 @@ package struct OutputFingerprints: Sendable {
         let routeSet = routes.value
         let outputs = renderer.outputs
         // One value per kind of use: outputs of a kind share their template, fragments and way of being made.
-        var uses: [TemplateUse: UInt64] = [:]
+        var uses: [TemplateEdit.Use: UInt64] = [:]
         for output in outputs {
-            let use = TemplateUse(output)
+            let use = TemplateEdit.Use(output)
             if uses[use] == nil { uses[use] = Self.templates(reaching: use, in: renderer.templates) }
         }
         let templateValues = uses
@@ -41,7 +41,7 @@ package struct OutputFingerprints: Sendable {
             let output = outputs[position]
             var print = Fingerprint()
             print.add(globalValue)
-            print.add(templateValues[TemplateUse(output)] ?? 0)
+            print.add(templateValues[TemplateEdit.Use(output)] ?? 0)
             print.add(output.route.file)
             let dependencies = output.dependencies()
             if dependencies.isEmpty || dependencies.contains(.allCities) || dependencies.contains(.allDeclarations) {
@@ -53,32 +53,13 @@ package struct OutputFingerprints: Sendable {
         }
     }
 
-    /// What templates an output is made with: its page template, the shared fragments it includes
-    /// (`nil`: any), or none at all.
-    struct TemplateUse: Hashable {
-        var template: String?
-        var fragments: [String]?
-        var isWithoutTemplates: Bool
-
-        init(_ output: PlannedOutput) {
-            template = output.template
-            fragments = output.sharedFragments
-            isWithoutTemplates = output.isMadeWithoutTemplates
-        }
-    }
-
-    /// The fingerprint of the templates whose edit can change an output made as `use` says: for a
-    /// page template, those it reaches, those its kind's shared fragments reach (all of them for a kind
-    /// that declares none) and the interface tables; the interface tables alone for an output made
-    /// without templates; every template otherwise.
-    static func templates(reaching use: TemplateUse, in templates: TemplateSet) -> UInt64 {
-        let tables = templates.texts.keys.filter(TemplateEdit.isInterfaceTable)
+    /// The fingerprint of the templates whose edit can change an output made as `use` says
+    /// (`TemplateEdit.templates(reaching:in:)`) and the interface tables; every template for a kind that
+    /// declares no page template.
+    static func templates(reaching use: TemplateEdit.Use, in templates: TemplateSet) -> UInt64 {
         let names: [String]
-        if use.isWithoutTemplates {
-            names = tables.sorted()
-        } else if let reached = TemplateEdit.templates(reaching: use.template, in: templates) {
-            let fragments = use.fragments.map(Set.init) ?? TemplateEdit.sharedFragments
-            names = reached.union(templates.templates(reachedFrom: fragments)).union(tables).sorted()
+        if let reached = TemplateEdit.templates(reaching: use, in: templates) {
+            names = reached.union(templates.texts.keys.filter(TemplateEdit.isInterfaceTable)).sorted()
         } else {
             names = templates.texts.keys.sorted()
         }
