@@ -28,8 +28,9 @@ public enum SiteBuild {
         package var changes: ChangeList?
         /// What checking the built site found (with `BuildOptions.checksSite`).
         package var check: SiteCheck.Report?
-        /// Whether the output folder now holds the new site.
-        public var succeeded: Bool { !diagnostics.containsErrors }
+        /// Whether the output folder now holds the new site: not after an error, nor after a check
+        /// (`BuildOptions.checksSite`) that found one, which leaves the old site in place.
+        public var succeeded: Bool { !diagnostics.containsErrors && !(check?.diagnostics.containsErrors ?? false) }
     }
 
     /// Loads and resolves the site and its templates, reporting every problem of both.
@@ -136,6 +137,15 @@ public enum SiteBuild {
                 written += printed.count
                 renderedCount += printed.count
             }
+            // Checked before the swap: a site the check finds wrong is not published.
+            let check = options.checksSite
+                ? pageCheck?.finish() ?? SiteCheck.run(SiteCheck.Options(outputPath: staging.path, shownPath: options.outputPath,
+                                                                         baseURL: site.config.baseURL))
+                : nil
+            if let check, check.diagnostics.containsErrors {
+                staging.discard()
+                return Report(diagnostics: diagnostics, pagesWritten: 0, check: check)
+            }
             // The marker becomes the manifest of what was written; the change list compares the written
             // files with the folder they replace, as it is on disk (the old manifest is not trusted for that).
             try staging.write(BuildManifest(staging.log, inputs: rendered.fingerprints).bytes, to: OutputFolder.markerName)
@@ -147,9 +157,6 @@ public enum SiteBuild {
                let note = KeptFiles.record(staging.log.files.keys, output: staging.destination, displayPath: options.outputPath, tool: tool) {
                 notes.append(note)
             }
-            let check = options.checksSite
-                ? pageCheck?.finish() ?? SiteCheck.run(SiteCheck.Options(outputPath: options.outputPath, baseURL: site.config.baseURL))
-                : nil
             let baseURL = site.config.baseURL
             releaseInBackground(consume site)
             return Report(diagnostics: diagnostics, pagesWritten: written, pagesRendered: renderedCount, htmlPages: htmlPages, baseURL: baseURL,

@@ -15,10 +15,14 @@ package enum SiteCheck {
         package var baseURL: String?
         /// Whether to list the site's http and https links for the external check.
         package var collectsExternalLinks = false
+        /// How diagnostics name the folder, when not as `outputPath`: a build checks its staging
+        /// folder before the swap, and names the output it is about to replace.
+        package var shownPath: String?
 
         /// Options for the site in `outputPath`.
-        package init(outputPath: String, baseURL: String? = nil, collectsExternalLinks: Bool = false) {
+        package init(outputPath: String, shownPath: String? = nil, baseURL: String? = nil, collectsExternalLinks: Bool = false) {
             self.outputPath = outputPath
+            self.shownPath = shownPath
             self.baseURL = baseURL
             self.collectsExternalLinks = collectsExternalLinks
         }
@@ -70,7 +74,7 @@ package enum SiteCheck {
             return Report(diagnostics: [.error("cannot read the built site '\(failure.path)': \(failure.reason)",
                                                notes: ["build the site first, or name its folder"])], pagesChecked: 0)
         }
-        let shownRoot = Self.shownRoot(root)
+        let shownRoot = Self.shownRoot(options.shownPath ?? root)
         let pages = index.pages
         // Checking no page finds nothing wrong, which says nothing: the folder is not a built site.
         guard !pages.isEmpty else {

@@ -28,12 +28,22 @@ package struct YAMLDocument {
             for pair in pairs { if let name = pair.key.scalarText { fields[name] = (pair.key, pair.value) } }
             return
         }
+        let text = YAMLMistakes.clearingBlankLines(yaml)
+        if let anchor = YAMLAnchors.first(in: text) {
+            let isAlias = anchor.written.hasPrefix("*")
+            diagnostics.append(.error(
+                "YAML \(isAlias ? "alias" : "anchor") '\(anchor.written)' in a content file",
+                at: source.location(line: anchor.line + lineOffset, column: anchor.column),
+                notes: ["content files take no anchors (&name) or aliases (*name): write each value out where it is meant",
+                        "a value that starts with & or * is written in quotes: \"\(anchor.written)…\""]))
+            return
+        }
         let node: YAMLNode?
         do {
             // UTF-8 named explicitly: `.default` reads the process environment on every call. The basic
             // resolver tags every scalar as a string: fields are typed here, and resolving tags ran ICU
             // regular expressions on every scalar (6 % of a 10,000-city build).
-            node = try Yams.compose(yaml: YAMLMistakes.clearingBlankLines(yaml), .basic, .default, .utf8).map(YAMLNode.init)
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init)
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, source: source, lineOffset: lineOffset))
             return

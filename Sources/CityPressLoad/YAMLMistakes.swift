@@ -55,6 +55,14 @@ package enum YAMLMistakes {
                               notes: ["YAML does not accept a tab where it reads indentation; replace it with spaces"])
             }
         }
+        // `*Norway*` or `&co.`: libyaml reads an alias or an anchor up to the first character a name cannot have.
+        if problem == "did not find expected alphabetic or numeric character",
+           let sign = scalars[..<min(index, scalars.count)].lastIndex(where: { $0 == "*" || $0 == "&" }) {
+            var at = location
+            at.column = sign + 1
+            return .error("put this value in quotes: YAML reads a value that starts with '\(scalars[sign])' as an \(scalars[sign] == "*" ? "alias" : "anchor")",
+                          at: at, notes: ["content files take no anchors (&name) or aliases (*name)"])
+        }
         if problem == "mapping values are not allowed in this context", let fixed = quotingValue(scalars, colonAt: index) {
             return .error("put this value in quotes: YAML reads ': ' inside it as the start of another field",
                           at: location, notes: ["write the line as: \(fixed)"])

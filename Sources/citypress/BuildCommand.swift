@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
     var check = false
 
     @Option(name: .customLong("changes"), help: ArgumentHelp(
-        "Write the files added, changed and removed in the output folder as JSON to this file ('-': standard output), for a deploy step.",
+        "Write the files added, changed and removed in the output folder as JSON to this file ('-': standard output), for a deploy step; a build that fails removes the file.",
         valueName: "file"))
     var changesPath: String?
 
@@ -79,6 +79,17 @@ struct BuildCommand: ParsableCommand {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         guard report.succeeded else {
+            // The list of the build before, left in place, would have a deploy step that runs anyway send
+            // that build's changes again: none is better than a wrong one. (`unlink` removes no folder.)
+            if let changesPath, changesPath != "-" { unlink(changesPath) }
+            if let checked = report.check, !report.diagnostics.containsErrors {
+                printDiagnostics(RepeatedProblems.folded(checked.diagnostics))
+                let found = checked.diagnostics.filter { $0.severity == .error }.count
+                FileHandle.standardError.write(Data(
+                    ("citypress: check found \(found) error\(found == 1 ? "" : "s") in \(checked.pagesChecked) page\(checked.pagesChecked == 1 ? "" : "s"); "
+                     + "'\(output)' was left as it was (build without --check to write the site all the same)\n").utf8))
+                throw ExitCode.failure
+            }
             FileHandle.standardError.write(Data(
                 "citypress: build failed with \(errors) error\(errors == 1 ? "" : "s"); '\(output)' was left as it was\n".utf8))
             throw ExitCode.failure

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CityPressCheck
 @testable import CityPressCore
 
 /// `citypress check` and `citypress build --check` run as users run them: output format, exit status,
@@ -58,6 +59,46 @@ import Testing
             let withBase = try runCityPress(["check", "--output", "out", "--base-url", "https://example.org/declarations/"], in: root)
             #expect(withBase.status == 0, "\(withBase.stderr)")
             #expect(withBase.stdout.hasPrefix("Checked 67 pages in "), "\(withBase.stdout)")
+        }
+    }
+
+    /// A build the check finds wrong publishes nothing, as any failed build: the old site stays, and the
+    /// change list of the build before is removed rather than left for a deploy step to send again.
+    @Test func aSiteTheCheckFindsWrongIsNotPublished() throws {
+        try withTemporaryFolder { root in
+            let (content, templates) = try copyFixtureSite(to: root)
+            let arguments = ["build", "--quiet", "--check", "--changes", "changes.json", "--content", content.path,
+                             "--templates", templates.path, "--output", "out"]
+            let first = try runCityPress(arguments, in: root)
+            #expect(first.status == 0, "\(first.stderr)")
+            let page = root.appendingPathComponent("out/index.html")
+            let before = try Data(contentsOf: page)
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("changes.json").path))
+            let city = templates.appendingPathComponent("city.mustache")
+            try writeText(try String(contentsOf: city, encoding: .utf8).replacingOccurrences(
+                of: "<h1>{{name}}</h1>", with: "<h1>{{name}}</h1><a href=\"nowhere/\">gone</a>"), to: city)
+            let home = templates.appendingPathComponent("home.mustache")
+            try writeText(try String(contentsOf: home, encoding: .utf8) + "<!-- changed -->", to: home)
+            let second = try runCityPress(arguments, in: root)
+            #expect(second.status == 1)
+            #expect(second.stderr.contains("out/cities/"), "\(second.stderr)")
+            #expect(second.stderr.contains("error: broken link 'nowhere/'"), "\(second.stderr)")
+            #expect(second.stderr.hasSuffix("; 'out' was left as it was (build without --check to write the site all the same)\n"),
+                    "\(second.stderr)")
+            #expect(try Data(contentsOf: page) == before)
+            #expect(!(try String(contentsOf: root.appendingPathComponent("out/cities/lodz/index.html"), encoding: .utf8)).contains("nowhere/"))
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("changes.json").path))
+            // Nothing is left of the staging folder beside the output.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }.isEmpty)
+        }
+    }
+
+    /// A build that printed PDFs checks its staging folder from disk, and names the output in what it finds.
+    @Test func aCheckOfTheStagingFolderNamesTheOutput() throws {
+        try withTemporaryFolder { root in
+            try writeText(validPage(#"<a href="nowhere/">x</a>"#), to: root.appendingPathComponent(".out.staging/index.html"))
+            let report = SiteCheck.run(SiteCheck.Options(outputPath: root.appendingPathComponent(".out.staging").path, shownPath: "out"))
+            #expect(report.diagnostics.map(\.description) == ["out/index.html:8:4: error: broken link 'nowhere/': no file nowhere/index.html in the site"])
         }
     }
 

@@ -55,6 +55,36 @@ import Testing
         #expect(Self.diagnostics("name: \"Say \\\"hi\\\"\"\ncountry: 'l''Aquila'\n").isEmpty)
     }
 
+    /// Aliases copy values: nine lines aliasing the one before nine times stand for 9⁹ values, which
+    /// composing and reading made one by one (minutes and gigabytes, found by a new user's test). A
+    /// content file takes no anchor, so it is refused at its first one, before anything is composed.
+    @Test func anchorsAreRefusedBeforeAnyAliasIsExpanded() {
+        var lines = ["name: Eastvale", "country: Exampleland", "a0: &a0 [\"lol\"" + String(repeating: ",\"lol\"", count: 8) + "]"]
+        for level in 1...9 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
+        }
+        let started = ContinuousClock.now
+        #expect(Self.printed(lines.joined(separator: "\n") + "\n") == """
+            c.yml:3:5: error: YAML anchor '&a0' in a content file
+            a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+                ^
+            note: content files take no anchors (&name) or aliases (*name): write each value out where it is meant
+            note: a value that starts with & or * is written in quotes: "&a0…"
+            """)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        // As a mapping key, where Yams hashes it whole to find duplicates.
+        let key = lines.prefix(2) + ["? &k [x, y]", ": 1", "? [*k, *k]", ": 2"]
+        #expect(Self.diagnostics(key.joined(separator: "\n") + "\n").first?.description
+                == "c.yml:3:3: error: YAML anchor '&k' in a content file")
+        // An alias with no anchor before it (emphasis meant, say); `&` and `*` in text are no anchors.
+        #expect(Self.diagnostics("name: Oslo\ncountry: *norway\n").first?.description
+                == "c.yml:2:10: error: YAML alias '*norway' in a content file")
+        #expect(Self.diagnostics("name: Oslo\ncountry: *Norway*\n").first?.description
+                == "c.yml:2:10: error: put this value in quotes: YAML reads a value that starts with '*' as an alias")
+        #expect(Self.diagnostics("name: \"Rock &Roll *live*\"\ncountry: >\n  *Norway* & &co\n").isEmpty)
+        #expect(YAMLAnchors.mayHaveAnchor("name: Rock & Roll * 2\n") == false)
+    }
+
     @Test func aFieldIndentedByMistakeIsNamed() {
         #expect(Self.printed("name: Oslo\n country: Norway\n") == """
             c.yml:2:1: error: this field is indented, unlike the line before it
