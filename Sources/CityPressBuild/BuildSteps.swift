@@ -118,14 +118,16 @@ package enum BuildSteps {
         let renderer = renderer(for: site, templates: templates, options: options)
         var check: WrittenPageCheck?
         var target: any PageSink = sink
+        var copyTarget: any PageSink = sink
         if checking, let made = WrittenPageCheck(outputPath: options.outputPath, baseURL: site.config.baseURL,
                                                  files: plannedFiles(of: renderer, options: options)) {
             check = made
-            target = CheckingSink(wrapped: sink, check: made)
+            target = CheckingSink(wrapped: sink, check: made, isRendering: true)
+            copyTarget = CheckingSink(wrapped: sink, check: made, isRendering: false)
         }
         guard let keep else {
             let count = try renderer.render(into: target, progress: options.progress)
-            try writeCopiedFiles(options, into: target)
+            try writeCopiedFiles(options, into: copyTarget)
             return Rendered(count: count, rendered: count, pages: pageCount(of: renderer), check: check, fingerprints: [:])
         }
         let outputs = renderer.outputs
@@ -145,7 +147,7 @@ package enum BuildSteps {
             ? try renderer.render(into: target, progress: options.progress)
             : try renderer.render(remaining, into: target, declarations: renderer.declarationsListingSignatories(in: remaining),
                                   progress: options.progress)
-        try writeCopiedFiles(options, into: target)
+        try writeCopiedFiles(options, into: copyTarget)
         var fingerprints: [String: UInt64] = [:]
         fingerprints.reserveCapacity(outputs.count)
         for (output, value) in zip(outputs, values) { fingerprints[output.route.file] = value }

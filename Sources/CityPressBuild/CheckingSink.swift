@@ -6,9 +6,11 @@ import CityPressCore
 struct CheckingSink<Wrapped: PageSink>: PageSink {
     let wrapped: Wrapped
     let check: WrittenPageCheck
+    /// Whether the files written through it are rendered (not copied): every `.html` one is a page.
+    let isRendering: Bool
 
     func write(_ contents: [UInt8], to path: String) throws {
         try wrapped.write(contents, to: path)
-        check.inspect(contents, at: path)
+        check.inspect(contents, at: path, isRendered: isRendering)
     }
 }

@@ -18,6 +18,8 @@ package struct PageInspector {
     let collectsExternalLinks: Bool
     /// Whether root-relative links start at the server's root because no base URL was given.
     let hasNoBaseURL: Bool
+    /// Whether a template made the page (`build --check`): then it is a page even without markup.
+    let isRendered: Bool
     var result = PageInspection()
 
     /// Where each id was first seen.
@@ -52,8 +54,9 @@ package struct PageInspector {
 
     /// An inspector for the page `bytes`, entry `entry` of `index`.
     package init(bytes: UnsafeBufferPointer<UInt8>, entry: Int, index: OutputIndex, address: SiteAddress,
-                 collectsExternalLinks: Bool, memo: LinkMemo? = nil) {
+                 collectsExternalLinks: Bool, memo: LinkMemo? = nil, isRendered: Bool = false) {
         self.bytes = bytes
+        self.isRendered = isRendered
         self.entry = entry
         self.index = index
         self.collectsExternalLinks = collectsExternalLinks
@@ -62,11 +65,19 @@ package struct PageInspector {
         cleanSpans = memo?.cleanSpans
     }
 
-    /// Reads the page and returns what it found. A file with no `<` at all is no page but text served as
-    /// HTML (a search engine's verification file, `google1234.html`, published from `static/`): nothing
-    /// is asked of it.
+    /// Reads the page and returns what it found. A file with text but no `<` at all is no page but text
+    /// served as HTML (a search engine's verification file, `google1234.html`, published from `static/`):
+    /// nothing is asked of it, unless a template made it. An empty one is a page its template left empty.
     package mutating func inspect() -> PageInspection {
-        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil else { return result }
+        guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil else {
+            if !bytes.contains(where: { !HTMLScanner.isSpace($0) }) {
+                problem(at: 0, "the page is empty", notes: ["its template printed nothing"])
+            } else if isRendered {
+                problem(at: 0, "the page has no markup, only text",
+                        notes: ["its template printed no HTML: does it extend the layout, {{<layout}}…{{/layout}}?"])
+            }
+            return result
+        }
         var scanner = HTMLScanner(bytes)
         // The span being read: where it ends, its key, and `effects` when it started.
         var span: (end: Int, key: CleanSpans.Key, effects: Int)?

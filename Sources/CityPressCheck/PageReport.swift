@@ -25,12 +25,13 @@ struct PageReport: Sendable {
                        collectsExternalLinks: collectsExternalLinks, memo: memo)
     }
 
-    /// Inspects `bytes`, the page at `entry` of `index`, shown in diagnostics as `shownPath`.
+    /// Inspects `bytes`, the page at `entry` of `index`, shown in diagnostics as `shownPath`, which a
+    /// template made when `isRendered`.
     static func inspect(_ bytes: [UInt8], entry: Int, index: OutputIndex, shownPath: String, address: SiteAddress,
-                        collectsExternalLinks: Bool, memo: LinkMemo) -> PageReport {
+                        collectsExternalLinks: Bool, memo: LinkMemo, isRendered: Bool = false) -> PageReport {
         bytes.withUnsafeBufferPointer { buffer in
             var inspector = PageInspector(bytes: buffer, entry: entry, index: index, address: address,
-                                          collectsExternalLinks: collectsExternalLinks, memo: memo)
+                                          collectsExternalLinks: collectsExternalLinks, memo: memo, isRendered: isRendered)
             let found = inspector.inspect()
             var report = PageReport(anchors: found.anchors)
             let offsets = found.problems.map(\.offset) + found.fragmentLinks.map(\.offset) + found.externalLinks.map(\.offset)

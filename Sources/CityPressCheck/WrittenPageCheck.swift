@@ -32,8 +32,9 @@ package final class WrittenPageCheck: @unchecked Sendable {
         shownRoot = SiteCheck.shownRoot(outputPath)
     }
 
-    /// Checks `bytes`, written to `path` (relative to the site's root), if it is a page.
-    package func inspect(_ bytes: [UInt8], at path: String) {
+    /// Checks `bytes`, written to `path` (relative to the site's root), if it is a page; `isRendered`
+    /// when a template made it (not copied from `static/`): then it is a page even without markup.
+    package func inspect(_ bytes: [UInt8], at path: String, isRendered: Bool = false) {
         guard path.hasSuffix(".html") else { return }
         let entry = Array(path.utf8).withUnsafeBufferPointer { index.entry($0) }
         guard let entry, index.isPage[entry] else {
@@ -43,7 +44,7 @@ package final class WrittenPageCheck: @unchecked Sendable {
         let shownPath = shownRoot == "." ? path : shownRoot + "/" + path
         let report = memos.lending { memo in
             PageReport.inspect(bytes, entry: entry, index: index, shownPath: shownPath, address: address,
-                               collectsExternalLinks: false, memo: memo)
+                               collectsExternalLinks: false, memo: memo, isRendered: isRendered)
         }
         lock.withLock { reports.append((entry, report)) }
     }

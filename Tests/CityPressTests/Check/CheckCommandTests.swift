@@ -88,6 +88,11 @@ import Testing
             #expect(try Data(contentsOf: page) == before)
             #expect(!(try String(contentsOf: root.appendingPathComponent("out/cities/lodz/index.html"), encoding: .utf8)).contains("nowhere/"))
             #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("changes.json").path))
+            // A page template that prints no markup makes pages the check refuses.
+            try writeText("{{name}}\n", to: city)
+            let textOnly = try runCityPress(arguments, in: root)
+            #expect(textOnly.status == 1)
+            #expect(textOnly.stderr.contains("/index.html:1:1: error: the page has no markup, only text"), "\(textOnly.stderr)")
             // Nothing is left of the staging folder beside the output.
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }.isEmpty)
         }

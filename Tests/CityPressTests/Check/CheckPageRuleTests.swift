@@ -15,6 +15,18 @@ import Testing
         #expect(found == ["Public/a.html:8:26: error: <img> has no alt attribute"])
     }
 
+    /// An empty page is a template that printed nothing (found by a new user with an empty layout, which
+    /// `check` passed as "no markup, no page"); text without markup stays a verification file's.
+    @Test func anEmptyPageIsAnErrorButTextWithoutMarkupIsNoPage() throws {
+        let found = try check(["empty.html": "", "spaces.html": " \n\n", "google1234.html": "google-site-verification: google1234.html"])
+        #expect(found == ["Public/empty.html:1:1: error: the page is empty", "Public/spaces.html:1:1: error: the page is empty"])
+        // Made by a template (`build --check`), text without markup is a page that lacks it.
+        let index = OutputIndex(files: ["city.html"])
+        let report = PageReport.inspect(Array("Eastvale\n".utf8), entry: 0, index: index, shownPath: "Public/city.html",
+                                        address: .serverRoot, collectsExternalLinks: false, memo: LinkMemo(), isRendered: true)
+        #expect(report.diagnostics.map(\.description) == ["Public/city.html:1:1: error: the page has no markup, only text"])
+    }
+
     @Test func aPageNeedsATitleALanguageAndExactlyOneH1() throws {
         let found = try check([
             "no-title.html": "<!DOCTYPE html>\n<html lang=\"en\">\n<body><h1>x</h1></body></html>\n",
