@@ -163,8 +163,10 @@ public enum SiteBuild {
                           notes: notes, changes: changes, check: check)
         } catch {
             staging.discard()
-            diagnostics.append(.error("cannot write the site to '\(options.outputPath)': \(OutputFolder.describe(error))",
-                                      notes: ["the output folder was left as it was"]))
+            // The browser's own words, as `citypress pdf` gives them: it failed, not the disk.
+            let message = error is PDFPrinter.PrintError
+                ? "cannot print PDFs: \(error)" : "cannot write the site to '\(options.outputPath)': \(OutputFolder.describe(error))"
+            diagnostics.append(.error(message, notes: ["the output folder was left as it was"]))
             return Report(diagnostics: diagnostics, pagesWritten: 0)
         }
     }

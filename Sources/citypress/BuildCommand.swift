@@ -48,6 +48,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but problems: no progress, no summary line.")
     var quiet = false
 
+    func validate() throws {
+        // Refused rather than ignored: a user who named a browser expected PDFs.
+        if browser != nil, !pdf { throw ValidationError("--browser is the browser that prints PDFs: add --pdf, or leave --browser out") }
+    }
+
     func run() throws {
         let started = ContinuousClock.now
         var options = BuildOptions(contentPath: site.content, templatesPath: site.templates, outputPath: output,
@@ -90,8 +95,9 @@ struct BuildCommand: ParsableCommand {
                      + "'\(output)' was left as it was (build without --check to write the site all the same)\n").utf8))
                 throw ExitCode.failure
             }
+            let left = FileManager.default.fileExists(atPath: output) ? "was left as it was" : "was not created"
             FileHandle.standardError.write(Data(
-                "citypress: build failed with \(errors) error\(errors == 1 ? "" : "s"); '\(output)' was left as it was\n".utf8))
+                "citypress: build failed with \(errors) error\(errors == 1 ? "" : "s"); '\(output)' \(left)\n".utf8))
             throw ExitCode.failure
         }
         let others = report.pagesWritten - report.htmlPages

@@ -19,11 +19,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Also check http and https links to other sites, over the network (2 requests per host at a time).")
     var external = false
 
-    @Option(help: "With --external: seconds to wait for a host's answer (no answer is a warning).")
-    var timeout: Double = 10
+    @Option(help: "With --external: seconds to wait for a host's answer (no answer is a warning; default: 10).")
+    var timeout: Double?
 
-    @Option(help: "With --external: the file that remembers links that answered, for 7 days.")
-    var cache = ".citypress-link-cache.json"
+    @Option(help: "With --external: the file that remembers links that answered, for 7 days (default: .citypress-link-cache.json).")
+    var cache: String?
 
     @Flag(name: .customLong("no-cache"), help: "With --external: ask every link again, and write no cache file.")
     var noCache = false
@@ -43,7 +43,8 @@ struct CheckCommand: AsyncParsableCommand {
         var summary = published.map { " for \($0) (the base URL in its robots.txt)" } ?? ""
         if external {
             var options = ExternalLinkCheck.Options()
-            options.timeout = timeout
+            options.timeout = timeout ?? 10
+            let cache = cache ?? ".citypress-link-cache.json"
             options.cachePath = noCache ? nil : cache
             let checked = await ExternalLinkCheck(options: options).run(report.externalLinks)
             diagnostics = (diagnostics + checked.diagnostics).sortedForDisplay()
@@ -54,8 +55,17 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
+        // Options that would do nothing are refused: a user who gave one expected it to do something.
+        if !external {
+            for (given, name) in [(timeout != nil, "--timeout"), (cache != nil, "--cache"), (noCache, "--no-cache")] where given {
+                throw ValidationError("\(name) is for --external, which asks the links to other sites: add --external, or leave \(name) out")
+            }
+        }
+        if noCache, cache != nil { throw ValidationError("--cache and --no-cache exclude each other: give one") }
         // An hour is more than any host is worth waiting for, and keeps the seconds a whole number can hold.
-        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be a number of seconds above 0, at most 3600") }
+        if let timeout {
+            guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be a number of seconds above 0, at most 3600") }
+        }
     }
 }
 

@@ -60,8 +60,14 @@ import Testing
             (["serve", "--port", "abc"], "Usage: citypress serve"),
             (["serve", "--port", "70000"], "Usage: citypress serve"),
             (["serve", "--host", ""], "--host '' is neither an IP address nor a name this machine resolves"),
-            (["check", "--timeout", "1e300"], "--timeout must be a number of seconds above 0, at most 3600"),
-            (["check", "--timeout=-1"], "--timeout must be a number of seconds above 0, at most 3600"),
+            (["check", "--external", "--timeout", "1e300"], "--timeout must be a number of seconds above 0, at most 3600"),
+            (["check", "--external", "--timeout=-1"], "--timeout must be a number of seconds above 0, at most 3600"),
+            // Options that would do nothing are refused, not ignored.
+            (["check", "--timeout", "1"], "--timeout is for --external, which asks the links to other sites"),
+            (["check", "--cache", "links.json"], "--cache is for --external"),
+            (["check", "--no-cache"], "--no-cache is for --external"),
+            (["check", "--external", "--no-cache", "--cache", "links.json"], "--cache and --no-cache exclude each other"),
+            (["build", "--browser", "/usr/bin/chromium"], "--browser is the browser that prints PDFs: add --pdf"),
             (["init", ""], "FOLDER is empty"),
             (["new", "city", "Oslo", "--kind", "town"], "Usage: citypress new city"),
             (["new", "declaration", "Oslo", "--date", "2024-02-30"], "Usage: citypress new declaration"),
@@ -96,6 +102,25 @@ import Testing
                                         "--content", content, "--templates", TestPaths.templates.path], in: TestPaths.packageRoot)
         #expect(unknown.stderr.contains("unknown declaration 'no-such-accord'"))
         #expect(!unknown.stderr.contains("is a draft"))
+    }
+
+    /// A browser that fails to print, as `build --pdf` reports it: in the browser's words, as `citypress pdf`
+    /// does, not as an error writing the site.
+    @Test func aBrowserThatFailsInBuildWithPDFIsNamedWithWhatItSaid() throws {
+        try withTemporaryFolder { root in
+            let browser = root.appendingPathComponent("fake-chromium")
+            try writeText("#!/bin/sh\necho 'chromium: cannot open display' >&2\nexit 1\n", to: browser)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+            let result = try runCityPress(["build", "--pdf", "--browser", browser.path, "--output", "out",
+                                           "--content", TestPaths.fixtureSite.appendingPathComponent("Content").path,
+                                           "--templates", TestPaths.templates.path], in: root)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("error: cannot print PDFs: the browser could not print "), "\(result.stderr)")
+            #expect(result.stderr.contains("(exit status 1): chromium: cannot open display\nnote: the output folder was left as it was"),
+                    "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+            #expect(result.stderr.hasSuffix("citypress: build failed with 1 error; 'out' was not created\n"), "\(result.stderr)")
+        }
     }
 
     @Test func completionScriptsForEveryShell() throws {
