@@ -50,8 +50,15 @@ package struct ContentFile: Sendable {
         let slug = String(fileName.dropLast(fileExtension.count + 1))
         guard Slug.isValid(slug) else {
             let suggestion = Slug.make(from: slug)
-            diagnostics.append(.error("bad slug '\(slug)': file names must match [a-z0-9]+(-[a-z0-9]+)*", at: location,
-                                      notes: suggestion.isEmpty ? [] : ["rename the file to '\(suggestion).\(fileExtension)'"]))
+            let suggested = suggestion + "." + fileExtension
+            // Renamed onto a record that is there (`Oslo.yml` beside `oslo.yml`), it would replace that record.
+            // Looked for by name in the folder's listing: where names ignore case, `oslo.yml` "exists" as `Oslo.yml`.
+            let isTaken = !suggestion.isEmpty
+                && (try? FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent))?.contains(suggested) == true
+            let notes = suggestion.isEmpty ? []
+                : isTaken ? ["'\(suggested)' is there already: merge what this file adds into it, then remove this one"]
+                : ["rename the file to '\(suggested)'"]
+            diagnostics.append(.error("bad slug '\(slug)': file names must match [a-z0-9]+(-[a-z0-9]+)*", at: location, notes: notes))
             return nil
         }
         return slug

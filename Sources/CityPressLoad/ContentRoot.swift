@@ -103,8 +103,13 @@ package struct ContentRoot: Sendable {
             } else {
                 skipped.append(name)
                 let stem = (entry as NSString).deletingPathExtension
-                let renamed = Self.extensionAliases[Kind.fileExtension]?.contains((entry as NSString).pathExtension.lowercased()) == true
-                    ? ["rename it to '\(stem)\(suffix)'"] : []
+                var renamed: [String] = []
+                if Self.extensionAliases[Kind.fileExtension]?.contains((entry as NSString).pathExtension.lowercased()) == true {
+                    // Renamed onto a record that is there, it would replace that record.
+                    renamed = entries.contains(stem + suffix)
+                        ? ["'\(stem)\(suffix)' is there already: merge what this file adds into it, then remove this one"]
+                        : ["rename it to '\(stem)\(suffix)'"]
+                }
                 diagnostics.append(.warning("file is ignored: only \(suffix) files belong in \(Kind.folder)/",
                                             at: SourceLocation(path: display(Kind.folder + "/" + name)), notes: renamed))
             }

@@ -23,6 +23,25 @@ import Testing
         }
     }
 
+    /// Beside the record it would be renamed to, a file is a second copy: renaming it would replace the
+    /// record, so the note says to merge instead (for `.yaml` and for a name that is no slug alike).
+    @Test func aSecondCopyOfARecordIsNotToldToTakeItsName() throws {
+        try withTemporaryFolder { root in
+            let content = try makeFixtureSite(in: root).appendingPathComponent("Content")
+            let lodz = try readText(content.appendingPathComponent("cities/lodz.yml"))
+            try writeText(lodz, to: content.appendingPathComponent("cities/lodz.yaml"))
+            try writeText(lodz, to: content.appendingPathComponent("cities/Lodz.yml"))
+            try writeText(lodz, to: content.appendingPathComponent("cities/Gdansk.yml"))
+            let (_, diagnostics) = try renderInMemory(content: content)
+            let yaml = try #require(diagnostics.first { $0.location?.path.hasSuffix("cities/lodz.yaml") == true })
+            #expect(yaml.notes == ["'lodz.yml' is there already: merge what this file adds into it, then remove this one"])
+            let capital = try #require(diagnostics.first { $0.location?.path.hasSuffix("cities/Lodz.yml") == true })
+            #expect(capital.notes == ["'lodz.yml' is there already: merge what this file adds into it, then remove this one"])
+            let free = try #require(diagnostics.first { $0.location?.path.hasSuffix("cities/Gdansk.yml") == true })
+            #expect(free.notes == ["rename the file to 'gdansk.yml'"])
+        }
+    }
+
     /// A report naming a city saved as `.yaml` is told the same.
     @Test func aReportsUnknownCityErrorNamesTheSkippedFile() throws {
         try withTemporaryFolder { root in
