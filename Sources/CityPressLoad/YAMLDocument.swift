@@ -129,8 +129,10 @@ package struct YAMLDocument {
     package mutating func date(_ key: String, required: Bool) -> Located<CalendarDate>? {
         guard let text = string(key, required: required), let node = fields[key]?.value else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            diagnostics.append(.error("field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'",
-                                      at: location(of: node), notes: CalendarDate.whyNoDay(text).map { [$0] } ?? []))
+            // Written as a date, with no such day (`2025-02-30`), it is told why, not how to write a date.
+            let message = CalendarDate.whyNoDay(text) != nil
+                ? "field '\(key)' names no day of the calendar: '\(text)'" : "field '\(key)' must be a date written YYYY-MM-DD, not '\(text)'"
+            diagnostics.append(.error(message, at: location(of: node), notes: CalendarDate.whyNoDay(text).map { [$0] } ?? []))
             return nil
         }
         return Located(date, at: location(of: node))
@@ -225,7 +227,9 @@ package struct YAMLDocument {
                 city = Located(text, at: location(of: value))
             case .endorsed:
                 guard let date = CalendarDate(iso: text) else {
-                    diagnostics.append(.error("'endorsed' must be a date written YYYY-MM-DD, not '\(text)'", at: location(of: value),
+                    let message = CalendarDate.whyNoDay(text) != nil
+                        ? "'endorsed' names no day of the calendar: '\(text)'" : "'endorsed' must be a date written YYYY-MM-DD, not '\(text)'"
+                    diagnostics.append(.error(message, at: location(of: value),
                                               notes: CalendarDate.whyNoDay(text).map { [$0] } ?? []))
                     valid = false
                     continue

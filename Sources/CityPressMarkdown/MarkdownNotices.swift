@@ -83,7 +83,7 @@ package struct MarkdownNotices {
                         "say it in words, or remove the struck text", line: line, marker: "~~")
                 }
                 if opensListItem, text.hasPrefix("[ ]") || text.hasPrefix("[x]") || text.hasPrefix("[X]") {
-                    add("a task-list box ('[ ]') is shown as written (CommonMark has no task lists)",
+                    add("a task-list box ('\(text.prefix(3))') is shown as written (CommonMark has no task lists)",
                         "write the items as a plain list", line: line, marker: String(text.prefix(3)))
                 }
             }

@@ -15,7 +15,7 @@ import Testing
         #expect(CalendarDate(iso: "2022-1-5") == nil)
     }
 
-    /// A date written right that names no day says why, beside "must be a date written YYYY-MM-DD".
+    /// A date written right that names no day says so, and why (not "must be a date written YYYY-MM-DD").
     @Test func saysWhyADateWrittenRightIsNoDay() {
         #expect(CalendarDate.whyNoDay("2025-02-30") == "February 2025 has 28 days")
         #expect(CalendarDate.whyNoDay("2024-02-30") == "February 2024 has 29 days")
@@ -27,6 +27,7 @@ import Testing
         var yaml = YAMLDocument(yaml: "start_date: 2025-02-30\n", source: SourceText(path: "d.md", text: "start_date: 2025-02-30\n"), lineOffset: 0)
         #expect(yaml.date("start_date", required: true) == nil)
         #expect(yaml.diagnostics.map(\.notes) == [["February 2025 has 28 days"]])
+        #expect(yaml.diagnostics.map(\.message) == ["field 'start_date' names no day of the calendar: '2025-02-30'"])
     }
 
     @Test func formatsSpans() throws {

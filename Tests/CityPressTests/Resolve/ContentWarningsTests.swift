@@ -74,13 +74,15 @@ import Testing
             As agreed[^1], ~~never~~ always. <!-- TODO: check the year -->
 
             - [ ] publish the report
+            - [x] agree the text
             """, to: file)
         }
         let messages = found.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" }
         #expect(messages.contains { $0.hasPrefix("22:1 a GitHub-style table") }, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("26:10 a footnote") }, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("26:16 '~~'") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("28:3 a task-list box") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("28:3 a task-list box ('[ ]')") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("29:3 a task-list box ('[x]')") }, "\(messages)")
         // The fixture's first accord holds a <script> tag, omitted from the page.
         #expect(messages.contains { $0.contains("raw HTML is omitted") }, "\(messages)")
         #expect(!messages.contains { $0.hasPrefix("23:") && $0.contains("raw HTML") }, "an HTML comment is meant to be hidden")
