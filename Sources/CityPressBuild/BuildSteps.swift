@@ -60,7 +60,7 @@ package enum BuildSteps {
             diagnostics += StaticFiles.clashes(staticFiles, with: planned, shownFolder: statics)
         }
         if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
-        if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) }
+        if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) + emptyPageTemplates(for: site, in: templates) }
         if let templates {
             diagnostics += interfaceProblems(config, templates: templates,
                                              translations: Set(site?.translations.map(\.language) ?? []).union(config.languages),
@@ -81,6 +81,20 @@ package enum BuildSteps {
             return .error("missing template '\(entry.template)': the site has \(count) page\(count == 1 ? "" : "s") rendered with it (\(entry.description))",
                           at: SourceLocation(path: file),
                           notes: ["copy \(entry.template).mustache from the default templates (a new site's Templates folder has them)"])
+        }
+    }
+
+    /// A warning for each page template that is empty (or only spaces) while the site has pages rendered
+    /// with it: each would be an empty file, which no browser shows as anything.
+    package static func emptyPageTemplates(for site: Site, in templates: TemplateSet) -> [Diagnostic] {
+        SiteOutputs.kinds.compactMap { kind -> Diagnostic? in
+            guard let entry = kind.template, let text = templates.texts[entry.template], text.allSatisfy(\.isWhitespace) else { return nil }
+            let count = kind.plannedCount(in: site)
+            guard count > 0 else { return nil }
+            let file = (templates.path.hasSuffix("/") ? templates.path : templates.path + "/") + entry.template + ".mustache"
+            return .warning("template '\(entry.template)' is empty: its \(count) page\(count == 1 ? "" : "s") (\(entry.description)) will be empty files",
+                            at: SourceLocation(path: file),
+                            notes: ["copy \(entry.template).mustache from the default templates (a new site's Templates folder has them), and change it from there"])
         }
     }
 

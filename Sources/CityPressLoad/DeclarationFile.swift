@@ -110,7 +110,8 @@ package enum DeclarationFile: ContentKind {
                 "declaration has more than one top-level numbered list; its commitments must be one list",
                 at: source.location(line: extra.line + bodyLineOffset, column: 1),
                 notes: ["the commitments start at \(location)",
-                        "indent a nested list under its item, or separate two lists' text with a paragraph that is not numbered"]))
+                        "to add a commitment, write it right after the list's last item, with no paragraph between; indent a nested list under its item",
+                        "a paragraph that only starts with a number is written with a backslash, as in '4\\. …', so that it starts no list"]))
         }
         if first.start < 1 {
             problems.append(.error("commitments are numbered from \(first.start); start the list at 1 or higher",

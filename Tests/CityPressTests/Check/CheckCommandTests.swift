@@ -93,6 +93,13 @@ import Testing
             let textOnly = try runCityPress(arguments, in: root)
             #expect(textOnly.status == 1)
             #expect(textOnly.stderr.contains("/index.html:1:1: error: the page has no markup, only text"), "\(textOnly.stderr)")
+            // An empty page template is a warning in any build: its pages would be empty files.
+            try writeText("\n", to: city)
+            let empty = try runCityPress(["build", "--quiet", "--content", content.path, "--templates", templates.path, "--output", "plain"],
+                                         in: root)
+            #expect(empty.status == 0, "\(empty.stderr)")
+            #expect(empty.stderr.contains("city.mustache: warning: template 'city' is empty: its 5 pages (a city page) will be empty files"),
+                    "\(empty.stderr)")
             // Nothing is left of the staging folder beside the output.
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }.isEmpty)
         }
