@@ -86,7 +86,8 @@ public struct PreviewServer: Sendable {
         let unchanged = repeated == 0 ? "" : " (\(repeated) warning\(repeated == 1 ? "" : "s") as before, not repeated)"
         switch outcome.content {
         case .built:
-            report("\(cause): \(outcome.pageCount) pages in \(milliseconds) ms\(unchanged)")
+            // Files, as the build counts them ("22 pages and 19 other files"): the preview serves all of them.
+            report("\(cause): \(outcome.pageCount) file\(outcome.pageCount == 1 ? "" : "s") in \(milliseconds) ms\(unchanged)")
         case .failed:
             let errors = outcome.diagnostics.filter { $0.severity == .error }.count
             report("\(cause): build failed with \(errors) error\(errors == 1 ? "" : "s") in \(milliseconds) ms; the browser shows them\(unchanged)")

@@ -125,13 +125,16 @@ struct ServeCommand: AsyncParsableCommand {
         process.arguments = (process.arguments ?? []) + [url]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        #if os(macOS)
         let failed = Data("citypress: note: no browser could be opened; open \(url) yourself\n".utf8)
-        #else
-        let failed = Data("citypress: note: no browser could be opened (is xdg-open installed?); open \(url) yourself\n".utf8)
-        #endif
         process.terminationHandler = { finished in
-            if finished.terminationStatus != 0 { FileHandle.standardError.write(failed) }
+            guard finished.terminationStatus != 0 else { return }
+            #if os(macOS)
+            FileHandle.standardError.write(failed)
+            #else
+            // `env` ends with 127 when it finds no xdg-open; xdg-open itself fails when it finds no browser or display.
+            let why = finished.terminationStatus == 127 ? "is xdg-open installed?" : "xdg-open found no browser or display to use"
+            FileHandle.standardError.write(Data("citypress: note: no browser could be opened (\(why)); open \(url) yourself\n".utf8))
+            #endif
         }
         do { try process.run() } catch { FileHandle.standardError.write(failed) }
     }
