@@ -14,8 +14,14 @@ public struct Mutator: Sendable {
         "{{$main}}", "{{/main}}", "{{$main}}{{/main}}", "{{<layout}}", "{{/layout}}", "{{{name}}}", "{{{html}}}",
         "1. ", "2. ", "99999999999. ", "* ", "> ", "```", "    ", "[x](", ")", "](#commitment-1)", "](/cities/",
         "](/declarations/", "<script>", "</html>", "<!--", "-->", "&amp;", "&#0;", "&#x110000;",
-        "\u{0}", "\u{FEFF}", "\u{202E}", "é", "Ł", "𝔘", "\u{301}", "\u{FFFD}",
+        "\u{0}", "\u{FEFF}", "\u{202E}", "é", "Ł", "𝔘", "\u{301}", "\u{FFFD}", aliasBomb,
     ].map { Array($0.utf8) }
+
+    /// Nine lines of YAML, each aliasing the line before nine times: 9⁹ values once expanded (a new
+    /// user's test hung the build with these before anchors were refused).
+    static let aliasBomb = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n" + (1...9).map { level in
+        "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+    }.joined()
 
     /// Bytes that are not UTF-8 on their own.
     static let invalidUTF8: [[UInt8]] = [[0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
