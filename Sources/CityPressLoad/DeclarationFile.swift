@@ -48,7 +48,7 @@ package enum DeclarationFile: ContentKind {
                                    at: end.location))
         }
         if let start {
-            problems += endorsementDateProblems(signatories, start: start, asOf: asOf)
+            problems += endorsementDateProblems(signatories, start: start, adopted: adopted, asOf: asOf)
         }
         let body = file.markdown.parse(parts.body)
         let commitmentsLocation = commitments(of: body, in: source, bodyLineOffset: parts.bodyLineOffset, &problems)
@@ -69,18 +69,27 @@ package enum DeclarationFile: ContentKind {
             placeholders: placeholders))
     }
 
-    /// Endorsement dates outside the time a declaration can be endorsed in: from the meeting's first day
-    /// to the date its list is complete to.
+    /// Endorsement dates outside the time a declaration can be endorsed in after its meeting: from the day
+    /// after it was adopted (`adopted`, else `start_date`: the day the history starts from) to the date
+    /// its list is complete to. A date on the meeting's days would put a later endorsement before the
+    /// meeting in the history.
     private static func endorsementDateProblems(_ signatories: [SignatoryEntry], start: Located<CalendarDate>,
-                                                asOf: Located<CalendarDate>?) -> [Diagnostic] {
+                                                adopted: Located<CalendarDate>?, asOf: Located<CalendarDate>?) -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        let meeting = adopted ?? start
+        let meetingField = adopted == nil ? Field.startDate : Field.adopted
         for entry in signatories {
             guard let endorsed = entry.endorsed else { continue }
+            let atTheMeeting = "a city that endorsed at the meeting is listed by its slug alone: - \(entry.city.value)"
             if endorsed.value < start.value {
                 problems.append(.error(
                     "'\(entry.city.value)' endorsed on \(endorsed.value), before the declaration's \(Field.startDate.rawValue) \(start.value)",
+                    at: endorsed.location, notes: [atTheMeeting]))
+            } else if endorsed.value <= meeting.value {
+                problems.append(.error(
+                    "'\(entry.city.value)' endorsed on \(endorsed.value), not after the meeting (\(meetingField.rawValue) \(meeting.value))",
                     at: endorsed.location,
-                    notes: ["a city that endorsed at the meeting is listed by its slug alone: - \(entry.city.value)"]))
+                    notes: [atTheMeeting, "an endorsement date is for a city that endorsed later, from the day after \(meeting.value)"]))
             } else if let asOf, asOf.value < endorsed.value {
                 problems.append(.error(
                     "'\(entry.city.value)' endorsed on \(endorsed.value), after \(Field.signatoriesAsOf.rawValue) \(asOf.value)",

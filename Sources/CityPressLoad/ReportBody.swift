@@ -50,7 +50,8 @@ struct ReportBody {
                 continue
             }
             let location = source.location(line: lineOffset + heading + 1, column: 1)
-            if var action = Self.action(String(lines[heading]), html: html, at: location, source: source, into: &diagnostics) {
+            if var action = Self.action(String(lines[heading]), html: html, at: location, source: source, markdown: markdown,
+                                        into: &diagnostics) {
                 action.markdown = text.trimmingWhitespace()
                 action.plainText = document.plainText
                 actions.append(action)
@@ -66,7 +67,7 @@ struct ReportBody {
     /// The action headed `heading` (`## Commitments 2 and 5: Title`); `nil` with an error when the
     /// heading does not name its commitments or has no title.
     private static func action(_ heading: String, html: String, at location: SourceLocation, source: SourceText,
-                               into diagnostics: inout [Diagnostic]) -> ReportRecord.Action? {
+                               markdown: MarkdownParser, into diagnostics: inout [Diagnostic]) -> ReportRecord.Action? {
         let text = heading.dropFirst(2).drop { $0 == " " }
         let lowered = text.lowercased()
         let word = lowered.hasPrefix("commitments") ? "commitments" : lowered.hasPrefix("commitment") ? "commitment" : nil
@@ -101,8 +102,27 @@ struct ReportBody {
             diagnostics.append(.error("an action needs a title after the colon: \(headingForm)",
                                       at: source.location(line: location.line, column: heading.count + 1)))
             valid = false
+        } else if let markup = Self.markupShownAsWritten(in: title, markdown: markdown) {
+            let start = text[text.index(after: colon)...].firstIndex { !$0.isWhitespace } ?? colon
+            diagnostics.append(.warning(
+                "an action's title is plain text: its Markdown (\(markup)) is shown as written, on its pages and in the open data",
+                at: source.location(line: location.line, column: column + text.distance(from: text.startIndex, to: start)),
+                notes: ["write the title without it; emphasis and links go in the action's text, below the heading"]))
         }
         return valid ? ReportRecord.Action(commitments: commitments, title: title, html: html, location: location) : nil
+    }
+
+    /// What Markdown `title` holds (`*…*`, `` `…` ``, a link…) that a title, plain text, shows as written;
+    /// `nil` when it reads the same as text. Only a title with a character Markdown may mean something by
+    /// is parsed (a site has tens of thousands of actions).
+    private static func markupShownAsWritten(in title: String, markdown: MarkdownParser) -> String? {
+        guard title.utf8.contains(where: { "*_`[]<>\\&!~".utf8.contains($0) }) else { return nil }
+        let read = markdown.parse(title).plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard read != title.split(whereSeparator: \.isWhitespace).joined(separator: " ") else { return nil }
+        if title.contains("](") { return "a link" }
+        if title.contains("`") { return "code" }
+        if title.contains("*") || title.contains("_") { return "emphasis" }
+        return "markup"
     }
 
     /// The words of `text` from `start` to `end`, split at spaces, commas and `&`, each with its

@@ -100,6 +100,13 @@ struct BrokenSite: CustomTestStringConvertible, Sendable {
                    expect: "\(second):11:5: error: city 'lodz' is listed twice in signatories"),
         BrokenSite("endorsed before the meeting", [(second, declaration(goodFront + "  - {city: poznan, endorsed: 2022-05-01}\n"))],
                    expect: "\(second):11:30: error: 'poznan' endorsed on 2022-05-01, before the declaration's start_date 2022-05-10"),
+        // On the meeting's own day (no `adopted`: its start_date) the history would put the city before the meeting.
+        BrokenSite("endorsed at the meeting, with a date", [(second, declaration(goodFront + "  - {city: poznan, endorsed: 2022-05-10}\n"))],
+                   expect: "\(second):11:30: error: 'poznan' endorsed on 2022-05-10, not after the meeting (start_date 2022-05-10)"),
+        BrokenSite("endorsed during the meeting, before its adoption",
+                   [(second, declaration(goodFront.replacingOccurrences(of: "start_date: 2022-05-10\n", with: "start_date: 2022-05-10\nadopted: 2022-05-12\n")
+                                         + "  - {city: poznan, endorsed: 2022-05-11}\n"))],
+                   expect: "\(second):12:30: error: 'poznan' endorsed on 2022-05-11, not after the meeting (adopted 2022-05-12)"),
         BrokenSite("endorsed after the list's date", [(second, declaration(goodFront + "  - city: poznan\n    endorsed: 2022-07-01\n"))],
                    expect: "\(second):12:15: error: 'poznan' endorsed on 2022-07-01, after signatories_as_of 2022-06-01"),
         BrokenSite("endorsement date not YYYY-MM-DD", [(second, declaration(goodFront + "  - {city: poznan, endorsed: 20 May 2022}\n"))],
