@@ -83,9 +83,12 @@ extension SiteRenderer {
                                        ("year", String(year)), ("share", String(share))),
             reported: reports.map { report in
                 let city = site.cities[site.reports[report].city]
-                return CityLinkView(name: city.name, href: links.to(ReportOutput.route(declaration.slug, year, city.slug)), detail: nil)
+                return CityLinkView(name: city.name, href: links.to(ReportOutput.route(declaration.slug, year, city.slug)),
+                                    detail: city.detail(in: interface))
             },
-            notYetReported: notYet.map { CityLinkView(name: site.cities[$0].name, href: links.city(site.cities[$0].slug), detail: nil) },
+            // Each is a signatory: the page depends on the declaration's signatory list, which holds every field of theirs.
+            notYetReported: notYet.map { CityLinkView(name: site.cities[$0].name, href: links.city(site.cities[$0].slug),
+                                                      detail: site.cities[$0].detail(in: interface)) },
             hasNotYetReported: !notYet.isEmpty)
     }
 

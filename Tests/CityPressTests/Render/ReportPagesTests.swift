@@ -13,6 +13,21 @@ import Testing
         pages = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content")).pages
     }
 
+    /// `detail` of the cities an update lists, as templates.md documents for every city link: the
+    /// built-in template shows none, a site's own may.
+    @Test func anUpdatesCitiesHaveTheirDetail() throws {
+        try withTemporaryFolder { root in
+            let (content, templates) = try copyFixtureSite(to: root)
+            try writeText("{{<layout}}{{$main}}<h1>x</h1>{{#reported}}<p>R {{name}}={{detail}}</p>{{/reported}}"
+                          + "{{#notYetReported}}<p>N {{name}}={{detail}}</p>{{/notYetReported}}{{/main}}{{/layout}}\n",
+                          to: templates.appendingPathComponent("update.mustache"))
+            let page = try #require(try renderInMemory(content: content, templates: templates).pages["declarations/second-accord/updates/2022/index.html"])
+            let lines = page.split(separator: "<p>").dropFirst().map { $0.prefix { $0 != "<" } }
+            #expect(lines.contains("R Wroclaw=Lower Silesia"), "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("N Greater Leeds") && $0.hasSuffix("=Region") }, "\(lines)")
+        }
+    }
+
     @Test func everyActionHasAnAnchorOnItsReport() throws {
         let report = try #require(pages["declarations/second-accord/updates/2022/lodz/index.html"])
         #expect(report.contains("<li class=\"report-action\" id=\"action-1\">\n<h3>Four thousand trees on school grounds</h3>"))
