@@ -30,7 +30,7 @@ public enum PDFExport {
             self.slugs = slugs
             self.papers = papers
             self.outputDirectory = outputDirectory
-            self.languages = languages
+            self.languages = languages.map(SiteConfig.canonicalLanguageTag)
         }
     }
 

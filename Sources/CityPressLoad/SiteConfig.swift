@@ -70,6 +70,16 @@ public struct SiteConfig: Sendable, Hashable {
         return "it has a character a URL must escape (\", <, > or \\)"
     }
 
+    /// `tag` in BCP 47's usual case (`pt-br` → `pt-BR`, `ZH-hant` → `zh-Hant`): tags ignore case, but the
+    /// folders and addresses made from them do not, so every tag of a site is written one way.
+    public static func canonicalLanguageTag(_ tag: String) -> String {
+        tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part in
+            if index > 0, part.count == 2, part.allSatisfy(\.isLetter) { return part.uppercased() }
+            if index > 0, part.count == 4, part.allSatisfy(\.isLetter) { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+            return part.lowercased()
+        }.joined(separator: "-")
+    }
+
     /// Whether `tag` looks like a BCP 47 tag (`en`, `en-GB`, `pt-BR`, `zh-Hant`).
     public static func isValidLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)

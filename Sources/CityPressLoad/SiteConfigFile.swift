@@ -44,7 +44,7 @@ package enum SiteConfigFile {
         let languages = siteLanguages(listed, original: language, &problems)
         diagnostics += problems
         guard !problems.containsErrors, let title, let network, let description, let language else { return nil }
-        return SiteConfig(title: title, network: network, description: description, language: language,
+        return SiteConfig(title: title, network: network, description: description, language: SiteConfig.canonicalLanguageTag(language),
                           baseURL: baseURL, allowsUnsafeHTML: unsafe, languages: languages)
     }
 
@@ -73,7 +73,7 @@ package enum SiteConfigFile {
                 continue
             }
             seen[tag.lowercased()] = entry.location
-            languages.append(tag)
+            languages.append(SiteConfig.canonicalLanguageTag(tag))
         }
         return languages
     }

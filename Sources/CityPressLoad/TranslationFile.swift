@@ -59,7 +59,7 @@ package enum TranslationFile: ContentKind {
             ?? source.location(line: max(1, firstBodyLine), column: 1)
         diagnostics += problems
         guard !problems.containsErrors, let slug else { return nil }
-        return TranslationRecord(language: Located(language, at: SourceLocation(path: file.displayPath)), slug: slug,
+        return TranslationRecord(language: Located(SiteConfig.canonicalLanguageTag(language), at: SourceLocation(path: file.displayPath)), slug: slug,
                                  title: title, event: event, venue: venue, location: location, body: body,
                                  commitmentsLocation: commitmentsLocation, source: file.location,
                                  bodyLineOffset: bodyLineOffset)

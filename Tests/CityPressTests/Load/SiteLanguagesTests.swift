@@ -21,6 +21,24 @@ import Testing
         }
     }
 
+    /// Tags ignore case, addresses do not: `pt-br` in one place and `pt-BR` in another made two trees of
+    /// one language (found by a reviewer). Every tag is written in BCP 47's usual case.
+    @Test func tagsAreWrittenInTheirUsualCase() throws {
+        #expect(["pt-br", "PT-BR", "zh-hant", "ZH-HANT-tw", "FR", "sr-latn-rs", "es-419", "de-CH-1996"].map(SiteConfig.canonicalLanguageTag)
+                == ["pt-BR", "pt-BR", "zh-Hant", "zh-Hant-TW", "fr", "sr-Latn-RS", "es-419", "de-CH-1996"])
+        let (config, _) = try Self.load("languages: [FR, pt-br]")
+        #expect(config?.languages == ["fr", "pt-BR"])
+        // A translation's folder in another case joins the language's tree, not a tree of its own.
+        try withTemporaryFolder { root in
+            let content = try makeFixtureSite(in: root).appendingPathComponent("Content")
+            try FileManager.default.moveItem(at: content.appendingPathComponent("translations/fr"), to: content.appendingPathComponent("translations/FR"))
+            let (pages, diagnostics) = try renderInMemory(content: content)
+            #expect(!diagnostics.containsErrors, "\(diagnostics)")
+            #expect(pages["fr/declarations/second-accord/index.html"] != nil)
+            #expect(!pages.keys.contains { $0.hasPrefix("FR/") })
+        }
+    }
+
     @Test func theFixtureListsFrenchAndArabic() throws {
         let (config, diagnostics) = try Self.load("languages: [fr, ar]")
         #expect(diagnostics == [])
