@@ -29,15 +29,23 @@ public enum SiteScaffold {
     /// The network's name when none is given.
     public static let defaultNetwork = "Example Cities Network"
 
-    /// The title made from a network's name.
-    public static func defaultTitle(network: String) -> String { "\(network) Declarations" }
+    /// The title made from a network's name, in the site's language: English's word order, or, in a
+    /// language with an interface table, its word for declarations before the name (`Déclarations – Réseau…`),
+    /// which reads in any language; English words under another `lang` were a title half translated.
+    public static func defaultTitle(network: String, language: String = "en") -> String {
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? language
+        guard primary != "en" else { return "\(network) Declarations" }
+        let (interface, problems) = InterfaceTables.interface(for: language, siteFiles: [:])
+        guard problems.isEmpty else { return "\(network) Declarations" }
+        return "\(interface.text(.declarations)) – \(network)"
+    }
 
     /// Writes the site; returns the files written (relative to the folder) or the problems that stopped it.
     /// A folder that exists and is not empty is refused before anything is written, so nothing is overwritten.
     public static func create(_ options: Options) -> Result<[String], DiagnosticError> {
         let network = options.network.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !network.isEmpty else { return .failure(DiagnosticError(.error("the network's name is empty"))) }
-        let title = options.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? defaultTitle(network: network)
+        let title = options.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? defaultTitle(network: network, language: options.language)
         guard !title.isEmpty else { return .failure(DiagnosticError(.error("the site's title is empty"))) }
         guard SiteConfig.isValidLanguageTag(options.language) else {
             return .failure(DiagnosticError(.error(

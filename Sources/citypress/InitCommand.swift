@@ -20,7 +20,7 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The network that publishes the declarations.")
     var network = SiteScaffold.defaultNetwork
 
-    @Option(help: "The site's title (default: \"<network> Declarations\").")
+    @Option(help: "The site's title (default: \"<network> Declarations\"; in another --language with a built-in table, its word for declarations, then the network).")
     var title: String?
 
     @Option(help: "The content's language, a BCP 47 tag: en, en-GB, fr.")

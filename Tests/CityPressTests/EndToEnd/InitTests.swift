@@ -81,6 +81,12 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/site.yml").path))
             let config = try readText(root.appendingPathComponent("Content/site.yml"))
             #expect(config.contains("network: \(SiteScaffold.defaultNetwork)"))
+            #expect(config.contains("title: \(SiteScaffold.defaultNetwork) Declarations"))
+            // In another language, its word, not English's (a new user's `init --language fr`).
+            let french = try runCityPress(["init", "fr-site", "--language", "fr", "--network", "Réseau des Villes"], in: root)
+            #expect(french.status == 0, "\(french.stderr)")
+            #expect(try readText(root.appendingPathComponent("fr-site/Content/site.yml")).contains("title: Déclarations – Réseau des Villes"))
+            #expect(SiteScaffold.defaultTitle(network: "N", language: "de") == "N Declarations", "no table: English, whole")
         }
     }
 
