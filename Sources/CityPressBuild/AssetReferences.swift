@@ -39,12 +39,13 @@ enum AssetReferences {
         }
     }
 
-    /// The path at the start of `text` (up to a quote, a space, `?`, `#`, `)`, `<` or `>`), percent-decoded,
+    /// The path at the start of `text` (up to a quote, a space, `?`, `#`, a closing bracket, `<` or `>`), percent-decoded,
     /// without the commas a `srcset` may end a candidate with; only the start of a path when it runs to
     /// the end of the text and a tag follows (`flags/{{language}}.svg`).
     private static func name(at text: ArraySlice<UInt8>, followedByTag: Bool, location: SourceLocation)
         -> (name: String, isPrefix: Bool, location: SourceLocation) {
-        let ends: Set<UInt8> = Set("\"' \t\r\n?#)<>".utf8)
+        // `]` and `}` close what the address was printed in (`[{{assets}}]`, a script's `{base: {{assets}}}`).
+        let ends: Set<UInt8> = Set("\"' \t\r\n?#)]}<>".utf8)
         let path = text.prefix { !ends.contains($0) }
         var name = String(decoding: path, as: UTF8.self)
         while name.hasSuffix(",") { name.removeLast() }

@@ -51,6 +51,8 @@ import CityPressCore
             "a": "<img src=\"{{assets}}flags/{{language}}.svg\" alt=\"\"><img src=\"{{assets}}logos/{{language}}.svg\" alt=\"\">",
             "b": "<img srcset=\"{{assets}}a.png,{{assets}}b.png 2x\" alt=\"\"><style>@font-face { src: url(\"{{assets}}my%20font.woff2\") }</style>",
             "c": "<link rel=\"icon\" href=\"{{assets}}icon.svg\"><meta property=\"og:image\" content=\"{{siteURL}}assets/share.png\">",
+            // The address alone, in brackets or braces: no file is named.
+            "d": "<p>[{{assets}}] {x: {{assets}}}</p>",
         ]
         #expect(try warnings(texts, assets: ["flags/fr.svg", "a.png", "b.png", "my font.woff2"], staticAssets: ["icon.svg", "share.png"]) == [
             "a.mustache:1:62: warning: no file in Templates/assets/ starts with 'logos/': pages made with this template link to files the site does not have",
