@@ -25,18 +25,22 @@ package struct SearchIndex: Sendable {
     /// The index of `site`; with `tree` (`fr/`), the index of that site language's tree: cities and
     /// countries are its pages, a declaration is its translation into the language (title, commitments,
     /// page) where `translations` (declaration index → position in `site.translations`) has one, and the
-    /// original otherwise.
-    package init(site: Site, interface: Interface = InterfaceTables.english, tree: String = "", translations: [Int: Int] = [:]) {
+    /// original otherwise. With `order`, cities and countries are listed in that language's A–Z, as the
+    /// tree's own lists are (results that rank alike come in list order).
+    package init(site: Site, interface: Interface = InterfaceTables.english, tree: String = "", translations: [Int: Int] = [:],
+                 order: PlaceOrder? = nil) {
         self.site = site
         self.interface = interface
         self.tree = tree
         self.translations = translations
+        self.order = order
     }
 
     /// The language of the dates and kinds the index shows.
     let interface: Interface
     let tree: String
     let translations: [Int: Int]
+    let order: PlaceOrder?
 
     /// The script's text: the same bytes for the same site.
     package var javaScript: String {
@@ -49,16 +53,21 @@ package struct SearchIndex: Sendable {
         // In a tree, what is shown in the originals' language is marked so (`lang`) in the results: the
         // untranslated declarations (a 1 after their date), their commitments, and every report.
         if !tree.isEmpty { out += "\"original\":\(Self.string(site.config.language)),\n" }
-        out += list("countries", site.countries) { country in
+        // Positions in the lists as written: a city's country and a report's city are named by them.
+        let countries = order?.countries ?? Array(site.countries.indices)
+        var countryPosition = [Int](repeating: 0, count: countries.count)
+        for (position, country) in countries.enumerated() { countryPosition[country] = position }
+        let cityPosition = order?.rank ?? Array(site.cities.indices)
+        out += list("countries", countries.map { site.countries[$0] }) { country in
             let folded = TextFolding.fold(country.name)
             return [Self.text(country.name, folded: folded),
                     Self.string(Self.slug(ofFolded: folded) == country.slug ? "" : country.slug)]
         }
-        out += list("cities", site.cities) { city in
+        out += list("cities", (order?.cities ?? Array(site.cities.indices)).map { site.cities[$0] }) { city in
             // Folded once already, for the A–Z order: ten thousand names are not folded again.
             let folded = city.sortKey.folded
             return [Self.text(city.name, folded: folded), Self.string(Self.slug(ofFolded: folded) == city.slug ? "" : city.slug),
-                    String(city.country), city.detail(in: interface).map { Self.text($0) } ?? "\"\""]
+                    String(countryPosition[city.country]), city.detail(in: interface).map { Self.text($0) } ?? "\"\""]
         }
         out += list("declarations", Array(site.declarations.indices)) { index in
             let declaration = site.declarations[index]
@@ -95,7 +104,7 @@ package struct SearchIndex: Sendable {
             // when it is the update's followed by the city's slug, as the script makes it.
             let derived = UpdateOutput.route(slug, report.year).path + citySlug + "/"
             // The action titles are the words a report is found by; their texts stay on its page.
-            return [String(updateOf[position]), String(report.city),
+            return [String(updateOf[position]), String(cityPosition[report.city]),
                     Self.text(report.actions.map(\.title).joined(separator: "; ")), Self.string(path == derived ? "" : path)]
         }
         out += "};\n"

@@ -15,7 +15,7 @@ package struct SearchIndexOutput: OutputKind {
     }
     package func render(_ item: Void, in context: RenderContext) -> [UInt8] {
         Array(SearchIndex(site: context.site, interface: context.renderer.interface, tree: context.renderer.tree,
-                          translations: context.renderer.treeTranslations).javaScript.utf8)
+                          translations: context.renderer.treeTranslations, order: context.renderer.placeOrder).javaScript.utf8)
     }
     package var isListedInSitemap: Bool { false }
     package var isRenderedWhenAskedInPreview: Bool { true }

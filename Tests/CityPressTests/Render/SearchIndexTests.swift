@@ -89,6 +89,39 @@ struct SearchIndexTests {
 
     /// A language's tree says what it shows in the originals' language: its `original`, and a 1 after the
     /// date of a declaration it has no translation of. The site's own index has neither.
+    /// A tree's index lists places in its language's A–Z, as its pages do (Swedish files Å after Z), and
+    /// a city's country and a report's city name their positions in those lists.
+    @Test func aTreesIndexListsPlacesInItsLanguagesOrder() throws {
+        try withTemporaryFolder { root in
+            let content = try makeFixtureSite(in: root).appendingPathComponent("Content")
+            let config = content.appendingPathComponent("site.yml")
+            try writeText(try readText(config).replacingOccurrences(of: "languages: [fr, ar]", with: "languages: [sv]"), to: config)
+            try writeText("name: Åre\ncountry: Sweden\n", to: content.appendingPathComponent("cities/are.yml"))
+            try writeText("name: Zagreb\ncountry: Croatia\n", to: content.appendingPathComponent("cities/zagreb.yml"))
+            let (pages, _) = try renderInMemory(content: content)
+            func lists(_ path: String) throws -> [String: [[Any]]] {
+                let script = try #require(pages[path])
+                let start = try #require(script.range(of: "window.CityPressSearch = ")).upperBound
+                let end = try #require(script.range(of: "};\n", options: .backwards)).lowerBound
+                let index = try #require(try JSONSerialization.jsonObject(with: Data((String(script[start..<end]) + "}").utf8)) as? [String: Any])
+                return index.compactMapValues { $0 as? [[Any]] }
+            }
+            let swedish = try lists("sv/search-index.js"), english = try lists("search-index.js")
+            let name = { (row: [Any]) in Self.text(row[0])?.text ?? "" }
+            #expect(swedish["cities"]?.map(name).suffix(2) == ["Zagreb", "Åre"])
+            #expect(english["cities"]?.map(name).first == "Åre")
+            for lists in [swedish, english] {
+                let cities = try #require(lists["cities"]), countries = try #require(lists["countries"])
+                let country = { (city: String) in cities.first { name($0) == city }.flatMap { $0[2] as? Int }.map { name(countries[$0]) } }
+                #expect(country("Åre") == "Sweden")
+                #expect(country("Zagreb") == "Croatia")
+                #expect(country("Łódź") == "Poland")
+                let reportCities = try #require(lists["reports"]).compactMap { $0[1] as? Int }.map { name(cities[$0]) }
+                #expect(Set(reportCities) == ["Łódź", "Poznań", "Wroclaw"], "\(reportCities)")
+            }
+        }
+    }
+
     @Test func aTreesIndexMarksWhatIsUntranslated() throws {
         let (index, pages) = try Self.fixtureIndex()
         #expect(index["original"] == nil)
