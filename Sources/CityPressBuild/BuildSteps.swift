@@ -142,7 +142,8 @@ package enum BuildSteps {
         guard let keep else {
             let count = try renderer.render(into: target, progress: options.progress)
             try writeCopiedFiles(options, into: copyTarget)
-            return Rendered(count: count, rendered: count, pages: pageCount(of: renderer), check: check, fingerprints: [:])
+            return Rendered(count: count, rendered: count, pages: pageCount(of: renderer), check: check, fingerprints: [:],
+                            renderedFiles: options.checksSite && !checking ? Set(renderer.outputs.map(\.route.file)) : [])
         }
         let outputs = renderer.outputs
         let values = OutputFingerprints(renderer).values
@@ -189,6 +190,9 @@ package enum BuildSteps {
         package var check: WrittenPageCheck?
         /// Each output's fingerprint by file (with `keeping`).
         package var fingerprints: [String: UInt64]
+        /// The files the templates made, for a check that reads the folder afterwards (`options.checksSite`
+        /// without `checking`: a build that prints PDFs): there a page without markup is no verification file.
+        package var renderedFiles: Set<String> = []
     }
 
     /// The renderer of `site` with `options`' papers and link style: its `outputs` are the files it will

@@ -140,7 +140,7 @@ public enum SiteBuild {
             // Checked before the swap: a site the check finds wrong is not published.
             let check = options.checksSite
                 ? pageCheck?.finish() ?? SiteCheck.run(SiteCheck.Options(outputPath: staging.path, shownPath: options.outputPath,
-                                                                         baseURL: site.config.baseURL))
+                                                                         baseURL: site.config.baseURL, renderedFiles: rendered.renderedFiles))
                 : nil
             if let check, check.diagnostics.containsErrors {
                 staging.discard()

@@ -71,7 +71,7 @@ package struct PageInspector {
     package mutating func inspect() -> PageInspection {
         guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil else {
             if !bytes.contains(where: { !HTMLScanner.isSpace($0) }) {
-                problem(at: 0, "the page is empty", notes: ["its template printed nothing"])
+                problem(at: 0, "the page is empty", notes: [isRendered ? "its template printed nothing" : "a page has at least <html>, <title> and <h1>"])
             } else if isRendered {
                 problem(at: 0, "the page has no markup, only text",
                         notes: ["its template printed no HTML: does it extend the layout, {{<layout}}…{{/layout}}?"])

@@ -14,7 +14,7 @@ struct PageReport: Sendable {
 
     /// Reads and inspects the page at `entry` of `index`, below `root`.
     static func inspect(entry: Int, index: OutputIndex, root: String, shownRoot: String, address: SiteAddress,
-                        collectsExternalLinks: Bool, memo: LinkMemo) -> PageReport {
+                        collectsExternalLinks: Bool, memo: LinkMemo, isRendered: Bool = false) -> PageReport {
         let relative = index.path(of: entry)
         let shownPath = shownRoot == "." ? relative : shownRoot + "/" + relative
         guard let bytes = readFile(root + "/" + relative) else {
@@ -22,7 +22,7 @@ struct PageReport: Sendable {
                                                    at: SourceLocation(path: shownPath))])
         }
         return inspect(bytes, entry: entry, index: index, shownPath: shownPath, address: address,
-                       collectsExternalLinks: collectsExternalLinks, memo: memo)
+                       collectsExternalLinks: collectsExternalLinks, memo: memo, isRendered: isRendered)
     }
 
     /// Inspects `bytes`, the page at `entry` of `index`, shown in diagnostics as `shownPath`, which a

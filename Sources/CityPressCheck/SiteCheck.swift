@@ -18,11 +18,15 @@ package enum SiteCheck {
         /// How diagnostics name the folder, when not as `outputPath`: a build checks its staging
         /// folder before the swap, and names the output it is about to replace.
         package var shownPath: String?
+        /// The files (relative paths) a build's templates made: pages even without markup.
+        package var renderedFiles: Set<String> = []
 
         /// Options for the site in `outputPath`.
-        package init(outputPath: String, shownPath: String? = nil, baseURL: String? = nil, collectsExternalLinks: Bool = false) {
+        package init(outputPath: String, shownPath: String? = nil, baseURL: String? = nil, collectsExternalLinks: Bool = false,
+                     renderedFiles: Set<String> = []) {
             self.outputPath = outputPath
             self.shownPath = shownPath
+            self.renderedFiles = renderedFiles
             self.baseURL = baseURL
             self.collectsExternalLinks = collectsExternalLinks
         }
@@ -67,18 +71,19 @@ package enum SiteCheck {
             address = parsed
         }
         let root = options.outputPath
+        let shownRoot = Self.shownRoot(options.shownPath ?? root)
         let index: OutputIndex
         switch OutputIndex.scan(root: root) {
         case .success(let found): index = found
         case .failure(let failure):
-            return Report(diagnostics: [.error("cannot read the built site '\(failure.path)': \(failure.reason)",
+            let shown = options.shownPath.map { _ in shownRoot + failure.path.dropFirst(root.count) } ?? failure.path
+            return Report(diagnostics: [.error("cannot read the built site '\(shown)': \(failure.reason)",
                                                notes: ["build the site first, or name its folder"])], pagesChecked: 0)
         }
-        let shownRoot = Self.shownRoot(options.shownPath ?? root)
         let pages = index.pages
         // Checking no page finds nothing wrong, which says nothing: the folder is not a built site.
         guard !pages.isEmpty else {
-            return Report(diagnostics: [.error("'\(root)' has no pages (.html files) to check",
+            return Report(diagnostics: [.error("'\(shownRoot)' has no pages (.html files) to check",
                                                notes: ["check the folder a build wrote: citypress build, then citypress check --output Public"])],
                           pagesChecked: 0)
         }
@@ -88,13 +93,14 @@ package enum SiteCheck {
         let runLength = max(1, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         let runs = stride(from: 0, to: pages.count, by: runLength).map { Array(pages[$0..<min(pages.count, $0 + runLength)]) }
         let collects = options.collectsExternalLinks
+        let rendered = options.renderedFiles
         // A memo serves run after run on one thread, so the spans and links it learnt are not lost per run.
         let memos = LinkMemo.Pool()
         let reports = runs.parallelMap { run in
             memos.lending { memo in
                 run.map { entry in
                     PageReport.inspect(entry: entry, index: index, root: root, shownRoot: shownRoot, address: siteAddress,
-                                       collectsExternalLinks: collects, memo: memo)
+                                       collectsExternalLinks: collects, memo: memo, isRendered: !rendered.isEmpty && rendered.contains(index.path(of: entry)))
                 }
             }
         }.flatMap { $0 }

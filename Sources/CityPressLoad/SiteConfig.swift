@@ -73,9 +73,14 @@ public struct SiteConfig: Sendable, Hashable {
     /// `tag` in BCP 47's usual case (`pt-br` → `pt-BR`, `ZH-hant` → `zh-Hant`): tags ignore case, but the
     /// folders and addresses made from them do not, so every tag of a site is written one way.
     public static func canonicalLanguageTag(_ tag: String) -> String {
-        tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part in
-            if index > 0, part.count == 2, part.allSatisfy(\.isLetter) { return part.uppercased() }
-            if index > 0, part.count == 4, part.allSatisfy(\.isLetter) { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+        // After a singleton (`x-`, `u-`…) come extensions and private use, lowercase (RFC 5646 §2.1.1).
+        var afterSingleton = false
+        return tag.split(separator: "-", omittingEmptySubsequences: false).enumerated().map { index, part in
+            if part.count == 1 { afterSingleton = true }
+            if index > 0, !afterSingleton, part.count == 2, part.allSatisfy(\.isLetter) { return part.uppercased() }
+            if index > 0, !afterSingleton, part.count == 4, part.allSatisfy(\.isLetter) {
+                return part.prefix(1).uppercased() + part.dropFirst().lowercased()
+            }
             return part.lowercased()
         }.joined(separator: "-")
     }

@@ -84,9 +84,7 @@ struct BuildCommand: ParsableCommand {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         guard report.succeeded else {
-            // The list of the build before, left in place, would have a deploy step that runs anyway send
-            // that build's changes again: none is better than a wrong one. (`unlink` removes no folder.)
-            if let changesPath, changesPath != "-" { unlink(changesPath) }
+            removeStaleChangeList()
             if let checked = report.check, !report.diagnostics.containsErrors {
                 printDiagnostics(RepeatedProblems.folded(checked.diagnostics))
                 let found = checked.diagnostics.filter { $0.severity == .error }.count
@@ -121,6 +119,7 @@ struct BuildCommand: ParsableCommand {
                 do {
                     try Data(changes.json.utf8).write(to: URL(fileURLWithPath: changesPath))
                 } catch {
+                    removeStaleChangeList()
                     FileHandle.standardError.write(Data(("citypress: error: cannot write the change list to '\(changesPath)': "
                                                          + "\(BuildOptions.describe(error)) ('\(output)' was built)\n").utf8))
                     throw ExitCode.failure
@@ -130,5 +129,16 @@ struct BuildCommand: ParsableCommand {
         if let checked = report.check {
             try finish(checked.diagnostics, pages: checked.pagesChecked, started: nil, quiet: quiet)
         }
+    }
+
+    /// Removes the change list of the build before: left in place after a build that failed, it would
+    /// have a deploy step that runs anyway send that build's changes again, and none is better than a
+    /// wrong one. Only a regular file is removed: a link, a pipe or a device (`/dev/stdout`) named as
+    /// the list is not the list.
+    private func removeStaleChangeList() {
+        guard let changesPath, changesPath != "-" else { return }
+        var info = stat()
+        guard lstat(changesPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        unlink(changesPath)
     }
 }

@@ -88,6 +88,12 @@ import Testing
             #expect(try Data(contentsOf: page) == before)
             #expect(!(try String(contentsOf: root.appendingPathComponent("out/cities/lodz/index.html"), encoding: .utf8)).contains("nowhere/"))
             #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("changes.json").path))
+            // Only a regular file is a stale list: a link named as the list stays (as would a pipe or /dev/stdout).
+            try writeText("{}", to: root.appendingPathComponent("kept.json"))
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link.json").path, withDestinationPath: "kept.json")
+            let linked = try runCityPress(arguments.map { $0 == "changes.json" ? "link.json" : $0 }, in: root)
+            #expect(linked.status == 1)
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("link.json").path)) == "kept.json")
             // A page template that prints no markup makes pages the check refuses.
             try writeText("{{name}}\n", to: city)
             let textOnly = try runCityPress(arguments, in: root)
@@ -102,6 +108,32 @@ import Testing
                     "\(empty.stderr)")
             // Nothing is left of the staging folder beside the output.
             #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("staging") }.isEmpty)
+        }
+    }
+
+    /// `build --check --pdf` reads its staging folder back (the PDFs are no planned files): the same rules,
+    /// a rendered page without markup included, the output named, and nothing published when it fails.
+    @Test func aBuildThatPrintsPDFsIsCheckedBeforeItIsPublished() throws {
+        try withTemporaryFolder { root in
+            let (content, templates) = try copyFixtureSite(to: root)
+            let browser = root.appendingPathComponent("fake-chromium")
+            try writeText("#!/bin/sh\nfor argument in \"$@\"; do case \"$argument\" in --print-to-pdf=*) echo '%PDF-1.4' > \"${argument#--print-to-pdf=}\";; esac; done\n",
+                          to: browser)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
+            let arguments = ["build", "--quiet", "--check", "--pdf", "--browser", browser.path, "--content", content.path,
+                             "--templates", templates.path, "--output", "out"]
+            let first = try runCityPress(arguments, in: root)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/declarations/first-accord/first-accord-a4.pdf").path))
+            let before = try Data(contentsOf: root.appendingPathComponent("out/cities/lodz/index.html"))
+            try writeText("{{name}}\n", to: templates.appendingPathComponent("city.mustache"))
+            let second = try runCityPress(arguments, in: root)
+            #expect(second.status == 1)
+            #expect(second.stderr.contains("/index.html:1:1: error: the page has no markup, only text"), "\(second.stderr)")
+            #expect(second.stderr.contains("\nout/"), "the output is named: \(second.stderr)")
+            #expect(!second.stderr.contains("staging"), "\(second.stderr)")
+            #expect(second.stderr.contains("'out' was left as it was"), "\(second.stderr)")
+            #expect(try Data(contentsOf: root.appendingPathComponent("out/cities/lodz/index.html")) == before)
         }
     }
 

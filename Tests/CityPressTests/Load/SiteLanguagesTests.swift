@@ -24,8 +24,9 @@ import Testing
     /// Tags ignore case, addresses do not: `pt-br` in one place and `pt-BR` in another made two trees of
     /// one language (found by a reviewer). Every tag is written in BCP 47's usual case.
     @Test func tagsAreWrittenInTheirUsualCase() throws {
-        #expect(["pt-br", "PT-BR", "zh-hant", "ZH-HANT-tw", "FR", "sr-latn-rs", "es-419", "de-CH-1996"].map(SiteConfig.canonicalLanguageTag)
-                == ["pt-BR", "pt-BR", "zh-Hant", "zh-Hant-TW", "fr", "sr-Latn-RS", "es-419", "de-CH-1996"])
+        #expect(["pt-br", "PT-BR", "zh-hant", "ZH-HANT-tw", "FR", "sr-latn-rs", "es-419", "de-CH-1996", "en-x-AB", "de-de-u-CO-phonebk"]
+                    .map(SiteConfig.canonicalLanguageTag)
+                == ["pt-BR", "pt-BR", "zh-Hant", "zh-Hant-TW", "fr", "sr-Latn-RS", "es-419", "de-CH-1996", "en-x-ab", "de-DE-u-co-phonebk"])
         let (config, _) = try Self.load("languages: [FR, pt-br]")
         #expect(config?.languages == ["fr", "pt-BR"])
         // A translation's folder in another case joins the language's tree, not a tree of its own.
