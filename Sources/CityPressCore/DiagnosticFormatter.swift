@@ -77,13 +77,36 @@ public struct DiagnosticFormatter: Sendable {
         (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// Spaces (tabs kept as tabs, so the caret lines up) up to the column, then `^`.
+    /// Spaces (tabs kept as tabs, so the caret lines up) up to the column, then `^`: as many as the
+    /// terminal gives each character's cells (two for `世`, none for a combining accent).
     private func caretLine(under text: String, column: Int) -> String {
         var pad = ""
         for scalar in text.unicodeScalars.prefix(max(0, column - 1)) {
-            pad.append(scalar == "\t" ? "\t" : " ")
+            if scalar == "\t" {
+                pad.append("\t")
+            } else {
+                pad.append(String(repeating: " ", count: Self.cells(of: scalar)))
+            }
         }
         return pad + "^"
+    }
+
+    /// The cells a terminal gives `scalar`: 0 for a combining mark or a joiner, 2 for East Asian wide and
+    /// fullwidth characters and emoji shown as such, 1 otherwise (as `wcwidth` does).
+    static func cells(of scalar: Unicode.Scalar) -> Int {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if properties.isEmojiPresentation { return 2 }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
     }
 
     /// Lines longer than this many scalars are quoted in part.

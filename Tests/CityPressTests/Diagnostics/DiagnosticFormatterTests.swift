@@ -28,6 +28,16 @@ import Testing
         #expect(named == "c/x\u{FFFD}.yml: error: bad slug 'x\u{FFFD}]0;t\u{FFFD}'\nnote: \u{FFFD}[2J")
     }
 
+    /// A terminal gives `世` two cells and a combining accent none: the caret is padded to match, so it
+    /// stands under the column (columns themselves still count characters).
+    @Test func theCaretStandsUnderTheColumnPastWideCharacters() {
+        let location = SourceLocation(path: "c.yml", line: 1, column: 12, lineText: "name: 世田谷区 x")
+        let caret = DiagnosticFormatter().format(.error("bad", at: location)).split(separator: "\n").last.map(String.init)
+        #expect(caret == String(repeating: " ", count: 6 + 4 * 2 + 1) + "^", "\(Array(caret?.unicodeScalars ?? "".unicodeScalars))")
+        let accented = SourceLocation(path: "c.yml", line: 1, column: 9, lineText: "name: e\u{301}x y")
+        #expect(DiagnosticFormatter().format(.error("bad", at: accented)).split(separator: "\n").last == "       ^")
+    }
+
     /// A long line (minified) is quoted around the column only, cut at `…`, with the caret still under
     /// the column: quoting it whole under each of thousands of errors took gigabytes (found by the fuzzer).
     @Test func longLinesAreQuotedAroundTheColumn() {
