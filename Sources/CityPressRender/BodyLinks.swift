@@ -21,14 +21,67 @@ package enum BodyLinks {
     /// `html` for paper (the print edition, which PDFs are printed from a local copy of): links to
     /// pages of the site become absolute links to the published site when `baseURL` is known, and
     /// plain text otherwise (a relative link would print as the build machine's `file://` path).
+    /// A `#commitment-N` link goes to the web page `fragmentsOn` (the declaration's, or its
+    /// translation's); a page every site language has goes to the one in the language tree `tree`.
     /// Images keep their relative `src`, which the browser loads from the copy.
-    package static func forPaper(_ html: String, baseURL: String?, declarationSlug slug: String) -> String {
+    package static func forPaper(_ html: String, baseURL: String?, fragmentsOn page: String, tree: String = "") -> String {
         rewriting(html) { value, isHref in
             guard isHref else { return value.hasPrefix("/") && !value.hasPrefix("//") ? Links(depth: 3).path(String(value.dropFirst())) : value }
-            if value.hasPrefix("#") { return baseURL.map { $0 + "declarations/\(slug)/" + value } }
-            if value.hasPrefix("/") && !value.hasPrefix("//") { return baseURL.map { $0 + value.dropFirst() } }
+            if value.hasPrefix("#") { return baseURL.map { $0 + page + value } }
+            if value.hasPrefix("/") && !value.hasPrefix("//") { return baseURL.map { $0 + inTree(String(value.dropFirst()), tree) } }
             return value
         }
+    }
+
+    /// A whole print page (`html`, at the site path `folder`) for paper: each `<a href>` that is relative
+    /// to the page becomes an absolute link to the published site when `baseURL` is known, and text
+    /// otherwise, as `forPaper` does for a text. Other elements' addresses (the stylesheet, images) stay
+    /// relative: the browser loads them from the local copy.
+    package static func anchorsForPaper(_ html: [UInt8], folder: String, baseURL: String?) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(html.count)
+        let opening = Array("<a ".utf8), attribute = Array(" href=\"".utf8)
+        var index = 0
+        while index < html.count {
+            guard html[index] == UInt8(ascii: "<"), html[index...].starts(with: opening),
+                  let tagEnd = html[index...].firstIndex(of: UInt8(ascii: ">")),
+                  let start = (index..<tagEnd).first(where: { html[$0...].starts(with: attribute) }) else {
+                result.append(html[index])
+                index += 1
+                continue
+            }
+            let valueStart = start + attribute.count
+            let valueEnd = html[valueStart..<tagEnd].firstIndex(of: UInt8(ascii: "\"")) ?? tagEnd
+            let value = String(decoding: html[valueStart..<valueEnd], as: UTF8.self)
+            result += html[index..<start]
+            if isRelativeToPage(value) {
+                if let baseURL { result += Array(" href=\"\(baseURL)\(resolved(value, in: folder))\"".utf8) }
+            } else {
+                result += html[start...valueEnd]
+            }
+            index = min(html.count, valueEnd + 1)
+        }
+        return result
+    }
+
+    /// Whether `value` is an address relative to the page's folder: not a fragment, not from the root,
+    /// not with a scheme.
+    private static func isRelativeToPage(_ value: String) -> Bool {
+        guard let first = value.first, first != "#", first != "/" else { return false }
+        let beforePath = value.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !beforePath.contains(":")
+    }
+
+    /// The site path `value` (relative to the folder `folder`, `../x/`) leads to.
+    private static func resolved(_ value: String, in folder: String) -> String {
+        var parts = folder.split(separator: "/").map(String.init)
+        var rest = Substring(value)
+        while true {
+            if rest.hasPrefix("../") { parts = parts.dropLast(); rest = rest.dropFirst(3) }
+            else if rest.hasPrefix("./") { rest = rest.dropFirst(2) }
+            else { break }
+        }
+        return (parts.isEmpty ? "" : parts.joined(separator: "/") + "/") + rest
     }
 
     /// `html` with each `href`/`src` value replaced by `rewrite(value, isHref)`; a `nil` href is

@@ -91,11 +91,12 @@ extension SiteRenderer {
     /// with its own PDFs (`pdfs`).
     package func declarationView(_ index: Int, links: Links, signatoriesHTML: String, onItsPage: Bool = false,
                          forPaper: Bool = false, as shown: Declaration? = nil, printHref: String? = nil,
-                         pageHref: String? = nil, pdfs shownPDFs: [PDFLinkView]? = nil) -> DeclarationView {
+                         pageHref: String? = nil, pdfs shownPDFs: [PDFLinkView]? = nil, paperPage: String? = nil) -> DeclarationView {
         let declaration = shown ?? site.declarations[index]
         let slug = declaration.slug
         func body(_ html: String) -> String {
-            forPaper ? BodyLinks.forPaper(html, baseURL: site.config.baseURL, declarationSlug: slug)
+            forPaper ? BodyLinks.forPaper(html, baseURL: site.config.baseURL, fragmentsOn: paperPage ?? DeclarationOutput.route(slug).path,
+                                          tree: links.tree)
                 : BodyLinks.relinked(html, links: links, declarationSlug: slug, onDeclarationPage: onItsPage)
         }
         let commitments = declaration.commitments.map { commitment in

@@ -56,7 +56,8 @@ extension SiteRenderer {
             page: page,
             declaration: declarationView(index, links: links, signatoriesHTML: names, forPaper: true,
                                          as: translation == nil ? nil : declaration,
-                                         printHref: translation == nil ? nil : links.to(route), pageHref: links.to(webPage)),
+                                         printHref: translation == nil ? nil : links.to(route), pageHref: links.to(webPage),
+                                         paperPage: webPage.path),
             network: site.config.network,
             sourceURL: site.config.baseURL.map { $0 + webPage.path },
             editionText: declaration.signatoriesAsOf.map(interface.date), paperSize: paper?.cssSize)

@@ -79,8 +79,11 @@ extension SiteRenderer {
                                     folder: UpdatePrintOutput.route(slug, item.year).path,
                                     fileStem: "\(slug)-update-\(item.year)",
                                     pageFolder: UpdateOutput.route(slug, item.year).path,
-                                    html: templates.renderBytes(updatePrintPage(item.declaration, year: item.year, on: paper),
-                                                                with: Self.updatePrintTemplate))
+                                    // Its actions' texts and city links are the web page's, relative to it.
+                                    html: BodyLinks.anchorsForPaper(
+                                        templates.renderBytes(updatePrintPage(item.declaration, year: item.year, on: paper),
+                                                              with: Self.updatePrintTemplate),
+                                        folder: UpdatePrintOutput.route(slug, item.year).path, baseURL: site.config.baseURL))
             }
         }
     }

@@ -43,9 +43,9 @@ import Testing
     /// `file://` path of the build machine.
     @Test func paperLinksGoToThePublishedSiteOrBecomeText() throws {
         let html = "<p><a href=\"/cities/lodz/\">Łódź</a> and <a href=\"#commitment-1\">one</a>, <a href=\"https://example.org/\">x</a> <img src=\"/assets/m.png\" alt=\"m\"></p>"
-        #expect(BodyLinks.forPaper(html, baseURL: "https://cities.example/", declarationSlug: "a")
+        #expect(BodyLinks.forPaper(html, baseURL: "https://cities.example/", fragmentsOn: "declarations/a/")
                 == "<p><a href=\"https://cities.example/cities/lodz/\">Łódź</a> and <a href=\"https://cities.example/declarations/a/#commitment-1\">one</a>, <a href=\"https://example.org/\">x</a> <img src=\"../../../assets/m.png\" alt=\"m\"></p>")
-        #expect(BodyLinks.forPaper(html, baseURL: nil, declarationSlug: "a")
+        #expect(BodyLinks.forPaper(html, baseURL: nil, fragmentsOn: "declarations/a/")
                 == "<p><a>Łódź</a> and <a>one</a>, <a href=\"https://example.org/\">x</a> <img src=\"../../../assets/m.png\" alt=\"m\"></p>")
         let (pages, _) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
         let print = try #require(pages["declarations/second-accord/print/index.html"])
@@ -53,6 +53,37 @@ import Testing
         #expect(print.contains("<a href=\"https://example.org/declarations/declarations/first-accord/#commitment-3\">the First Accord</a>"))
         #expect(print.contains("<a href=\"https://example.org/declarations/cities/lodz/\">Łódź</a>"))
         #expect(!print.contains("../../../cities/lodz/"), "no relative link in the print edition's text")
+    }
+
+    /// A translation's print edition links to the pages in its language (its tree) and to its own
+    /// commitments; an update's print edition, whose actions and cities are linked as on its web page,
+    /// links to the published site too (its PDFs named the build machine's temporary folder).
+    @Test func translationsAndUpdatesLinkThePublishedSiteOnPaper() throws {
+        let (pages, _) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"))
+        let arabic = try #require(pages["ar/declarations/second-accord/print/index.html"])
+        #expect(arabic.contains("href=\"https://example.org/declarations/ar/cities/lodz/\">Łódź</a>"), "\(arabic)")
+        #expect(arabic.contains("href=\"https://example.org/declarations/ar/declarations/second-accord/#commitment-1\""))
+        #expect(arabic.contains("href=\"https://example.org/declarations/declarations/first-accord/#commitment-3\""), "no tree: the original")
+        let (site, templates) = try preparedFixtureSite()
+        let renderer = SiteRenderer(site: site, templates: templates)
+        let editions = renderer.updatePrintEditions(of: Array(site.declarations.indices), on: [.a4])
+        #expect(!editions.isEmpty)
+        for edition in editions {
+            let html = String(decoding: edition.html, as: UTF8.self)
+            let anchors = html.components(separatedBy: "<a ").dropFirst().map { $0.prefix { $0 != ">" } }
+            #expect(anchors.allSatisfy { !$0.contains("href=\"..") }, "\(anchors)")
+            #expect(html.contains("<link rel=\"stylesheet\" href=\"../../../../../assets/print.css\">"), "the copy's stylesheet stays")
+        }
+        let linked = editions.map { String(decoding: $0.html, as: UTF8.self) }
+        #expect(linked.contains { $0.contains("<a href=\"https://example.org/declarations/cities/lodz/\">") })
+        #expect(linked.contains { $0.contains("<a href=\"https://example.org/declarations/declarations/second-accord/#commitment-1\">") })
+        // Without a base URL, such links become text.
+        let folder = "declarations/a/updates/2022/print/"
+        #expect(String(decoding: BodyLinks.anchorsForPaper(Array("<a href=\"../../../../../cities/x/\">X</a> <a href=\"#top\">t</a> <a class=\"c\" href=\"https://o.example/\">o</a>".utf8),
+                                                            folder: folder, baseURL: nil), as: UTF8.self)
+                == "<a>X</a> <a href=\"#top\">t</a> <a class=\"c\" href=\"https://o.example/\">o</a>")
+        #expect(String(decoding: BodyLinks.anchorsForPaper(Array("<a href=\"../x/?q=1#f\">X</a>".utf8), folder: folder, baseURL: "https://s.example/"),
+                       as: UTF8.self) == "<a href=\"https://s.example/declarations/a/updates/2022/x/?q=1#f\">X</a>")
     }
 
     @Test func indexFileLinksNameIndexHTML() {
