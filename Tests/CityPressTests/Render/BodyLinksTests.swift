@@ -86,6 +86,13 @@ import Testing
                        as: UTF8.self) == "<a href=\"https://s.example/declarations/a/updates/2022/x/?q=1#f\">X</a>")
     }
 
+    /// A draft's print edition says it is one, as its web page does: a circulated PDF looked final.
+    @Test func aDraftsPrintEditionIsMarkedDraft() throws {
+        let (pages, _) = try renderInMemory(content: TestPaths.fixtureSite.appendingPathComponent("Content"), drafts: true)
+        #expect(try #require(pages["declarations/draft-accord/print/index.html"]).contains("<p class=\"kicker\">Mayoral Declaration · <strong class=\"draft\">Draft</strong></p>"))
+        #expect(try #require(pages["declarations/first-accord/print/index.html"]).contains("<p class=\"kicker\">Mayoral Declaration</p>"))
+    }
+
     @Test func indexFileLinksNameIndexHTML() {
         let links = Links(depth: 4, style: .indexFiles)
         #expect(BodyLinks.relinked("<a href=\"/cities/lodz/\">x</a><a href=\"/declarations/a/#commitment-2\">y</a>",
