@@ -60,7 +60,7 @@ package enum BuildSteps {
             diagnostics += StaticFiles.clashes(staticFiles, with: planned, shownFolder: statics)
         }
         if let site { diagnostics += BodyLinkCheck(site: site).diagnostics() }
-        if let site, let templates { diagnostics += missingOptionalTemplates(for: site, in: templates) + emptyPageTemplates(for: site, in: templates) }
+        if let site, let templates { diagnostics += pageTemplateProblems(for: site, in: templates) }
         if let templates {
             diagnostics += interfaceProblems(config, templates: templates,
                                              translations: Set(site?.translations.map(\.language) ?? []).union(config.languages),
@@ -70,31 +70,26 @@ package enum BuildSteps {
         return (site, templates, diagnostics)
     }
 
-    /// An error for each optional template (`report`, `update`…) the folder lacks while the site has
-    /// pages rendered with it: a folder made before those pages existed builds until the site has some.
-    package static func missingOptionalTemplates(for site: Site, in templates: TemplateSet) -> [Diagnostic] {
+    /// The page templates the site's pages cannot be made with: an error for each optional one (`report`,
+    /// `update`…) the folder lacks while the site has pages rendered with it (a folder made before those
+    /// pages existed builds until the site has some), and a warning for each that is empty or only spaces
+    /// (each page would be an empty file, which no browser shows as anything).
+    package static func pageTemplateProblems(for site: Site, in templates: TemplateSet) -> [Diagnostic] {
         SiteOutputs.kinds.compactMap { kind -> Diagnostic? in
-            guard let entry = kind.template, entry.isOptional, templates.texts[entry.template] == nil else { return nil }
+            guard let entry = kind.template else { return nil }
+            let text = templates.texts[entry.template]
+            let isMissing = entry.isOptional && text == nil, isEmpty = text?.allSatisfy(\.isWhitespace) == true
+            guard isMissing || isEmpty else { return nil }
             let count = kind.plannedCount(in: site)
             guard count > 0 else { return nil }
             let file = (templates.path.hasSuffix("/") ? templates.path : templates.path + "/") + entry.template + ".mustache"
-            return .error("missing template '\(entry.template)': the site has \(count) page\(count == 1 ? "" : "s") rendered with it (\(entry.description))",
-                          at: SourceLocation(path: file),
-                          notes: ["copy \(entry.template).mustache from the default templates (a new site's Templates folder has them)"])
-        }
-    }
-
-    /// A warning for each page template that is empty (or only spaces) while the site has pages rendered
-    /// with it: each would be an empty file, which no browser shows as anything.
-    package static func emptyPageTemplates(for site: Site, in templates: TemplateSet) -> [Diagnostic] {
-        SiteOutputs.kinds.compactMap { kind -> Diagnostic? in
-            guard let entry = kind.template, let text = templates.texts[entry.template], text.allSatisfy(\.isWhitespace) else { return nil }
-            let count = kind.plannedCount(in: site)
-            guard count > 0 else { return nil }
-            let file = (templates.path.hasSuffix("/") ? templates.path : templates.path + "/") + entry.template + ".mustache"
-            return .warning("template '\(entry.template)' is empty: its \(count) page\(count == 1 ? "" : "s") (\(entry.description)) will be empty files",
-                            at: SourceLocation(path: file),
-                            notes: ["copy \(entry.template).mustache from the default templates (a new site's Templates folder has them), and change it from there"])
+            let copy = "copy \(entry.template).mustache from the default templates (a new site's Templates folder has them)"
+            let pages = "\(count) page\(count == 1 ? "" : "s")"
+            return isMissing
+                ? .error("missing template '\(entry.template)': the site has \(pages) rendered with it (\(entry.description))",
+                         at: SourceLocation(path: file), notes: [copy])
+                : .warning("template '\(entry.template)' is empty: its \(pages) (\(entry.description)) will be empty files",
+                           at: SourceLocation(path: file), notes: [copy + ", and change it from there"])
         }
     }
 
