@@ -54,34 +54,15 @@ package enum BodyLinks {
             let valueEnd = html[valueStart..<tagEnd].firstIndex(of: UInt8(ascii: "\"")) ?? tagEnd
             let value = String(decoding: html[valueStart..<valueEnd], as: UTF8.self)
             result += html[index..<start]
-            if isRelativeToPage(value) {
-                if let baseURL { result += Array(" href=\"\(baseURL)\(resolved(value, in: folder))\"".utf8) }
+            // Relative to the page: not a fragment, not from the root, not with a scheme.
+            if let first = value.first, first != "#", first != "/", !BodyLinkCheck.hasScheme(value) {
+                if let baseURL { result += Array(" href=\"\(baseURL)\(BodyLinkCheck.resolve(value, from: folder))\"".utf8) }
             } else {
                 result += html[start...valueEnd]
             }
             index = min(html.count, valueEnd + 1)
         }
         return result
-    }
-
-    /// Whether `value` is an address relative to the page's folder: not a fragment, not from the root,
-    /// not with a scheme.
-    private static func isRelativeToPage(_ value: String) -> Bool {
-        guard let first = value.first, first != "#", first != "/" else { return false }
-        let beforePath = value.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !beforePath.contains(":")
-    }
-
-    /// The site path `value` (relative to the folder `folder`, `../x/`) leads to.
-    private static func resolved(_ value: String, in folder: String) -> String {
-        var parts = folder.split(separator: "/").map(String.init)
-        var rest = Substring(value)
-        while true {
-            if rest.hasPrefix("../") { parts = parts.dropLast(); rest = rest.dropFirst(3) }
-            else if rest.hasPrefix("./") { rest = rest.dropFirst(2) }
-            else { break }
-        }
-        return (parts.isEmpty ? "" : parts.joined(separator: "/") + "/") + rest
     }
 
     /// `html` with each `href`/`src` value replaced by `rewrite(value, isHref)`; a `nil` href is
